@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { assertDecimals, assertOneOf } from '../exact/validate.js';
+import { assertRoundingMode, type RoundingMode } from '../format/rounding.js';
+import { dataPath, sampleCohortDefinition } from '../node/sample.js';
+import { readCohortCsv } from '../node/csv.js';
+import { countTable } from '../stats/count-table.js';
+import { improvementRate, type RateBasis } from '../stats/improvement-rate.js';
+import { ratesBy, type GroupRate } from '../stats/rates-by.js';
+import { typeDistribution } from '../stats/type-distribution.js';
+import { describeRejected } from '../schema/rejected.js';
+import { renderTable } from './table.js';
+import { SUMMARIZE_HELP, UsageError } from './usage.js';
+import type { Io } from './io.js';
+
+const DELIMITERS = { ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const;
+
+function rateRows(rates: readonly GroupRate[]): string[][] {
+  return rates.map((r) => [String(r.key ?? 'not stated'), String(r.improved), String(r.denominator), String(r.unknown), r.percent ?? '-']);
+}
+
+/** `treatment-outcomes summarize [file.csv]`. */
+export async function summarize(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      decimals: { type: 'string', default: '1' },
+      rounding: { type: 'string', default: 'half-up' },
+      basis: { type: 'string', default: 'known' },
+      delimiter: { type: 'string' },
+      lenient: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.out(SUMMARIZE_HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`summarize takes one file, got ${positionals.length}`);
+  const decimals = Number(values.decimals);
+  assertDecimals(decimals, '--decimals');
+  assertRoundingMode(values.rounding, '--rounding');
+  assertOneOf(values.basis, ['known', 'all'], '--basis');
+  let delimiter: ',' | ';' | '\t' | undefined;
+  if (values.delimiter !== undefined) {
+    if (!Object.hasOwn(DELIMITERS, values.delimiter)) throw new UsageError(`--delimiter must be , ; or tab, got ${JSON.stringify(values.delimiter)}`);
+    delimiter = DELIMITERS[values.delimiter as keyof typeof DELIMITERS];
+  }
+  const sample = positionals[0] === undefined;
+  const file = positionals[0] ?? dataPath('sample-cohort.csv');
+  const { records, rejected } = await readCohortCsv(file, {
+    mode: values.lenient ? 'lenient' : 'strict',
+    ...(sample ? { cohort: sampleCohortDefinition } : {}),
+    ...(delimiter ? { delimiter } : {}),
+  });
+  if (rejected.length > 0) io.err(`${file}: ${rejected.length} row(s) rejected and left out:\n${describeRejected(rejected, 20)}\n`);
+
+  const table = countTable(records);
+  const opts = { decimals, rounding: values.rounding as RoundingMode };
+  const rateOpts = { ...opts, basis: values.basis as RateBasis };
+  const distribution = typeDistribution(table, opts);
+  const overall = improvementRate(table, rateOpts);
+  const byType = ratesBy(table, 'type', rateOpts);
+  const byYear = ratesBy(table, 'year', rateOpts);
+
+  if (values.json) {
+    io.out(`${JSON.stringify({ file, synthetic: sample, records: records.length, rejected, distribution, improvement: overall, byType, byYear }, null, 2)}\n`);
+    return 0;
+  }
+  const basisText = overall.basis === 'known' ? 'among patients with a known outcome' : 'among all patients treated';
+  const rateHeadings = [
+    { heading: 'improved', align: 'right' as const },
+    { heading: overall.basis === 'known' ? 'known' : 'treated', align: 'right' as const },
+    { heading: 'unknown', align: 'right' as const },
+    { heading: 'rate %', align: 'right' as const },
+  ];
+  const lines = [
+    io.bold(sample ? `Sample cohort (synthetic data): ${file}` : `Cohort: ${file}`),
+    `${records.length} records`,
+    '',
+    io.bold('Type distribution'),
+    renderTable(
+      [{ heading: 'type' }, { heading: 'count', align: 'right' }, { heading: '%', align: 'right' }],
+      [...distribution.rows.map((r) => [r.type, String(r.count), r.percent]), ['total', String(distribution.total), '']],
+    ),
+    '',
+    io.bold(`Improvement rate ${basisText}`),
+    `${overall.improved} improved of ${overall.denominator} = ${overall.percent ?? '-'}%` +
+      (overall.unknown > 0 ? ` (${overall.unknown} with unknown outcome${overall.basis === 'known' ? ' left out' : ' counted as not improved'})` : ''),
+    '',
+    io.bold('By type'),
+    renderTable([{ heading: 'type' }, ...rateHeadings], rateRows(byType)),
+    '',
+    io.bold('By year'),
+    renderTable([{ heading: 'year' }, ...rateHeadings], rateRows(byYear)),
+  ];
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}

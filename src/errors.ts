@@ -1,0 +1,90 @@
+import { describeRejected, type RejectedRow } from './schema/rejected.js';
+
+/**
+ * Base class of every error this library throws on purpose. Catch this to tell
+ * "the input was wrong" apart from a bug.
+ *
+ * @example
+ * try { formatPercent(5, 0); } catch (e) { e instanceof TreatmentOutcomesError; } // true
+ */
+export class TreatmentOutcomesError extends Error {
+  /** A stable, machine-readable code, e.g. `'invalid-argument'`. */
+  readonly code: string;
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'TreatmentOutcomesError';
+    this.code = code;
+  }
+}
+
+/**
+ * A number or option out of its domain (NaN, a negative or fractional count,
+ * k > n, n = 0, a percent above 100, an unknown rounding mode ...).
+ * `argument` names the offending parameter.
+ *
+ * @example
+ * try { formatPercent(5, 4); } catch (e) { e.argument; } // 'numerator'
+ */
+export class InvalidArgumentError extends TreatmentOutcomesError {
+  /** Name of the argument (or option) that was rejected. */
+  readonly argument: string;
+  /** The value that was rejected. */
+  readonly value: unknown;
+  constructor(argument: string, value: unknown, message: string) {
+    super('invalid-argument', message);
+    this.name = 'InvalidArgumentError';
+    this.argument = argument;
+    this.value = value;
+  }
+}
+
+/**
+ * An input file or stream that cannot be read as a cohort at all (no header,
+ * a required column missing, a duplicated column). Row-level problems are not
+ * thrown as this error: they are returned as rejected rows.
+ *
+ * @example
+ * new InputFormatError('missing column "outcome"', { file: 'a.csv', line: 1 }).line; // 1
+ */
+export class InputFormatError extends TreatmentOutcomesError {
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  constructor(message: string, where: { file?: string | undefined; line?: number | undefined } = {}) {
+    super('input-format', message);
+    this.name = 'InputFormatError';
+    this.file = where.file;
+    this.line = where.line;
+  }
+}
+
+/** Render a value for an error message without letting a huge string flood the terminal. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return typeof value;
+}
+
+/**
+ * Thrown by strict validation. Carries every rejected row, not only the first,
+ * so a user can fix a file in one pass.
+ *
+ * @example
+ * try { parseRecords([{ type: 'x', year: 'soon', outcome: 'improved' }]); }
+ * catch (e) { e.name; } // 'CohortValidationError'
+ */
+export class CohortValidationError extends TreatmentOutcomesError {
+  readonly rejected: RejectedRow[];
+  readonly file: string | undefined;
+  constructor(rejected: RejectedRow[], file?: string) {
+    const rows = rejected.length === 1 ? '1 invalid row' : `${rejected.length} invalid rows`;
+    super('cohort-validation', `${file !== undefined ? `${file}: ` : ''}${rows}:\n${describeRejected(rejected)}`);
+    this.name = 'CohortValidationError';
+    this.rejected = rejected;
+    this.file = file;
+  }
+}

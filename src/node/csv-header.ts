@@ -1,0 +1,89 @@
+import { InputFormatError } from '../errors.js';
+
+/** The record fields a CSV column can feed. */
+export type CohortField = 'id' | 'type' | 'year' | 'outcome';
+
+/** Header spellings understood out of the box (compared trimmed and lower-case). */
+export const DEFAULT_HEADER_ALIASES: Readonly<Record<string, CohortField>> = Object.freeze({
+  id: 'id',
+  'patient id': 'id',
+  patient_id: 'id',
+  patientid: 'id',
+  record_id: 'id',
+  type: 'type',
+  'cp type': 'type',
+  cp_type: 'type',
+  'motor type': 'type',
+  subtype: 'type',
+  category: 'type',
+  year: 'year',
+  'treatment year': 'year',
+  treatment_year: 'year',
+  outcome: 'outcome',
+  result: 'outcome',
+  response: 'outcome',
+});
+
+const REQUIRED: readonly CohortField[] = ['type', 'year', 'outcome'];
+
+/** Which column feeds which field, and which columns are ignored. */
+export interface HeaderMap {
+  columns: Map<CohortField, number>;
+  ignored: string[];
+  width: number;
+}
+
+/** Map header cells to fields; a duplicated or missing required column is a file-level error. */
+export function mapHeader(cells: readonly string[], extraAliases: Readonly<Record<string, CohortField>>, where: { file: string; line: number }): HeaderMap {
+  const aliases = new Map<string, CohortField>();
+  for (const [k, v] of Object.entries(DEFAULT_HEADER_ALIASES)) aliases.set(k, v);
+  for (const [k, v] of Object.entries(extraAliases)) aliases.set(k.trim().toLowerCase(), v);
+  const columns = new Map<CohortField, number>();
+  const ignored: string[] = [];
+  cells.forEach((cell, index) => {
+    const field = aliases.get(cell.trim().toLowerCase());
+    if (field === undefined) {
+      ignored.push(cell);
+      return;
+    }
+    const earlier = columns.get(field);
+    if (earlier !== undefined) {
+      throw new InputFormatError(
+        `${where.file}:${where.line}: columns ${earlier + 1} (${JSON.stringify(cells[earlier])}) and ${index + 1} (${JSON.stringify(cell)}) both give "${field}"; remove or rename one`,
+        where,
+      );
+    }
+    columns.set(field, index);
+  });
+  const missing = REQUIRED.filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    throw new InputFormatError(
+      `${where.file}:${where.line}: no column for ${missing.map((m) => `"${m}"`).join(', ')} in the header (${cells.map((c) => JSON.stringify(c)).join(', ')})`,
+      where,
+    );
+  }
+  return { columns, ignored, width: cells.length };
+}
+
+/** A row object holding only the mapped fields: no other key (such as `__proto__`) can reach it. */
+export function rowObject(cells: readonly string[], header: HeaderMap): Record<CohortField, string | undefined> {
+  const at = (f: CohortField): string | undefined => {
+    const i = header.columns.get(f);
+    return i === undefined ? undefined : cells[i];
+  };
+  return { id: at('id'), type: at('type'), year: at('year'), outcome: at('outcome') };
+}
+
+/** The delimiter a header line most likely uses: the most frequent of `,` `;` and tab (`,` when none). */
+export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+  let best: ',' | ';' | '\t' = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t'] as const) {
+    const count = headerLine.split(d).length - 1;
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}

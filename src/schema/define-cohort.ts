@@ -1,0 +1,113 @@
+import * as z from 'zod';
+import { InvalidArgumentError, describeValue } from '../errors.js';
+import { parseRecords, type ParseRecordsOptions } from './parse-records.js';
+import { idField, OUTCOMES, outcomeSchema, yearField } from './record.js';
+import type { ParseResult } from './rejected.js';
+import { suggestClosest } from './suggest.js';
+import type { RecordValidator } from './validate-row.js';
+
+/** What {@link defineCohort} takes. */
+export interface CohortDefinition<T extends string> {
+  /** The allowed types, in the order tables should list them. */
+  types: readonly T[];
+  /** Inclusive range of allowed years, `[from, to]`. */
+  years?: readonly [number, number];
+  /** Other spellings and synonyms, e.g. `{ dyskinetic: 'athetoid' }`. */
+  aliases?: Readonly<Record<string, T>>;
+}
+
+const key = (s: string): string => s.trim().toLowerCase();
+
+function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: readonly T[], years?: readonly [number, number]) {
+  return z.object({
+    type: z
+      .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
+      .min(1, { error: 'type is empty' })
+      .transform((raw, ctx): T => {
+        const canonical = lookup.get(key(raw));
+        if (canonical !== undefined) return canonical;
+        ctx.issues.push({
+          code: 'custom',
+          input: raw,
+          message: `unknown type ${JSON.stringify(raw)}; allowed: ${types.join(', ')}`,
+        });
+        return z.NEVER;
+      }),
+    year: yearField(years),
+    outcome: z.preprocess((v) => (typeof v === 'string' ? key(v) : v), outcomeSchema),
+    id: idField,
+  });
+}
+
+/** The zod schema of a cohort's records. */
+export type CohortSchema<T extends string> = ReturnType<typeof buildSchema<T>>;
+/** One validated record of a cohort with types `T`. */
+export type CohortRecordOf<T extends string> = z.infer<CohortSchema<T>>;
+
+/** A cohort vocabulary: its schema, a type normaliser and a parser. */
+export interface Cohort<T extends string> extends RecordValidator<CohortRecordOf<T>> {
+  readonly types: readonly T[];
+  readonly years: readonly [number, number] | undefined;
+  readonly aliases: ReadonlyMap<string, T>;
+  readonly schema: CohortSchema<T>;
+  /** The canonical type for a spelling (case and surrounding spaces ignored), or `undefined`. */
+  normalizeType(raw: string): T | undefined;
+  /** {@link parseRecords} with this cohort's schema. */
+  parse(rows: readonly unknown[], options?: Omit<ParseRecordsOptions, 'cohort'>): ParseResult<CohortRecordOf<T>>;
+}
+
+/**
+ * Define the vocabulary of a cohort: which types exist, which years are plausible and which
+ * other spellings mean the same type. Types and aliases match case-insensitively after trimming.
+ *
+ * @example
+ * const cohort = defineCohort({ types: ['spastic', 'athetoid'], years: [2004, 2014], aliases: { dyskinetic: 'athetoid' } });
+ * cohort.normalizeType(' Dyskinetic '); // 'athetoid'
+ * cohort.parse([{ type: 'Spastic', year: '2010', outcome: 'Improved' }]).records;
+ * // [{ type: 'spastic', year: 2010, outcome: 'improved' }]
+ */
+export function defineCohort<const T extends string>(definition: CohortDefinition<T>): Cohort<T> {
+  const { types, years, aliases = {} } = definition;
+  if (!Array.isArray(types) || types.length === 0 || types.some((t) => typeof t !== 'string' || t.trim() === '')) {
+    throw new InvalidArgumentError('types', types, 'types must be a non-empty array of non-empty strings');
+  }
+  if (years !== undefined) {
+    const [from, to] = years;
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from > to) {
+      throw new InvalidArgumentError('years', years, `years must be [from, to] with whole numbers from <= to, got ${describeValue(years)}`);
+    }
+  }
+  const lookup = new Map<string, T>();
+  for (const t of types) {
+    if (lookup.has(key(t))) throw new InvalidArgumentError('types', types, `type ${JSON.stringify(t)} is listed twice`);
+    lookup.set(key(t), t);
+  }
+  const aliasMap = new Map<string, T>();
+  for (const [alias, target] of Object.entries(aliases)) {
+    if (!types.includes(target)) {
+      throw new InvalidArgumentError('aliases', aliases, `alias ${JSON.stringify(alias)} points to ${JSON.stringify(target)}, which is not one of the types`);
+    }
+    const existing = lookup.get(key(alias));
+    if (existing !== undefined && existing !== target) {
+      throw new InvalidArgumentError('aliases', aliases, `alias ${JSON.stringify(alias)} already means ${JSON.stringify(existing)}`);
+    }
+    lookup.set(key(alias), target);
+    aliasMap.set(alias, target);
+  }
+  const schema = buildSchema(lookup, types, years);
+  const cohort: Cohort<T> = {
+    types: Object.freeze([...types]),
+    years: years === undefined ? undefined : (Object.freeze([years[0], years[1]]) as readonly [number, number]),
+    aliases: aliasMap,
+    schema,
+    normalizeType: (raw) => lookup.get(key(raw)),
+    suggest(field, value) {
+      if (typeof value !== 'string') return undefined;
+      if (field === 'type') return suggestClosest(value, lookup.entries());
+      if (field === 'outcome') return suggestClosest(value, OUTCOMES.map((o) => [o, o] as const));
+      return undefined;
+    },
+    parse: (rows, options = {}) => parseRecords(rows, { ...options, cohort }),
+  };
+  return Object.freeze(cohort);
+}

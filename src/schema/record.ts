@@ -1,0 +1,60 @@
+import * as z from 'zod';
+
+/** The outcome categories a record can carry. */
+export const OUTCOMES = Object.freeze(['improved', 'unchanged', 'worsened', 'unknown'] as const);
+
+/** Schema of one outcome value. */
+export const outcomeSchema = z.enum(OUTCOMES, {
+  error: (issue) =>
+    issue.input === undefined
+      ? 'outcome is missing'
+      : `outcome must be one of ${OUTCOMES.join(', ')}, got ${JSON.stringify(issue.input)}`,
+});
+
+/** A treatment outcome: improved, unchanged, worsened or unknown (lost to follow-up). */
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
+
+/**
+ * A year field that also takes integer text ("2005") as CSV cells and spreadsheets give it;
+ * anything else ("20O5", 2005.5) is rejected with a message naming the field.
+ */
+export function yearField(range?: readonly [number, number]) {
+  let year = z.int({
+    error: (issue) =>
+      issue.input === undefined ? 'year is missing' : `year must be a whole number such as 2005, got ${JSON.stringify(issue.input)}`,
+  });
+  if (range) {
+    const [from, to] = range;
+    const message = `year must be from ${from} to ${to}`;
+    year = year.min(from, { error: message }).max(to, { error: message });
+  }
+  return z.preprocess((v) => (typeof v === 'string' && INTEGER_TEXT.test(v) ? Number(v) : v), year);
+}
+
+/** An optional record id; an empty cell counts as no id. */
+export const idField = z.preprocess(
+  (v) => (v === '' ? undefined : v),
+  z.string({ error: 'id must be text' }).optional(),
+);
+
+/**
+ * Schema of one cohort record `{ type, year, outcome, id? }` with any vocabulary of types.
+ * Use {@link defineCohort} to restrict types and years and to accept aliases.
+ *
+ * @example
+ * cohortRecordSchema.parse({ type: 'spastic', year: 2010, outcome: 'improved' });
+ * // { type: 'spastic', year: 2010, outcome: 'improved' }
+ */
+export const cohortRecordSchema = z.object({
+  type: z
+    .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
+    .min(1, { error: 'type is empty' }),
+  year: yearField(),
+  outcome: outcomeSchema,
+  id: idField,
+});
+
+/** One validated cohort record. */
+export type CohortRecord = z.infer<typeof cohortRecordSchema>;

@@ -1,0 +1,160 @@
+import { InvalidArgumentError, describeValue } from '../errors.js';
+import { assertCount } from '../exact/validate.js';
+import { OUTCOMES, type Outcome } from '../schema/record.js';
+
+/** The fields of a record that counting needs; any validated record has them. */
+export interface CountableRecord {
+  readonly type: string;
+  readonly year: number;
+  readonly outcome: Outcome;
+}
+
+/**
+ * A cohort as counts: a dense type × year × outcome array over dictionary-encoded categories.
+ * Every statistic runs from it in time independent of the number of records.
+ * `counts[(t * years.length + y) * outcomes.length + o]` is the number of records with
+ * `types[t]`, `years[y]` and `outcomes[o]`. A `null` year means "not stated" (a published table).
+ */
+export interface CountTable {
+  readonly kind: 'count-table';
+  readonly types: readonly string[];
+  readonly years: readonly (number | null)[];
+  readonly outcomes: readonly Outcome[];
+  readonly counts: Float64Array;
+  readonly total: number;
+}
+
+/** Records or a count table: what every statistic accepts. */
+export type CohortInput = readonly CountableRecord[] | CountTable;
+
+/** True when `value` is a {@link CountTable}. */
+export function isCountTable(value: unknown): value is CountTable {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'count-table';
+}
+
+const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
+
+function makeTable(types: readonly string[], years: readonly (number | null)[], counts: Float64Array): CountTable {
+  let total = 0;
+  for (const c of counts) total += c;
+  return Object.freeze({ kind: 'count-table', types: Object.freeze([...types]), years: Object.freeze([...years]), outcomes: OUTCOMES, counts, total });
+}
+
+/**
+ * Count records into a {@link CountTable}. Types keep their order of first appearance; years are sorted.
+ *
+ * @example
+ * const t = countTable([{ type: 'mixed', year: 2010, outcome: 'improved' }]);
+ * t.total; // 1
+ */
+export function countTable(records: readonly CountableRecord[]): CountTable {
+  const typeIndex = new Map<string, number>();
+  const yearSet = new Set<number>();
+  for (const r of records) {
+    if (!typeIndex.has(r.type)) typeIndex.set(r.type, typeIndex.size);
+    yearSet.add(r.year);
+  }
+  const years = [...yearSet].sort((a, b) => a - b);
+  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const O = OUTCOMES.length;
+  const counts = new Float64Array(typeIndex.size * years.length * O);
+  for (const r of records) {
+    const o = OUTCOME_INDEX.get(r.outcome);
+    if (o === undefined) throw new InvalidArgumentError('records', r.outcome, `unknown outcome ${describeValue(r.outcome)}; validate records with parseRecords first`);
+    const cell = ((typeIndex.get(r.type) as number) * years.length + (yearIndex.get(r.year) as number)) * O + o;
+    counts[cell] = (counts[cell] ?? 0) + 1;
+  }
+  return makeTable([...typeIndex.keys()], years, counts);
+}
+
+/** One row of an aggregated table for {@link fromCounts}. */
+export interface CountRow {
+  type: string;
+  /** Omit when the table does not break down by year. */
+  year?: number | null;
+  /** Omit when the table gives no outcome: such counts are `'unknown'` outcomes. */
+  outcome?: Outcome;
+  count: number;
+}
+
+/**
+ * Build a {@link CountTable} from an aggregated table, such as a published type distribution,
+ * so every statistic can run on it. Rows with the same keys add up.
+ *
+ * @example
+ * const t = fromCounts([{ type: 'spastic', count: 2324 }, { type: 'mixed', count: 1341 }]);
+ * t.total; // 3665
+ */
+export function fromCounts(rows: readonly CountRow[]): CountTable {
+  if (!Array.isArray(rows)) throw new InvalidArgumentError('rows', rows, 'rows must be an array of { type, year?, outcome?, count }');
+  const typeIndex = new Map<string, number>();
+  const yearSet = new Set<number | null>();
+  rows.forEach((row, i) => {
+    if (typeof row !== 'object' || row === null) throw new InvalidArgumentError(`rows[${i}]`, row, `rows[${i}] must be an object`);
+    if (typeof row.type !== 'string' || row.type === '') throw new InvalidArgumentError(`rows[${i}].type`, row.type, `rows[${i}].type must be a non-empty string`);
+    assertCount(row.count, `rows[${i}].count`);
+    const year = row.year ?? null;
+    if (year !== null && !Number.isInteger(year)) throw new InvalidArgumentError(`rows[${i}].year`, year, `rows[${i}].year must be a whole number, got ${describeValue(year)}`);
+    if (row.outcome !== undefined && !OUTCOME_INDEX.has(row.outcome)) {
+      throw new InvalidArgumentError(`rows[${i}].outcome`, row.outcome, `rows[${i}].outcome must be one of ${OUTCOMES.join(', ')}`);
+    }
+    if (!typeIndex.has(row.type)) typeIndex.set(row.type, typeIndex.size);
+    yearSet.add(year);
+  });
+  const years = [...yearSet].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const O = OUTCOMES.length;
+  const counts = new Float64Array(typeIndex.size * years.length * O);
+  for (const row of rows) {
+    const o = OUTCOME_INDEX.get(row.outcome ?? 'unknown') as number;
+    const cell = ((typeIndex.get(row.type) as number) * years.length + (yearIndex.get(row.year ?? null) as number)) * O + o;
+    counts[cell] = (counts[cell] ?? 0) + row.count;
+  }
+  return makeTable([...typeIndex.keys()], years, counts);
+}
+
+/**
+ * Add count tables together (sites, years or file chunks counted separately).
+ *
+ * @example
+ * const a = fromCounts([{ type: 'spastic', count: 2 }]);
+ * const b = fromCounts([{ type: 'mixed', count: 1 }, { type: 'spastic', count: 1 }]);
+ * mergeCounts(a, b).total; // 4
+ */
+export function mergeCounts(...tables: readonly CountTable[]): CountTable {
+  const rows: CountRow[] = [];
+  for (const [i, table] of tables.entries()) {
+    if (!isCountTable(table)) throw new InvalidArgumentError(`tables[${i}]`, table, `tables[${i}] is not a count table`);
+    forEachCell(table, (type, year, outcome, count) => rows.push({ type, year, outcome, count }));
+  }
+  return fromCounts(rows);
+}
+
+/** Call `visit` with the dictionary indexes of every non-zero cell. */
+export function forEachCellIndex(table: CountTable, visit: (t: number, y: number, o: number, count: number) => void): void {
+  const Y = table.years.length;
+  const O = table.outcomes.length;
+  const { counts } = table;
+  for (let cell = 0; cell < counts.length; cell++) {
+    const c = counts[cell] ?? 0;
+    if (c === 0) continue;
+    const o = cell % O;
+    const ty = (cell - o) / O;
+    visit(Math.floor(ty / Y), ty % Y, o, c);
+  }
+}
+
+/** Call `visit` for every non-zero cell. */
+export function forEachCell(
+  table: CountTable,
+  visit: (type: string, year: number | null, outcome: Outcome, count: number) => void,
+): void {
+  forEachCellIndex(table, (t, y, o, c) => visit(table.types[t] as string, table.years[y] as number | null, table.outcomes[o] as Outcome, c));
+}
+
+/** A {@link CountTable} for either kind of input; throws on anything else. */
+export function toCountTable(input: CohortInput): CountTable {
+  if (isCountTable(input)) return input;
+  if (Array.isArray(input)) return countTable(input);
+  throw new InvalidArgumentError('records', input, `expected an array of records or a count table, got ${describeValue(input)}`);
+}
