@@ -11,7 +11,7 @@ import { InvalidArgumentError, describeValue } from '../errors.js';
 export type RoundingMode = 'half-up' | 'half-down' | 'half-even' | 'floor' | 'ceil';
 
 /** Every rounding mode, in the order results list them. */
-export const ROUNDING_MODES: readonly RoundingMode[] = Object.freeze([
+export const ROUNDING_MODES: readonly RoundingMode[] = /* @__PURE__ */ Object.freeze([
   'half-up',
   'half-down',
   'half-even',

@@ -120,7 +120,8 @@ export async function* streamCohortCsv<R = CohortRecord>(
   let line = 1; // line on which the next record starts; csv-parse's own count drifts on CRLF inside quotes
   for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
     const start = line;
-    line += 1 + (raw.match(/\n/g)?.length ?? 0);
+    const text = raw.replace(/\r?\n$|\r$/, ''); // raw may or may not end with its record delimiter
+    line += 1 + (text.match(/\n/g)?.length ?? 0);
     if (isBlank(record)) continue;
     if (header === undefined) {
       header = mapHeader(record, options.headerAliases ?? {}, { file, line: start });
@@ -129,7 +130,7 @@ export async function* streamCohortCsv<R = CohortRecord>(
     if (record.length !== header.width) {
       const rejected: RejectedRow = {
         row: start,
-        issues: [{ field: '(row)', value: raw.replace(/\r$/, ''), message: `expected ${header.width} fields as in the header, found ${record.length}` }],
+        issues: [{ field: '(row)', value: text, message: `expected ${header.width} fields as in the header, found ${record.length}` }],
       };
       yield { ok: false, line: start, rejected };
       continue;

@@ -1,7 +1,7 @@
 import { defineCohort, type CohortDefinition } from './define-cohort.js';
 
 /** The cerebral palsy motor types used by the clinic's page, in its order of listing. */
-export const CEREBRAL_PALSY_TYPES = Object.freeze(['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'] as const);
+export const CEREBRAL_PALSY_TYPES = /* @__PURE__ */ Object.freeze(['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'] as const);
 
 /** A cerebral palsy motor type. */
 export type CerebralPalsyType = (typeof CEREBRAL_PALSY_TYPES)[number];
@@ -10,7 +10,7 @@ export type CerebralPalsyType = (typeof CEREBRAL_PALSY_TYPES)[number];
  * The cerebral palsy vocabulary with explicit synonyms. 'Dyskinetic' (SCPE) and its subtypes map
  * to 'athetoid'; spastic topographies map to 'spastic'. Case is ignored anyway, so 'Spastic' needs no alias.
  */
-export const CEREBRAL_PALSY: CohortDefinition<CerebralPalsyType> = Object.freeze({
+export const CEREBRAL_PALSY: CohortDefinition<CerebralPalsyType> = /* @__PURE__ */ Object.freeze({
   types: CEREBRAL_PALSY_TYPES,
   aliases: Object.freeze({
     dyskinetic: 'athetoid',

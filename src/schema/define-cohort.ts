@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { parseRecords, type ParseRecordsOptions } from './parse-records.js';
 import { idField, OUTCOMES, outcomeSchema, yearField } from './record.js';
@@ -20,10 +20,11 @@ const key = (s: string): string => s.trim().toLowerCase();
 
 function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: readonly T[], years?: readonly [number, number]) {
   return z.object({
-    type: z
-      .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
-      .min(1, { error: 'type is empty' })
-      .transform((raw, ctx): T => {
+    type: z.pipe(
+      z
+        .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
+        .check(z.minLength(1, { error: 'type is empty' })),
+      z.transform((raw: string, ctx): T => {
         const canonical = lookup.get(key(raw));
         if (canonical !== undefined) return canonical;
         ctx.issues.push({
@@ -33,8 +34,12 @@ function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: re
         });
         return z.NEVER;
       }),
+    ),
     year: yearField(years),
-    outcome: z.preprocess((v) => (typeof v === 'string' ? key(v) : v), outcomeSchema),
+    outcome: z.pipe(
+      z.transform((v: unknown) => (typeof v === 'string' ? key(v) : v)),
+      outcomeSchema,
+    ),
     id: idField,
   });
 }

@@ -1,15 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The outcome categories a record can carry. */
-export const OUTCOMES = Object.freeze(['improved', 'unchanged', 'worsened', 'unknown'] as const);
+export const OUTCOMES = /* @__PURE__ */ Object.freeze(['improved', 'unchanged', 'worsened', 'unknown'] as const);
 
 /** Schema of one outcome value. */
-export const outcomeSchema = z.enum(OUTCOMES, {
-  error: (issue) =>
-    issue.input === undefined
-      ? 'outcome is missing'
-      : `outcome must be one of ${OUTCOMES.join(', ')}, got ${JSON.stringify(issue.input)}`,
-});
+// Schemas are built inside pure IIFEs so that bundlers drop zod when only the arithmetic is imported.
+export const outcomeSchema = /* @__PURE__ */ (() =>
+  z.enum(OUTCOMES, {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'outcome is missing'
+        : `outcome must be one of ${OUTCOMES.join(', ')}, got ${JSON.stringify(issue.input)}`,
+  }))();
 
 /** A treatment outcome: improved, unchanged, worsened or unknown (lost to follow-up). */
 export type Outcome = z.infer<typeof outcomeSchema>;
@@ -28,16 +30,20 @@ export function yearField(range?: readonly [number, number]) {
   if (range) {
     const [from, to] = range;
     const message = `year must be from ${from} to ${to}`;
-    year = year.min(from, { error: message }).max(to, { error: message });
+    year = year.check(z.minimum(from, { error: message }), z.maximum(to, { error: message }));
   }
-  return z.preprocess((v) => (typeof v === 'string' && INTEGER_TEXT.test(v) ? Number(v) : v), year);
+  return z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' && INTEGER_TEXT.test(v) ? Number(v) : v)),
+    year,
+  );
 }
 
 /** An optional record id; an empty cell counts as no id. */
-export const idField = z.preprocess(
-  (v) => (v === '' ? undefined : v),
-  z.string({ error: 'id must be text' }).optional(),
-);
+export const idField = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.transform((v: unknown) => (v === '' ? undefined : v)),
+    z.optional(z.string({ error: 'id must be text' })),
+  ))();
 
 /**
  * Schema of one cohort record `{ type, year, outcome, id? }` with any vocabulary of types.
@@ -47,14 +53,15 @@ export const idField = z.preprocess(
  * cohortRecordSchema.parse({ type: 'spastic', year: 2010, outcome: 'improved' });
  * // { type: 'spastic', year: 2010, outcome: 'improved' }
  */
-export const cohortRecordSchema = z.object({
-  type: z
-    .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
-    .min(1, { error: 'type is empty' }),
-  year: yearField(),
-  outcome: outcomeSchema,
-  id: idField,
-});
+export const cohortRecordSchema = /* @__PURE__ */ (() =>
+  z.object({
+    type: z
+      .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
+      .check(z.minLength(1, { error: 'type is empty' })),
+    year: yearField(),
+    outcome: outcomeSchema,
+    id: idField,
+  }))();
 
 /** One validated cohort record. */
 export type CohortRecord = z.infer<typeof cohortRecordSchema>;

@@ -1,9 +1,9 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { RejectedRow, RowIssue } from './rejected.js';
 
 /** What row validation needs: a schema and a way to suggest a misspelled category. */
 export interface RecordValidator<R> {
-  readonly schema: z.ZodType<R>;
+  readonly schema: z.ZodMiniType<R>;
   suggest(field: string, value: unknown): string | undefined;
 }
 

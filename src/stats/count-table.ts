@@ -32,7 +32,7 @@ export function isCountTable(value: unknown): value is CountTable {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'count-table';
 }
 
-const OUTCOME_INDEX = new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
+const OUTCOME_INDEX = /* @__PURE__ */ new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
 
 function makeTable(types: readonly string[], years: readonly (number | null)[], counts: Float64Array): CountTable {
   let total = 0;
