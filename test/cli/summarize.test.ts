@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), bold: (t) => t });
+  return { code, out, err };
+}
+
+describe('treatment-outcomes summarize', () => {
+  it('prints the sample distribution and rates as aligned tables', async () => {
+    const { code, out, err } = await cli('summarize', '--decimals', '2');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('synthetic');
+    expect(out).toMatch(/spastic\s+2324\s+54\.32/);
+    expect(out).toMatch(/mixed\s+1341\s+31\.35/);
+    expect(out).toMatch(/athetoid\s+501\s+11\.71/);
+    expect(out).toMatch(/other\s+112\s+2\.62/);
+    expect(out).toContain('3963 improved of 4128 = 96.00%');
+    expect(out).toMatch(/^2014\s+\d+/m);
+  });
+
+  it('prints JSON on stdout only with --json', async () => {
+    const { code, out } = await cli('summarize', '--json', '--rounding', 'floor', '--decimals', '2', '--basis', 'all');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { distribution: { rows: { percent: string }[] }; improvement: { basis: string; denominator: number } };
+    expect(json.distribution.rows.map((r) => r.percent)).toEqual(['54.32', '31.34', '11.71', '2.61']);
+    expect(json.improvement).toMatchObject({ basis: 'all', denominator: 4278 });
+  });
+
+  it('exits 2 naming file, line and field when a row is bad', async () => {
+    const { code, out, err } = await cli('summarize', fixture('bad-values.csv'));
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`${fixture('bad-values.csv')}:2: year: year must be a whole number`);
+    expect(err).toContain(':3: outcome:');
+  });
+
+  it('keeps going with --lenient and reports what it left out on stderr', async () => {
+    const { code, out, err } = await cli('summarize', fixture('ragged.csv'), '--lenient');
+    expect(code).toBe(0);
+    expect(out).toContain('2 records');
+    expect(err).toContain('2 row(s) rejected');
+    expect(err).toContain('row 3, (row): expected 4 fields');
+  });
+
+  it('exits 2 on usage errors and missing files', async () => {
+    expect((await cli('summarize', '--rounding', 'up')).code).toBe(2);
+    expect((await cli('summarize', '--decimals', 'x')).err).toContain('--decimals');
+    expect((await cli('summarize', '--nope')).code).toBe(2);
+    expect((await cli('frobnicate')).err).toContain('unknown command "frobnicate"');
+    const missing = await cli('summarize', 'no/such/file.csv');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no/such/file.csv');
+  });
+
+  it('prints help with exit 0', async () => {
+    expect((await cli('--help')).out).toContain('Usage: treatment-outcomes');
+    expect((await cli('summarize', '--help')).out).toContain('--rounding');
+  });
+});

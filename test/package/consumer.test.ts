@@ -1,0 +1,126 @@
+// Installs the packed tarball into throwaway projects and uses it the ways users do.
+// Needs `npm run build` first (the test script does it).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+let work: string;
+let project: string;
+
+function sh(cmd: string, args: string[], cwd: string): string {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` before this test');
+  work = mkdtempSync(join(tmpdir(), 'treatment-outcomes-consumer-'));
+  sh('npm', ['pack', '--silent', '--pack-destination', work], root);
+  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (tarball === undefined) throw new Error('npm pack produced no tarball');
+  project = join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(work, tarball), '@types/node@20'], project);
+}, 180_000);
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('ships only what users need', () => {
+    const files = sh('npm', ['pack', '--dry-run', '--json'], root);
+    const names = (JSON.parse(files) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    expect(names).toContain('dist/index.js');
+    expect(names).toContain('dist/index.cjs');
+    expect(names).toContain('dist/index.d.ts');
+    expect(names).toContain('data/sample-cohort.csv');
+    expect(names).toContain('data/seed-claims.json');
+    expect(names.filter((n) => n.startsWith('src/') || n.startsWith('test/') || n.startsWith('scripts/'))).toEqual([]);
+  });
+
+  it('works through ESM import, including the node entry and the data export', () => {
+    writeFileSync(
+      join(project, 'esm.mjs'),
+      `import { formatPercent, typeDistribution } from 'treatment-outcomes';
+import { loadSampleCohort } from 'treatment-outcomes/node';
+import sample from 'treatment-outcomes/data/sample-cohort.json' with { type: 'json' };
+const records = await loadSampleCohort();
+const d = typeDistribution(records, { decimals: 2 });
+console.log(formatPercent(1341, 4278, { decimals: 2 }), d.rows.map((r) => r.percent).join(' '), sample.length);`,
+    );
+    expect(sh('node', ['esm.mjs'], project).trim()).toBe('31.35 54.32 31.35 11.71 2.62 4278');
+  });
+
+  it('works through CJS require', () => {
+    writeFileSync(
+      join(project, 'cjs.cjs'),
+      `const { formatPercent, CohortValidationError, parseRecords } = require('treatment-outcomes');
+const { readCohortCsv, dataPath } = require('treatment-outcomes/node');
+readCohortCsv(dataPath('sample-cohort.csv')).then(({ records }) => {
+  let name = '';
+  try { parseRecords([{}]); } catch (e) { name = e instanceof CohortValidationError ? e.name : 'wrong'; }
+  console.log(formatPercent(1, 8, { decimals: 0, rounding: 'half-even' }), records.length, name);
+});`,
+    );
+    expect(sh('node', ['cjs.cjs'], project).trim()).toBe('12 4278 CohortValidationError');
+  });
+
+  it('runs the CLI from node_modules/.bin', () => {
+    expect(sh(join(project, 'node_modules/.bin/treatment-outcomes'), ['summarize', '--decimals', '2'], project)).toMatch(/mixed\s+1341\s+31\.35/);
+  });
+
+  it.each(['node16', 'bundler'])('type-checks a TypeScript program with moduleResolution %s', (resolution) => {
+    const dir = join(project, `ts-${resolution}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'main.ts'),
+      `import { defineCohort, formatPercent, typeDistribution, type CohortRecordOf, type RoundingMode } from 'treatment-outcomes';
+import { readCohortCsv } from 'treatment-outcomes/node';
+const cohort = defineCohort({ types: ['spastic', 'mixed'], years: [2004, 2014] });
+const mode: RoundingMode = 'half-even';
+export async function main(): Promise<string> {
+  const { records } = await readCohortCsv('x.csv', { cohort });
+  const first: CohortRecordOf<'spastic' | 'mixed'> | undefined = records[0];
+  const t: 'spastic' | 'mixed' | undefined = first?.type;
+  return formatPercent(1, 3, { rounding: mode }) + typeDistribution(records).total + String(t);
+}
+`,
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'ES2022',
+          module: resolution === 'node16' ? 'node16' : 'esnext',
+          moduleResolution: resolution,
+          types: ['node'],
+          typeRoots: [join(project, 'node_modules/@types')],
+        },
+        files: ['main.ts'],
+      }),
+    );
+    expect(() => sh('node', [tsc, '-p', dir], project)).not.toThrow();
+  });
+
+  it('bundles the core for a browser with no node: import', async () => {
+    const result = await build({
+      stdin: { contents: `export * from 'treatment-outcomes';`, resolveDir: project },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = result.outputFiles[0]!.text;
+    expect(code).not.toMatch(/["']node:/);
+    expect(code).toContain('formatPercent');
+  });
+});
