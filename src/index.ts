@@ -45,3 +45,16 @@ export {
 } from './stats/improvement-rate.js';
 export { ratesBy, type GroupRate } from './stats/rates-by.js';
 export { crossTab, type CrossTab } from './stats/cross-tab.js';
+
+// Audit: is a printed figure possible, and what lies behind it.
+export { readReported, type ReportedNumber, type ReadReportedOptions } from './audit/reported.js';
+export { ORDINARY_ROUNDING, type RoundingOption } from './audit/rounding-set.js';
+export { numeratorRange, type IntRange, type PercentCheckOptions, type NearbyPrint } from './audit/numerator-range.js';
+export { checkPercent, type PercentCheck } from './audit/check-percent.js';
+export { checkMean, type CheckMeanOptions, type MeanCheck } from './audit/check-mean.js';
+export { debit, type DebitOptions, type DebitCheck } from './audit/debit.js';
+export { inferDenominators, type InferDenominatorsOptions, type DenominatorCandidate } from './audit/infer-denominators.js';
+export { explainRounding, type CountedPrint, type RoundingExplanation } from './audit/explain-rounding.js';
+export { checkPartition, type PartitionPart, type PartitionCheck } from './audit/check-partition.js';
+export { checkSubgroups, type PublishedRate, type SubgroupCheck } from './audit/check-subgroups.js';
+export { missingOutcomeBounds, type MissingOutcomeBounds } from './audit/missing-outcome-bounds.js';

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkMean } from '../../src/audit/check-mean.js';
+import { formatScaled, roundRational, ROUNDING_MODES, type RoundingMode } from '../../src/format/rounding.js';
+
+function bruteTotals(reported: string, n: number, items: number, modes: readonly RoundingMode[]) {
+  const d = reported.split('.')[1]?.length ?? 0;
+  const N = n * items;
+  const value = Number(reported);
+  let min = Infinity;
+  let max = -Infinity;
+  const lo = Math.floor((value - 2) * N);
+  const hi = Math.ceil((value + 2) * N);
+  for (let s = lo; s <= hi; s++) {
+    if (modes.some((m) => formatScaled(roundRational(BigInt(s) * 10n ** BigInt(d), BigInt(N), m), d) === reported)) {
+      min = Math.min(min, s);
+      max = Math.max(max, s);
+    }
+  }
+  return min === Infinity ? null : { min, max };
+}
+
+describe('checkMean (GRIM)', () => {
+  it('decides the textbook cases', () => {
+    expect(checkMean('5.19', 28).consistent).toBe(false);
+    expect(checkMean('5.25', 28)).toMatchObject({ consistent: true, totals: { min: 147, max: 147 } });
+    expect(checkMean('3.33', 3, { items: 2 }).consistent).toBe(true); // 20 / 6
+  });
+
+  it('agrees with brute force over totals, negative means and ties included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: -800, max: 800 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.subarray([...ROUNDING_MODES], { minLength: 1 }),
+        (n, items, digits, d, modes) => {
+          const reported = formatScaled(BigInt(digits), d);
+          if (reported === '-0' || /^-0\.0*$/.test(reported)) return;
+          const result = checkMean(reported, n, { items, rounding: modes });
+          const expected = bruteTotals(reported, n, items, modes);
+          expect(result.totals).toEqual(expected);
+          expect(result.consistent).toBe(expected !== null);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
