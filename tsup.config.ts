@@ -3,16 +3,13 @@ import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
-// One build for all entries so that shared code lands in common chunks instead of
-// being copied into every entry; `node:` specifiers are kept as written.
+// Every source module is an entry, so dist/ keeps the module structure: with
+// `sideEffects: false`, a bundler then drops whole modules a user does not import
+// (and with them zod, yaml or the @stdlib special functions). `node:` specifiers are kept.
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    node: 'src/node/index.ts',
-    cli: 'src/cli/main.ts',
-  },
+  entry: ['src/**/*.ts'],
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },
   platform: 'node',
   target: 'node20',
   splitting: true,

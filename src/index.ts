@@ -58,3 +58,18 @@ export { explainRounding, type CountedPrint, type RoundingExplanation } from './
 export { checkPartition, type PartitionPart, type PartitionCheck } from './audit/check-partition.js';
 export { checkSubgroups, type PublishedRate, type SubgroupCheck } from './audit/check-subgroups.js';
 export { missingOutcomeBounds, type MissingOutcomeBounds } from './audit/missing-outcome-bounds.js';
+export {
+  compareToReference,
+  parseReferenceDistribution,
+  type CompareToReferenceOptions,
+  type ReferenceComparison,
+  type ReferenceGroup,
+} from './audit/compare-to-reference.js';
+export { referenceDistributionSchema, type ReferenceDistribution, type ReferenceMapping } from './schema/reference.js';
+export { claimsFileSchema, type ClaimsFile, type ClaimsFileInput, type Claim } from './claims/schema.js';
+export { parseClaims, type ParseClaimsOptions, type ClaimsWarning } from './claims/parse.js';
+export { auditClaims, type AuditReport, type AuditOptions, type Finding, type FindingCode, type Severity } from './audit/audit-claims.js';
+export { formatAuditText, formatAuditMarkdown } from './audit/format-report.js';
+
+// Inference.
+export { chiSquareGoodnessOfFit, gTest, type GoodnessOfFit } from './inference/goodness-of-fit.js';

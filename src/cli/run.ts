@@ -1,11 +1,18 @@
 import { CohortValidationError, InputFormatError, TreatmentOutcomesError } from '../errors.js';
 import type { Io } from './io.js';
+import { audit } from './audit.js';
+import { checkPercentCommand, inferN } from './calculators.js';
 import { summarize } from './summarize.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
 declare const __VERSION__: string | undefined;
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = { summarize };
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  summarize,
+  audit,
+  'check-percent': checkPercentCommand,
+  'infer-n': inferN,
+};
 
 function describeError(error: unknown): string {
   if (error instanceof CohortValidationError) {

@@ -13,6 +13,10 @@ export const MAIN_HELP = `Usage: treatment-outcomes <command> [options]
 Commands:
   summarize [file.csv]   Type distribution and improvement rates of a cohort CSV
                          (default: the bundled synthetic sample cohort)
+  audit [claims]         Audit published figures (default: the bundled seed claims)
+  check-percent <p> --of <n>
+                         Is p% possible for some count out of n?
+  infer-n <p>...         Which denominators make all these percents possible?
 
 Options:
   -h, --help             Show help (also: treatment-outcomes <command> --help)
@@ -36,4 +40,38 @@ Options:
   -h, --help           Show this help
 
 Without a file, the bundled synthetic sample cohort (data/sample-cohort.csv) is used.
+`;
+
+export const AUDIT_HELP = `Usage: treatment-outcomes audit [claims.json|claims.yaml] [options]
+
+Checks every published percentage against its denominator and counts, the rounding rule of the
+table, sums of parts, subgroup rates and the case mix against population references.
+
+Options:
+  --records <file.csv>   Recount every numerator from record-level data
+  --format <f>           text (default), markdown or json
+  -h, --help             Show this help
+
+Without a file, the bundled seed claims (data/seed-claims.json) are audited.
+Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or input error.
+`;
+
+export const CHECK_PERCENT_HELP = `Usage: treatment-outcomes check-percent <percent> --of <n> [options]
+
+Options:
+  --rounding <modes>   Comma-separated: half-up, half-down, half-even, floor, ceil
+                       (default: half-up,half-down,half-even)
+  --decimal-comma      Read 31,34 as 31.34
+  --json               Machine-readable output
+`;
+
+export const INFER_N_HELP = `Usage: treatment-outcomes infer-n <percent>... [options]
+
+Options:
+  --partition          Only denominators for which the counts can also sum to n
+  --min <n>            Smallest n to try (default 1)
+  --max <n>            Largest n to try (default 100000)
+  --limit <k>          Show at most k candidates (default 20)
+  --rounding <modes>   Comma-separated rounding modes (default: ordinary rounding)
+  --json               Machine-readable output
 `;

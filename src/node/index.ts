@@ -9,3 +9,4 @@ export {
 } from './csv.js';
 export { DEFAULT_HEADER_ALIASES, type CohortField } from './csv-header.js';
 export { loadSampleCohort, sampleCohortDefinition, dataPath } from './sample.js';
+export { readClaimsFile, loadReferences } from './claims.js';

@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+
+const id = () => z.string().check(z.minLength(1, { error: 'must be a non-empty id' }));
+const count = (what: string) =>
+  z.int({ error: `${what} must be a whole number` }).check(z.minimum(0, { error: `${what} must not be negative` }));
+
+/** Schema of a claims file (JSON or YAML): published figures as printed, ready to audit. */
+export const claimsFileSchema = /* @__PURE__ */ (() =>
+  z.object({
+    title: z.string({ error: 'title is required' }),
+    source: z.object({
+      name: z.string({ error: 'source.name is required' }),
+      url: z.optional(z.string()),
+      accessed: z.optional(z.string()),
+      quote: z.optional(z.string()),
+    }),
+    /** Rounding the publication is assumed to use; default ordinary rounding, ties either way. */
+    rounding: z.optional(z.union([z.enum(['half-up', 'half-down', 'half-even', 'floor', 'ceil']), z.array(z.enum(['half-up', 'half-down', 'half-even', 'floor', 'ceil']))])),
+    decimalComma: z.optional(z.boolean()),
+    claims: z
+      .array(
+        z.object({
+          id: id(),
+          label: z.optional(z.string()),
+          /** The cohort type this share is of (for reference comparisons and record recounts). */
+          type: z.optional(z.string()),
+          /** What is claimed: a share of the cohort by type (default) or the improvement rate. */
+          measure: z.optional(z.enum(['share', 'improvement'])),
+          numerator: z.optional(count('numerator')),
+          denominator: count('denominator').check(z.minimum(1, { error: 'denominator must be at least 1' })),
+          /** The publication does not say what the percent is of; the denominator is the auditor's assumption. */
+          denominatorAssumed: z.optional(z.boolean()),
+          /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. */
+          percent: z.union([z.string(), z.number()]),
+        }),
+      )
+      .check(z.minLength(1, { error: 'claims must list at least one claim' })),
+    partitions: z.optional(z.array(z.object({ id: id(), total: count('total'), parts: z.array(id()).check(z.minLength(2)) }))),
+    subgroups: z.optional(z.array(z.object({ id: id(), total: id(), groups: z.array(id()).check(z.minLength(1)) }))),
+    references: z.optional(
+      z.array(
+        z.object({
+          id: id(),
+          partition: id(),
+          mapping: z.optional(z.union([z.string(), z.record(z.string(), z.nullable(z.array(z.string())))])),
+        }),
+      ),
+    ),
+  }))();
+
+/** A claims file as written. */
+export type ClaimsFileInput = z.input<typeof claimsFileSchema>;
+type Parsed = z.infer<typeof claimsFileSchema>;
+/** A validated claims file: every percent is the printed string. */
+export type ClaimsFile = Omit<Parsed, 'claims'> & { claims: (Omit<Parsed['claims'][number], 'percent'> & { percent: string })[] };
+/** One claim of a claims file. */
+export type Claim = ClaimsFile['claims'][number];
