@@ -73,3 +73,15 @@ export { formatAuditText, formatAuditMarkdown } from './audit/format-report.js';
 
 // Inference.
 export { chiSquareGoodnessOfFit, gTest, type GoodnessOfFit } from './inference/goodness-of-fit.js';
+export { proportionCI, PROPORTION_CI_METHODS, type ProportionCI, type ProportionCIMethod, type ProportionCIOptions } from './inference/proportion-ci.js';
+export { binomialTest, type BinomialTest, type BinomialTestOptions } from './inference/binomial-test.js';
+export { proportionTest, type ProportionTest, type ProportionTestOptions } from './inference/proportion-test.js';
+export { chiSquareIndependence, gTestIndependence, type IndependenceTest } from './inference/independence.js';
+export { fisherExact, FISHER_MAX_TABLES, type Fisher2x2, type FisherRxC, type FisherOptions } from './inference/fisher-exact.js';
+export { trendTest, type TrendTest } from './inference/trend-test.js';
+export { riskDifference, riskRatio, oddsRatio, type EffectEstimate, type EffectOptions } from './inference/effect-measures.js';
+export { multinomialCI, type MultinomialCIMethod, type MultinomialCIOptions, type MultinomialInterval } from './inference/multinomial-ci.js';
+export { formatInterval, type Interval, type IntervalMethod, type IntervalOption, type SimultaneousMethod } from './inference/interval-option.js';
+export type { Alternative } from './inference/alternative.js';
+export type { CountMatrix } from './inference/table.js';
+export { formatDecimal } from './format/format-decimal.js';

@@ -8,14 +8,26 @@ import { improvementRate, type RateBasis } from '../stats/improvement-rate.js';
 import { ratesBy, type GroupRate } from '../stats/rates-by.js';
 import { typeDistribution } from '../stats/type-distribution.js';
 import { describeRejected } from '../schema/rejected.js';
+import { formatDecimal } from '../format/format-decimal.js';
+import { formatInterval, type Interval, type IntervalMethod } from '../inference/interval-option.js';
 import { renderTable } from './table.js';
 import { SUMMARIZE_HELP, UsageError } from './usage.js';
 import type { Io } from './io.js';
 
 const DELIMITERS = { ',': ',', ';': ';', tab: '\t', '\t': '\t' } as const;
 
-function rateRows(rates: readonly GroupRate[]): string[][] {
-  return rates.map((r) => [String(r.key ?? 'not stated'), String(r.improved), String(r.denominator), String(r.unknown), r.percent ?? '-']);
+const ciText = (ci: Interval | null | undefined, decimals: number) =>
+  ci ? `${formatDecimal(ci.lower, { decimals, scale: 100 })}-${formatDecimal(ci.upper, { decimals, scale: 100 })}` : '-';
+
+function rateRows(rates: readonly GroupRate[], decimals: number, withCi: boolean): string[][] {
+  return rates.map((r) => [
+    String(r.key ?? 'not stated'),
+    String(r.improved),
+    String(r.denominator),
+    String(r.unknown),
+    r.percent ?? '-',
+    ...(withCi ? [ciText(r.ci, decimals)] : []),
+  ]);
 }
 
 /** `treatment-outcomes summarize [file.csv]`. */
@@ -29,6 +41,8 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
       basis: { type: 'string', default: 'known' },
       delimiter: { type: 'string' },
       lenient: { type: 'boolean', default: false },
+      ci: { type: 'string' },
+      level: { type: 'string', default: '0.95' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -47,6 +61,8 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
     if (!Object.hasOwn(DELIMITERS, values.delimiter)) throw new UsageError(`--delimiter must be , ; or tab, got ${JSON.stringify(values.delimiter)}`);
     delimiter = DELIMITERS[values.delimiter as keyof typeof DELIMITERS];
   }
+  const level = Number(values.level);
+  const ci = values.ci === undefined ? undefined : { method: values.ci as IntervalMethod, level };
   const sample = positionals[0] === undefined;
   const file = positionals[0] ?? dataPath('sample-cohort.csv');
   const { records, rejected } = await readCohortCsv(file, {
@@ -57,8 +73,8 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   if (rejected.length > 0) io.err(`${file}: ${rejected.length} row(s) rejected and left out:\n${describeRejected(rejected, 20)}\n`);
 
   const table = countTable(records);
-  const opts = { decimals, rounding: values.rounding as RoundingMode };
-  const rateOpts = { ...opts, basis: values.basis as RateBasis };
+  const opts = { decimals, rounding: values.rounding as RoundingMode, ...(ci ? { ci } : {}) };
+  const rateOpts = { ...opts, basis: values.basis as RateBasis, ...(ci ? { ci: { ...ci, method: ci.method === 'sison-glaz' || ci.method === 'goodman' || ci.method === 'quesenberry-hurst' ? ('wilson' as const) : ci.method } } : {}) };
   const distribution = typeDistribution(table, opts);
   const overall = improvementRate(table, rateOpts);
   const byType = ratesBy(table, 'type', rateOpts);
@@ -74,26 +90,29 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
     { heading: overall.basis === 'known' ? 'known' : 'treated', align: 'right' as const },
     { heading: 'unknown', align: 'right' as const },
     { heading: 'rate %', align: 'right' as const },
+    ...(ci ? [{ heading: `${formatDecimal(level, { scale: 100, decimals: 6 }).replace(/\.?0+$/, '')}% CI`, align: 'right' as const }] : []),
   ];
+  const ciHeading = ci ? [{ heading: `${formatDecimal(level, { scale: 100, decimals: 6 }).replace(/\.?0+$/, '')}% CI (${ci.method})`, align: 'right' as const }] : [];
   const lines = [
     io.bold(sample ? `Sample cohort (synthetic data): ${file}` : `Cohort: ${file}`),
     `${records.length} records`,
     '',
     io.bold('Type distribution'),
     renderTable(
-      [{ heading: 'type' }, { heading: 'count', align: 'right' }, { heading: '%', align: 'right' }],
-      [...distribution.rows.map((r) => [r.type, String(r.count), r.percent]), ['total', String(distribution.total), '']],
+      [{ heading: 'type' }, { heading: 'count', align: 'right' }, { heading: '%', align: 'right' }, ...ciHeading],
+      [...distribution.rows.map((r) => [r.type, String(r.count), r.percent, ...(ci ? [ciText(r.ci, decimals)] : [])]), ['total', String(distribution.total), '']],
     ),
     '',
     io.bold(`Improvement rate ${basisText}`),
     `${overall.improved} improved of ${overall.denominator} = ${overall.percent ?? '-'}%` +
+      (overall.ci ? ` (${formatInterval(overall.ci, { decimals })})` : '') +
       (overall.unknown > 0 ? ` (${overall.unknown} with unknown outcome${overall.basis === 'known' ? ' left out' : ' counted as not improved'})` : ''),
     '',
     io.bold('By type'),
-    renderTable([{ heading: 'type' }, ...rateHeadings], rateRows(byType)),
+    renderTable([{ heading: 'type' }, ...rateHeadings], rateRows(byType, decimals, ci !== undefined)),
     '',
     io.bold('By year'),
-    renderTable([{ heading: 'year' }, ...rateHeadings], rateRows(byYear)),
+    renderTable([{ heading: 'year' }, ...rateHeadings], rateRows(byYear, decimals, ci !== undefined)),
   ];
   io.out(`${lines.join('\n')}\n`);
   return 0;

@@ -36,6 +36,10 @@ Options:
   --basis <basis>      known (default: among known outcomes) or all (among all treated)
   --delimiter <d>      , ; or tab (default: detected from the header)
   --lenient            Keep valid rows and report bad ones on stderr (default: any bad row is an error)
+  --ci <method>        Add confidence intervals: wilson, wilson-cc, wald, agresti-coull,
+                       clopper-pearson, jeffreys, mid-p; for the distribution also the
+                       simultaneous sison-glaz, goodman, quesenberry-hurst (rates then use wilson)
+  --level <p>          Confidence level (default 0.95)
   --json               Machine-readable output on stdout
   -h, --help           Show this help
 

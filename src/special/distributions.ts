@@ -2,6 +2,7 @@
 // Upper tails are always computed directly (never 1 − cdf), and log tails survive underflow.
 import betainc from '@stdlib/math-base-special-betainc';
 import betaincinv from '@stdlib/math-base-special-betaincinv';
+import erfc from '@stdlib/math-base-special-erfc';
 import erfcinv from '@stdlib/math-base-special-erfcinv';
 import gammainc from '@stdlib/math-base-special-gammainc';
 import gammaincinv from '@stdlib/math-base-special-gammaincinv';
@@ -68,3 +69,13 @@ export function regularizedBeta(x: number, a: number, b: number, upper = false):
 }
 
 export { gammaln };
+
+/** P(Z <= z) for the standard normal, computed from erfc so both tails keep full relative accuracy. */
+export function normalLowerTail(z: number): number {
+  return 0.5 * erfc(-z / Math.SQRT2);
+}
+
+/** P(Z > z) for the standard normal. */
+export function normalUpperTail(z: number): number {
+  return 0.5 * erfc(z / Math.SQRT2);
+}

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { assertDecimals, assertOneOf } from '../exact/validate.js';
 import { formatPercent } from '../format/format-percent.js';
 import { assertRoundingMode, type RoundingMode } from '../format/rounding.js';
+import { rateInterval, type Interval, type IntervalOption } from '../inference/interval-option.js';
 import { toCountTable, type CohortInput, type CountTable } from './count-table.js';
 import { outcomeCount, outcomesBy, type OutcomeGroup } from './group.js';
 
@@ -19,6 +20,8 @@ export interface ImprovementRateOptions {
   decimals?: number;
   /** Rounding of the printed percent (default `'half-up'`). */
   rounding?: RoundingMode;
+  /** Add a confidence interval for the rate (default method 'wilson', level 0.95). */
+  ci?: IntervalOption;
 }
 
 /** An improvement rate and everything needed to restate it. */
@@ -35,13 +38,16 @@ export interface ImprovementRate {
   proportion: number | null;
   /** The printed percent without '%', or null when the denominator is 0. */
   percent: string | null;
+  /** With the `ci` option: the interval for the rate (null when the denominator is 0). */
+  ci?: Interval | null;
 }
 
-export function rateOfGroup(table: CountTable, group: OutcomeGroup, basis: RateBasis, decimals: number, rounding: RoundingMode): ImprovementRate {
+export function rateOfGroup(table: CountTable, group: OutcomeGroup, options: Required<Omit<ImprovementRateOptions, 'ci'>> & Pick<ImprovementRateOptions, 'ci'>): ImprovementRate {
+  const { basis, decimals, rounding } = options;
   const improved = outcomeCount(table, group, 'improved');
   const unknown = outcomeCount(table, group, 'unknown');
   const denominator = basis === 'known' ? group.total - unknown : group.total;
-  return {
+  const rate: ImprovementRate = {
     improved,
     unknown,
     total: group.total,
@@ -50,14 +56,16 @@ export function rateOfGroup(table: CountTable, group: OutcomeGroup, basis: RateB
     proportion: denominator === 0 ? null : improved / denominator,
     percent: denominator === 0 ? null : formatPercent(improved, denominator, { decimals, rounding }),
   };
+  if (options.ci !== undefined) rate.ci = rateInterval(improved, denominator, options.ci);
+  return rate;
 }
 
-export function checkRateOptions(options: ImprovementRateOptions): Required<ImprovementRateOptions> {
-  const { basis = 'known', decimals = 1, rounding = 'half-up' } = options;
+export function checkRateOptions(options: ImprovementRateOptions): Required<Omit<ImprovementRateOptions, 'ci'>> & Pick<ImprovementRateOptions, 'ci'> {
+  const { basis = 'known', decimals = 1, rounding = 'half-up', ci } = options;
   assertOneOf(basis, ['known', 'all'], 'basis');
   assertDecimals(decimals);
   assertRoundingMode(rounding);
-  return { basis, decimals, rounding };
+  return { basis, decimals, rounding, ...(ci !== undefined ? { ci } : {}) };
 }
 
 /**
@@ -72,10 +80,11 @@ export function checkRateOptions(options: ImprovementRateOptions): Required<Impr
  * ] as const;
  * improvementRate(records).percent;                    // '50.0'
  * improvementRate(records, { basis: 'all' }).percent;  // '33.3'
+ * improvementRate(records, { ci: { method: 'wilson' } }).ci; // { lower: 0.0945…, upper: 0.9054…, method: 'wilson', level: 0.95 }
  */
 export function improvementRate(input: CohortInput, options: ImprovementRateOptions = {}): ImprovementRate {
-  const { basis, decimals, rounding } = checkRateOptions(options);
+  const checked = checkRateOptions(options);
   const table = toCountTable(input);
   if (table.total === 0) throw new InvalidArgumentError('records', input, 'there are no records to count');
-  return rateOfGroup(table, outcomesBy(table, null)[0] as OutcomeGroup, basis, decimals, rounding);
+  return rateOfGroup(table, outcomesBy(table, null)[0] as OutcomeGroup, checked);
 }

@@ -21,9 +21,9 @@ export interface GroupRate extends ImprovementRate {
  */
 export function ratesBy(input: CohortInput, key: 'type' | 'year', options: ImprovementRateOptions = {}): GroupRate[] {
   assertOneOf(key, ['type', 'year'], 'key');
-  const { basis, decimals, rounding } = checkRateOptions(options);
+  const checked = checkRateOptions(options);
   const table = toCountTable(input);
   const groups = outcomesBy(table, key).filter((g) => g.total > 0);
   if (key === 'type') groups.sort((a, b) => b.total - a.total);
-  return groups.map((g) => ({ key: g.key, ...rateOfGroup(table, g, basis, decimals, rounding) }));
+  return groups.map((g) => ({ key: g.key, ...rateOfGroup(table, g, checked) }));
 }

@@ -64,3 +64,13 @@ describe('treatment-outcomes summarize', () => {
     expect((await cli('summarize', '--help')).out).toContain('--rounding');
   });
 });
+
+describe('treatment-outcomes summarize --ci', () => {
+  it('adds interval columns and the rate interval', async () => {
+    let out = '';
+    const code = await run(['summarize', '--decimals', '2', '--ci', 'wilson'], { out: (t) => (out += t), err: () => {}, bold: (t) => t });
+    expect(code).toBe(0);
+    expect(out).toMatch(/spastic\s+2324\s+54\.32\s+52\.83-55\.81/);
+    expect(out).toContain('3963 improved of 4128 = 96.00% (95% CI 95.36–96.56, Wilson)');
+  });
+});

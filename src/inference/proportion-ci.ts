@@ -1,0 +1,122 @@
+import { assertPart } from '../exact/validate.js';
+import { assertOneOf } from '../exact/validate.js';
+import { binomialDensity, binomialLowerTail, binomialUpperTail } from '../special/binomial.js';
+import { betaQuantile, zForLevel } from '../special/distributions.js';
+import { assertLevel } from './assert.js';
+import { alphaOf, bisect } from './root.js';
+
+/** Interval methods for a binomial proportion. */
+export type ProportionCIMethod = 'wald' | 'wilson' | 'wilson-cc' | 'agresti-coull' | 'clopper-pearson' | 'jeffreys' | 'mid-p';
+
+/** Every method of {@link proportionCI}. */
+export const PROPORTION_CI_METHODS: readonly ProportionCIMethod[] = /* @__PURE__ */ Object.freeze([
+  'wald',
+  'wilson',
+  'wilson-cc',
+  'agresti-coull',
+  'clopper-pearson',
+  'jeffreys',
+  'mid-p',
+] as const);
+
+/** Options of {@link proportionCI}. */
+export interface ProportionCIOptions {
+  /** Default `'wilson'`. */
+  method?: ProportionCIMethod;
+  /** Confidence level in (0, 1); default 0.95. */
+  level?: number;
+}
+
+/** A confidence interval for a proportion. */
+export interface ProportionCI {
+  estimate: number;
+  lower: number;
+  upper: number;
+  method: ProportionCIMethod;
+  level: number;
+}
+
+const clip = (x: number) => Math.min(1, Math.max(0, x));
+
+function wilson(x: number, n: number, z: number): [number, number] {
+  const z2 = z * z;
+  const center = (x + z2 / 2) / (n + z2);
+  const half = (z * Math.sqrt((x * (n - x)) / n + z2 / 4)) / (n + z2);
+  return [x === 0 ? 0 : center - half, x === n ? 1 : center + half];
+}
+
+// Newcombe (1998) method 4; equals scipy's 'wilsoncc' and DescTools' 'wilsoncc'.
+function wilsonCC(x: number, n: number, z: number): [number, number] {
+  const p = x / n;
+  const z2 = z * z;
+  const denom = 2 * (n + z2);
+  const lower = x === 0 ? 0 : (2 * n * p + z2 - 1 - z * Math.sqrt(z2 - 2 - 1 / n + 4 * p * (n * (1 - p) + 1))) / denom;
+  const upper = x === n ? 1 : (2 * n * p + z2 + 1 + z * Math.sqrt(z2 + 2 - 1 / n + 4 * p * (n * (1 - p) - 1))) / denom;
+  return [Math.max(0, lower), Math.min(1, upper)];
+}
+
+function midP(x: number, n: number, alpha: number): [number, number] {
+  const half = alpha / 2;
+  // lower: P(X > x) + ½P(X = x) = α/2, increasing in p
+  const lower = x === 0 ? 0 : bisect((p) => binomialUpperTail(x + 1, n, p) + 0.5 * binomialDensity(x, n, p) - half, 0, x / n);
+  // upper: P(X < x) + ½P(X = x) = α/2, decreasing in p
+  const upper = x === n ? 1 : bisect((p) => binomialLowerTail(x - 1, n, p) + 0.5 * binomialDensity(x, n, p) - half, x / n, 1);
+  return [lower, upper];
+}
+
+/**
+ * A confidence interval for a binomial proportion x/n.
+ * - `wald`: p̂ ± z√(p̂(1−p̂)/n), clipped to [0, 1].
+ * - `wilson` (default): the score interval; exactly 0 at x = 0 and 1 at x = n.
+ * - `wilson-cc`: Wilson with continuity correction, Newcombe's method 4 (scipy 'wilsoncc').
+ * - `agresti-coull`: x̃ = x + z²/2, ñ = n + z² with z from the level (not "add 2 and 4"), clipped.
+ * - `clopper-pearson`: the exact (conservative) interval from beta quantiles, as R's binom.test.
+ * - `jeffreys`: equal-tailed Beta(x+½, n−x+½) interval, lower = 0 at x = 0 and upper = 1 at x = n (Brown, Cai & DasGupta).
+ * - `mid-p`: solves P(X>x) + ½P(X=x) = α/2 and its mirror, to full double precision.
+ *
+ * @example
+ * proportionCI(3963, 4128);                                     // { estimate: 0.96002…, lower: 0.9537…, upper: 0.9656…, method: 'wilson', level: 0.95 }
+ * proportionCI(0, 10, { method: 'clopper-pearson' }).upper;     // 0.30849710781876083
+ */
+export function proportionCI(successes: number, trials: number, options: ProportionCIOptions = {}): ProportionCI {
+  const { method = 'wilson', level = 0.95 } = options;
+  assertPart(successes, trials, 'successes', 'trials');
+  assertOneOf(method, PROPORTION_CI_METHODS, 'method');
+  assertLevel(level);
+  const x = successes;
+  const n = trials;
+  const alpha = alphaOf(level);
+  const z = zForLevel(level);
+  const p = x / n;
+  let bounds: [number, number];
+  switch (method) {
+    case 'wald': {
+      const half = z * Math.sqrt((p * (1 - p)) / n);
+      bounds = [clip(p - half), clip(p + half)];
+      break;
+    }
+    case 'wilson':
+      bounds = wilson(x, n, z);
+      break;
+    case 'wilson-cc':
+      bounds = wilsonCC(x, n, z);
+      break;
+    case 'agresti-coull': {
+      const nt = n + z * z;
+      const pt = (x + (z * z) / 2) / nt;
+      const half = z * Math.sqrt((pt * (1 - pt)) / nt);
+      bounds = [clip(pt - half), clip(pt + half)];
+      break;
+    }
+    case 'clopper-pearson':
+      bounds = [x === 0 ? 0 : betaQuantile(alpha / 2, x, n - x + 1), x === n ? 1 : betaQuantile(alpha / 2, x + 1, n - x, true)];
+      break;
+    case 'jeffreys':
+      bounds = [x === 0 ? 0 : betaQuantile(alpha / 2, x + 0.5, n - x + 0.5), x === n ? 1 : betaQuantile(alpha / 2, x + 0.5, n - x + 0.5, true)];
+      break;
+    case 'mid-p':
+      bounds = midP(x, n, alpha);
+      break;
+  }
+  return { estimate: p, lower: bounds[0], upper: bounds[1], method, level };
+}
