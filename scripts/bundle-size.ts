@@ -9,6 +9,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const IMPORTS: Record<string, string> = {
   everything: `export * from './dist/index.js';`,
   formatPercent: `export { formatPercent } from './dist/index.js';`,
+  'formatPercent + checkPercent': `export { formatPercent, checkPercent } from './dist/index.js';`,
+  'proportionCI': `export { proportionCI } from './dist/index.js';`,
   'typeDistribution + fromCounts': `export { typeDistribution, fromCounts } from './dist/index.js';`,
   'parseRecords + defineCohort': `export { parseRecords, defineCohort } from './dist/index.js';`,
 };
@@ -18,6 +20,9 @@ export interface BundleSize {
   minified: number;
   gzipped: number;
   zodBytes: number;
+  /** Bytes of @stdlib special functions and the YAML parser in the output. */
+  stdlibBytes: number;
+  yamlBytes: number;
 }
 
 export async function bundleSize(name: string, contents: string): Promise<BundleSize> {
@@ -33,15 +38,24 @@ export async function bundleSize(name: string, contents: string): Promise<Bundle
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-  const zodBytes = Object.entries(inputs)
-    .filter(([file]) => file.includes('node_modules/zod/'))
-    .reduce((a, [, v]) => a + v.bytesInOutput, 0);
-  return { name, minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, zodBytes };
+  const bytesOf = (dir: string) =>
+    Object.entries(inputs)
+      .filter(([file]) => file.includes(dir))
+      .reduce((a, [, v]) => a + v.bytesInOutput, 0);
+  return {
+    name,
+    minified: code.byteLength,
+    gzipped: gzipSync(code, { level: 9 }).byteLength,
+    zodBytes: bytesOf('node_modules/zod/'),
+    stdlibBytes: bytesOf('node_modules/@stdlib/'),
+    yamlBytes: bytesOf('node_modules/yaml/'),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const [name, contents] of Object.entries(IMPORTS)) {
     const s = await bundleSize(name, contents);
-    console.log(`${name.padEnd(32)} ${(s.minified / 1024).toFixed(1).padStart(6)} KB min  ${(s.gzipped / 1024).toFixed(1).padStart(6)} KB gzip  (zod: ${(s.zodBytes / 1024).toFixed(1)} KB min)`);
+    const kb = (b: number) => (b / 1024).toFixed(1);
+    console.log(`${name.padEnd(32)} ${kb(s.minified).padStart(6)} KB min  ${kb(s.gzipped).padStart(6)} KB gzip  (zod ${kb(s.zodBytes)}, @stdlib ${kb(s.stdlibBytes)}, yaml ${kb(s.yamlBytes)} KB min)`);
   }
 }

@@ -5,7 +5,8 @@ import { describeRejected, type RejectedRow } from './schema/rejected.js';
  * "the input was wrong" apart from a bug.
  *
  * @example
- * try { formatPercent(5, 0); } catch (e) { e instanceof TreatmentOutcomesError; } // true
+ * const error = (() => { try { formatPercent(5, 0); } catch (e) { return e; } })();
+ * error instanceof TreatmentOutcomesError; // true
  */
 export class TreatmentOutcomesError extends Error {
   /** A stable, machine-readable code, e.g. `'invalid-argument'`. */
@@ -23,7 +24,8 @@ export class TreatmentOutcomesError extends Error {
  * `argument` names the offending parameter.
  *
  * @example
- * try { formatPercent(5, 4); } catch (e) { e.argument; } // 'numerator'
+ * const error = (() => { try { formatPercent(5, 4); } catch (e) { return e; } })();
+ * error.argument; // 'numerator'
  */
 export class InvalidArgumentError extends TreatmentOutcomesError {
   /** Name of the argument (or option) that was rejected. */
@@ -74,8 +76,9 @@ export function describeValue(value: unknown): string {
  * so a user can fix a file in one pass.
  *
  * @example
- * try { parseRecords([{ type: 'x', year: 'soon', outcome: 'improved' }]); }
- * catch (e) { e.name; } // 'CohortValidationError'
+ * const error = (() => { try { parseRecords([{ type: 'x', year: 'soon', outcome: 'improved' }]); } catch (e) { return e; } })();
+ * error.name;            // 'CohortValidationError'
+ * error.rejected.length; // 1
  */
 export class CohortValidationError extends TreatmentOutcomesError {
   readonly rejected: RejectedRow[];

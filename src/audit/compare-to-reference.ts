@@ -153,7 +153,12 @@ export function compareToReference(
   };
 }
 
-/** Throws unless `value` is a valid reference distribution; returns it typed. */
+/**
+ * Throws unless `value` is a valid reference distribution; returns it typed.
+ *
+ * @example
+ * parseReferenceDistribution({ id: 'r', title: 'R', citation: 'C', categories: [{ id: 'a', percent: '60' }, { id: 'b', percent: '40' }] }).id; // 'r'
+ */
 export function parseReferenceDistribution(value: unknown): ReferenceDistribution {
   const parsed = referenceDistributionSchema.safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError('reference', value, `not a reference distribution (${describeValue(value)}): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -10,7 +10,8 @@ const summaryLine = (r: AuditReport) =>
  * An audit report as plain text: one block per finding, errors first.
  *
  * @example
- * formatAuditText(auditClaims(file)).split('\n')[0]; // 'Audit: <title>'
+ * const report = auditClaims({ title: 'Clinic', source: { name: 'page' }, claims: [{ id: 'a', numerator: 1, denominator: 8, percent: '12.5' }] });
+ * formatAuditText(report).split('\n')[0]; // 'Audit: Clinic'
  */
 export function formatAuditText(report: AuditReport): string {
   const lines = [`Audit: ${report.title}`, `Source: ${report.source.name}`];
@@ -29,7 +30,8 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
  * An audit report as a Markdown section with a findings table.
  *
  * @example
- * formatAuditMarkdown(auditClaims(file)).startsWith('## Audit:'); // true
+ * const report = auditClaims({ title: 'Clinic', source: { name: 'page' }, claims: [{ id: 'a', numerator: 1, denominator: 8, percent: '12.5' }] });
+ * formatAuditMarkdown(report).split('\n')[0]; // '## Audit: Clinic'
  */
 export function formatAuditMarkdown(report: AuditReport): string {
   const lines = [`## Audit: ${report.title}`, '', `Source: ${report.source.name}${report.source.url ? ` (<${report.source.url}>)` : ''}`, ''];

@@ -32,7 +32,7 @@ export function readShare(reported: string, options: PercentCheckOptions = {}): 
   const scale = (options.proportion ? 1n : 100n) * pow10(r.decimals);
   if (r.digits > scale) {
     const what = options.proportion ? 'a proportion above 1' : 'a percentage above 100';
-    throw new InvalidArgumentError('reported', reported, `${JSON.stringify(reported)} is ${what}, which no share of a whole can be`);
+    throw new InvalidArgumentError('reported', reported, `reported ${JSON.stringify(reported)} is ${what}, which no share of a whole can be`);
   }
   return { ...r, scale };
 }

@@ -35,7 +35,7 @@ export function parseClaims(input: unknown, options: ParseClaimsOptions = {}): {
   if (typeof input === 'string') {
     const format = options.format ?? 'auto';
     try {
-      data = format === 'json' || (format === 'auto' && /^\s*[{[]/.test(input)) ? JSON.parse(input) : parseYaml(input, { maxAliasCount: 100 });
+      data = format === 'json' || (format === 'auto' && /^\s*[{[]/.test(input)) ? JSON.parse(input) : parseYaml(input, { maxAliasCount: 100, logLevel: 'error' });
     } catch (error) {
       throw new InputFormatError(`${where}cannot read the claims file: ${error instanceof Error ? error.message : String(error)}`, { file: options.file });
     }

@@ -70,13 +70,7 @@ export function pow10(k: number): bigint {
   return 10n ** BigInt(k);
 }
 
-/**
- * Write the integer `scaled` (the value times 10^decimals) as a decimal string.
- *
- * @example
- * formatScaled(3135n, 2); // '31.35'
- * formatScaled(-5n, 2);   // '-0.05'
- */
+/** Write the integer `scaled` (the value times 10^decimals) as a decimal string: 3135n at 2 decimals is '31.35'. */
 export function formatScaled(scaled: bigint, decimals: number): string {
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');

@@ -1,5 +1,5 @@
 import { assertPart } from '../exact/validate.js';
-import { zForLevel } from '../special/distributions.js';
+import { zForLevel } from '../special/normal.js';
 import { assertLevel } from './assert.js';
 
 /** An effect estimate for two groups with its confidence interval. */

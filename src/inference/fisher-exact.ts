@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors.js';
-import { gammaln } from '../special/distributions.js';
+import gammaln from '@stdlib/math-base-special-gammaln';
 import { logBinomialDensity } from '../special/binomial.js';
 import { checkAlternative, type Alternative } from './alternative.js';
 import { assertLevel } from './assert.js';
@@ -156,8 +156,8 @@ function fisherRxC(table: CountMatrix): FisherRxC {
  *
  * @example
  * const f = fisherExact([[3, 1], [1, 3]]);
- * f.pValue;     // 0.4857142857142857
- * f.oddsRatio;  // 6.408319658199674
+ * f.pValue;     // 0.48571428571428…
+ * f.oddsRatio;  // 6.4083196581996…
  * fisherExact([[3, 1, 0], [1, 3, 4]]).pValue; // 0.2
  */
 export function fisherExact(table: CountMatrix, options: FisherOptions = {}): Fisher2x2 | FisherRxC {

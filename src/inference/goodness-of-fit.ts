@@ -1,5 +1,5 @@
 import { InvalidArgumentError, describeValue } from '../errors.js';
-import { chiSquareUpperTail, logChiSquareUpperTail } from '../special/distributions.js';
+import { chiSquareUpperTail, logChiSquareUpperTail } from '../special/chi-square.js';
 import { assertCounts } from './assert.js';
 
 /** Result of a goodness-of-fit test of observed counts against expected shares. */

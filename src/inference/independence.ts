@@ -1,4 +1,4 @@
-import { chiSquareUpperTail, logChiSquareUpperTail } from '../special/distributions.js';
+import { chiSquareUpperTail, logChiSquareUpperTail } from '../special/chi-square.js';
 import { tableMargins, type CountMatrix } from './table.js';
 
 /** Result of a test of independence in a contingency table. */

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
-import { chiSquareUpperQuantile, normalUpperQuantile, zForLevel } from '../special/distributions.js';
+import { chiSquareUpperQuantile } from '../special/chi-square.js';
+import { normalUpperQuantile, zForLevel } from '../special/normal.js';
 import { poissonDensity } from '../special/poisson.js';
 import { assertCounts, assertLevel } from './assert.js';
 import { alphaOf } from './root.js';

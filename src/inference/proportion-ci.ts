@@ -1,7 +1,8 @@
 import { assertPart } from '../exact/validate.js';
 import { assertOneOf } from '../exact/validate.js';
 import { binomialDensity, binomialLowerTail, binomialUpperTail } from '../special/binomial.js';
-import { betaQuantile, zForLevel } from '../special/distributions.js';
+import { betaQuantile } from '../special/beta.js';
+import { zForLevel } from '../special/normal.js';
 import { assertLevel } from './assert.js';
 import { alphaOf, bisect } from './root.js';
 
@@ -75,7 +76,7 @@ function midP(x: number, n: number, alpha: number): [number, number] {
  * - `mid-p`: solves P(X>x) + ½P(X=x) = α/2 and its mirror, to full double precision.
  *
  * @example
- * proportionCI(3963, 4128);                                     // { estimate: 0.96002…, lower: 0.9537…, upper: 0.9656…, method: 'wilson', level: 0.95 }
+ * proportionCI(3963, 4128);                                     // { estimate: 0.96002…, lower: 0.9536…, upper: 0.9656…, method: 'wilson', level: 0.95 }
  * proportionCI(0, 10, { method: 'clopper-pearson' }).upper;     // 0.30849710781876083
  */
 export function proportionCI(successes: number, trials: number, options: ProportionCIOptions = {}): ProportionCI {

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { assertPart } from '../exact/validate.js';
-import { chiSquareUpperTail, normalLowerTail, normalUpperTail, normalUpperQuantile } from '../special/distributions.js';
+import { chiSquareUpperTail } from '../special/chi-square.js';
+import { normalLowerTail, normalUpperTail, normalUpperQuantile } from '../special/normal.js';
 import { checkAlternative, type Alternative } from './alternative.js';
 import { assertLevel, assertProbability } from './assert.js';
 import { alphaOf } from './root.js';

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../errors.js';
 import { assertPart } from '../exact/validate.js';
-import { chiSquareUpperTail, normalUpperTail } from '../special/distributions.js';
+import { chiSquareUpperTail } from '../special/chi-square.js';
+import { normalUpperTail } from '../special/normal.js';
 
 /** Result of {@link trendTest}. */
 export interface TrendTest {

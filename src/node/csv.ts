@@ -87,9 +87,12 @@ const isBlank = (cells: readonly string[]): boolean => cells.length === 1 && (ce
  * newlines; a ragged row or an unreadable quote is reported, never skipped.
  *
  * @example
- * for await (const row of streamCohortCsv('cohort.csv', { cohort: cerebralPalsyCohort })) {
+ * let rows = 0;
+ * for await (const row of streamCohortCsv(dataPath('sample-cohort.csv'), { cohort: cerebralPalsyCohort })) {
  *   if (!row.ok) console.error(row.line, row.rejected.issues);
+ *   rows += 1;
  * }
+ * rows; // 4278
  */
 export async function* streamCohortCsv<R = CohortRecord>(
   source: CsvSource,
@@ -157,7 +160,8 @@ export async function* streamCohortCsv<R = CohortRecord>(
  * throws one `CohortValidationError` listing every bad row with its line.
  *
  * @example
- * const { records, rejected } = await readCohortCsv('cohort.csv', { mode: 'lenient', cohort: cerebralPalsyCohort });
+ * const { records, rejected } = await readCohortCsv(dataPath('sample-cohort.csv'), { mode: 'lenient', cohort: cerebralPalsyCohort });
+ * [records.length, rejected.length]; // [4278, 0]
  */
 export async function readCohortCsv<R = CohortRecord>(source: CsvSource, options: CohortCsvOptions<R> = {}): Promise<CohortCsvResult<R>> {
   const { mode = 'strict' } = options;

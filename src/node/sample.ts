@@ -13,7 +13,7 @@ export const sampleCohortDefinition = /* @__PURE__ */ defineCohort({ ...CEREBRAL
  * so it works from `src/` in development and from `dist/` once installed).
  *
  * @example
- * dataPath('seed-claims.json'); // '/…/node_modules/treatment-outcomes/data/seed-claims.json'
+ * dataPath('seed-claims.json'); // '/…/data/seed-claims.json'
  */
 export function dataPath(name: string): string {
   let dir = dirname(fileURLToPath(import.meta.url));

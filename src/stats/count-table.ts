@@ -27,7 +27,13 @@ export interface CountTable {
 /** Records or a count table: what every statistic accepts. */
 export type CohortInput = readonly CountableRecord[] | CountTable;
 
-/** True when `value` is a {@link CountTable}. */
+/**
+ * True when `value` is a {@link CountTable}.
+ *
+ * @example
+ * isCountTable(fromCounts([{ type: 'spastic', count: 3 }])); // true
+ * isCountTable([{ type: 'spastic', year: 2010, outcome: 'improved' }]); // false
+ */
 export function isCountTable(value: unknown): value is CountTable {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'count-table';
 }
@@ -144,7 +150,14 @@ export function forEachCellIndex(table: CountTable, visit: (t: number, y: number
   }
 }
 
-/** Call `visit` for every non-zero cell. */
+/**
+ * Call `visit` for every non-zero cell.
+ *
+ * @example
+ * const cells = [];
+ * forEachCell(fromCounts([{ type: 'spastic', outcome: 'improved', count: 3 }]), (type, year, outcome, count) => cells.push([type, year, outcome, count]));
+ * cells; // [['spastic', null, 'improved', 3]]
+ */
 export function forEachCell(
   table: CountTable,
   visit: (type: string, year: number | null, outcome: Outcome, count: number) => void,

@@ -1,7 +1,7 @@
 // Installs the packed tarball into throwaway projects and uses it the ways users do.
 // Needs `npm run build` first (the test script does it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -75,9 +75,28 @@ readCohortCsv(dataPath('sample-cohort.csv')).then(({ records }) => {
     expect(sh(join(project, 'node_modules/.bin/treatment-outcomes'), ['summarize', '--decimals', '2'], project)).toMatch(/mixed\s+1341\s+31\.35/);
   });
 
-  it.each(['node16', 'bundler'])('type-checks a TypeScript program with moduleResolution %s', (resolution) => {
+  it.each(['node16', 'bundler'])('type-checks a TypeScript program with moduleResolution %s', async (resolution) => {
     const dir = join(project, `ts-${resolution}`);
     mkdirSync(dir, { recursive: true });
+    // every public name, read from the declarations users receive, must resolve for TypeScript
+    const exported = (dts: string) => {
+      const list = readFileSync(join(root, dts), 'utf8').match(/export \{([^}]*)\};\s*$/)?.[1] ?? '';
+      return list.split(',').map((n) => n.trim().replace(/^type /, '')).filter(Boolean);
+    };
+    const coreNames = exported('dist/index.d.ts');
+    const nodeNames = exported('dist/node/index.d.ts');
+    expect(coreNames.length).toBeGreaterThan(100);
+    const coreValues = Object.keys(await import(join(root, 'dist/index.js')));
+    const nodeValues = Object.keys(await import(join(root, 'dist/node/index.js')));
+    writeFileSync(
+      join(dir, 'every-export.ts'),
+      `import type { ${coreNames.join(', ')} } from 'treatment-outcomes';
+import type { ${nodeNames.join(', ')} } from 'treatment-outcomes/node';
+import * as core from 'treatment-outcomes';
+import * as node from 'treatment-outcomes/node';
+export const values = [${coreValues.map((n) => `core.${n}`).join(', ')}, ${nodeValues.map((n) => `node.${n}`).join(', ')}];
+`,
+    );
     writeFileSync(
       join(dir, 'main.ts'),
       `import { defineCohort, formatPercent, typeDistribution, type CohortRecordOf, type RoundingMode } from 'treatment-outcomes';
@@ -104,7 +123,7 @@ export async function main(): Promise<string> {
           types: ['node'],
           typeRoots: [join(project, 'node_modules/@types')],
         },
-        files: ['main.ts'],
+        files: ['main.ts', 'every-export.ts'],
       }),
     );
     expect(() => sh('node', [tsc, '-p', dir], project)).not.toThrow();

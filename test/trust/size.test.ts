@@ -1,0 +1,29 @@
+// Size budget for browser bundles of the core (esbuild, minified, gzip level 9), measured on dist/.
+// Budgets are the figures measured when they were set plus a small margin; raise one only on purpose.
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleSize } from '../../scripts/bundle-size.js';
+
+const KB = 1024;
+// name, import, gzip budget (measured), and which heavy dependencies it must not pull in
+const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
+  ['formatPercent', `export { formatPercent } from './dist/index.js';`, 1.5 * KB, ['zod', 'stdlib', 'yaml']], // 1.0 KB
+  ['formatPercent + checkPercent', `export { formatPercent, checkPercent } from './dist/index.js';`, 3 * KB, ['zod', 'stdlib', 'yaml']], // 2.2 KB
+  ['parseRecords + defineCohort', `export { parseRecords, defineCohort } from './dist/index.js';`, 9.5 * KB, ['stdlib', 'yaml']], // 8.1 KB
+  ['proportionCI', `export { proportionCI } from './dist/index.js';`, 56 * KB, ['zod', 'yaml']], // 52.3 KB
+  ['everything', `export * from './dist/index.js';`, 115 * KB, []], // 108.3 KB
+];
+
+describe('bundle size budget', () => {
+  beforeAll(() => {
+    if (!existsSync(new URL('../../dist/index.js', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
+  });
+  it.each(BUDGETS)('%s', async (name, contents, budget, excluded) => {
+    const size = await bundleSize(name, contents);
+    console.log(`${name}: ${(size.gzipped / KB).toFixed(1)} KB gzip (budget ${(budget / KB).toFixed(1)} KB)`);
+    expect(size.gzipped).toBeLessThanOrEqual(budget);
+    if (excluded.includes('zod')) expect(size.zodBytes).toBe(0);
+    if (excluded.includes('stdlib')) expect(size.stdlibBytes).toBe(0);
+    if (excluded.includes('yaml')) expect(size.yamlBytes).toBe(0);
+  });
+});
