@@ -85,3 +85,4 @@ export { formatInterval, type Interval, type IntervalMethod, type IntervalOption
 export type { Alternative } from './inference/alternative.js';
 export type { CountMatrix } from './inference/table.js';
 export { formatDecimal } from './format/format-decimal.js';
+export { fromGroupedCounts, type GroupedCount, type RejectedGroup } from './stats/grouped-counts.js';

@@ -4,4 +4,8 @@ export interface Io {
   err(text: string): void;
   /** Bold on a colour terminal, plain otherwise. */
   bold(text: string): string;
+  /** Where a progress bar may be drawn (stderr when it is a terminal); absent when piped or in CI. */
+  progress?: (line: string) => void;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
 }

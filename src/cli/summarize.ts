@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { assertDecimals, assertOneOf } from '../exact/validate.js';
 import { assertRoundingMode, type RoundingMode } from '../format/rounding.js';
 import { dataPath, sampleCohortDefinition } from '../node/sample.js';
-import { readCohortCsv } from '../node/csv.js';
-import { countTable } from '../stats/count-table.js';
+import { countCohortCsv } from '../node/csv.js';
+import { countCohortCsvParallel } from '../node/count-parallel.js';
+import { progressReporter } from './progress.js';
 import { improvementRate, type RateBasis } from '../stats/improvement-rate.js';
 import { ratesBy, type GroupRate } from '../stats/rates-by.js';
 import { typeDistribution } from '../stats/type-distribution.js';
@@ -44,6 +45,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
       ci: { type: 'string' },
       level: { type: 'string', default: '0.95' },
       json: { type: 'boolean', default: false },
+      threads: { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,14 +67,21 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const ci = values.ci === undefined ? undefined : { method: values.ci as IntervalMethod, level };
   const sample = positionals[0] === undefined;
   const file = positionals[0] ?? dataPath('sample-cohort.csv');
-  const { records, rejected } = await readCohortCsv(file, {
-    mode: values.lenient ? 'lenient' : 'strict',
+  const threads = Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a whole number of at least 1, got ${JSON.stringify(values.threads)}`);
+  const readOptions = {
+    mode: values.lenient ? ('lenient' as const) : ('strict' as const),
     ...(sample ? { cohort: sampleCohortDefinition } : {}),
     ...(delimiter ? { delimiter } : {}),
-  });
+    ...(io.signal ? { signal: io.signal } : {}),
+  };
+  const progress = io.progress ? await progressReporter(file, io.progress) : undefined;
+  const counted =
+    threads > 1
+      ? await countCohortCsvParallel(file, { ...readOptions, workers: threads })
+      : await countCohortCsv(file, { ...readOptions, ...(progress ? { onProgress: progress.update } : {}) }).finally(() => progress?.done());
+  const { table, rejected } = counted;
   if (rejected.length > 0) io.err(`${file}: ${rejected.length} row(s) rejected and left out:\n${describeRejected(rejected, 20)}\n`);
-
-  const table = countTable(records);
   const opts = { decimals, rounding: values.rounding as RoundingMode, ...(ci ? { ci } : {}) };
   const rateOpts = { ...opts, basis: values.basis as RateBasis, ...(ci ? { ci: { ...ci, method: ci.method === 'sison-glaz' || ci.method === 'goodman' || ci.method === 'quesenberry-hurst' ? ('wilson' as const) : ci.method } } : {}) };
   const distribution = typeDistribution(table, opts);
@@ -81,7 +90,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const byYear = ratesBy(table, 'year', rateOpts);
 
   if (values.json) {
-    io.out(`${JSON.stringify({ file, synthetic: sample, records: records.length, rejected, distribution, improvement: overall, byType, byYear }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file, synthetic: sample, records: table.total, rejected, distribution, improvement: overall, byType, byYear }, null, 2)}\n`);
     return 0;
   }
   const basisText = overall.basis === 'known' ? 'among patients with a known outcome' : 'among all patients treated';
@@ -95,7 +104,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const ciHeading = ci ? [{ heading: `${formatDecimal(level, { scale: 100, decimals: 6 }).replace(/\.?0+$/, '')}% CI (${ci.method})`, align: 'right' as const }] : [];
   const lines = [
     io.bold(sample ? `Sample cohort (synthetic data): ${file}` : `Cohort: ${file}`),
-    `${records.length} records`,
+    `${table.total} records`,
     '',
     io.bold('Type distribution'),
     renderTable(

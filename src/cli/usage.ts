@@ -36,6 +36,7 @@ Options:
   --basis <basis>      known (default: among known outcomes) or all (among all treated)
   --delimiter <d>      , ; or tab (default: detected from the header)
   --lenient            Keep valid rows and report bad ones on stderr (default: any bad row is an error)
+  --threads <n>        Count a large file on n worker threads (default 1)
   --ci <method>        Add confidence intervals: wilson, wilson-cc, wald, agresti-coull,
                        clopper-pearson, jeffreys, mid-p; for the distribution also the
                        simultaneous sison-glaz, goodman, quesenberry-hurst (rates then use wilson)

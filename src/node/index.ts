@@ -2,6 +2,9 @@
 export {
   readCohortCsv,
   streamCohortCsv,
+  streamCohortCsvBatches,
+  countCohortCsv,
+  type CohortCsvCounts,
   type CsvSource,
   type CohortCsvOptions,
   type CohortCsvResult,
@@ -10,3 +13,5 @@ export {
 export { DEFAULT_HEADER_ALIASES, type CohortField } from './csv-header.js';
 export { loadSampleCohort, sampleCohortDefinition, dataPath } from './sample.js';
 export { readClaimsFile, loadReferences } from './claims.js';
+export { countCohortCsvParallel, type ParallelCountOptions } from './count-parallel.js';
+export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';

@@ -1,0 +1,42 @@
+// Deterministic cohort CSV files for the benchmarks: id,type,year,outcome (kept out of git).
+import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = ['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'];
+const WEIGHTS = [54, 31, 12, 1, 1, 1];
+const OUTCOMES = ['improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'unchanged', 'unknown'];
+
+export function benchFile(rows: number): string {
+  return fileURLToPath(new URL(`./data/cohort-${rows}.csv`, import.meta.url));
+}
+
+/** Write the file for `rows` rows unless it exists already; returns its path. */
+export async function generate(rows: number): Promise<string> {
+  const path = benchFile(rows);
+  if (existsSync(path) && statSync(path).size > rows * 20) return path;
+  const out = createWriteStream(path);
+  let seed = 12345;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const cumulative = WEIGHTS.map((_, i) => WEIGHTS.slice(0, i + 1).reduce((a, b) => a + b, 0) / 100);
+  out.write('id,type,year,outcome\n');
+  let chunk = '';
+  for (let i = 1; i <= rows; i++) {
+    const r = random();
+    const type = TYPES[cumulative.findIndex((c) => r < c)] ?? 'other';
+    chunk += `${i},${type},${2004 + Math.floor(random() * 11)},${OUTCOMES[Math.floor(random() * OUTCOMES.length)]}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      chunk = '';
+    }
+  }
+  out.write(chunk);
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return path;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const n of (process.argv[2] ?? '100000,1000000,10000000').split(',').map(Number)) console.log(await generate(n));
+}

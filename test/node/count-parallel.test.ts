@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countCohortCsvParallel } from '../../src/node/count-parallel.js';
+import { countCohortCsv } from '../../src/node/csv.js';
+import { CEREBRAL_PALSY } from '../../src/schema/cerebral-palsy.js';
+import { defineCohort } from '../../src/schema/define-cohort.js';
+import { forEachCell, type CountTable } from '../../src/stats/count-table.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'to-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cohort = defineCohort({ ...CEREBRAL_PALSY, years: [2004, 2014] });
+const cells = (t: CountTable) => {
+  const out: string[] = [];
+  forEachCell(t, (...c) => out.push(c.join('|')));
+  return out.sort();
+};
+
+function bigFile(name: string, rows: number, extra: (i: number) => string | undefined): string {
+  const types = ['spastic', 'mixed', 'athetoid', 'other'];
+  const outcomes = ['improved', 'unchanged', 'worsened', 'unknown'];
+  const lines = ['\uFEFFid,type,year,outcome'];
+  for (let i = 0; i < rows; i++) lines.push(extra(i) ?? `${i},${types[i % 4]},${2004 + (i % 11)},${outcomes[(i * 7) % 4]}`);
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+describe('countCohortCsvParallel', () => {
+  it('counts a large file on two threads exactly as on one, rejected lines included', async () => {
+    const path = bigFile('big.csv', 400_000, (i) => (i === 5 ? 'x,spastik,2005,improved' : i === 250_001 ? '' : i === 399_998 ? 'y,mixed,1999,improved' : undefined));
+    const one = await countCohortCsv(path, { cohort, mode: 'lenient' });
+    const two = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2 });
+    expect(cells(two.table)).toEqual(cells(one.table));
+    expect(two.rejected).toEqual(one.rejected);
+    expect(two.rejected.map((r) => r.row)).toEqual([7, 400_000]);
+    expect(two.rows).toBe(one.rows);
+    expect([one.threads, two.threads]).toEqual([1, 2]);
+  });
+
+  it('falls back to one thread when the file needs the general CSV parser', async () => {
+    const path = bigFile('quoted.csv', 400_000, (i) => (i === 200_000 ? `${i},"mixed",2005,improved` : undefined));
+    const one = await countCohortCsv(path, { cohort });
+    const two = await countCohortCsvParallel(path, { cohort, workers: 2 });
+    expect(cells(two.table)).toEqual(cells(one.table));
+    expect(two.threads).toBe(1);
+  });
+
+  it('throws the same validation error in strict mode', async () => {
+    const path = bigFile('strict.csv', 400_000, (i) => (i === 399_999 ? 'z,banana,2005,improved' : undefined));
+    await expect(countCohortCsvParallel(path, { cohort, workers: 2 })).rejects.toThrow(/row 400001, type/);
+  });
+});
