@@ -86,3 +86,7 @@ export type { Alternative } from './inference/alternative.js';
 export type { CountMatrix } from './inference/table.js';
 export { formatDecimal } from './format/format-decimal.js';
 export { fromGroupedCounts, type GroupedCount, type RejectedGroup } from './stats/grouped-counts.js';
+
+// Claims from prose.
+export { extractClaims, type Extraction, type ExtractedClaim, type ExtractedPartition, type ExtractOptions, type TextSpan, type UnresolvedFigure } from './extract/extract-claims.js';
+export { toClaimsFile } from './extract/to-claims-file.js';

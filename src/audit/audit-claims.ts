@@ -70,8 +70,10 @@ const listModes = (modes: readonly RoundingMode[]) => modes.map((m) => MODE_NAME
 const decimalsOf = (p: string) => p.replace('%', '').split(/[.,]/)[1]?.length ?? 0;
 const label = (c: Claim) => c.label ?? c.id;
 
-function claimFindings(c: Claim, file: ClaimsFile, modes: RoundingMode[]): Finding[] {
+function claimFindings(claim: Claim, file: ClaimsFile, modes: RoundingMode[]): Finding[] {
   const out: Finding[] = [];
+  if (claim.percent === undefined) return out; // a bare count "X/N": nothing printed to check
+  const c = { ...claim, percent: claim.percent };
   const options = { rounding: modes, decimalComma: file.decimalComma ?? false };
   const check = checkPercent(c.percent, c.denominator, options);
   const d = decimalsOf(c.percent);
@@ -128,7 +130,7 @@ function claimFindings(c: Claim, file: ClaimsFile, modes: RoundingMode[]): Findi
 }
 
 function roundingFinding(file: ClaimsFile): Finding | undefined {
-  const counted = file.claims.filter((c) => c.numerator !== undefined);
+  const counted = file.claims.filter((c): c is Claim & { percent: string } => c.numerator !== undefined && c.percent !== undefined);
   if (counted.length < 2) return undefined;
   const e = explainRounding(
     counted.map((c) => ({ reported: c.percent, numerator: c.numerator!, denominator: c.denominator })),
@@ -177,10 +179,11 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
 
   for (const p of file.partitions ?? []) {
     const parts = p.parts.map((id) => byId.get(id)!);
-    const r = checkPartition({ total: p.total, parts: parts.map((c) => ({ percent: c.percent, ...(c.numerator !== undefined ? { numerator: c.numerator } : {}) })) }, {
-      rounding: modes,
-      decimalComma: file.decimalComma ?? false,
-    });
+    const withPercents = parts.every((c) => c.percent !== undefined);
+    const r = checkPartition(
+      { total: p.total, parts: parts.map((c) => ({ percent: c.percent ?? '0', ...(c.numerator !== undefined ? { numerator: c.numerator } : {}) })) },
+      { rounding: modes, decimalComma: file.decimalComma ?? false },
+    );
     if (r.countsMatch === false) {
       findings.push({
         code: 'count-sum-mismatch',
@@ -190,7 +193,7 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
         evidence: { countSum: r.countSum, total: p.total },
       });
     }
-    if (!r.percentSumOk) {
+    if (withPercents && !r.percentSumOk) {
       findings.push({
         code: 'percent-sum-out-of-bounds',
         severity: 'error',
@@ -203,7 +206,7 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
 
   for (const s of file.subgroups ?? []) {
     const total = byId.get(s.total)!;
-    const rate = (c: Claim) => ({ n: c.denominator, percent: c.percent, ...(c.numerator !== undefined ? { numerator: c.numerator } : {}) });
+    const rate = (c: Claim) => ({ n: c.denominator, ...(c.percent !== undefined ? { percent: c.percent } : {}), ...(c.numerator !== undefined ? { numerator: c.numerator } : {}) });
     const r = checkSubgroups(rate(total), s.groups.map((id) => rate(byId.get(id)!)), { rounding: modes, decimalComma: file.decimalComma ?? false });
     if (!r.consistent) {
       const allowed = r.totalNumerators ? `${r.totalNumerators.min}-${r.totalNumerators.max}` : 'none';
@@ -213,7 +216,7 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
         severity: 'error',
         claim: s.id,
         message: r.sizesMatch
-          ? `${s.id}: the total ${label(total)} (${total.percent}% of ${total.denominator}) allows ${allowed} but its subgroups together allow ${implied}; a total rate must be the size-weighted mean of its subgroup rates.`
+          ? `${s.id}: the total ${label(total)} (${total.percent ?? total.numerator}${total.percent !== undefined ? '%' : ''} of ${total.denominator}) allows ${allowed} but its subgroups together allow ${implied}; a total rate must be the size-weighted mean of its subgroup rates.`
           : `${s.id}: the subgroup sizes add up to ${s.groups.reduce((a, id) => a + byId.get(id)!.denominator, 0)}, not the total's ${total.denominator}.`,
         evidence: { ...r },
       });
@@ -230,7 +233,7 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
     const counts: Record<string, number> = {};
     for (const id of partition.parts) {
       const c = byId.get(id)!;
-      const n = c.numerator ?? checkPercent(c.percent, c.denominator).numerators?.min;
+      const n = c.numerator ?? (c.percent !== undefined ? checkPercent(c.percent, c.denominator).numerators?.min : undefined);
       if (n !== undefined) counts[c.type ?? c.id] = n;
     }
     const cmp = compareToReference(counts, reference, ref.mapping !== undefined ? { mapping: ref.mapping } : {});
@@ -265,6 +268,7 @@ function recordFindings(file: ClaimsFile, records: CohortInput, modes: RoundingM
   const all = outcomesBy(table, null)[0]!;
   const out: Finding[] = [];
   for (const c of file.claims) {
+    if (c.percent === undefined) continue;
     const d = decimalsOf(c.percent);
     if ((c.measure ?? 'share') === 'share') {
       const type = c.type ?? c.id;

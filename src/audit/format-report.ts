@@ -7,18 +7,21 @@ const summaryLine = (r: AuditReport) =>
   `${plural(r.summary.error, 'error')}, ${plural(r.summary.warning, 'warning')}, ${plural(r.summary.info, 'note')}`;
 
 /**
- * An audit report as plain text: one block per finding, errors first.
+ * An audit report as plain text: one block per finding, errors first; with `quotes` (claim id →
+ * source text), each finding is followed by the words it is about.
  *
  * @example
  * const report = auditClaims({ title: 'Clinic', source: { name: 'page' }, claims: [{ id: 'a', numerator: 1, denominator: 8, percent: '12.5' }] });
  * formatAuditText(report).split('\n')[0]; // 'Audit: Clinic'
  */
-export function formatAuditText(report: AuditReport): string {
+export function formatAuditText(report: AuditReport, options: { quotes?: Readonly<Record<string, string>> } = {}): string {
+  const quotes = options.quotes ?? {};
   const lines = [`Audit: ${report.title}`, `Source: ${report.source.name}`];
-  if (report.source.quote) lines.push(`  "${report.source.quote}"`);
+  if (report.source.quote && Object.keys(quotes).length === 0) lines.push(`  "${report.source.quote}"`);
   lines.push('');
   for (const f of sorted(report.findings)) {
     lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.code}${f.claim ? ` [${f.claim}]` : ''}`, `        ${f.message}`);
+    if (f.claim !== undefined && Object.hasOwn(quotes, f.claim)) lines.push(`        quote: "${quotes[f.claim]}"`);
   }
   lines.push('', `${summaryLine(report)}: ${report.ok ? 'no error-level finding' : 'the published figures contain errors'}.`);
   return `${lines.join('\n')}\n`;

@@ -51,7 +51,8 @@ export function parseClaims(input: unknown, options: ParseClaimsOptions = {}): {
       warnings.push({ path: `claims[${i}].percent`, message: `percent ${c.percent} was given as a number, so its printed decimals were guessed as "${String(c.percent)}"; write it as a string exactly as printed` });
       return { ...c, percent: String(c.percent) };
     }
-    return { ...c, percent: c.percent };
+    const { percent, ...rest } = c;
+    return percent === undefined ? rest : { ...rest, percent };
   });
   const file: ClaimsFile = { ...parsed.data, claims };
   const ids = new Set<string>();

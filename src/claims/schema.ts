@@ -30,8 +30,8 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
           denominator: count('denominator').check(z.minimum(1, { error: 'denominator must be at least 1' })),
           /** The publication does not say what the percent is of; the denominator is the auditor's assumption. */
           denominatorAssumed: z.optional(z.boolean()),
-          /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. */
-          percent: z.union([z.string(), z.number()]),
+          /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. Absent for a bare count "X/N". */
+          percent: z.optional(z.union([z.string(), z.number()])),
         }),
       )
       .check(z.minLength(1, { error: 'claims must list at least one claim' })),
@@ -52,6 +52,6 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
 export type ClaimsFileInput = z.input<typeof claimsFileSchema>;
 type Parsed = z.infer<typeof claimsFileSchema>;
 /** A validated claims file: every percent is the printed string. */
-export type ClaimsFile = Omit<Parsed, 'claims'> & { claims: (Omit<Parsed['claims'][number], 'percent'> & { percent: string })[] };
+export type ClaimsFile = Omit<Parsed, 'claims'> & { claims: (Omit<Parsed['claims'][number], 'percent'> & { percent?: string })[] };
 /** One claim of a claims file. */
 export type Claim = ClaimsFile['claims'][number];

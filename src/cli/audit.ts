@@ -4,6 +4,7 @@ import { formatAuditMarkdown, formatAuditText } from '../audit/format-report.js'
 import { readClaimsFile, loadReferences } from '../node/claims.js';
 import { readCohortCsv } from '../node/csv.js';
 import { dataPath } from '../node/sample.js';
+import { auditFromText } from './extract.js';
 import type { Io } from './io.js';
 import { AUDIT_HELP, UsageError } from './usage.js';
 
@@ -14,6 +15,8 @@ export async function audit(argv: string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: {
       records: { type: 'string' },
+      'from-text': { type: 'string' },
+      'decimal-comma': { type: 'boolean', default: false },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -24,6 +27,7 @@ export async function audit(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`audit takes one claims file, got ${positionals.length}`);
   if (!['text', 'markdown', 'json'].includes(values.format)) throw new UsageError(`--format must be text, markdown or json, got ${JSON.stringify(values.format)}`);
+  if (values['from-text'] !== undefined) return auditFromText(values['from-text'], values.format, values['decimal-comma'], io);
   const path = positionals[0] ?? dataPath('seed-claims.json');
   const { file } = await readClaimsFile(path);
   const records = values.records === undefined ? undefined : (await readCohortCsv(values.records)).records;

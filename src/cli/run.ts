@@ -2,6 +2,7 @@ import { CohortValidationError, InputFormatError, TreatmentOutcomesError } from 
 import type { Io } from './io.js';
 import { audit } from './audit.js';
 import { checkPercentCommand, inferN } from './calculators.js';
+import { extract } from './extract.js';
 import { summarize } from './summarize.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
@@ -10,6 +11,7 @@ declare const __VERSION__: string | undefined;
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   summarize,
   audit,
+  extract,
   'check-percent': checkPercentCommand,
   'infer-n': inferN,
 };

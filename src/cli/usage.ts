@@ -14,6 +14,7 @@ Commands:
   summarize [file.csv]   Type distribution and improvement rates of a cohort CSV
                          (default: the bundled synthetic sample cohort)
   audit [claims]         Audit published figures (default: the bundled seed claims)
+  extract <file|->        Turn a text, Markdown or HTML page into a claims file
   check-percent <p> --of <n>
                          Is p% possible for some count out of n?
   infer-n <p>...         Which denominators make all these percents possible?
@@ -53,6 +54,8 @@ Checks every published percentage against its denominator and counts, the roundi
 table, sums of parts, subgroup rates and the case mix against population references.
 
 Options:
+  --from-text <file>     Extract the claims from a text or HTML page first, and show each
+                         finding next to the words it is about
   --records <file.csv>   Recount every numerator from record-level data
   --format <f>           text (default), markdown or json
   -h, --help             Show this help
@@ -79,4 +82,16 @@ Options:
   --limit <k>          Show at most k candidates (default 20)
   --rounding <modes>   Comma-separated rounding modes (default: ordinary rounding)
   --json               Machine-readable output
+`;
+
+export const EXTRACT_HELP = `Usage: treatment-outcomes extract <file.txt|file.md|file.html|-> [options]
+
+Finds counts, percents, totals and improvement rates in prose and writes them as a claims file
+(YAML), each claim with the exact words it came from. Figures with no denominator in reach are
+listed under "unresolved".
+
+Options:
+  --out <file>         Write to a file (.yaml, .yml or .json) instead of standard output
+  --decimal-comma      Read 31,34 % as 31.34 (and 4.278 as 4278)
+  --json               JSON instead of YAML
 `;

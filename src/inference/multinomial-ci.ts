@@ -29,7 +29,8 @@ function scoreIntervals(counts: readonly number[], n: number, q: number): Multin
   return counts.map((x) => {
     const p = x / n;
     const root = Math.sqrt(q * q + 4 * x * q * (1 - p));
-    return { estimate: p, lower: clip((q + 2 * x - root) / (2 * (n + q))), upper: clip((q + 2 * x + root) / (2 * (n + q))) };
+    // exactly 0 and 1 at the ends (in floating point the formula can land a hair inside them)
+    return { estimate: p, lower: x === 0 ? 0 : clip((q + 2 * x - root) / (2 * (n + q))), upper: x === n ? 1 : clip((q + 2 * x + root) / (2 * (n + q))) };
   });
 }
 

@@ -15,3 +15,4 @@ export { loadSampleCohort, sampleCohortDefinition, dataPath } from './sample.js'
 export { readClaimsFile, loadReferences } from './claims.js';
 export { countCohortCsvParallel, type ParallelCountOptions } from './count-parallel.js';
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
+export { htmlText } from './html-text.js';

@@ -65,3 +65,13 @@ describe('multinomialCI properties', () => {
     expect(() => multinomialCI([1, 2], { method: 'exact' as 'wilson' })).toThrow(/method/);
   });
 });
+
+describe('multinomialCI regressions', () => {
+  it('puts the bounds of an all-or-nothing count exactly at 0 and 1 (found by the property above)', () => {
+    for (const method of ['goodman', 'quesenberry-hurst', 'wilson', 'sison-glaz'] as const) {
+      const [none, all] = multinomialCI([0, 126], { method });
+      expect(none!.lower).toBe(0);
+      expect(all!.upper).toBe(1);
+    }
+  });
+});

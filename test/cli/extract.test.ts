@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'to-extract-'));
+const seed = JSON.parse(readFileSync(new URL('../../data/seed-claims.json', import.meta.url), 'utf8')) as { source: { quote: string } };
+const paragraph = join(dir, 'clinic.txt');
+writeFileSync(paragraph, seed.source.quote);
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), bold: (t) => t });
+  return { code, out, err };
+}
+
+describe('treatment-outcomes extract', () => {
+  it('writes a claims file with spans that the audit reads', async () => {
+    const out = join(dir, 'claims.yaml');
+    const r = await cli('extract', paragraph, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('wrote 5 claims, 1 partitions and 0 unresolved figures');
+    const file = parse(readFileSync(out, 'utf8')) as { claims: { id: string; span: { quote: string } }[]; references: { id: string }[] };
+    expect(file.claims.map((c) => c.id)).toEqual(['spastic', 'mixed', 'athetoid', 'other', 'improvement']);
+    expect(file.claims[1]?.span.quote).toBe('1341 mixed (31.34%)');
+    expect(file.references.map((x) => x.id)).toEqual(['china-six-provinces', 'scpe']);
+    expect((await cli('audit', out)).code).toBe(1);
+  });
+});
+
+describe('treatment-outcomes audit --from-text', () => {
+  it("prints the same findings as the hand-written seed claims, each with its quote", async () => {
+    const fromText = await cli('audit', '--from-text', paragraph, '--format', 'json');
+    const seedAudit = await cli('audit', '--format', 'json');
+    const codes = (out: string) => (JSON.parse(out) as { findings: { code: string; claim?: string }[] }).findings.map((f) => `${f.code}:${f.claim ?? ''}`).sort();
+    expect(codes(fromText.out).map((c) => c.replace(':types', ':partition'))).toEqual(codes(seedAudit.out).map((c) => c.replace(':types', ':partition')));
+    expect(fromText.code).toBe(1);
+    const text = await cli('audit', '--from-text', paragraph);
+    expect(text.out).toMatch(/percent-impossible \[mixed\]\n.*\n\s+quote: "1341 mixed \(31\.34%\)"/);
+    expect(text.out).toMatch(/denominator-unstated \[improvement\]\n.*\n\s+quote: "The total improvement rate is 96%"/);
+  });
+
+  it('reads HTML through the parser', async () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(page, `<html><body><p>${seed.source.quote}</p><script>document.write("50%")</script></body></html>`);
+    const r = await cli('audit', '--from-text', page, '--format', 'json');
+    expect((JSON.parse(r.out) as { findings: { code: string }[] }).findings.map((f) => f.code)).toContain('percent-impossible');
+    expect(r.err).toBe('');
+  });
+});
