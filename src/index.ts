@@ -90,3 +90,10 @@ export { fromGroupedCounts, type GroupedCount, type RejectedGroup } from './stat
 // Claims from prose.
 export { extractClaims, type Extraction, type ExtractedClaim, type ExtractedPartition, type ExtractOptions, type TextSpan, type UnresolvedFigure } from './extract/extract-claims.js';
 export { toClaimsFile } from './extract/to-claims-file.js';
+
+// Charts: Vega-Lite v5 specifications as plain data.
+export { distributionChart, type ChartReference } from './charts/distribution-chart.js';
+export { ratesChart } from './charts/rates-chart.js';
+export { forestPlot } from './charts/forest-plot.js';
+export { auditChart } from './charts/audit-chart.js';
+export { PALETTE, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './charts/common.js';

@@ -3,6 +3,7 @@ import type { Io } from './io.js';
 import { audit } from './audit.js';
 import { checkPercentCommand, inferN } from './calculators.js';
 import { extract } from './extract.js';
+import { report } from './report.js';
 import { summarize } from './summarize.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   summarize,
   audit,
   extract,
+  report,
   'check-percent': checkPercentCommand,
   'infer-n': inferN,
 };

@@ -15,6 +15,7 @@ Commands:
                          (default: the bundled synthetic sample cohort)
   audit [claims]         Audit published figures (default: the bundled seed claims)
   extract <file|->        Turn a text, Markdown or HTML page into a claims file
+  report [claims]        A self-contained HTML report with charts (default: sample + seed claims)
   check-percent <p> --of <n>
                          Is p% possible for some count out of n?
   infer-n <p>...         Which denominators make all these percents possible?
@@ -94,4 +95,16 @@ Options:
   --out <file>         Write to a file (.yaml, .yml or .json) instead of standard output
   --decimal-comma      Read 31,34 % as 31.34 (and 4.278 as 4278)
   --json               JSON instead of YAML
+`;
+
+export const REPORT_HELP = `Usage: treatment-outcomes report [claims.json|yaml] [options]
+
+Writes one HTML file with inline SVG and CSS (no script, no network request, prints on A4): the
+case mix against population registers, improvement rates with intervals, the audit of the
+published figures and notes on the methods.
+
+Options:
+  --records <file.csv>   Record-level data (default: the bundled synthetic sample cohort)
+  --out <file.html>      Where to write the report (default: standard output)
+  --svg <dir>            Also write each chart as an SVG file
 `;

@@ -16,3 +16,5 @@ export { readClaimsFile, loadReferences } from './claims.js';
 export { countCohortCsvParallel, type ParallelCountOptions } from './count-parallel.js';
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
 export { htmlText } from './html-text.js';
+export { renderSvg } from './render-svg.js';
+export { buildReport, type Report, type ReportInput } from './report.js';

@@ -18,7 +18,7 @@ describe('supply chain', () => {
       const family = name.startsWith('@stdlib/') ? '@stdlib' : name;
       expect(readme, `README should say why ${name} is a dependency`).toContain(`\`${family}\``);
     }
-    expect(Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@stdlib/')).sort()).toEqual(['csv-parse', 'htmlparser2', 'yaml', 'zod']);
+    expect(Object.keys(pkg.dependencies).filter((d) => !d.startsWith('@stdlib/')).sort()).toEqual(['csv-parse', 'htmlparser2', 'vega', 'vega-lite', 'yaml', 'zod']);
   });
 
   it('declares the Node versions CI tests', () => {
