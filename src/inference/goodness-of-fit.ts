@@ -1,5 +1,5 @@
 import { InvalidArgumentError, describeValue } from '../errors.js';
-import { chiSquareUpperTail, logChiSquareUpperTail } from '../special/chi-square.js';
+import { chiSquarePValues } from '../special/chi-square.js';
 import { assertCounts } from './assert.js';
 
 /** Result of a goodness-of-fit test of observed counts against expected shares. */
@@ -54,8 +54,7 @@ function finish(
     method,
     statistic,
     df,
-    pValue: chiSquareUpperTail(statistic, df),
-    logPValue: logChiSquareUpperTail(statistic, df),
+    ...chiSquarePValues(statistic, df),
     observed: [...observed],
     expected: E,
     expectedAs,

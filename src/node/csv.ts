@@ -71,7 +71,7 @@ function openSource(source: CsvSource, chunkSize: number): AsyncIterable<Uint8Ar
   throw new InvalidArgumentError('source', source, `expected a file path, URL or readable stream, got ${describeValue(source)}`);
 }
 
-// Reading a file into two reused buffers keeps memory flat, and the next read runs while the
+// Reading a file into two reused 2 MB buffers keeps memory flat, and the next read runs while the
 // current chunk is scanned. Everything kept past the next read is copied by the reader's users.
 async function* readFileChunks(path: string | URL, size: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
@@ -168,7 +168,7 @@ async function* scanRows<R>(source: CsvSource, options: CohortCsvOptions<R>, wan
   const file = sourceName(source, options);
   const validator = (options.cohort ?? anyCohort) as RecordValidator<R>;
   // Counting reads big chunks; yielding records reads smaller ones, so fewer records wait in a batch.
-  const iterator = openSource(source, wantRecords ? 1 << 18 : 1 << 22)[Symbol.asyncIterator]();
+  const iterator = openSource(source, wantRecords ? 1 << 18 : 1 << 21)[Symbol.asyncIterator]();
   const { signal, onProgress } = options;
   let bytesRead = 0;
   let linesRead = (): number => 0;

@@ -119,6 +119,26 @@ export class CountAccumulator {
   }
 }
 
+interface Spelling {
+  codes: Uint16Array;
+  length: number;
+  index: number;
+}
+
+/** The spelling (among those sharing the byte at `i`) that stands at `i` as a whole field. */
+function matchSpelling(list: readonly Spelling[] | undefined, buf: Uint8Array, i: number, delimiter: number): Spelling | undefined {
+  if (list === undefined) return undefined;
+  for (let m = 0; m < list.length; m++) {
+    const candidate = list[m]!;
+    const codes = candidate.codes;
+    let k = 1;
+    while (codes[k] === buf[i + k]) k++;
+    const after = buf[i + k];
+    if (k === candidate.length && (after === delimiter || after === LF)) return candidate;
+  }
+  return undefined;
+}
+
 function sentinelCodes(bytes: Uint8Array): Uint16Array {
   const codes = new Uint16Array(bytes.length + 1);
   codes.set(bytes);
@@ -144,8 +164,8 @@ export class FastScanner<R> {
    * The same spellings by first byte, for matching a field while scanning it. Each is a Uint16Array
    * ending in 0xFFFF, which no byte equals, so the compare loop needs no length check.
    */
-  private readonly typesByFirstByte: { codes: Uint16Array; length: number; index: number }[][] = [];
-  private readonly outcomesByFirstByte: { codes: Uint16Array; length: number; index: number }[][] = [];
+  private readonly typesByFirstByte: Spelling[][] = [];
+  private readonly outcomesByFirstByte: Spelling[][] = [];
   private readonly outcomeBytes = OUTCOMES.map((o) => Buffer.from(o));
   private readonly decoder = new TextDecoder();
   private readonly starts: Int32Array;
@@ -230,20 +250,10 @@ export class FastScanner<R> {
         let idE = 0;
         for (;;) {
           if (c === typeCol) {
-            const list = typesByFirstByte[b];
-            if (list !== undefined) {
-              for (let m = 0; m < list.length; m++) {
-                const candidate = list[m]!;
-                const codes = candidate.codes;
-                let k = 1;
-                while (codes[k] === buf[i + k]) k++;
-                const after = buf[i + k];
-                if (k === candidate.length && (after === delimiter || after === LF)) {
-                  t = candidate.index;
-                  i += k;
-                  break;
-                }
-              }
+            const found = matchSpelling(typesByFirstByte[b], buf, i, delimiter);
+            if (found !== undefined) {
+              t = found.index;
+              i += found.length;
             }
           } else if (c === yearCol) {
             let value = 0;
@@ -255,20 +265,10 @@ export class FastScanner<R> {
             }
             if (digits > 0 && digits <= 9 && value >= yearMin && value <= yearMax && (b === delimiter || b === LF)) y = value;
           } else if (c === outcomeCol) {
-            const list = outcomesByFirstByte[b];
-            if (list !== undefined) {
-              for (let m = 0; m < list.length; m++) {
-                const candidate = list[m]!;
-                const codes = candidate.codes;
-                let k = 1;
-                while (codes[k] === buf[i + k]) k++;
-                const after = buf[i + k];
-                if (k === candidate.length && (after === delimiter || after === LF)) {
-                  o = candidate.index;
-                  i += k;
-                  break;
-                }
-              }
+            const found = matchSpelling(outcomesByFirstByte[b], buf, i, delimiter);
+            if (found !== undefined) {
+              o = found.index;
+              i += found.length;
             }
           } else if (c === idCol) idS = i;
           b = buf[i]!;

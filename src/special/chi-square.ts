@@ -16,6 +16,11 @@ export function logChiSquareUpperTail(x: number, df: number): number {
   return logUpperGamma(df / 2, x / 2);
 }
 
+/** A chi-square test's p-value and its log (which stays finite where the p-value underflows). */
+export function chiSquarePValues(statistic: number, df: number): { pValue: number; logPValue: number } {
+  return { pValue: chiSquareUpperTail(statistic, df), logPValue: logChiSquareUpperTail(statistic, df) };
+}
+
 /** The chi-square quantile with upper tail `tail`: x with P(X > x) = tail. */
 export function chiSquareUpperQuantile(tail: number, df: number): number {
   // bracket by doubling, then bisect the upper tail (decreasing in x) to full precision

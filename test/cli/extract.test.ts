@@ -3,19 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run.js';
+import { cli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'to-extract-'));
 const seed = JSON.parse(readFileSync(new URL('../../data/seed-claims.json', import.meta.url), 'utf8')) as { source: { quote: string } };
 const paragraph = join(dir, 'clinic.txt');
 writeFileSync(paragraph, seed.source.quote);
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), bold: (t) => t });
-  return { code, out, err };
-}
 
 describe('treatment-outcomes extract', () => {
   it('writes a claims file with spans that the audit reads', async () => {

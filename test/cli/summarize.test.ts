@@ -1,15 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { cli } from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/csv/${name}`, import.meta.url));
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), bold: (t) => t });
-  return { code, out, err };
-}
 
 describe('treatment-outcomes summarize', () => {
   it('prints the sample distribution and rates as aligned tables', async () => {
