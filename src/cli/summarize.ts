@@ -10,7 +10,7 @@ import { ratesBy, type GroupRate } from '../stats/rates-by.js';
 import { typeDistribution } from '../stats/type-distribution.js';
 import { describeRejected } from '../schema/rejected.js';
 import { formatDecimal } from '../format/format-decimal.js';
-import { formatInterval, type Interval, type IntervalMethod } from '../inference/interval-option.js';
+import { formatInterval, isSimultaneous, type Interval, type IntervalMethod } from '../inference/interval-option.js';
 import { renderTable } from './table.js';
 import { SUMMARIZE_HELP, UsageError } from './usage.js';
 import type { Io } from './io.js';
@@ -83,7 +83,9 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const { table, rejected } = counted;
   if (rejected.length > 0) io.err(`${file}: ${rejected.length} row(s) rejected and left out:\n${describeRejected(rejected, 20)}\n`);
   const opts = { decimals, rounding: values.rounding as RoundingMode, ...(ci ? { ci } : {}) };
-  const rateOpts = { ...opts, basis: values.basis as RateBasis, ...(ci ? { ci: { ...ci, method: ci.method === 'sison-glaz' || ci.method === 'goodman' || ci.method === 'quesenberry-hurst' ? ('wilson' as const) : ci.method } } : {}) };
+  // a simultaneous method is for the distribution; the rates then use Wilson (as --help says)
+  const rateCi = ci && (isSimultaneous(ci.method) ? { ...ci, method: 'wilson' as const } : ci);
+  const rateOpts = { ...opts, basis: values.basis as RateBasis, ...(rateCi ? { ci: rateCi } : {}) };
   const distribution = typeDistribution(table, opts);
   const overall = improvementRate(table, rateOpts);
   const byType = ratesBy(table, 'type', rateOpts);

@@ -84,6 +84,7 @@ const PART_OF_RATIO = /^\s*(?:\/|of|out of)\s*(?:the\s+)?\d/;
 const N_EQUALS = /\b[nN]\s*=\s*$/;
 const PARTS_START = /\b(?:including|comprising|of whom|of which|of these|among them|consisting of|namely)\b/i;
 const IMPROVEMENT = /\b(?:improvement|response|effective(?:ness)?|success|efficacy|recovery)\s+rate\s*(?:\(|:)?\s*(?:is|was|of|reached|were|=|:)?\s*(?:about|approximately|around|nearly|over|up to)?\s*$/i;
+const RATE_NAME = /\b(?:the\s+)?(?:total\s+|overall\s+)?(?:improvement|response|effective(?:ness)?|success|efficacy|recovery)\s+rate/i;
 const IMPROVED_AFTER = /^\s*(?:of\s+(?:the\s+)?(?:patients|children|cases)\s+)?(?:improved|showed improvement|had improved|were improved|responded)\b/i;
 
 function slug(label: string): string {
@@ -236,7 +237,9 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
         const before = text.slice(Math.max(sentence.start, t.start - 60), t.start);
         const after = text.slice(t.end, Math.min(sentence.end, t.end + 40));
         if (IMPROVEMENT.test(before) || IMPROVED_AFTER.test(after)) {
-          const start = IMPROVEMENT.test(before) ? t.start - (before.length - (before.search(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:improvement|response|effective(?:ness)?|success|efficacy|recovery)\s+rate/i) === -1 ? before.length : before.search(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:improvement|response|effective(?:ness)?|success|efficacy|recovery)\s+rate/i))) : t.start;
+          // the span starts at the rate's name ("The total improvement rate is 96%") or at the percent ("96% improved")
+          const named = IMPROVEMENT.test(before) ? before.search(RATE_NAME) : -1;
+          const start = named >= 0 ? t.start - before.length + named : t.start;
           const end = IMPROVEMENT.test(before) ? t.end : t.end + (IMPROVED_AFTER.exec(after)?.[0].length ?? 0);
           const nearby = tokens.find((x) => !x.isPercent && x !== t && Math.abs(x.start - t.start) < 80 && N_EQUALS.test(text.slice(Math.max(0, x.start - 6), x.start)));
           if (nearby || inReach) {

@@ -26,6 +26,11 @@ export interface Interval {
 }
 
 const SIMULTANEOUS: readonly SimultaneousMethod[] = ['goodman', 'quesenberry-hurst', 'sison-glaz'];
+
+/** True for the methods that cover all shares of a whole at once (they make no sense for one rate). */
+export function isSimultaneous(method: IntervalMethod): method is SimultaneousMethod {
+  return (SIMULTANEOUS as readonly string[]).includes(method);
+}
 const NAMES: Record<IntervalMethod, string> = {
   wald: 'Wald',
   wilson: 'Wilson',
@@ -43,8 +48,8 @@ const NAMES: Record<IntervalMethod, string> = {
 export function shareIntervals(counts: readonly number[], total: number, option: IntervalOption): Interval[] {
   const { method = 'wilson', level = 0.95 } = option;
   assertOneOf(method, [...PROPORTION_CI_METHODS, ...SIMULTANEOUS], 'ci.method');
-  if ((SIMULTANEOUS as readonly string[]).includes(method)) {
-    return multinomialCI(counts, { method: method as SimultaneousMethod, level }).map((ci) => ({ lower: ci.lower, upper: ci.upper, method, level }));
+  if (isSimultaneous(method)) {
+    return multinomialCI(counts, { method, level }).map((ci) => ({ lower: ci.lower, upper: ci.upper, method, level }));
   }
   return counts.map((c) => {
     const ci = proportionCI(c, total, { method: method as ProportionCIMethod, level });
@@ -55,7 +60,7 @@ export function shareIntervals(counts: readonly number[], total: number, option:
 /** An interval for one rate; simultaneous methods make no sense for a single proportion. */
 export function rateInterval(successes: number, trials: number, option: IntervalOption): Interval | null {
   const { method = 'wilson', level = 0.95 } = option;
-  if ((SIMULTANEOUS as readonly string[]).includes(method)) {
+  if (isSimultaneous(method)) {
     throw new InvalidArgumentError('ci.method', method, `${method} is a simultaneous method for the shares of a whole; a rate takes one of ${PROPORTION_CI_METHODS.join(', ')}`);
   }
   assertOneOf(method, PROPORTION_CI_METHODS, 'ci.method');

@@ -5,7 +5,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { CohortValidationError, InputFormatError, InvalidArgumentError, describeValue } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
 import { anyCohort } from '../schema/parse-records.js';
-import type { CohortRecord } from '../schema/record.js';
+import { OUTCOMES, type CohortRecord } from '../schema/record.js';
 import type { ParseResult, RejectedRow, ValidationMode } from '../schema/rejected.js';
 import { validateRow, type RecordValidator } from '../schema/validate-row.js';
 import type { CountTable } from '../stats/count-table.js';
@@ -208,7 +208,7 @@ async function* scanRows<R>(source: CsvSource, options: CohortCsvOptions<R>, wan
   const count = (row: CsvRowResult<R>) => {
     if (acc && row.ok) {
       const r = row.record as unknown as CohortRecord;
-      acc.add(acc.typeIndex(r.type), r.year, ['improved', 'unchanged', 'worsened', 'unknown'].indexOf(r.outcome));
+      acc.add(acc.typeIndex(r.type), r.year, OUTCOMES.indexOf(r.outcome));
     }
   };
   const slow = async function* (input: AsyncIterable<Buffer>, header: HeaderMap | undefined, line: number) {

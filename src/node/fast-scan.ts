@@ -125,16 +125,19 @@ interface Spelling {
   index: number;
 }
 
-/** The spelling (among those sharing the byte at `i`) that stands at `i` as a whole field. */
-function matchSpelling(list: readonly Spelling[] | undefined, buf: Uint8Array, i: number, delimiter: number): Spelling | undefined {
+/**
+ * The spelling (among those sharing the byte at `i`) that stands at `i` as a whole field: one that
+ * ends at `end` when the field's end is known, or else one followed by the delimiter or the LF.
+ */
+function matchSpelling(list: readonly Spelling[] | undefined, buf: Uint8Array, i: number, delimiter: number, end?: number): Spelling | undefined {
   if (list === undefined) return undefined;
   for (let m = 0; m < list.length; m++) {
     const candidate = list[m]!;
     const codes = candidate.codes;
     let k = 1;
     while (codes[k] === buf[i + k]) k++;
-    const after = buf[i + k];
-    if (k === candidate.length && (after === delimiter || after === LF)) return candidate;
+    if (k !== candidate.length) continue;
+    if (end !== undefined ? i + k === end : buf[i + k] === delimiter || buf[i + k] === LF) return candidate;
   }
   return undefined;
 }
@@ -159,14 +162,12 @@ export type Unusual = { offset: number; line: number } | undefined;
  */
 export class FastScanner<R> {
   line: number;
-  private readonly typesByLength: { bytes: Uint8Array; type: string; index: number }[][] = [];
   /**
    * The same spellings by first byte, for matching a field while scanning it. Each is a Uint16Array
    * ending in 0xFFFF, which no byte equals, so the compare loop needs no length check.
    */
   private readonly typesByFirstByte: Spelling[][] = [];
   private readonly outcomesByFirstByte: Spelling[][] = [];
-  private readonly outcomeBytes = OUTCOMES.map((o) => Buffer.from(o));
   private readonly decoder = new TextDecoder();
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -188,13 +189,14 @@ export class FastScanner<R> {
     this.starts = new Int32Array(header.width + 1);
     this.ends = new Int32Array(header.width + 1);
     for (const [spelling, type] of vocabulary.types) this.learnType(Buffer.from(spelling), type);
-    this.outcomeBytes.forEach((bytes, index) => (this.outcomesByFirstByte[bytes[0]!] ??= []).push({ codes: sentinelCodes(bytes), length: bytes.length, index }));
+    OUTCOMES.forEach((outcome, index) => {
+      const bytes = Buffer.from(outcome);
+      (this.outcomesByFirstByte[bytes[0]!] ??= []).push({ codes: sentinelCodes(bytes), length: bytes.length, index });
+    });
   }
 
   private learnType(bytes: Uint8Array, type: string): number {
-    const list = (this.typesByLength[bytes.length] ??= []);
     const index = this.local.typeIndex(type); // aliases share their canonical type's index
-    list.push({ bytes: Uint8Array.from(bytes), type, index });
     if (bytes.length > 0) (this.typesByFirstByte[bytes[0]!] ??= []).push({ codes: sentinelCodes(bytes), length: bytes.length, index });
     if (index === this.typeNames.length) this.typeNames.push(type);
     return index;
@@ -214,7 +216,7 @@ export class FastScanner<R> {
   }
 
   scan(buf: Uint8Array, from: number, to: number): Unusual {
-    const { header, delimiter, sink, starts, ends, local, typesByLength, typesByFirstByte, outcomesByFirstByte } = this;
+    const { header, delimiter, sink, starts, ends, local, typesByFirstByte, outcomesByFirstByte } = this;
     const years = this.vocabulary.years;
     const span = years && !this.vocabulary.anyType && years[1] - years[0] < 1000 ? years[1] - years[0] + 1 : 0;
     if (span > 0 && this.dense === undefined) this.dense = new Float64Array(this.typeNames.length * span * 4);
@@ -226,7 +228,6 @@ export class FastScanner<R> {
     const idCol = header.columns.get('id') ?? -1;
     const [yearMin, yearMax] = this.vocabulary.years ?? [-Infinity, Infinity];
     const wantRecords = sink.record !== undefined;
-    const outcomeBytes = this.outcomeBytes;
     // quotes and stray CRs are rare: look for them once per call, natively, not byte by byte
     const region = buf.subarray(from, to);
     const firstQuote = region.indexOf(QUOTE);
@@ -290,35 +291,17 @@ export class FastScanner<R> {
         i = start;
         b = buf[i]!;
       }
-      // one pass over the bytes of the line; the LF at `to - 1` is the sentinel
-      if (i + 256 < plainUntil) {
-        // no quote or CR ahead in this line for sure: only delimiters and the LF matter
-        while (b !== LF) {
-          if (b === delimiter) {
-            if (col < width) ends[col] = i;
-            col += 1;
-            if (col < width) starts[col] = i + 1;
-          }
-          b = buf[++i]!;
+      // Every other line: one careful pass over its bytes (the LF at `to - 1` is the sentinel),
+      // stopping at anything only a full CSV parser reads correctly.
+      while (b !== LF) {
+        if (b === delimiter) {
+          if (col < width) ends[col] = i;
+          col += 1;
+          if (col < width) starts[col] = i + 1;
+        } else if (b === QUOTE || (b === CR && buf[i + 1] !== LF)) {
+          return { offset: start, line: this.line };
         }
-        if (i >= plainUntil) {
-          // the line was longer than expected and reached a quote or CR: decide carefully
-          i = start;
-          col = 0;
-          b = buf[i]!;
-        }
-      }
-      if (i === start) {
-        while (b !== LF) {
-          if (b === delimiter) {
-            if (col < width) ends[col] = i;
-            col += 1;
-            if (col < width) starts[col] = i + 1;
-          } else if (b === QUOTE || (b === CR && buf[i + 1] !== LF)) {
-            return { offset: start, line: this.line };
-          }
-          b = buf[++i]!;
-        }
+        b = buf[++i]!;
       }
       const stop = i > start && buf[i - 1] === CR ? i - 1 : i;
       if (col < width) ends[col] = stop;
@@ -335,20 +318,7 @@ export class FastScanner<R> {
       // the fast check: an exact type spelling, plain digits within range, an exact outcome
       const ts = starts[typeCol]!;
       const te = ends[typeCol]!;
-      let typeIndex = -1;
-      const candidates = typesByLength[te - ts];
-      if (candidates !== undefined) {
-        for (let c = 0; c < candidates.length; c++) {
-          const candidate = candidates[c]!;
-          const bytes = candidate.bytes;
-          let k = 0;
-          while (k < bytes.length && bytes[k] === buf[ts + k]) k++;
-          if (k === bytes.length) {
-            typeIndex = candidate.index;
-            break;
-          }
-        }
-      }
+      let typeIndex = te > ts ? (matchSpelling(typesByFirstByte[buf[ts]!], buf, ts, delimiter, te)?.index ?? -1) : -1;
       if (typeIndex < 0 && this.vocabulary.anyType && te > ts) typeIndex = this.learnType(buf.subarray(ts, te), this.decoder.decode(buf.subarray(ts, te)));
       const ys = starts[yearCol]!;
       const ye = ends[yearCol]!;
@@ -366,15 +336,8 @@ export class FastScanner<R> {
         if (year < yearMin || year > yearMax) year = -1;
       }
       const os = starts[outcomeCol]!;
-      const len = ends[outcomeCol]! - os;
-      let outcome = -1;
-      for (let o = 0; o < 4 && outcome < 0; o++) {
-        const ob = outcomeBytes[o]!;
-        if (ob.length !== len) continue;
-        let k = 0;
-        while (k < len && ob[k] === buf[os + k]) k++;
-        if (k === len) outcome = o;
-      }
+      const oe = ends[outcomeCol]!;
+      const outcome = oe > os ? (matchSpelling(outcomesByFirstByte[buf[os]!], buf, os, delimiter, oe)?.index ?? -1) : -1;
       if (typeIndex >= 0 && year >= 0 && outcome >= 0) {
         if (dense) dense[(typeIndex * span + (year - yearMin)) * 4 + outcome]! += 1;
         else local.add(typeIndex, year, outcome);
