@@ -1,7 +1,7 @@
 // The core entry: pure, isomorphic functions. Nothing here may import `node:` modules.
 export { TreatmentOutcomesError, InvalidArgumentError, InputFormatError, CohortValidationError } from './errors.js';
 
-export { OUTCOMES, outcomeSchema, cohortRecordSchema, type Outcome, type CohortRecord } from './schema/record.js';
+export { OUTCOMES, outcomeSchema, cohortRecordSchema, normalizeCategory, type Outcome, type CohortRecord } from './schema/record.js';
 export {
   defineCohort,
   type Cohort,
@@ -10,7 +10,16 @@ export {
   type CohortRecordOf,
 } from './schema/define-cohort.js';
 export { CEREBRAL_PALSY, CEREBRAL_PALSY_TYPES, cerebralPalsyCohort, type CerebralPalsyType } from './schema/cerebral-palsy.js';
-export { parseRecords, type ParseRecordsOptions } from './schema/parse-records.js';
+export { parseRecords, type ParseRecordsOptions, type ParseRecordsResult } from './schema/parse-records.js';
+export {
+  recordWarnings,
+  similarTypeWarnings,
+  implausibleYearWarnings,
+  PLAUSIBLE_YEARS,
+  MAX_TYPES_COMPARED,
+  type RecordWarning,
+  type VocabularyBounds,
+} from './schema/record-warnings.js';
 export type { RowIssue, RejectedRow, ParseResult, ValidationMode } from './schema/rejected.js';
 export type { RecordValidator } from './schema/validate-row.js';
 

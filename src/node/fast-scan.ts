@@ -1,7 +1,7 @@
 // A byte scanner for well-formed cohort CSV: it validates and counts the common case (unquoted
 // fields, exact spellings) without creating strings, and hands every other row to the exact zod
 // path, so accepted rows, rejected rows and messages are the same as csv-parse + zod would give.
-import { OUTCOMES, type CohortRecord } from '../schema/record.js';
+import { normalizeCategory, OUTCOMES, type CohortRecord } from '../schema/record.js';
 import type { RejectedRow } from '../schema/rejected.js';
 import { validateRow, type RecordValidator } from '../schema/validate-row.js';
 import type { CountTable } from '../stats/count-table.js';
@@ -196,8 +196,14 @@ export class FastScanner<R> {
   }
 
   private learnType(bytes: Uint8Array, type: string): number {
-    const index = this.local.typeIndex(type); // aliases share their canonical type's index
+    const index = this.indexOf(type); // aliases share their canonical type's index
     if (bytes.length > 0) (this.typesByFirstByte[bytes[0]!] ??= []).push({ codes: sentinelCodes(bytes), length: bytes.length, index });
+    return index;
+  }
+
+  /** The scanner's index of a canonical type, keeping `typeNames` in step with the counts. */
+  private indexOf(type: string): number {
+    const index = this.local.typeIndex(type);
     if (index === this.typeNames.length) this.typeNames.push(type);
     return index;
   }
@@ -319,7 +325,11 @@ export class FastScanner<R> {
       const ts = starts[typeCol]!;
       const te = ends[typeCol]!;
       let typeIndex = te > ts ? (matchSpelling(typesByFirstByte[buf[ts]!], buf, ts, delimiter, te)?.index ?? -1) : -1;
-      if (typeIndex < 0 && this.vocabulary.anyType && te > ts) typeIndex = this.learnType(buf.subarray(ts, te), this.decoder.decode(buf.subarray(ts, te)));
+      if (typeIndex < 0 && this.vocabulary.anyType && te > ts) {
+        // without a cohort a spelling is its own type once trimmed and lower-cased; other spellings take the exact path
+        const spelling = this.decoder.decode(buf.subarray(ts, te));
+        if (spelling === normalizeCategory(spelling)) typeIndex = this.learnType(buf.subarray(ts, te), spelling);
+      }
       const ys = starts[yearCol]!;
       const ye = ends[yearCol]!;
       let year = -1;
@@ -352,7 +362,7 @@ export class FastScanner<R> {
       const checked = validateRow(this.validator, rowObject(cells, header), lineNo);
       if (checked.ok) {
         const r = checked.record as unknown as CohortRecord;
-        local.add(local.typeIndex(r.type), r.year, OUTCOMES.indexOf(r.outcome));
+        local.add(this.indexOf(r.type), r.year, OUTCOMES.indexOf(r.outcome));
         sink.record?.(checked.record, lineNo);
       } else sink.rejected(checked.rejected);
     }

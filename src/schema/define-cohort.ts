@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { InvalidArgumentError, describeValue } from '../errors.js';
-import { parseRecords, type ParseRecordsOptions } from './parse-records.js';
-import { idField, OUTCOMES, outcomeSchema, yearField } from './record.js';
-import type { ParseResult } from './rejected.js';
+import { parseRecords, type ParseRecordsOptions, type ParseRecordsResult } from './parse-records.js';
+import { idField, normalizeCategory as key, OUTCOMES, outcomeField, typeText, yearField } from './record.js';
 import { suggestClosest } from './suggest.js';
 import type { RecordValidator } from './validate-row.js';
 
@@ -16,14 +15,10 @@ export interface CohortDefinition<T extends string> {
   aliases?: Readonly<Record<string, T>>;
 }
 
-const key = (s: string): string => s.trim().toLowerCase();
-
 function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: readonly T[], years?: readonly [number, number]) {
   return z.object({
     type: z.pipe(
-      z
-        .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
-        .check(z.minLength(1, { error: 'type is empty' })),
+      typeText(),
       z.transform((raw: string, ctx): T => {
         const canonical = lookup.get(key(raw));
         if (canonical !== undefined) return canonical;
@@ -36,10 +31,7 @@ function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: re
       }),
     ),
     year: yearField(years),
-    outcome: z.pipe(
-      z.transform((v: unknown) => (typeof v === 'string' ? key(v) : v)),
-      outcomeSchema,
-    ),
+    outcome: outcomeField,
     id: idField,
   });
 }
@@ -58,7 +50,7 @@ export interface Cohort<T extends string> extends RecordValidator<CohortRecordOf
   /** The canonical type for a spelling (case and surrounding spaces ignored), or `undefined`. */
   normalizeType(raw: string): T | undefined;
   /** {@link parseRecords} with this cohort's schema. */
-  parse(rows: readonly unknown[], options?: Omit<ParseRecordsOptions, 'cohort'>): ParseResult<CohortRecordOf<T>>;
+  parse(rows: readonly unknown[], options?: Omit<ParseRecordsOptions, 'cohort'>): ParseRecordsResult<CohortRecordOf<T>>;
 }
 
 /**

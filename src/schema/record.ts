@@ -16,6 +16,29 @@ export const outcomeSchema = /* @__PURE__ */ (() =>
 /** A treatment outcome: improved, unchanged, worsened or unknown (lost to follow-up). */
 export type Outcome = z.infer<typeof outcomeSchema>;
 
+/**
+ * The spelling a type or outcome is compared by: surrounding white space removed, lower case.
+ * `' Spastic '`, `'SPASTIC'` and `'spastic'` are one type, with or without a cohort.
+ *
+ * @example
+ * normalizeCategory(' Spastic '); // 'spastic'
+ */
+export const normalizeCategory = (text: string): string => text.trim().toLowerCase();
+
+/** A type cell as text: present, a string, and not blank. */
+export function typeText() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
+    .check(z.refine((s) => s.trim().length > 0, { error: 'type is empty' }));
+}
+
+/** An outcome cell: compared after trimming and folding case, as types are. */
+export const outcomeField = /* @__PURE__ */ (() =>
+  z.pipe(
+    z.transform((v: unknown) => (typeof v === 'string' ? normalizeCategory(v) : v)),
+    outcomeSchema,
+  ))();
+
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 
 /**
@@ -47,19 +70,18 @@ export const idField = /* @__PURE__ */ (() =>
 
 /**
  * Schema of one cohort record `{ type, year, outcome, id? }` with any vocabulary of types.
- * Use {@link defineCohort} to restrict types and years and to accept aliases.
+ * Types and outcomes are trimmed and folded to lower case, so `' Spastic '` and `'spastic'`
+ * count as one type. Use {@link defineCohort} to restrict types and years and to accept aliases.
  *
  * @example
- * cohortRecordSchema.parse({ type: 'spastic', year: 2010, outcome: 'improved' });
+ * cohortRecordSchema.parse({ type: ' Spastic', year: '2010', outcome: 'Improved' });
  * // { type: 'spastic', year: 2010, outcome: 'improved' }
  */
 export const cohortRecordSchema = /* @__PURE__ */ (() =>
   z.object({
-    type: z
-      .string({ error: (issue) => (issue.input === undefined ? 'type is missing' : 'type must be text') })
-      .check(z.minLength(1, { error: 'type is empty' })),
+    type: z.pipe(typeText(), z.transform(normalizeCategory)),
     year: yearField(),
-    outcome: outcomeSchema,
+    outcome: outcomeField,
     id: idField,
   }))();
 
