@@ -62,6 +62,7 @@ export { numeratorRange, type IntRange, type PercentCheckOptions, type NearbyPri
 export { checkPercent, type PercentCheck } from './audit/check-percent.js';
 export { checkMean, type CheckMeanOptions, type MeanCheck } from './audit/check-mean.js';
 export { debit, type DebitOptions, type DebitCheck } from './audit/debit.js';
+export { grimmer, type GrimmerOptions, type GrimmerCheck, type GrimmerReason } from './audit/grimmer.js';
 export { inferDenominators, type InferDenominatorsOptions, type DenominatorCandidate } from './audit/infer-denominators.js';
 export { explainRounding, type CountedPrint, type RoundingExplanation } from './audit/explain-rounding.js';
 export { checkPartition, type PartitionPart, type PartitionCheck } from './audit/check-partition.js';
