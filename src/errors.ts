@@ -41,6 +41,31 @@ export class InvalidArgumentError extends TreatmentOutcomesError {
 }
 
 /**
+ * A request whose cost would exceed a documented bound: the library refuses it before doing any of
+ * the work, so no input can hang the caller or exhaust its memory. `limit` names the bound (also
+ * the option that raises it, where there is one), `requested` is what the input asked for.
+ *
+ * @example
+ * const error = new LimitExceededError('maxScan', 1e8, 1e15, 'scanning 10^15 denominators would take days');
+ * error.code; // 'limit-exceeded'
+ */
+export class LimitExceededError extends TreatmentOutcomesError {
+  /** Name of the bound (and of the option that raises it, where one does). */
+  readonly limit: string;
+  /** The bound's value. */
+  readonly max: number;
+  /** What the input asked for, in the bound's unit. */
+  readonly requested: number;
+  constructor(limit: string, max: number, requested: number, message: string) {
+    super('limit-exceeded', message);
+    this.name = 'LimitExceededError';
+    this.limit = limit;
+    this.max = max;
+    this.requested = requested;
+  }
+}
+
+/**
  * An input file or stream that cannot be read as a cohort at all (no header,
  * a required column missing, a duplicated column). Row-level problems are not
  * thrown as this error: they are returned as rejected rows.

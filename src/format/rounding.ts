@@ -30,16 +30,28 @@ export function assertRoundingMode(mode: unknown, name = 'rounding'): asserts mo
   }
 }
 
+/** A whole number as a bigint: bigints pass, safe integers convert, anything else is a typed error. */
+function toBigInt(value: unknown, name: string): bigint {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  throw new InvalidArgumentError(name, value, `${name} must be a whole number (a bigint, or a safe integer), got ${describeValue(value)}`);
+}
+
 /**
  * Round the exact rational `numerator / denominator` to an integer under `mode`.
- * Integer arithmetic only, so a tie such as 12.5 is recognised exactly.
+ * Integer arithmetic only, so a tie such as 12.5 is recognised exactly. Whole numbers may be
+ * given as bigints or as safe integers; the result is a bigint.
  *
  * @example
  * roundRational(25n, 2n, 'half-up');   // 13n
  * roundRational(25n, 2n, 'half-even'); // 12n
  * roundRational(-25n, 2n, 'half-up');  // -13n (ties away from zero)
+ * roundRational(5, 2, 'half-down');    // 2n
  */
-export function roundRational(numerator: bigint, denominator: bigint, mode: RoundingMode): bigint {
+export function roundRational(numeratorValue: bigint | number, denominatorValue: bigint | number, mode: RoundingMode): bigint {
+  const numerator = toBigInt(numeratorValue, 'numerator');
+  const denominator = toBigInt(denominatorValue, 'denominator');
+  assertRoundingMode(mode, 'mode');
   if (denominator <= 0n) throw new InvalidArgumentError('denominator', denominator, 'denominator must be positive');
   let q = numerator / denominator; // truncates towards zero
   let r = numerator % denominator;

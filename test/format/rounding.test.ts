@@ -31,6 +31,20 @@ describe('roundRational', () => {
   it('rejects a non-positive denominator', () => {
     expect(() => roundRational(1n, 0n, 'half-up')).toThrow(InvalidArgumentError);
   });
+
+  it('takes safe integers as well as bigints, and refuses other numbers with a typed error', () => {
+    expect(roundRational(5, 2, 'half-down')).toBe(2n);
+    expect(roundRational(-7, 2n, 'half-up')).toBe(-4n);
+    for (const bad of [2.5, Number.NaN, 2 ** 53, '5'] as unknown[]) {
+      expect(() => roundRational(bad as number, 2, 'half-up')).toThrow(InvalidArgumentError);
+      expect(() => roundRational(5, bad as number, 'half-up')).toThrow(InvalidArgumentError);
+    }
+  });
+
+  it('refuses an unknown rounding mode instead of rounding half-even', () => {
+    expect(() => roundRational(25n, 2n, 'nearest' as 'half-up')).toThrow(/mode must be one of 'half-up'/);
+    expect(() => roundRational(24n, 2n, 'nearest' as 'half-up')).toThrow(InvalidArgumentError); // even without a tie
+  });
 });
 
 describe('formatScaled', () => {
