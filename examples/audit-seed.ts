@@ -5,8 +5,8 @@ import { auditClaims, formatAuditText, type AuditReport } from '../src/index.js'
 import { dataPath, loadReferences, readClaimsFile } from '../src/node/index.js';
 
 export async function auditSeed(): Promise<AuditReport> {
-  const { file } = await readClaimsFile(dataPath('seed-claims.json'));
-  return auditClaims(file, { references: await loadReferences() });
+  const { data } = await readClaimsFile(dataPath('seed-claims.json'), { lenient: true });
+  return auditClaims(data, { references: await loadReferences() });
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {

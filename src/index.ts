@@ -74,12 +74,23 @@ export {
   type CompareToReferenceOptions,
   type ReferenceComparison,
   type ReferenceGroup,
+  type UnreportedCategory,
 } from './audit/compare-to-reference.js';
 export { referenceDistributionSchema, type ReferenceDistribution, type ReferenceMapping } from './schema/reference.js';
-export { claimsFileSchema, type ClaimsFile, type ClaimsFileInput, type Claim } from './claims/schema.js';
-export { parseClaims, type ParseClaimsOptions, type ClaimsWarning } from './claims/parse.js';
-export { auditClaims, type AuditReport, type AuditOptions, type Finding, type FindingCode, type Severity } from './audit/audit-claims.js';
-export { formatAuditText, formatAuditMarkdown } from './audit/format-report.js';
+export { claimsFileSchema, claimSchema, type ClaimsFile, type ClaimsFileInput, type Claim } from './claims/schema.js';
+export { parseClaims, readClaimsDocument, type ParseClaimsOptions, type ParsedClaims, type ClaimsWarning, type ClaimsProblem } from './claims/parse.js';
+export { validateClaims, type ClaimsValidation } from './claims/validate.js';
+export {
+  auditClaims,
+  type AuditReport,
+  type AuditOptions,
+  type AuditSummary,
+  type Check,
+  type Finding,
+  type FindingCode,
+  type Severity,
+} from './audit/audit-claims.js';
+export { formatAuditText, formatAuditMarkdown, auditSummaryLine } from './audit/format-report.js';
 
 // Inference.
 export { chiSquareGoodnessOfFit, gTest, type GoodnessOfFit } from './inference/goodness-of-fit.js';

@@ -8,6 +8,13 @@ import { referenceDistributionSchema, type ReferenceDistribution, type Reference
 export interface CompareToReferenceOptions {
   /** Cohort type → reference categories, or the name of one of `reference.mappings`. Default: the reference's only mapping. */
   mapping?: ReferenceMapping | string;
+  /**
+   * The cohort type that holds what the publication does not list separately ("other types").
+   * Reference categories that no reported type reaches are folded into its group, so a category
+   * the publication does not report is never counted as 0 observed. Default: `'other'` when the
+   * counts have it; `null` leaves such categories out (the remaining shares are renormalised).
+   */
+  other?: string | null;
   /** Significance level for `divergent` (default 0.05). */
   alpha?: number;
 }
@@ -15,7 +22,10 @@ export interface CompareToReferenceOptions {
 /** One compared group: cohort types and the reference categories they correspond to. */
 export interface ReferenceGroup {
   types: string[];
+  /** Every reference category in the group, folded ones included. */
   categories: string[];
+  /** Of `categories`, those folded in because the publication does not report them (only in the `other` group). */
+  folded: string[];
   observed: number;
   /** Expected count under the reference shares (renormalised over the compared categories). */
   expected: number;
@@ -25,13 +35,27 @@ export interface ReferenceGroup {
   stdres: number;
 }
 
+/** A reference category that no reported cohort type reaches. */
+export interface UnreportedCategory {
+  id: string;
+  label: string;
+  /** Its share in the reference, as printed there. */
+  percent: string;
+  /** Cohort types the mapping sends to it that the publication does not report. */
+  types: string[];
+}
+
 /** How a cohort's case mix compares with a population distribution. */
 export interface ReferenceComparison {
   reference: { id: string; title: string; citation: string };
   groups: ReferenceGroup[];
   /** Cohort types left out because the reference has no such category (mapped to null). */
   excluded: { type: string; count: number }[];
-  /** Reference categories no cohort type maps to; their share is left out and the rest renormalised. */
+  /** Reference categories no reported type reaches: folded into `foldedInto`'s group, or left out when it is null. */
+  unreported: UnreportedCategory[];
+  /** The cohort type whose group holds the unreported categories, or null when they were left out. */
+  foldedInto: string | null;
+  /** Reference categories left out of the comparison (their share removed, the rest renormalised). */
   unmatchedCategories: string[];
   test: GoodnessOfFit;
   cohensW: number;
@@ -54,16 +78,17 @@ function pickMapping(reference: ReferenceDistribution, option: CompareToReferenc
 /**
  * Compare a cohort's case mix with a population distribution: map cohort types onto the
  * reference's categories (explicitly: 'athetoid' ≈ 'dyskinetic'; a type the reference lacks,
- * such as 'mixed' in SCPE, is left out), then test goodness of fit with per-group residuals
- * and Cohen's w.
+ * such as 'mixed' in SCPE, is left out), fold the reference categories the publication does not
+ * report into its 'other' group, then test goodness of fit with per-group residuals and Cohen's w.
  *
  * @example
  * const scpe = { id: 'scpe', title: 'SCPE', citation: '…', categories: [
- *   { id: 'spastic', percent: '84.9' }, { id: 'dyskinetic', percent: '6.6' }, { id: 'other', percent: '8.5' } ] };
+ *   { id: 'spastic', percent: '84.9' }, { id: 'dyskinetic', percent: '6.6' }, { id: 'ataxic', percent: '4.1' }, { id: 'other', percent: '4.4' } ] };
  * const c = compareToReference({ spastic: 2324, athetoid: 501, other: 112, mixed: 1341 }, scpe,
- *   { mapping: { spastic: ['spastic'], athetoid: ['dyskinetic'], other: ['other'], mixed: null } });
- * c.divergent; // true
+ *   { mapping: { spastic: ['spastic'], athetoid: ['dyskinetic'], ataxic: ['ataxic'], other: ['other'], mixed: null } });
  * c.excluded;  // [{ type: 'mixed', count: 1341 }]
+ * c.groups.map((g) => g.categories); // [['spastic'], ['dyskinetic'], ['other', 'ataxic']]: no ataxic type reported, so 'ataxic' joins 'other'
+ * c.test.df; // 2
  */
 export function compareToReference(
   counts: Readonly<Record<string, number>>,
@@ -76,9 +101,28 @@ export function compareToReference(
   const { alpha = 0.05 } = options;
   assertLevel(alpha, 'alpha');
   const mapping = pickMapping(ref, options.mapping);
-  const shares = new Map(ref.categories.map((c) => [c.id, Number(c.percent)]));
+  const byId = new Map(ref.categories.map((c) => [c.id, c]));
 
-  // Union-find over reference categories, so types that share a category form one group.
+  for (const [type, target] of Object.entries(mapping)) {
+    if (target === null) continue;
+    if (!Array.isArray(target) || target.length === 0) throw new InvalidArgumentError('mapping', mapping, `mapping for "${type}" is empty; use null to leave the type out`);
+    for (const category of target) {
+      if (!byId.has(category)) throw new InvalidArgumentError('mapping', mapping, `mapping for "${type}" names "${category}", which is not a category of reference "${ref.id}"`);
+    }
+  }
+  const excluded: { type: string; count: number }[] = [];
+  const reported: [string, number, readonly string[]][] = [];
+  for (const [type, count] of Object.entries(counts)) {
+    assertCount(count, `counts.${type}`);
+    if (!Object.hasOwn(mapping, type)) {
+      throw new InvalidArgumentError('mapping', mapping, `type "${type}" has no mapping to the categories of reference "${ref.id}"; map it, or map it to null to leave it out`);
+    }
+    const target = mapping[type];
+    if (target === null || target === undefined) excluded.push({ type, count });
+    else reported.push([type, count, target]);
+  }
+
+  // Union-find over the categories of the reported types, so types that share a category form one group.
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     const p = parent.get(x) ?? x;
@@ -87,47 +131,43 @@ export function compareToReference(
     parent.set(x, root);
     return root;
   };
-  const excluded: { type: string; count: number }[] = [];
-  const typed: [string, number, string[]][] = [];
-  const mapped = new Set<string>();
-  for (const [type, target] of Object.entries(mapping)) {
-    if (target === null) continue;
-    if (target.length === 0) throw new InvalidArgumentError('mapping', mapping, `mapping for "${type}" is empty; use null to leave the type out`);
-    for (const category of target) {
-      if (!shares.has(category)) throw new InvalidArgumentError('mapping', mapping, `mapping for "${type}" names "${category}", which is not a category of reference "${ref.id}"`);
-      mapped.add(category);
-      parent.set(find(category), find(target[0]!));
-    }
-  }
-  for (const [type, count] of Object.entries(counts)) {
-    assertCount(count, `counts.${type}`);
-    if (!Object.hasOwn(mapping, type)) {
-      throw new InvalidArgumentError('mapping', mapping, `type "${type}" has no mapping to the categories of reference "${ref.id}"; map it, or map it to null to leave it out`);
-    }
-    const target = mapping[type];
-    if (target === null || target === undefined) excluded.push({ type, count });
-    else typed.push([type, count, [...target]]);
-  }
-  const groupsByRoot = new Map<string, { types: string[]; categories: Set<string>; observed: number }>();
-  for (const category of mapped) {
-    const root = find(category);
-    const g = groupsByRoot.get(root) ?? { types: [], categories: new Set<string>(), observed: 0 };
-    g.categories.add(category);
-    groupsByRoot.set(root, g);
-  }
-  for (const [type, count, target] of typed) {
-    const g = groupsByRoot.get(find(target[0]!))!;
+  for (const [, , target] of reported) for (const category of target) parent.set(find(category), find(target[0]!));
+  const groupsByRoot = new Map<string, { types: string[]; categories: string[]; folded: string[]; observed: number }>();
+  for (const [type, count, target] of reported) {
+    const root = find(target[0]!);
+    const g = groupsByRoot.get(root) ?? { types: [], categories: [], folded: [], observed: 0 };
     g.types.push(type);
     g.observed += count;
+    groupsByRoot.set(root, g);
   }
-  for (const [type, target] of Object.entries(mapping)) {
-    if (target === null) continue;
-    const g = groupsByRoot.get(find(target[0]!))!;
-    if (!g.types.includes(type)) g.types.push(type);
+  for (const c of ref.categories) if (parent.has(c.id)) groupsByRoot.get(find(c.id))!.categories.push(c.id);
+
+  const unreported: UnreportedCategory[] = ref.categories
+    .filter((c) => !parent.has(c.id))
+    .map((c) => ({
+      id: c.id,
+      label: c.label ?? c.id,
+      percent: c.percent,
+      types: Object.entries(mapping).filter(([t, target]) => target?.includes(c.id) && !Object.hasOwn(counts, t)).map(([t]) => t),
+    }));
+  const otherType = options.other === undefined ? (reported.some(([t]) => t === 'other') ? 'other' : null) : options.other;
+  let foldedInto: string | null = null;
+  if (otherType !== null) {
+    const entry = reported.find(([t]) => t === otherType);
+    if (entry === undefined) throw new InvalidArgumentError('other', otherType, `other names "${otherType}", which is not a reported type mapped to reference "${ref.id}"`);
+    if (unreported.length > 0) {
+      const g = groupsByRoot.get(find(entry[2][0]!))!;
+      for (const u of unreported) {
+        g.categories.push(u.id);
+        g.folded.push(u.id);
+      }
+      foldedInto = otherType;
+    }
   }
   const groups = [...groupsByRoot.values()];
   if (groups.length < 2) throw new InvalidArgumentError('mapping', mapping, 'the mapping leaves fewer than two groups to compare');
-  const referenceShares = groups.map((g) => [...g.categories].reduce((a, c) => a + (shares.get(c) ?? 0), 0));
+  const shareOf = (id: string) => Number(byId.get(id)!.percent);
+  const referenceShares = groups.map((g) => g.categories.reduce((a, c) => a + shareOf(c), 0));
   const test = chiSquareGoodnessOfFit(
     groups.map((g) => g.observed),
     referenceShares,
@@ -137,7 +177,8 @@ export function compareToReference(
     reference: { id: ref.id, title: ref.title, citation: ref.citation },
     groups: groups.map((g, i) => ({
       types: g.types,
-      categories: [...g.categories],
+      categories: g.categories,
+      folded: g.folded,
       observed: g.observed,
       expected: test.expected[i]!,
       observedShare: g.observed / test.n,
@@ -145,7 +186,9 @@ export function compareToReference(
       stdres: test.stdres[i]!,
     })),
     excluded,
-    unmatchedCategories: ref.categories.map((c) => c.id).filter((id) => !mapped.has(id)),
+    unreported,
+    foldedInto,
+    unmatchedCategories: foldedInto === null ? unreported.map((u) => u.id) : [],
     test,
     cohensW: test.cohensW,
     divergent: test.pValue < alpha,

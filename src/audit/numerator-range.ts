@@ -25,16 +25,18 @@ export interface PercentCheckOptions {
 export interface PrintedShare extends ReportedNumber {
   /** 100·10^decimals for a percent, 10^decimals for a proportion. */
   scale: bigint;
+  /** The decimal mark it was read with: nearby values are printed the same way. */
+  mark: '.' | ',';
 }
 
-export function readShare(reported: string, options: PercentCheckOptions = {}): PrintedShare {
-  const r = readReported(reported, { decimalComma: options.decimalComma ?? false, percentSign: !options.proportion });
+export function readShare(reported: string, options: PercentCheckOptions = {}, argument = 'reported'): PrintedShare {
+  const r = readReported(reported, { decimalComma: options.decimalComma ?? false, percentSign: !options.proportion, argument });
   const scale = (options.proportion ? 1n : 100n) * pow10(r.decimals);
   if (r.digits > scale) {
     const what = options.proportion ? 'a proportion above 1' : 'a percentage above 100';
-    throw new InvalidArgumentError('reported', reported, `reported ${JSON.stringify(reported)} is ${what}, which no share of a whole can be`);
+    throw new InvalidArgumentError(argument, reported, `${argument} ${JSON.stringify(reported)} is ${what}, which no share of a whole can be`);
   }
-  return { ...r, scale };
+  return { ...r, scale, mark: options.decimalComma ? ',' : '.' };
 }
 
 /** The numerators k in [0, n] whose value k/n·scale lies in the interval. */
@@ -102,7 +104,8 @@ export function nearestPrints(share: PrintedShare, n: number, modes: readonly Ro
     if (k < 0n || k > big) return undefined;
     const prints = modes.map((m) => roundRational(k * share.scale, big, m));
     const chosen = prints.reduce((a, b) => (pick === 'max' ? (b > a ? b : a) : b < a ? b : a));
-    return { reported: formatScaled(chosen, share.decimals) + percentSuffix, numerator: Number(k) };
+    const text = formatScaled(chosen, share.decimals);
+    return { reported: (share.mark === ',' ? text.replace('.', ',') : text) + percentSuffix, numerator: Number(k) };
   };
   const below = printOf(k0, 'max');
   const above = printOf(k0 + 1n, 'min');

@@ -4,6 +4,25 @@ const id = () => z.string().check(z.minLength(1, { error: 'must be a non-empty i
 const count = (what: string) =>
   z.int({ error: `${what} must be a whole number` }).check(z.minimum(0, { error: `${what} must not be negative` }));
 
+const ROUNDING = ['half-up', 'half-down', 'half-even', 'floor', 'ceil'] as const;
+
+/** Schema of one claim: a published figure as printed. */
+export const claimSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: id(),
+    label: z.optional(z.string()),
+    /** The cohort type this share is of (for reference comparisons and record recounts). */
+    type: z.optional(z.string()),
+    /** What is claimed: a share of the cohort by type (default) or the improvement rate. */
+    measure: z.optional(z.enum(['share', 'improvement'])),
+    numerator: z.optional(count('numerator')),
+    denominator: count('denominator').check(z.minimum(1, { error: 'denominator must be at least 1' })),
+    /** The publication does not say what the percent is of; the denominator is the auditor's assumption. */
+    denominatorAssumed: z.optional(z.boolean()),
+    /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. Absent for a bare count "X/N". */
+    percent: z.optional(z.union([z.string(), z.number()])),
+  }))();
+
 /** Schema of a claims file (JSON or YAML): published figures as printed, ready to audit. */
 export const claimsFileSchema = /* @__PURE__ */ (() =>
   z.object({
@@ -15,27 +34,18 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
       quote: z.optional(z.string()),
     }),
     /** Rounding the publication is assumed to use; default ordinary rounding, ties either way. */
-    rounding: z.optional(z.union([z.enum(['half-up', 'half-down', 'half-even', 'floor', 'ceil']), z.array(z.enum(['half-up', 'half-down', 'half-even', 'floor', 'ceil']))])),
+    rounding: z.optional(z.union([z.enum(ROUNDING), z.array(z.enum(ROUNDING))])),
     decimalComma: z.optional(z.boolean()),
-    claims: z
-      .array(
+    claims: z.array(claimSchema).check(z.minLength(1, { error: 'claims must list at least one claim' })),
+    partitions: z.optional(
+      z.array(
         z.object({
           id: id(),
-          label: z.optional(z.string()),
-          /** The cohort type this share is of (for reference comparisons and record recounts). */
-          type: z.optional(z.string()),
-          /** What is claimed: a share of the cohort by type (default) or the improvement rate. */
-          measure: z.optional(z.enum(['share', 'improvement'])),
-          numerator: z.optional(count('numerator')),
-          denominator: count('denominator').check(z.minimum(1, { error: 'denominator must be at least 1' })),
-          /** The publication does not say what the percent is of; the denominator is the auditor's assumption. */
-          denominatorAssumed: z.optional(z.boolean()),
-          /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. Absent for a bare count "X/N". */
-          percent: z.optional(z.union([z.string(), z.number()])),
+          total: count('total').check(z.minimum(1, { error: 'total must be at least 1' })),
+          parts: z.array(id()).check(z.minLength(2, { error: 'a partition needs at least two parts' })),
         }),
-      )
-      .check(z.minLength(1, { error: 'claims must list at least one claim' })),
-    partitions: z.optional(z.array(z.object({ id: id(), total: count('total'), parts: z.array(id()).check(z.minLength(2)) }))),
+      ),
+    ),
     subgroups: z.optional(z.array(z.object({ id: id(), total: id(), groups: z.array(id()).check(z.minLength(1)) }))),
     references: z.optional(
       z.array(
@@ -43,6 +53,8 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
           id: id(),
           partition: id(),
           mapping: z.optional(z.union([z.string(), z.record(z.string(), z.nullable(z.array(z.string())))])),
+          /** The cohort type that holds what the publication does not list separately (default 'other' when a part has it); null: none. */
+          other: z.optional(z.nullable(z.string())),
         }),
       ),
     ),

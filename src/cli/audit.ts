@@ -29,9 +29,10 @@ export async function audit(argv: string[], io: Io): Promise<number> {
   if (!['text', 'markdown', 'json'].includes(values.format)) throw new UsageError(`--format must be text, markdown or json, got ${JSON.stringify(values.format)}`);
   if (values['from-text'] !== undefined) return auditFromText(values['from-text'], values.format, values['decimal-comma'], io);
   const path = positionals[0] ?? dataPath('seed-claims.json');
-  const { file } = await readClaimsFile(path);
+  // lenient: a figure that cannot be read becomes a finding with its path; only an unreadable file stops here
+  const { data } = await readClaimsFile(path, { lenient: true });
   const records = values.records === undefined ? undefined : (await readCohortCsv(values.records)).records;
-  const report = auditClaims(file, { references: await loadReferences(), ...(records ? { records } : {}) });
+  const report = auditClaims(data, { references: await loadReferences(), ...(records ? { records } : {}) });
   if (values.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(values.format === 'markdown' ? formatAuditMarkdown(report) : formatAuditText(report));
   return report.ok ? 0 : 1;

@@ -29,6 +29,12 @@ describe('checkPercent and numeratorRange', () => {
     expect(checkPercent('0.96', 4278, { proportion: true }).numerators).toEqual({ min: 4086, max: 4128 });
   });
 
+  it('print the nearest possible values with the decimal mark of the input', () => {
+    // k/25 is a multiple of 4%: 64% (16) and 68% (17) are the neighbours of 64.01%
+    expect(checkPercent('64,01%', 25, { decimalComma: true }).nearest).toEqual({ below: { reported: '64,00%', numerator: 16 }, above: { reported: '68,00%', numerator: 17 } });
+    expect(checkPercent('31,34', 4278, { decimalComma: true }).nearest).toEqual({ below: { reported: '31,32', numerator: 1340 }, above: { reported: '31,35', numerator: 1341 } });
+  });
+
   it('treat an exact tie as the rule says: 1/8 = 12.5% prints 13 half-up, 12 half-down and half-even', () => {
     expect(checkPercent('13', 8).modes).toEqual(['half-up', 'ceil']);
     expect(checkPercent('12', 8).modes).toEqual(['half-down', 'half-even', 'floor']);

@@ -9,7 +9,8 @@ describe('treatment-outcomes audit', () => {
   it('audits the bundled seed claims and exits 1 on error findings', async () => {
     const { code, out } = await cli('audit');
     expect(code).toBe(1);
-    expect(out).toContain('percent-impossible [mixed]');
+    expect(out).toContain('percent-impossible, percent-mismatch [mixed]');
+    expect(out).toContain('1 figure cannot be right');
     expect(out).toContain('31.35%, not the published 31.34%');
     expect(out).toContain('rounding-inconsistent');
     expect(out).toContain('between 4086 and 4128');
@@ -20,7 +21,7 @@ describe('treatment-outcomes audit', () => {
   it('prints JSON and Markdown', async () => {
     const json = JSON.parse((await cli('audit', '--format', 'json')).out) as { ok: boolean; findings: { code: string }[] };
     expect(json.ok).toBe(false);
-    expect((await cli('audit', '--format', 'markdown')).out).toContain('| severity | code | claim | finding |');
+    expect((await cli('audit', '--format', 'markdown')).out).toContain('| severity | codes | claim | finding |');
   });
 
   it('exits 0 for a file without error findings, 2 for a bad file', async () => {
