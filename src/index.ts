@@ -109,8 +109,26 @@ export { formatDecimal } from './format/format-decimal.js';
 export { fromGroupedCounts, type GroupedCount, type RejectedGroup } from './stats/grouped-counts.js';
 
 // Claims from prose.
-export { extractClaims, type Extraction, type ExtractedClaim, type ExtractedPartition, type ExtractOptions, type TextSpan, type UnresolvedFigure } from './extract/extract-claims.js';
-export { toClaimsFile } from './extract/to-claims-file.js';
+export {
+  extractClaims,
+  type DenominatorSource,
+  type Extraction,
+  type ExtractedClaim,
+  type ExtractedPartition,
+  type ExtractLocale,
+  type ExtractOptions,
+  type TableContext,
+  type TableExtraction,
+  type TableReader,
+  type TextSpan,
+  type TotalInScope,
+  type UnresolvedFigure,
+} from './extract/extract-claims.js';
+export { toClaimsFile, type ClaimsFileClaim } from './extract/to-claims-file.js';
+
+// Pages as blocks (headings, paragraphs, list items, tables) for the prose and table readers.
+export { textDocument } from './document/text-document.js';
+export type { BlockKind, DocumentBlock, TableCell, TableData, TextDocument } from './document/document.js';
 
 // Charts: Vega-Lite v5 specifications as plain data.
 export { distributionChart, type ChartReference } from './charts/distribution-chart.js';

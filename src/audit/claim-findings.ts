@@ -5,6 +5,18 @@ import { checkPercent } from './check-percent.js';
 import { explainRounding } from './explain-rounding.js';
 import type { Check } from './finding.js';
 
+const INFERRED: Partial<Record<NonNullable<Claim['denominatorSource']>, string>> = {
+  'same-sentence': 'the total stated elsewhere in the same sentence',
+  'earlier-sentence': 'the total stated in an earlier sentence',
+  'table-header': "the table's header",
+};
+/** " The denominator N is inferred from ..." for a claim read from text whose denominator was not printed with it. */
+const inferredNote = (c: Claim): string => {
+  const from = c.denominatorSource === undefined ? undefined : INFERRED[c.denominatorSource];
+  return from === undefined ? '' : ` The denominator ${c.denominator} is inferred from ${from}, not printed with the figure${c.denominatorNote ? ` (${c.denominatorNote})` : ''}.`;
+};
+const sourceEvidence = (c: Claim) => (c.denominatorSource === undefined ? {} : { denominatorSource: c.denominatorSource });
+
 /** The checks on one printed percent: is it possible, does it match its count, what does it imply. */
 export function claimChecks(claim: Claim, path: string, ctx: AuditContext): Check[] {
   const out: Check[] = [];
@@ -35,8 +47,9 @@ export function claimChecks(claim: Claim, path: string, ctx: AuditContext): Chec
       ...at,
       message:
         `${label(c)}: no whole number out of ${c.denominator} prints as ${shown} under ${listModes(ctx.modes)} rounding; the nearest possible values are ${near}.` +
-        (others.length ? ` Only ${listModes(others)} rounding can produce ${shown}.` : ''),
-      evidence: { reported: c.percent, denominator: c.denominator, rounding: ctx.modes, nearest: check.nearest, modesThatFit: check.modes },
+        (others.length ? ` Only ${listModes(others)} rounding can produce ${shown}.` : '') +
+        inferredNote(c),
+      evidence: { reported: c.percent, denominator: c.denominator, rounding: ctx.modes, nearest: check.nearest, modesThatFit: check.modes, ...sourceEvidence(c) },
     });
   } else if (c.numerator === undefined) {
     const r = check.numerators!;
@@ -46,10 +59,10 @@ export function claimChecks(claim: Claim, path: string, ctx: AuditContext): Chec
       severity: 'info',
       ...at,
       message:
-        r.min === r.max
+        (r.min === r.max
           ? `${label(c)}: ${shown} of ${c.denominator} means exactly ${r.min} (${pct(r.min)}%).`
-          : `${label(c)}: ${shown} of ${c.denominator} means between ${r.min} and ${r.max} (${pct(r.min)}%–${pct(r.max)}%).`,
-      evidence: { numerators: r, denominator: c.denominator },
+          : `${label(c)}: ${shown} of ${c.denominator} means between ${r.min} and ${r.max} (${pct(r.min)}%–${pct(r.max)}%).`) + inferredNote(c),
+      evidence: { numerators: r, denominator: c.denominator, ...sourceEvidence(c) },
     });
   }
   if (c.numerator !== undefined) {
@@ -62,8 +75,8 @@ export function claimChecks(claim: Claim, path: string, ctx: AuditContext): Chec
         code: 'percent-mismatch',
         severity: 'error',
         ...at,
-        message: `${label(c)}: ${numerator}/${c.denominator} = ${exact}...%, which prints as ${prints.map((p) => `${ctx.num(p)}%`).join(' or ')}, not the published ${shown}.`,
-        evidence: { numerator, denominator: c.denominator, reported: c.percent, expected: prints.map(ctx.num), rounding: ctx.modes },
+        message: `${label(c)}: ${numerator}/${c.denominator} = ${exact}...%, which prints as ${prints.map((p) => `${ctx.num(p)}%`).join(' or ')}, not the published ${shown}.${inferredNote(c)}`,
+        evidence: { numerator, denominator: c.denominator, reported: c.percent, expected: prints.map(ctx.num), rounding: ctx.modes, ...sourceEvidence(c) },
       });
     }
   }

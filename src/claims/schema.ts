@@ -19,6 +19,10 @@ export const claimSchema = /* @__PURE__ */ (() =>
     denominator: count('denominator').check(z.minimum(1, { error: 'denominator must be at least 1' })),
     /** The publication does not say what the percent is of; the denominator is the auditor's assumption. */
     denominatorAssumed: z.optional(z.boolean()),
+    /** How the denominator was found when the claim was read from text: printed with the figure, or inferred. */
+    denominatorSource: z.optional(z.enum(['with-claim', 'same-sentence', 'earlier-sentence', 'table-header', 'assumed'])),
+    /** Why an inferred denominator was chosen. */
+    denominatorNote: z.optional(z.string()),
     /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. Absent for a bare count "X/N". */
     percent: z.optional(z.union([z.string(), z.number()])),
   }))();

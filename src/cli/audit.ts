@@ -4,7 +4,7 @@ import { formatAuditMarkdown, formatAuditText } from '../audit/format-report.js'
 import { readClaimsFile, loadReferences } from '../node/claims.js';
 import { readCohortCsv } from '../node/csv.js';
 import { dataPath } from '../node/sample.js';
-import { auditFromText } from './extract.js';
+import { auditFromText, localeOption } from './extract.js';
 import type { Io } from './io.js';
 import { AUDIT_HELP, UsageError } from './usage.js';
 
@@ -17,6 +17,7 @@ export async function audit(argv: string[], io: Io): Promise<number> {
       records: { type: 'string' },
       'from-text': { type: 'string' },
       'decimal-comma': { type: 'boolean', default: false },
+      locale: { type: 'string' },
       format: { type: 'string', default: 'text' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -27,7 +28,7 @@ export async function audit(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length > 1) throw new UsageError(`audit takes one claims file, got ${positionals.length}`);
   if (!['text', 'markdown', 'json'].includes(values.format)) throw new UsageError(`--format must be text, markdown or json, got ${JSON.stringify(values.format)}`);
-  if (values['from-text'] !== undefined) return auditFromText(values['from-text'], values.format, values['decimal-comma'], io);
+  if (values['from-text'] !== undefined) return auditFromText(values['from-text'], values.format, localeOption(values.locale, values['decimal-comma']), io);
   const path = positionals[0] ?? dataPath('seed-claims.json');
   // lenient: a figure that cannot be read becomes a finding with its path; only an unreadable file stops here
   const { data } = await readClaimsFile(path, { lenient: true });

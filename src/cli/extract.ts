@@ -3,19 +3,17 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { auditClaims } from '../audit/audit-claims.js';
 import { formatAuditMarkdown, formatAuditText } from '../audit/format-report.js';
+import { parseClaims } from '../claims/parse.js';
+import { readDocument } from '../document/read-document.js';
 import { extractClaims } from '../extract/extract-claims.js';
-import { htmlText } from '../node/html-text.js';
 import { toClaimsFile } from '../extract/to-claims-file.js';
+import type { Extraction, ExtractLocale } from '../extract/types.js';
 import { loadReferences } from '../node/claims.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Io } from './io.js';
 import { EXTRACT_HELP, UsageError } from './usage.js';
 
-async function readText(path: string): Promise<{ text: string; name: string }> {
-  const raw = path === '-' ? await readStdin() : await readFile(path, 'utf8');
-  const html = /\.html?$/i.test(path) || /^\s*<(?:!doctype|html|body|div|p)\b/i.test(raw);
-  return { text: html ? htmlText(raw) : raw, name: path === '-' ? '<stdin>' : path };
-}
+const LOCALES = ['en', 'de', 'fr', 'es', 'auto'] as const;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -23,24 +21,58 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Extract claims from a text file, as a claims file plus the references its partitions fit. */
-export async function extractFile(path: string, decimalComma: boolean) {
-  const { text, name } = await readText(path);
-  const extraction = extractClaims(text, { decimalComma });
-  const file = toClaimsFile(extraction, { title: `Claims extracted from ${name}`, source: { name, quote: text.length <= 2000 ? text : `${text.slice(0, 1997)}...` }, decimalComma });
+/** The `--locale` / `--decimal-comma` pair as an extraction locale. */
+export function localeOption(value: string | undefined, decimalComma: boolean): ExtractLocale | 'auto' {
+  if (value === undefined) return decimalComma ? 'de' : 'auto';
+  if (!(LOCALES as readonly string[]).includes(value)) throw new UsageError(`--locale must be one of ${LOCALES.join(', ')}, got ${JSON.stringify(value)}`);
+  if (decimalComma && value === 'en') throw new UsageError('--decimal-comma contradicts --locale en');
+  return value as ExtractLocale | 'auto';
+}
+
+/** Extract claims from a page (text, Markdown or HTML), as a claims file plus the references its partitions fit. */
+export async function extractFile(path: string, locale: ExtractLocale | 'auto') {
+  const raw = path === '-' ? await readStdin() : await readFile(path, 'utf8');
+  const name = path === '-' ? '<stdin>' : path;
+  const document = readDocument(raw, path === '-' ? {} : { name: path });
+  const extraction = extractClaims(document, { locale });
+  const file = toClaimsFile(extraction, { title: `Claims extracted from ${name}`, source: { name, quote: sourceQuote(extraction, document.text) } });
   // a partition whose every part is a cerebral palsy type is compared with the bundled CP references
   const cp = extraction.partitions.find((p) => p.parts.every((id) => cerebralPalsyCohort.normalizeType(extraction.claims.find((c) => c.id === id)?.type ?? '') !== undefined));
   const references = cp ? Object.keys(await loadReferences()).map((id) => ({ id, partition: cp.id, mapping: 'cerebral-palsy' })) : [];
-  return { file: { ...file, ...(references.length ? { references } : {}) }, extraction };
+  const claimsFile = { ...file, ...(references.length ? { references } : {}) };
+  // what we write must be what our own audit reads: the extractor keeps to the schema, and this checks it
+  if (extraction.claims.length > 0) parseClaims(claimsFile, { file: name });
+  return { file: claimsFile, extraction, name };
 }
 
-/** `treatment-outcomes extract <file.txt|file.html|-> [--out claims.yaml]`. */
+/** The paragraphs that hold the claims, as the page prints them (not the whole page). */
+function sourceQuote(extraction: Extraction, text: string): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const c of extraction.claims) {
+    const context = c.context ?? c.span;
+    const key = `${context.start}:${context.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    parts.push(context.quote);
+  }
+  const quote = parts.length > 0 ? parts.join('\n\n') : text;
+  return quote.length <= 2000 ? quote : `${quote.slice(0, 1997)}...`;
+}
+
+const nothingFound = (name: string, extraction: Extraction) =>
+  `no figures found in ${name}: no count or percent could be tied to a total` +
+  (extraction.unresolved.length > 0 ? ` (${extraction.unresolved.length} unresolved figure${extraction.unresolved.length === 1 ? '' : 's'} listed below)` : '') +
+  '\n';
+
+/** `treatment-outcomes extract <file.txt|file.md|file.html|-> [--out claims.yaml|claims.json] [--json] [--locale auto]`. */
 export async function extract(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      locale: { type: 'string' },
       'decimal-comma': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -51,24 +83,38 @@ export async function extract(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('extract takes one file (or - for standard input)');
-  const { file } = await extractFile(positionals[0]!, values['decimal-comma']);
-  const text = values.json || values.out?.endsWith('.json') ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
-  if (values.out) {
-    await writeFile(values.out, text);
-    io.err(`wrote ${file.claims.length} claims, ${file.partitions.length} partitions and ${file.unresolved.length} unresolved figures to ${values.out}\n`);
+  const out = values.out;
+  const json = values.json || (out !== undefined && /\.json$/i.test(out));
+  if (out !== undefined && !/\.(?:ya?ml|json)$/i.test(out)) throw new UsageError(`--out ${out}: a claims file is written as .yaml, .yml or .json`);
+  if (out !== undefined && values.json && !/\.json$/i.test(out)) throw new UsageError(`--json writes JSON, but --out ${out} names a YAML file`);
+  const { file, extraction, name } = await extractFile(positionals[0]!, localeOption(values.locale, values['decimal-comma']));
+  for (const u of extraction.unresolved) io.err(`unresolved: "${u.span.quote}" (${u.reason})\n`);
+  if (extraction.claims.length === 0) {
+    io.err(nothingFound(name, extraction));
+    return 0;
+  }
+  const text = json ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
+  if (out !== undefined) {
+    await writeFile(out, text);
+    io.err(`wrote ${file.claims.length} claims, ${file.partitions.length} partitions and ${file.unresolved.length} unresolved figures to ${out}\n`);
   } else io.out(text);
   return 0;
 }
 
 /** `audit --from-text <file>`: extract, then audit, each finding next to its quote. */
-export async function auditFromText(path: string, format: string, decimalComma: boolean, io: Io): Promise<number> {
-  const { file, extraction } = await extractFile(path, decimalComma);
+export async function auditFromText(path: string, format: string, locale: ExtractLocale | 'auto', io: Io): Promise<number> {
+  const { file, extraction, name } = await extractFile(path, locale);
+  for (const u of extraction.unresolved) io.err(`unresolved: "${u.span.quote}" (${u.reason})\n`);
+  if (extraction.claims.length === 0) {
+    if (format === 'json') io.out(`${JSON.stringify({ ok: true, title: file.title, source: file.source, findings: [], summary: { error: 0, warning: 0, info: 0 }, unresolved: extraction.unresolved }, null, 2)}\n`);
+    io.err(nothingFound(name, extraction));
+    return 0;
+  }
   const report = auditClaims(file, { references: await loadReferences() });
   const quotes: Record<string, string> = {};
   for (const c of extraction.claims) quotes[c.id] = c.span.quote;
   for (const p of extraction.partitions) quotes[p.id] = p.span.quote;
   if (format === 'json') io.out(`${JSON.stringify({ ...report, quotes, unresolved: extraction.unresolved }, null, 2)}\n`);
   else io.out(format === 'markdown' ? formatAuditMarkdown(report) : formatAuditText(report, { quotes }));
-  for (const u of extraction.unresolved) io.err(`unresolved: "${u.span.quote}" (${u.reason})\n`);
   return report.ok ? 0 : 1;
 }

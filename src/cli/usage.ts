@@ -57,6 +57,7 @@ table, sums of parts, subgroup rates and the case mix against population referen
 Options:
   --from-text <file>     Extract the claims from a text or HTML page first, and show each
                          finding next to the words it is about
+  --locale <l>           With --from-text: en, de, fr, es or auto (default)
   --records <file.csv>   Recount every numerator from record-level data
   --format <f>           text (default), markdown or json
   -h, --help             Show this help
@@ -93,8 +94,9 @@ listed under "unresolved".
 
 Options:
   --out <file>         Write to a file (.yaml, .yml or .json) instead of standard output
-  --decimal-comma      Read 31,34 % as 31.34 (and 4.278 as 4278)
-  --json               JSON instead of YAML
+  --locale <l>         en, de, fr, es or auto (default: auto, decimal commas told from the text)
+  --decimal-comma      Read 31,34 % as 31.34 (and 4.278 as 4278); the same as --locale de
+  --json               Print the claims file as JSON instead of YAML
 `;
 
 export const REPORT_HELP = `Usage: treatment-outcomes report [claims.json|yaml] [options]

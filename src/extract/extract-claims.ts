@@ -1,60 +1,10 @@
-import type { Cohort } from '../schema/define-cohort.js';
+import type { TextDocument } from '../document/document.js';
+import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import { findNumbers, type NumberToken } from './numbers.js';
+import type { ExtractedClaim, ExtractedPartition, Extraction, ExtractOptions, TextSpan, UnresolvedFigure } from './types.js';
 
-/** Where a figure stands in the source text, so a person can check it at a glance. */
-export interface TextSpan {
-  start: number;
-  end: number;
-  quote: string;
-}
-
-/** A claim found in prose, in the claims-file shape, with its source span. */
-export interface ExtractedClaim {
-  id: string;
-  label?: string;
-  type?: string;
-  measure?: 'share' | 'improvement';
-  numerator?: number;
-  denominator: number;
-  /** The text does not say what the percent is of; the denominator is the nearest total. */
-  denominatorAssumed?: boolean;
-  /** As printed (with a '.' decimal mark); absent for a bare "X/N". */
-  percent?: string;
-  span: TextSpan;
-}
-
-/** Parts of a stated total, proposed as a partition. */
-export interface ExtractedPartition {
-  id: string;
-  total: number;
-  parts: string[];
-  /** Sum of the parts' counts minus the total (0 when they add up). */
-  difference: number;
-  span: TextSpan;
-}
-
-/** A figure that could not be tied to a claim (a percent with no denominator in reach). */
-export interface UnresolvedFigure {
-  text: string;
-  reason: string;
-  span: TextSpan;
-}
-
-/** What {@link extractClaims} found. */
-export interface Extraction {
-  claims: ExtractedClaim[];
-  partitions: ExtractedPartition[];
-  unresolved: UnresolvedFigure[];
-}
-
-/** Options of {@link extractClaims}. */
-export interface ExtractOptions {
-  /** Read "31,34 %" as 31.34 and "4.278" as 4278 (German, French and other locales). */
-  decimalComma?: boolean;
-  /** The vocabulary that turns labels into types (default: cerebral palsy). */
-  cohort?: Cohort<string>;
-}
+export type { DenominatorSource, ExtractedClaim, ExtractedPartition, Extraction, ExtractLocale, ExtractOptions, TableContext, TableExtraction, TableReader, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 interface Sentence {
   start: number;
@@ -115,9 +65,13 @@ function cleanLabel(words: string): string {
  * claims.map((c) => [c.id, c.numerator, c.denominator, c.percent]); // [['spastic', 150, 200, '75'], ['mixed', 50, 200, '25']]
  * partitions[0].parts; // ['spastic', 'mixed']
  */
-export function extractClaims(text: string, options: ExtractOptions = {}): Extraction {
+export function extractClaims(input: string | TextDocument, options: ExtractOptions = {}): Extraction {
+  const document = typeof input === 'string' ? textDocument(input) : input;
+  const text = document.text;
   const cohort = options.cohort ?? cerebralPalsyCohort;
-  const numbers = findNumbers(text, options.decimalComma ?? false);
+  const locale = options.locale === undefined || options.locale === 'auto' ? 'en' : options.locale;
+  const decimalComma = options.decimalComma ?? locale !== 'en';
+  const numbers = findNumbers(text, decimalComma);
   const used = new Set<NumberToken>();
   const claims: ExtractedClaim[] = [];
   const partitions: ExtractedPartition[] = [];
@@ -170,7 +124,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       const next2 = tokens[i + 2];
       // "Y% (X/N)" and "Y% (X of N)"
       if (t.isPercent && countAt(next) && countAt(next2) && /^\s*\(\s*$/.test(between(t, next!)) && /^\s*(?:\/|of|out of)\s*$/.test(between(next!, next2!))) {
-        claims.push({ id: uniqueId('claim'), numerator: next!.value, denominator: next2!.value, percent: t.digits, span: span(t.start, text.indexOf(')', next2!.end) + 1 || next2!.end) });
+        claims.push({ id: uniqueId('claim'), numerator: next!.value, denominator: next2!.value, denominatorSource: 'with-claim', percent: t.digits, span: span(t.start, text.indexOf(')', next2!.end) + 1 || next2!.end) });
         [t, next!, next2!].forEach((x) => used.add(x));
         continue;
       }
@@ -185,6 +139,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
           ...(type ? { type } : {}),
           numerator: t.value,
           denominator: next!.value,
+          denominatorSource: 'with-claim',
           ...(percent ? { percent: percent.digits } : {}),
           span: span(t.start, end),
         });
@@ -193,7 +148,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       }
       // "Y% of N" and "Y% of the N patients"
       if (t.isPercent && countAt(next) && /^\s*of\s+(?:the\s+|all\s+)?$/.test(between(t, next!))) {
-        claims.push({ id: uniqueId('claim'), denominator: next!.value, percent: t.digits, span: span(t.start, next!.end) });
+        claims.push({ id: uniqueId('claim'), denominator: next!.value, denominatorSource: 'with-claim', percent: t.digits, span: span(t.start, next!.end) });
         used.add(t).add(next!);
         continue;
       }
@@ -222,6 +177,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
               ...(type ? { type } : {}),
               numerator: t.value,
               denominator,
+              denominatorSource: inReach!.sentence === s ? 'same-sentence' : 'earlier-sentence',
               percent: next.digits,
               span: span(t.start, end),
             };
@@ -248,6 +204,7 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
               label: 'improvement rate',
               measure: 'improvement',
               denominator: (nearby ?? inReach!.token).value,
+              denominatorSource: nearby ? 'with-claim' : 'assumed',
               ...(nearby ? {} : { denominatorAssumed: true }),
               percent: t.digits,
               span: span(start, end),
@@ -275,5 +232,5 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Extra
       }
     }
   });
-  return { claims, partitions, unresolved };
+  return { claims, partitions, unresolved, locale, decimalComma };
 }

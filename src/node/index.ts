@@ -16,5 +16,8 @@ export { readClaimsFile, loadReferences } from './claims.js';
 export { countCohortCsvParallel, type ParallelCountOptions } from './count-parallel.js';
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
 export { htmlText } from './html-text.js';
+// HTML through htmlparser2's tokenizer (its entity tables are too large for the core bundle).
+export { htmlDocument } from '../document/html-document.js';
+export { readDocument, detectFormat, type DocumentFormat } from '../document/read-document.js';
 export { renderSvg } from './render-svg.js';
 export { buildReport, type Report, type ReportInput } from './report.js';

@@ -45,3 +45,42 @@ describe('treatment-outcomes audit --from-text', () => {
     expect(r.err).toBe('');
   });
 });
+
+describe('extract: formats and nothing to find', () => {
+  it('prints the claims file as JSON with --json, and refuses an --out name that is not YAML or JSON', async () => {
+    const json = await cli('extract', paragraph, '--json');
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.out) as { claims: unknown[] }).claims).toHaveLength(5);
+    const txt = await cli('extract', paragraph, '--out', join(dir, 'x.txt'));
+    expect(txt.code).toBe(2);
+    expect(txt.err).toContain('--out');
+    expect(txt.err).toContain('.yaml, .yml or .json');
+  });
+
+  it('says "no figures found" on a text with no figures, from extract and from audit --from-text', async () => {
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, 'Our clinic offers physiotherapy and speech therapy.');
+    const e = await cli('extract', empty);
+    expect([e.code, e.out]).toEqual([0, '']);
+    expect(e.err).toContain('no figures found');
+    const a = await cli('audit', '--from-text', empty);
+    expect(a.code).toBe(0);
+    expect(a.err).toContain('no figures found');
+    expect(a.err).not.toContain('invalid claims file');
+  });
+
+  it('reads a page without a file extension that starts with a comment as HTML, without its scripts', async () => {
+    const page = join(dir, 'saved-page');
+    writeFileSync(page, `<!-- saved from the clinic -->\n<head><meta charset="utf-8"><script>var claim = "50 of 100 patients (50%)";</script></head><p>${seed.source.quote}</p>`);
+    const r = await cli('extract', page, '--json');
+    const file = JSON.parse(r.out) as { claims: { span: { quote: string } }[] };
+    expect(file.claims.map((c) => c.span.quote).join(' ')).not.toContain('50 of 100');
+    expect(file.claims).toHaveLength(5);
+  });
+
+  it('rejects an unknown --locale', async () => {
+    const r = await cli('extract', paragraph, '--locale', 'xx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--locale must be one of en, de, fr, es, auto');
+  });
+});
