@@ -106,13 +106,40 @@ export function describeValue(value: unknown): string {
  * error.rejected.length; // 1
  */
 export class CohortValidationError extends TreatmentOutcomesError {
+  /** The rejected rows kept (all of them, unless a reader was given `maxRejected`). */
   readonly rejected: RejectedRow[];
   readonly file: string | undefined;
-  constructor(rejected: RejectedRow[], file?: string) {
-    const rows = rejected.length === 1 ? '1 invalid row' : `${rejected.length} invalid rows`;
-    super('cohort-validation', `${file !== undefined ? `${file}: ` : ''}${rows}:\n${describeRejected(rejected)}`);
+  /** Every rejected row counted, including those not kept in `rejected`. */
+  readonly rejectedCount: number;
+  constructor(rejected: RejectedRow[], file?: string, rejectedCount = rejected.length) {
+    const rows = rejectedCount === 1 ? '1 invalid row' : `${rejectedCount} invalid rows`;
+    const unlisted = rejectedCount - rejected.length;
+    const more = unlisted > 0 ? `\n(${unlisted} more rejected row${unlisted === 1 ? '' : 's'} not kept)` : '';
+    super('cohort-validation', `${file !== undefined ? `${file}: ` : ''}${rows}:\n${describeRejected(rejected)}${more}`);
     this.name = 'CohortValidationError';
     this.rejected = rejected;
     this.file = file;
+    this.rejectedCount = rejectedCount;
+  }
+}
+
+/**
+ * A line (or a quoted record) that has not ended after `limit` bytes: reading stops at once
+ * instead of holding an endless line in memory. Raise the limit with the reader's
+ * `maxLineLength` option if the file really has such lines.
+ *
+ * @example
+ * new LineTooLongError('a.csv', 2, 1024).limit; // 1024
+ */
+export class LineTooLongError extends InputFormatError {
+  /** The limit in bytes. */
+  readonly limit: number;
+  constructor(file: string, line: number, limit: number) {
+    super(
+      `${file}:${line}: line ${line} is longer than ${limit} bytes (maxLineLength); if it starts a quoted field, the quote may never be closed`,
+      { file, line },
+    );
+    this.name = 'LineTooLongError';
+    this.limit = limit;
   }
 }

@@ -1,5 +1,5 @@
 // The core entry: pure, isomorphic functions. Nothing here may import `node:` modules.
-export { TreatmentOutcomesError, InvalidArgumentError, InputFormatError, CohortValidationError, LimitExceededError } from './errors.js';
+export { TreatmentOutcomesError, InvalidArgumentError, InputFormatError, CohortValidationError, LimitExceededError, LineTooLongError } from './errors.js';
 
 export { OUTCOMES, outcomeSchema, cohortRecordSchema, normalizeCategory, type Outcome, type CohortRecord } from './schema/record.js';
 export {

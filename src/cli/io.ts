@@ -8,4 +8,6 @@ export interface Io {
   progress?: (line: string) => void;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
+  /** Standard input, for a file named `-` (default: the process's). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }

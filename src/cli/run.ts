@@ -25,7 +25,8 @@ function describeError(error: unknown): string {
       .flatMap((r) =>
         r.issues.map((i) => `${where}:${r.row}: ${i.field}: ${i.message}${i.suggestion !== undefined ? ` (did you mean "${i.suggestion}"?)` : ''}`),
       )
-      .join('\n');
+      .join('\n')
+      .concat(error.rejectedCount > error.rejected.length ? `\n${where}: ${error.rejectedCount - error.rejected.length} more invalid row(s) not shown (--max-rejects N shows more; --lenient --rejects FILE writes every one)` : '');
   }
   if (error instanceof InputFormatError) return error.message;
   if (error instanceof UsageError) return `${error.message}\nRun 'treatment-outcomes --help' for usage.`;

@@ -3,6 +3,7 @@ import { assertDecimals, assertOneOf } from '../exact/validate.js';
 import { assertRoundingMode, type RoundingMode } from '../format/rounding.js';
 import { dataPath, sampleCohortDefinition } from '../node/sample.js';
 import { countCohortCsv } from '../node/csv.js';
+import { writeRejectsCsv } from '../node/rejects-csv.js';
 import { countCohortCsvParallel } from '../node/count-parallel.js';
 import { progressReporter } from './progress.js';
 import { improvementRate, type RateBasis } from '../stats/improvement-rate.js';
@@ -46,6 +47,8 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
       level: { type: 'string', default: '0.95' },
       json: { type: 'boolean', default: false },
       threads: { type: 'string', default: '1' },
+      'max-rejects': { type: 'string', default: '20' },
+      rejects: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -65,23 +68,44 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   }
   const level = Number(values.level);
   const ci = values.ci === undefined ? undefined : { method: values.ci as IntervalMethod, level };
+  const maxRejects = Number(values['max-rejects']);
+  if (!Number.isInteger(maxRejects) || maxRejects < 0 || values['max-rejects'].trim() === '') throw new UsageError(`--max-rejects must be a whole number of at least 0, got ${JSON.stringify(values['max-rejects'])}`);
   const sample = positionals[0] === undefined;
-  const file = positionals[0] ?? dataPath('sample-cohort.csv');
+  const stdin = positionals[0] === '-';
+  const file = stdin ? '<stdin>' : (positionals[0] ?? dataPath('sample-cohort.csv'));
   const threads = Number(values.threads);
   if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads must be a whole number of at least 1, got ${JSON.stringify(values.threads)}`);
+  const rejectsFile = values.rejects === undefined ? undefined : writeRejectsCsv(values.rejects);
   const readOptions = {
+    maxRejected: maxRejects,
+    ...(rejectsFile ? { onRejected: rejectsFile.write } : {}),
     mode: values.lenient ? ('lenient' as const) : ('strict' as const),
     ...(sample ? { cohort: sampleCohortDefinition } : {}),
     ...(delimiter ? { delimiter } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   };
-  const progress = io.progress ? await progressReporter(file, io.progress) : undefined;
-  const counted =
-    threads > 1
-      ? await countCohortCsvParallel(file, { ...readOptions, workers: threads })
-      : await countCohortCsv(file, { ...readOptions, ...(progress ? { onProgress: progress.update } : {}) }).finally(() => progress?.done());
-  const { table, rejected } = counted;
-  if (rejected.length > 0) io.err(`${file}: ${rejected.length} row(s) rejected and left out:\n${describeRejected(rejected, 20)}\n`);
+  const progress = io.progress && !stdin ? await progressReporter(file, io.progress) : undefined;
+  const counted = await (
+    stdin
+      ? countCohortCsv(io.stdin ?? process.stdin, { ...readOptions, file })
+      : threads > 1
+        ? countCohortCsvParallel(file, { ...readOptions, workers: threads })
+        : countCohortCsv(file, { ...readOptions, ...(progress ? { onProgress: progress.update } : {}) })
+  ).finally(async () => {
+    progress?.done();
+    await rejectsFile?.close();
+  });
+  const { table, rejected, rejectedCount } = counted;
+  if (rejectedCount > 0) {
+    const unshown = rejectedCount - rejected.length;
+    const reasons = counted.rejectReasons.slice(0, 10).map((r) => `  ${r.count} × ${r.field}: ${r.reason}`);
+    io.err(
+      `${file}: ${rejectedCount} row(s) rejected and left out:\n${describeRejected(rejected, maxRejects)}\n` +
+        (unshown > 0 ? `${unshown} more rejected row(s) not shown${rejectsFile ? '' : ' (--rejects FILE writes every one)'}\n` : '') +
+        (rejectsFile ? `every rejected row is in ${values.rejects}\n` : '') +
+        `rejected rows by reason:\n${reasons.join('\n')}\n`,
+    );
+  }
   const opts = { decimals, rounding: values.rounding as RoundingMode, ...(ci ? { ci } : {}) };
   // a simultaneous method is for the distribution; the rates then use Wilson (as --help says)
   const rateCi = ci && (isSimultaneous(ci.method) ? { ...ci, method: 'wilson' as const } : ci);
@@ -92,7 +116,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const byYear = ratesBy(table, 'year', rateOpts);
 
   if (values.json) {
-    io.out(`${JSON.stringify({ file, synthetic: sample, records: table.total, rejected, distribution, improvement: overall, byType, byYear }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ file, synthetic: sample, records: table.total, rejected, rejectedCount, rejectReasons: counted.rejectReasons, distribution, improvement: overall, byType, byYear }, null, 2)}\n`);
     return 0;
   }
   const basisText = overall.basis === 'known' ? 'among patients with a known outcome' : 'among all patients treated';

@@ -38,7 +38,9 @@ Options:
   --basis <basis>      known (default: among known outcomes) or all (among all treated)
   --delimiter <d>      , ; or tab (default: detected from the header)
   --lenient            Keep valid rows and report bad ones on stderr (default: any bad row is an error)
-  --threads <n>        Count a large file on n worker threads (default 1)
+  --threads <n>        Count a large file on up to n threads (default 1; at most the cores free)
+  --max-rejects <n>    Show and keep at most n rejected rows (default 20); all are counted by reason
+  --rejects <file>     Write every rejected row to a CSV file (line,field,value,message,suggestion)
   --ci <method>        Add confidence intervals: wilson, wilson-cc, wald, agresti-coull,
                        clopper-pearson, jeffreys, mid-p; for the distribution also the
                        simultaneous sison-glaz, goodman, quesenberry-hurst (rates then use wilson)
@@ -46,7 +48,8 @@ Options:
   --json               Machine-readable output on stdout
   -h, --help           Show this help
 
-Without a file, the bundled synthetic sample cohort (data/sample-cohort.csv) is used.
+Without a file, the bundled synthetic sample cohort (data/sample-cohort.csv) is used;
+a file named - is read from standard input.
 `;
 
 export const AUDIT_HELP = `Usage: treatment-outcomes audit [claims.json|claims.yaml] [options]

@@ -1,25 +1,38 @@
 import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CohortValidationError } from '../errors.js';
 import type { Cohort } from '../schema/define-cohort.js';
+import { anyCohort } from '../schema/parse-records.js';
 import type { RejectedRow } from '../schema/rejected.js';
-import { fromCounts, mergeCounts, type CountTable } from '../stats/count-table.js';
-import { countCohortCsv, type CohortCsvCounts, type CohortCsvOptions } from './csv.js';
-import { detectDelimiter, mapHeader } from './csv-header.js';
-import type { WorkerResult, WorkerTask } from './count-worker.js';
+import type { RecordValidator } from '../schema/validate-row.js';
+import { fromCounts, type CountRow } from '../stats/count-table.js';
+import { countChunk, type ChunkOptions, type ChunkResult } from './count-chunk.js';
+import type { WorkerTask } from './count-worker.js';
+import { countCohortCsv, DEFAULT_MAX_LINE_LENGTH, type CohortCsvCounts, type CohortCsvOptions } from './csv.js';
+import { readHead } from './csv-head.js';
+import { ByteWindow } from './csv-input.js';
+import type { RejectReason } from './reject-log.js';
 
 /** Options of {@link countCohortCsvParallel}. */
 export interface ParallelCountOptions extends Omit<CohortCsvOptions<unknown>, 'cohort' | 'onProgress'> {
   /** A cohort made by `defineCohort` (its definition is sent to the workers). */
   cohort?: Cohort<string>;
-  /** Worker threads (default: the machine's available parallelism, at most 8). */
+  /** Threads to count on, this one included (default: the machine's available parallelism, at most 8; never more than that). */
   workers?: number;
+  /** Bytes per unit of work handed to a thread (default 8 MiB). */
+  chunkBytes?: number;
 }
 
+/** Threads at most, whatever is asked: more only cost memory and start-up. */
+export const MAX_THREADS = 16;
 // Files smaller than this are counted on the calling thread: starting workers would cost more.
 const MIN_PARALLEL_BYTES = 8 << 20;
+/** Bytes per unit of work: small enough to balance a busy core, large enough to cost little to hand out. */
+const CHUNK_BYTES = 8 << 20;
+/** Start workers only if the rest of the file would take this long on one thread (they cost ~30 ms each to start). */
+const WORKER_WORTH_MS = 60;
 
 function workerUrl(): { url: URL; source: boolean } {
   const here = import.meta.url;
@@ -30,87 +43,130 @@ function workerUrl(): { url: URL; source: boolean } {
   return { url, source: ext === '.ts' };
 }
 
-function runWorker(task: WorkerTask): Promise<WorkerResult> {
+function startWorker(task: WorkerTask, onResult: (result: ChunkResult) => void): Worker {
   const { url, source } = workerUrl();
-  return new Promise((resolve, reject) => {
-    // From TypeScript sources (the tests), the worker loads its module through tsx.
-    const worker = source
-      ? new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`, { eval: true, workerData: task })
-      : new Worker(url, { workerData: task });
-    worker.once('message', (message: WorkerResult | { error: string }) => {
-      void worker.terminate();
-      if ('error' in message) reject(new Error(message.error));
-      else resolve(message);
-    });
-    worker.once('error', reject);
+  // From TypeScript sources (the tests), the worker loads its module through tsx.
+  const worker = source
+    ? new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(url.href)}, ${JSON.stringify(url.href)}))`, { eval: true, workerData: task })
+    : new Worker(url, { workerData: task });
+  worker.on('message', (message: { result?: ChunkResult }) => {
+    if (message.result) onResult(message.result);
   });
+  worker.on('error', () => undefined); // its chunks are counted here instead
+  worker.unref();
+  return worker;
 }
 
 /**
- * Count a large cohort CSV file on several threads: the file is split into byte ranges at line
- * ends, each worker counts its range with the byte scanner, and the count tables are merged.
- * Results (counts, rejected rows with their line numbers) are those of `countCohortCsv`; a file
- * that needs the general CSV parser (quotes, odd line ends) or is small is counted on one thread.
+ * Count a large cohort CSV file on several threads: the file is cut into chunks at line starts,
+ * each thread (this one too) takes the next chunk from a shared counter, and the tables are merged
+ * in file order. Results (counts, rejected rows with their line numbers) are those of
+ * `countCohortCsv`. Workers start only when the first chunk shows the rest is worth it; when they
+ * are slow (a busy core) this thread takes more chunks, and at the end it counts any chunk still
+ * in a worker's hands itself rather than wait, so more threads are never much slower than one.
+ * A quoted record is read where it is; only a chunk that a quoted record spans into is counted
+ * again, from that record's end.
  *
  * @example
  * const { table } = await countCohortCsvParallel(dataPath('sample-cohort.csv'), { cohort: cerebralPalsyCohort, workers: 2 });
  * table.total; // 4278
  */
 export async function countCohortCsvParallel(path: string, options: ParallelCountOptions = {}): Promise<CohortCsvCounts> {
-  const { mode = 'strict', workers = Math.min(8, availableParallelism()), cohort } = options;
-  const sequential = () => countCohortCsv(path, options);
+  const { mode = 'strict', cohort, signal } = options;
+  const cores = availableParallelism();
+  const threads = Math.max(1, Math.min(options.workers ?? Math.min(8, cores), cores, MAX_THREADS));
   const size = (await stat(path)).size;
-  if (workers < 2 || size < MIN_PARALLEL_BYTES) return sequential();
+  if (threads < 2 || size < MIN_PARALLEL_BYTES) return countCohortCsv(path, options);
+  signal?.throwIfAborted();
 
-  // header and split points, read from the file's start and around each cut
-  const handle = await open(path, 'r');
-  let header;
-  let headerEnd;
-  let delimiter;
-  const cuts: number[] = [];
+  const window = await ByteWindow.open(path, 1 << 16);
+  let head;
+  let dataStart;
   try {
-    const head = Buffer.alloc(1 << 16);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const text = head.subarray(0, bytesRead).toString('utf8');
-    const lf = text.indexOf('\n');
-    const firstLine = text.slice(0, lf === -1 ? undefined : lf).replace(/^\uFEFF/, '').replace(/\r$/, '');
-    if (lf === -1 || firstLine.trim() === '' || firstLine.includes('"')) return sequential();
-    delimiter = options.delimiter ?? detectDelimiter(firstLine);
-    header = mapHeader(firstLine.split(delimiter), options.headerAliases ?? {}, { file: path, line: 1 });
-    headerEnd = Buffer.byteLength(text.slice(0, lf + 1));
-    const probe = Buffer.alloc(1 << 16);
-    for (let w = 1; w < workers; w++) {
-      const guess = headerEnd + Math.floor(((size - headerEnd) * w) / workers);
-      const { bytesRead: n } = await handle.read(probe, 0, probe.length, guess);
-      const at = probe.subarray(0, n).indexOf(10);
-      if (at === -1) return sequential();
-      cuts.push(guess + at + 1);
-    }
+    head = await readHead(window, { file: path, delimiter: options.delimiter, headerAliases: options.headerAliases ?? {}, maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH });
+    dataStart = window.offset + window.start;
   } finally {
-    await handle.close();
+    await window.close();
   }
-  const bounds = [headerEnd, ...cuts, size];
-  const definition = cohort ? { types: [...cohort.types], years: cohort.years, aliases: Object.fromEntries(cohort.aliases) } : undefined;
-  const results = await Promise.all(
-    bounds.slice(0, -1).map((start, i) =>
-      runWorker({
-        path,
-        start,
-        end: bounds[i + 1]!,
-        header: { columns: [...header.columns], ignored: header.ignored, width: header.width },
-        delimiter: delimiter.charCodeAt(0),
-        cohort: definition as WorkerTask['cohort'],
-      }),
-    ),
-  );
-  if (results.some((r) => r.unusual)) return sequential();
+  const chunkBytes = Math.max(1 << 12, Math.floor(options.chunkBytes ?? CHUNK_BYTES));
+  const chunks = Math.max(1, Math.ceil((size - dataStart) / chunkBytes));
+  const validator = (cohort ?? anyCohort) as RecordValidator<unknown>;
+  const maxRejected = options.maxRejected ?? Infinity;
+  const chunkOptions: ChunkOptions = { validator, maxRejected, maxLineLength: options.maxLineLength, ...(signal ? { signal } : {}) };
+  const nominal = (k: number) => dataStart + k * chunkBytes;
+  const count = (k: number, start = nominal(k), align = k > 0, more: Partial<ChunkOptions> = {}) => countChunk(path, head, k, start, align, nominal(k + 1), { ...chunkOptions, ...more });
+
+  const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(chunks);
+  const next = new SharedArrayBuffer(4);
+  const take = () => Atomics.add(new Int32Array(next), 0, 1);
+  const workers: Worker[] = [];
+  const stopWorkers = () => workers.forEach((w) => void w.terminate());
+  signal?.addEventListener('abort', stopWorkers, { once: true });
+  try {
+    const first = take();
+    const started = performance.now();
+    results[first] = await count(first);
+    const perChunk = performance.now() - started;
+    if ((chunks - 1) * perChunk > WORKER_WORTH_MS) {
+      const definition = cohort ? { types: [...cohort.types], ...(cohort.years ? { years: cohort.years } : {}), aliases: Object.fromEntries(cohort.aliases) } : undefined;
+      const task: WorkerTask = { path, head, dataStart, chunkBytes, chunks, next, cohort: definition, maxRejected, maxLineLength: options.maxLineLength };
+      for (let w = 1; w < threads; w++) workers.push(startWorker(task, (r) => (results[r.index] ??= r)));
+    }
+    for (let k = take(); k < chunks; k = take()) results[k] ??= await count(k);
+    // chunks still in a worker's hands: count them here rather than wait for a slow core
+    for (let k = 0; k < chunks; k++) results[k] ??= await count(k);
+  } finally {
+    signal?.removeEventListener('abort', stopWorkers);
+    stopWorkers();
+  }
+  signal?.throwIfAborted();
+  return merge(results as ChunkResult[], { count, mode, path, options, threads: workers.length + 1, delimiter: head.delimiter, ignoredColumns: head.header.ignored, firstLine: head.firstDataLine, dataStart, maxRejected });
+}
+
+interface MergeContext {
+  count: (k: number, start?: number, align?: boolean, more?: Partial<ChunkOptions>) => Promise<ChunkResult>;
+  mode: string;
+  path: string;
+  options: ParallelCountOptions;
+  threads: number;
+  delimiter: string;
+  ignoredColumns: string[];
+  firstLine: number;
+  dataStart: number;
+  maxRejected: number;
+}
+
+/** Add the chunks up in file order; a chunk that did not start where the previous one ended is counted again from there. */
+async function merge(results: ChunkResult[], ctx: MergeContext): Promise<CohortCsvCounts> {
+  const rows: CountRow[] = [];
   const rejected: RejectedRow[] = [];
-  let lineOffset = 2; // data starts on line 2, after the header
-  for (const r of results) {
-    for (const row of r.rejected) rejected.push({ ...row, row: row.row + lineOffset });
-    lineOffset += r.lines;
+  const reasons = new Map<string, RejectReason>();
+  let rejectedCount = 0;
+  let line = ctx.firstLine;
+  let expected = ctx.dataStart;
+  const { onRejected } = ctx.options;
+  for (let k = 0; k < results.length; k++) {
+    let r = results[k]!;
+    if (r.start !== expected) r = await ctx.count(k, expected, false); // a quoted record ran into this chunk
+    if (onRejected && r.rejected.length < r.rejectedCount) {
+      // not every rejected row came back: read the chunk again here to hand each one on, in order
+      const offset = line;
+      await ctx.count(k, r.start, false, { maxRejected: 0, onRejected: (row) => onRejected({ ...row, row: row.row + offset }) });
+    } else if (onRejected) for (const row of r.rejected) await onRejected({ ...row, row: row.row + line });
+    for (const row of r.rejected) if (rejected.length < ctx.maxRejected) rejected.push({ ...row, row: row.row + line });
+    for (const reason of r.reasons) {
+      const key = `${reason.field}\n${reason.reason}`;
+      const entry = reasons.get(key);
+      if (entry) entry.count += reason.count;
+      else reasons.set(key, { ...reason, firstRow: reason.firstRow + line });
+    }
+    rejectedCount += r.rejectedCount;
+    rows.push(...r.rows);
+    line += r.lines;
+    expected = r.end;
   }
-  if (mode === 'strict' && rejected.length > 0) throw new CohortValidationError(rejected, path);
-  const table: CountTable = mergeCounts(...results.map((r) => fromCounts(r.rows)));
-  return { table, rejected, rows: table.total + rejected.length, delimiter, ignoredColumns: header.ignored, threads: results.length };
+  if (ctx.mode === 'strict' && rejectedCount > 0) throw new CohortValidationError(rejected, ctx.path, rejectedCount);
+  const table = fromCounts(rows);
+  const rejectReasons = [...reasons.values()].sort((a, b) => b.count - a.count || a.firstRow - b.firstRow);
+  return { table, rejected, rejectedCount, rejectReasons, rows: table.total + rejectedCount, delimiter: ctx.delimiter, ignoredColumns: ctx.ignoredColumns, threads: ctx.threads };
 }

@@ -57,12 +57,15 @@ export function mapHeader(cells: readonly string[], extraAliases: Readonly<Recor
   });
   const missing = REQUIRED.filter((f) => !columns.has(f));
   if (missing.length > 0) {
-    throw new InputFormatError(
-      `${where.file}:${where.line}: no column for ${missing.map((m) => `"${m}"`).join(', ')} in the header (${cells.map((c) => JSON.stringify(c)).join(', ')})`,
-      where,
-    );
+    throw new InputFormatError(`${where.file}:${where.line}: no column for ${missing.map((m) => `"${m}"`).join(', ')} in the header (${listCells(cells)})`, where);
   }
   return { columns, ignored, width: cells.length };
+}
+
+/** The first header cells for a message, so a header of 100,000 columns gives a readable one. */
+function listCells(cells: readonly string[]): string {
+  const shown = cells.slice(0, 12).map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 37)}...` : c));
+  return cells.length > shown.length ? `${shown.join(', ')} and ${cells.length - shown.length} more` : shown.join(', ');
 }
 
 /** A row object holding only the mapped fields: no other key (such as `__proto__`) can reach it. */

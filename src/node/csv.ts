@@ -1,22 +1,25 @@
-import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
-import { parse, type CsvError } from 'csv-parse';
-import { CohortValidationError, InputFormatError, InvalidArgumentError, describeValue } from '../errors.js';
+import { CohortValidationError, LineTooLongError } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
 import { anyCohort } from '../schema/parse-records.js';
 import { OUTCOMES, type CohortRecord } from '../schema/record.js';
 import type { ParseResult, RejectedRow, ValidationMode } from '../schema/rejected.js';
-import { validateRow, type RecordValidator } from '../schema/validate-row.js';
+import type { RecordValidator } from '../schema/validate-row.js';
 import type { CountTable } from '../stats/count-table.js';
-import { detectDelimiter, mapHeader, rowObject, type CohortField, type HeaderMap } from './csv-header.js';
-import { CountAccumulator, FastScanner, fastVocabulary } from './fast-scan.js';
+import { parseRun, runEnd } from './csv-exact.js';
+import { readHead, type CsvHead } from './csv-head.js';
+import type { CohortField } from './csv-header.js';
+import { ByteWindow, sourceName, type CsvSource } from './csv-input.js';
+import { FastScanner, knownVocabulary, type FastRowSink } from './fast-scan.js';
+import { RejectLog, type RejectOptions, type RejectReason } from './reject-log.js';
 
-/** A file path, a `file:` URL, or a stream / async iterable of bytes or text. */
-export type CsvSource = string | URL | Readable | AsyncIterable<Uint8Array | string>;
+export type { CsvSource } from './csv-input.js';
+export type { RejectReason } from './reject-log.js';
+
+/** Lines longer than this (in bytes) stop the read with a `LineTooLongError` unless `maxLineLength` says otherwise. */
+export const DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
 
 /** Options of {@link readCohortCsv}, {@link streamCohortCsv} and {@link countCohortCsv}. */
-export interface CohortCsvOptions<R = CohortRecord> {
+export interface CohortCsvOptions<R = CohortRecord> extends RejectOptions {
   /** `'strict'` (default) throws after reading the whole file if any row was bad; `'lenient'` returns them. */
   mode?: ValidationMode;
   /** A cohort from `defineCohort` to check types and years against. */
@@ -31,269 +34,227 @@ export interface CohortCsvOptions<R = CohortRecord> {
   onProgress?: (bytesRead: number, lines: number) => void;
   /** Stops reading when aborted (Ctrl-C); the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** A line (or quoted record) longer than this many bytes stops the read with `LineTooLongError` (default 16 MiB). */
+  maxLineLength?: number;
 }
 
 /** One data line of a CSV file: a record, or a rejected row with its line number. */
 export type CsvRowResult<R> = { ok: true; line: number; record: R } | { ok: false; line: number; rejected: RejectedRow };
 
-/** Everything {@link readCohortCsv} found. */
-export interface CohortCsvResult<R> extends ParseResult<R> {
+/** What every reader reports besides its rows. */
+interface CsvSummary {
   /** The delimiter used. */
   delimiter: string;
   /** Header cells that map to no field; their values are not read. */
   ignoredColumns: string[];
 }
 
+/** Rejected rows beyond those kept. */
+export interface RejectCounts {
+  /** Every rejected row, kept in `rejected` or not. */
+  rejectedCount: number;
+  /** Rejected rows counted by field and reason, most frequent first. */
+  rejectReasons: RejectReason[];
+}
+
+/** Everything {@link readCohortCsv} found. */
+export interface CohortCsvResult<R> extends ParseResult<R>, CsvSummary, RejectCounts {}
+
 /** What {@link countCohortCsv} found: counts instead of records. */
-export interface CohortCsvCounts {
+export interface CohortCsvCounts extends CsvSummary, RejectCounts {
   table: CountTable;
+  /** The first `maxRejected` rejected rows (all by default), in line order. */
   rejected: RejectedRow[];
   /** Data rows read (records + rejected; blank lines are neither). */
   rows: number;
-  delimiter: string;
-  ignoredColumns: string[];
   /** Threads that did the counting (1 unless `countCohortCsvParallel` split the file). */
   threads: number;
 }
 
-type Summary = { delimiter: string; ignoredColumns: string[] };
-
-function sourceName(source: CsvSource, options: { file?: string }): string {
-  if (options.file !== undefined) return options.file;
-  if (typeof source === 'string') return source;
-  if (source instanceof URL) return fileURLToPath(source);
-  return '<stream>';
+/** What the reader calls back with, besides the counts it keeps itself. */
+export interface RowHandlers<R> {
+  rejected(row: RejectedRow): void;
+  /** Records as the fast path builds them (known vocabularies). */
+  rows?: FastRowSink;
+  /** Records of a validator the fast path does not know. */
+  record?(record: R, line: number): void;
 }
 
-function openSource(source: CsvSource, chunkSize: number): AsyncIterable<Uint8Array | string> {
-  if (typeof source === 'string' || source instanceof URL) return readFileChunks(source, chunkSize);
-  if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) return source;
-  throw new InvalidArgumentError('source', source, `expected a file path, URL or readable stream, got ${describeValue(source)}`);
-}
+const textDecoder = new TextDecoder();
+const LF = 10;
+const CR = 13;
 
-// Reading a file into two reused 2 MB buffers keeps memory flat, and the next read runs while the
-// current chunk is scanned. Everything kept past the next read is copied by the reader's users.
-async function* readFileChunks(path: string | URL, size: number): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
-  const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
-  let current = 0;
-  let pending = handle.read(buffers[0]!, 0, size, null);
-  try {
-    for (;;) {
-      const { bytesRead } = await pending;
-      if (bytesRead === 0) return;
-      const chunk = buffers[current]!.subarray(0, bytesRead);
-      current = 1 - current;
-      pending = handle.read(buffers[current]!, 0, size, null);
-      yield chunk;
-    }
-  } finally {
-    await pending.catch(() => undefined); // a read may still be in flight when the consumer stops early
-    await handle.close();
+/** The end of the last complete line in `buf[from, end)`; a CR at the very end may be half of a CRLF. */
+function lastLineEnd(buf: Uint8Array, from: number, end: number, eof: boolean): number {
+  for (let i = end - 1; i >= from; i--) {
+    const b = buf[i];
+    if (b === LF || (b === CR && (eof || i < end - 1))) return i + 1;
   }
+  return from;
 }
 
-const toBuffer = (chunk: Uint8Array | string): Buffer =>
-  typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-
-const isBlank = (cells: readonly string[]): boolean => cells.length === 1 && (cells[0] ?? '').trim() === '';
-
-interface Context<R> {
-  file: string;
-  validator: RecordValidator<R>;
-  delimiter: string;
-  headerAliases: Readonly<Record<string, CohortField>>;
+/** A byte range of a file whose header is known (for counting on several threads). */
+export interface CsvRange {
+  head: CsvHead;
+  /** Read from here; with `align`, from the first line start at or after it. */
+  start: number;
+  align: boolean;
+  /** Stop at the first record boundary at or after this offset. */
+  until: number;
+  /** Line number given to the first line read. */
+  firstLine: number;
 }
+
+/** Where a read started and stopped, in bytes of the source. */
+interface ReadExtent {
+  start: number;
+  end: number;
+}
+
+const isLineStart = (buf: Uint8Array, p: number): boolean => buf[p - 1] === LF || (buf[p - 1] === CR && buf[p] !== LF);
 
 /**
- * The general path: csv-parse for quotes, embedded delimiters and newlines and odd line ends.
- * Reads from `line` on; reads the header first when it is not known yet.
+ * The reader behind the public functions: the byte scanner for the common case, csv-parse for
+ * each run of records it cannot read, then the scanner again. Yields after each chunk, so callers
+ * can hand on what the handlers collected and apply backpressure; returns the scanner (counts).
  */
-async function* csvParseRows<R>(input: AsyncIterable<Uint8Array | string>, ctx: Context<R>, known: HeaderMap | undefined, firstLine: number): AsyncGenerator<CsvRowResult<R>[], HeaderMap | undefined> {
-  const skipped: CsvError[] = [];
-  const parser = parse({
-    bom: true,
-    delimiter: ctx.delimiter,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    raw: true,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      if (error) skipped.push(error);
-    },
-  });
-  const stream = Readable.from(input);
-  stream.on('error', (error) => parser.destroy(error));
-  stream.pipe(parser);
-  let header = known;
-  let line = firstLine; // csv-parse's own count drifts on CRLF inside quotes: count from the raw text
-  let batch: CsvRowResult<R>[] = [];
-  for await (const { record, raw } of parser as AsyncIterable<{ record: string[]; raw: string }>) {
-    const start = line;
-    const text = raw.replace(/\r?\n$|\r$/, ''); // raw may or may not end with its record delimiter
-    line += 1 + (text.match(/\n/g)?.length ?? 0);
-    if (isBlank(record)) continue;
-    if (header === undefined) {
-      header = mapHeader(record, ctx.headerAliases, { file: ctx.file, line: start });
-      continue;
-    }
-    if (record.length !== header.width) {
-      batch.push({ ok: false, line: start, rejected: { row: start, issues: [{ field: '(row)', value: text, message: `expected ${header.width} fields as in the header, found ${record.length}` }] } });
-    } else {
-      const checked = validateRow(ctx.validator, rowObject(record, header), start);
-      batch.push(checked.ok ? { ok: true, line: start, record: checked.record } : { ok: false, line: start, rejected: checked.rejected });
-    }
-    if (batch.length >= 4096) {
-      yield batch;
-      batch = [];
-    }
-  }
-  for (const error of skipped) {
-    const message =
-      error.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? `a quoted field opened on or after line ${line} is never closed, so the rest of the file (from line ${line}) could not be read`
-        : error.message;
-    batch.push({ ok: false, line, rejected: { row: line, issues: [{ field: '(row)', value: undefined, message }] } });
-  }
-  if (batch.length > 0) yield batch;
-  return header;
-}
-
-/**
- * The reader behind the public functions: the byte scanner for the common case, csv-parse from the
- * first unusual line on. Yields rows in line order, in batches; counts into `acc` when given.
- */
-async function* scanRows<R>(source: CsvSource, options: CohortCsvOptions<R>, wantRecords: boolean, acc?: CountAccumulator): AsyncGenerator<CsvRowResult<R>[], Summary> {
+export async function* readRows<R>(
+  source: CsvSource,
+  options: CohortCsvOptions<R>,
+  handlers: RowHandlers<R>,
+  chunk: number,
+  range?: CsvRange,
+): AsyncGenerator<void, CsvSummary & ReadExtent & { scanner: FastScanner<R> }> {
   const file = sourceName(source, options);
   const validator = (options.cohort ?? anyCohort) as RecordValidator<R>;
-  // Counting reads big chunks; yielding records reads smaller ones, so fewer records wait in a batch.
-  const iterator = openSource(source, wantRecords ? 1 << 18 : 1 << 21)[Symbol.asyncIterator]();
+  const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   const { signal, onProgress } = options;
-  let bytesRead = 0;
-  let linesRead = (): number => 0;
-  const nextChunk = async (): Promise<Buffer | undefined> => {
-    signal?.throwIfAborted();
-    const { value, done } = await iterator.next();
-    if (done) return undefined;
-    const chunk = toBuffer(value);
-    bytesRead += chunk.byteLength;
-    onProgress?.(bytesRead, linesRead());
-    return chunk;
-  };
-
-  // the header: everything up to the first LF after some non-blank text
-  let buf: Buffer = Buffer.alloc(0);
-  let headerEnd = -1;
-  for (;;) {
-    const text = buf.toString('utf8');
-    const m = /^(\uFEFF?(?:[ \t]*\r?\n)*)([^\n]*\S[^\n]*)\n/.exec(text);
-    if (m) {
-      headerEnd = Buffer.byteLength(m[0]);
-      break;
+  signal?.throwIfAborted();
+  const from = range ? Math.max(0, range.align ? range.start - 1 : range.start) : 0;
+  const window = await ByteWindow.open(source, chunk, from);
+  try {
+    let head: CsvHead;
+    let extentStart: number;
+    if (range) {
+      head = range.head;
+      await window.more(0);
+      let p = range.align && range.start > 0 ? 1 : 0;
+      if (p === 1) while (p < window.end && !isLineStart(window.buf, p)) p++;
+      if (p === window.end && !window.eof && p > 0) throw new LineTooLongError(file, range.firstLine, maxLineLength);
+      window.start = p;
+      extentStart = window.offset + p;
+    } else {
+      head = await readHead(window, { file, delimiter: options.delimiter, headerAliases: options.headerAliases ?? {}, maxLineLength });
+      extentStart = window.offset + window.start;
     }
-    const chunk = await nextChunk();
-    if (chunk === undefined) break;
-    buf = Buffer.concat([buf, chunk]); // a copy: chunks of a file share one reused buffer
-  }
-  const headText = buf.toString('utf8', 0, headerEnd === -1 ? buf.length : headerEnd);
-  const firstLine = headText.replace(/^\uFEFF/, '').split('\n').find((l) => l.trim() !== '') ?? '';
-  const delimiter = options.delimiter ?? detectDelimiter(firstLine);
-  const ctx: Context<R> = { file, validator, delimiter, headerAliases: options.headerAliases ?? {} };
-  const rest = async function* (from: Buffer): AsyncGenerator<Buffer> {
-    if (from.length > 0) yield from;
-    for (let c = await nextChunk(); c !== undefined; c = await nextChunk()) yield Buffer.from(c);
-  };
-
-  const count = (row: CsvRowResult<R>) => {
-    if (acc && row.ok) {
-      const r = row.record as unknown as CohortRecord;
-      acc.add(acc.typeIndex(r.type), r.year, OUTCOMES.indexOf(r.outcome));
-    }
-  };
-  const slow = async function* (input: AsyncIterable<Buffer>, header: HeaderMap | undefined, line: number) {
-    const parsed = csvParseRows<R>(input, ctx, header, line);
-    let step = await parsed.next();
-    while (!step.done) {
-      step.value.forEach(count);
-      yield wantRecords ? step.value : step.value.filter((r) => !r.ok);
-      step = await parsed.next();
-    }
-    return step.value;
-  };
-
-  const headerCells = firstLine.replace(/\r$/, '').split(delimiter);
-  if (headerEnd === -1 || firstLine.includes('"') || delimiter.length !== 1) {
-    // no complete header line yet, or a quoted header: the general path reads it all
-    const header = yield* slow(rest(buf), undefined, 1);
-    if (header === undefined) throw new InputFormatError(`${file}: the file is empty (no header line)`, { file, line: 1 });
-    return { delimiter, ignoredColumns: header.ignored };
-  }
-  const headerLine = headText.replace(/^\uFEFF/, '').split('\n').findIndex((l) => l.trim() !== '') + 1;
-  const header = mapHeader(headerCells, ctx.headerAliases, { file, line: headerLine });
-
-  let batch: CsvRowResult<R>[] = [];
-  const sink = {
-    count: acc ? (type: string, year: number, outcome: number, n: number) => acc.add(acc.typeIndex(type), year, outcome, n) : () => {},
-    rejected: (row: RejectedRow) => batch.push({ ok: false, line: row.row, rejected: row }),
-    ...(wantRecords ? { record: (record: R, line: number) => batch.push({ ok: true, line, record }) } : {}),
-  };
-  const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), fastVocabulary(validator as RecordValidator<unknown>), validator, sink, headerLine + 1);
-  linesRead = () => scanner.line;
-  // Lines are scanned in place inside each chunk; only a line cut by a chunk boundary is copied.
-  let tail: Buffer = Buffer.from(buf.subarray(headerEnd));
-  let fallback: { data: Buffer; offset: number; line: number } | undefined;
-  for (let chunk = await nextChunk(); ; chunk = await nextChunk()) {
-    if (chunk === undefined) {
-      if (tail.length > 0) {
-        const last = tail[tail.length - 1] === 10 ? tail : Buffer.concat([tail, Buffer.from('\n')]);
-        const unusual = scanner.scan(last, 0, last.length);
-        if (unusual) fallback = { data: tail, offset: unusual.offset, line: unusual.line };
+    const { header, delimiter } = head;
+    const vocabulary = knownVocabulary(validator as RecordValidator<unknown>, anyCohort as RecordValidator<unknown>);
+    const sink = { rejected: handlers.rejected, ...(handlers.record ? { record: handlers.record } : {}) };
+    const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), validator, vocabulary, sink, vocabulary ? handlers.rows : undefined, range ? range.firstLine : head.firstDataLine);
+    const byte = delimiter.charCodeAt(0);
+    const done = () => ({ delimiter, ignoredColumns: header.ignored, scanner, start: extentStart, end: window.offset + window.start });
+    for (;;) {
+      signal?.throwIfAborted();
+      const { buf, dv, end, eof } = window;
+      let pos = window.start;
+      let stop = lastLineEnd(buf, pos, end, eof);
+      if (eof && stop < end) {
+        buf[end] = LF; // the last line has no line break: the slack holds one
+        stop = end + 1;
       }
-      break;
+      let last = false;
+      if (range) {
+        // a range ends at the first line start at or after `until` (or the record that spans it)
+        const until = range.until - window.offset;
+        if (pos >= until) return done();
+        if (until <= stop) {
+          let p = Math.max(until, pos + 1);
+          while (p < stop && !isLineStart(buf, p)) p++;
+          stop = p;
+          last = true;
+        }
+      }
+      while (pos < stop && pos < end) {
+        const at = scanner.scan(buf, dv, pos, stop);
+        if (at >= stop) {
+          pos = stop;
+          break;
+        }
+        const runStop = runEnd(buf, at, end, byte, eof);
+        if (runStop < 0) {
+          pos = at; // the record goes on past the data read so far
+          last = false;
+          break;
+        }
+        takeExactRun(scanner, buf, at, runStop, delimiter);
+        pos = runStop;
+        if (last && pos >= stop) break;
+      }
+      window.start = Math.min(pos, end);
+      onProgress?.(window.bytesRead, scanner.line);
+      yield;
+      if ((eof && pos >= end) || (last && pos >= stop)) return done();
+      if (end - pos > maxLineLength) throw new LineTooLongError(file, scanner.line, maxLineLength);
+      await window.more(window.start);
     }
-    const firstLF = chunk.indexOf(10);
-    if (firstLF === -1) {
-      tail = Buffer.concat([tail, chunk]);
-      continue;
-    }
-    const joined = tail.length > 0 ? Buffer.concat([tail, chunk.subarray(0, firstLF + 1)]) : chunk.subarray(0, firstLF + 1);
-    let unusual = scanner.scan(joined, 0, joined.length);
-    if (unusual) {
-      fallback = { data: Buffer.concat([joined, chunk.subarray(firstLF + 1)]), offset: unusual.offset, line: unusual.line };
-      break;
-    }
-    const lastLF = chunk.lastIndexOf(10);
-    unusual = scanner.scan(chunk, firstLF + 1, lastLF + 1);
-    if (unusual) {
-      fallback = { data: Buffer.from(chunk.subarray(unusual.offset)), offset: 0, line: unusual.line };
-      break;
-    }
-    tail = Buffer.from(chunk.subarray(lastLF + 1));
+  } finally {
+    await window.close();
+  }
+}
+
+function takeExactRun<R>(scanner: FastScanner<R>, buf: Uint8Array, from: number, to: number, delimiter: string): void {
+  const { records, failed } = parseRun(buf, from, to, delimiter);
+  for (const record of records) {
+    scanner.takeCells(record.cells, record.text, scanner.line);
+    scanner.line += record.breaks;
+  }
+  if (failed) {
+    const line = scanner.line;
+    const message =
+      failed.error.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? `a quoted field opened on line ${line} is never closed, so the rest of the file (from line ${line}) could not be read`
+        : failed.error.message;
+    scanner.reject({ row: line, issues: [{ field: '(row)', value: undefined, message }] });
+    scanner.line += 1;
+  }
+}
+
+/** Record objects as zod would return them, built from the fast path's indexes. */
+function recordRows<R>(push: (record: R, line: number) => void): FastRowSink {
+  return {
+    row(_t, type, year, o, id, line) {
+      push({ type, year, outcome: OUTCOMES[o], id } as R, line);
+    },
+    rowBytes(_t, type, year, o, buf, idStart, idEnd, line) {
+      const id = idEnd > idStart ? textDecoder.decode(buf.subarray(idStart, idEnd)) : undefined;
+      push({ type, year, outcome: OUTCOMES[o], id } as R, line);
+    },
+  };
+}
+
+/** Rows of the reader in batches, in line order. */
+async function* rowBatches<R>(source: CsvSource, options: CohortCsvOptions<R>): AsyncGenerator<CsvRowResult<R>[], CsvSummary> {
+  let batch: CsvRowResult<R>[] = [];
+  const push = (record: R, line: number) => void batch.push({ ok: true, line, record });
+  const handlers: RowHandlers<R> = { rejected: (row) => void batch.push({ ok: false, line: row.row, rejected: row }), record: push, rows: recordRows(push) };
+  const reading = readRows(source, options, handlers, 1 << 18);
+  for (let step = await reading.next(); ; step = await reading.next()) {
     if (batch.length > 0) {
       yield batch;
       batch = [];
     }
+    if (step.done) return { delimiter: step.value.delimiter, ignoredColumns: step.value.ignoredColumns };
   }
-  scanner.flush();
-  if (batch.length > 0) {
-    yield batch;
-    batch = [];
-  }
-  if (fallback) {
-    // from the first unusual line to the end: the general CSV path, with the header known
-    yield* slow(rest(Buffer.from(fallback.data.subarray(fallback.offset))), header, fallback.line);
-  }
-  return { delimiter, ignoredColumns: header.ignored };
 }
 
 /**
  * Read a cohort CSV row by row without holding the file in memory. Yields each data line as a
  * validated record or as a rejected row with its 1-based line number (header = line 1); blank
  * lines are skipped. Throws `InputFormatError` when the header lacks a required column or
- * repeats one. Handles a UTF-8 BOM, CRLF, `,` `;` or tab, and quoted fields with delimiters and
- * newlines; a ragged row or an unreadable quote is reported, never skipped. Well-formed lines
- * are checked by a byte scanner; anything unusual goes through csv-parse and zod.
+ * repeats one, or the file is UTF-16. Handles a UTF-8 BOM, LF, CRLF or CR line ends (mixed, too),
+ * `,` `;` or tab, and quoted fields with delimiters and newlines; a ragged row or an unreadable
+ * quote is reported, never skipped. Well-formed lines are checked by a byte scanner; anything
+ * unusual goes through csv-parse and zod.
  *
  * @example
  * let rows = 0;
@@ -303,8 +264,8 @@ async function* scanRows<R>(source: CsvSource, options: CohortCsvOptions<R>, wan
  * }
  * rows; // 4278
  */
-export async function* streamCohortCsv<R = CohortRecord>(source: CsvSource, options: CohortCsvOptions<R> = {}): AsyncGenerator<CsvRowResult<R>, Summary> {
-  const rows = scanRows(source, options, true);
+export async function* streamCohortCsv<R = CohortRecord>(source: CsvSource, options: CohortCsvOptions<R> = {}): AsyncGenerator<CsvRowResult<R>, CsvSummary> {
+  const rows = rowBatches(source, options);
   let step = await rows.next();
   while (!step.done) {
     yield* step.value;
@@ -323,14 +284,15 @@ export async function* streamCohortCsv<R = CohortRecord>(source: CsvSource, opti
  * for await (const batch of streamCohortCsvBatches(dataPath('sample-cohort.csv'))) rows += batch.length;
  * rows; // 4278
  */
-export function streamCohortCsvBatches<R = CohortRecord>(source: CsvSource, options: CohortCsvOptions<R> = {}): AsyncGenerator<CsvRowResult<R>[], Summary> {
-  return scanRows(source, options, true);
+export function streamCohortCsvBatches<R = CohortRecord>(source: CsvSource, options: CohortCsvOptions<R> = {}): AsyncGenerator<CsvRowResult<R>[], CsvSummary> {
+  return rowBatches(source, options);
 }
 
 /**
  * Read a whole cohort CSV into `{ records, rejected }` (as `parseRecords` returns), streaming
  * so that only the records are held in memory. In strict mode (default) a file with any bad row
- * throws one `CohortValidationError` listing every bad row with its line.
+ * throws one `CohortValidationError` listing the bad rows with their lines. With `maxRejected`,
+ * only that many rejected rows are kept; `rejectedCount` and `rejectReasons` count them all.
  *
  * @example
  * const { records, rejected } = await readCohortCsv(dataPath('sample-cohort.csv'), { mode: 'lenient', cohort: cerebralPalsyCohort });
@@ -340,24 +302,21 @@ export async function readCohortCsv<R = CohortRecord>(source: CsvSource, options
   const { mode = 'strict' } = options;
   assertOneOf(mode, ['strict', 'lenient'], 'mode');
   const records: R[] = [];
-  const rejected: RejectedRow[] = [];
-  const rows = scanRows(source, options, true);
-  let step = await rows.next();
-  while (!step.done) {
-    for (const row of step.value) {
-      if (row.ok) records.push(row.record);
-      else rejected.push(row.rejected);
-    }
-    step = await rows.next();
-  }
-  if (mode === 'strict' && rejected.length > 0) throw new CohortValidationError(rejected, sourceName(source, options));
-  return { records, rejected, ...step.value };
+  const log = new RejectLog(options);
+  const push = (record: R) => void records.push(record);
+  const reading = readRows(source, options, { rejected: (row) => log.add(row), record: push, rows: recordRows(push) }, 1 << 20);
+  let step = await reading.next();
+  for (; !step.done; step = await reading.next()) await log.flush();
+  await log.flush();
+  if (mode === 'strict' && log.count > 0) throw new CohortValidationError(log.kept, sourceName(source, options), log.count);
+  return { records, rejected: log.kept, rejectedCount: log.count, rejectReasons: log.byReason(), delimiter: step.value.delimiter, ignoredColumns: step.value.ignoredColumns };
 }
 
 /**
  * Count a cohort CSV into a count table without creating a record object per row: the fast path
  * for large files (memory stays flat whatever the file size). Validation and rejected rows are
- * exactly those of {@link readCohortCsv}.
+ * exactly those of {@link readCohortCsv}; `maxRejected` bounds the rejected rows kept, and
+ * `onRejected` sees every one (to write them to a file, say).
  *
  * @example
  * const { table, rejected, rows } = await countCohortCsv(dataPath('sample-cohort.csv'), { cohort: cerebralPalsyCohort });
@@ -366,15 +325,21 @@ export async function readCohortCsv<R = CohortRecord>(source: CsvSource, options
 export async function countCohortCsv(source: CsvSource, options: CohortCsvOptions<unknown> = {}): Promise<CohortCsvCounts> {
   const { mode = 'strict' } = options;
   assertOneOf(mode, ['strict', 'lenient'], 'mode');
-  const acc = new CountAccumulator();
-  const rejected: RejectedRow[] = [];
-  const rows = scanRows(source, options, false, acc);
-  let step = await rows.next();
-  while (!step.done) {
-    for (const row of step.value) if (!row.ok) rejected.push(row.rejected);
-    step = await rows.next();
-  }
-  if (mode === 'strict' && rejected.length > 0) throw new CohortValidationError(rejected, sourceName(source, options));
-  const table = acc.table();
-  return { table, rejected, rows: table.total + rejected.length, threads: 1, ...step.value };
+  const log = new RejectLog(options);
+  const reading = readRows(source, options, { rejected: (row) => log.add(row) }, 1 << 21);
+  let step = await reading.next();
+  for (; !step.done; step = await reading.next()) await log.flush();
+  await log.flush();
+  if (mode === 'strict' && log.count > 0) throw new CohortValidationError(log.kept, sourceName(source, options), log.count);
+  const table = step.value.scanner.table();
+  return {
+    table,
+    rejected: log.kept,
+    rejectedCount: log.count,
+    rejectReasons: log.byReason(),
+    rows: table.total + log.count,
+    threads: 1,
+    delimiter: step.value.delimiter,
+    ignoredColumns: step.value.ignoredColumns,
+  };
 }

@@ -1,371 +1,262 @@
-// A byte scanner for well-formed cohort CSV: it validates and counts the common case (unquoted
-// fields, exact spellings) without creating strings, and hands every other row to the exact zod
-// path, so accepted rows, rejected rows and messages are the same as csv-parse + zod would give.
-import { normalizeCategory, OUTCOMES, type CohortRecord } from '../schema/record.js';
-import type { RejectedRow } from '../schema/rejected.js';
+// A byte scanner for cohort CSV: it validates and counts the common case (plain fields, known
+// spellings, four-digit years) without creating strings, and hands every other row to zod, so
+// accepted rows, rejected rows and messages are those of csv-parse + zod. Spellings the exact path
+// accepts are learned, so 'Spastic' or an alias costs one zod call, not one per row.
+import { OUTCOMES, type CohortRecord } from '../schema/record.js';
+import type { RejectedRow, RowIssue } from '../schema/rejected.js';
 import { validateRow, type RecordValidator } from '../schema/validate-row.js';
-import type { CountTable } from '../stats/count-table.js';
-import { fromCounts, type CountRow } from '../stats/count-table.js';
+import { fromCounts, type CountRow, type CountTable } from '../stats/count-table.js';
+import { CountWindow } from './count-window.js';
 import type { HeaderMap } from './csv-header.js';
-import { rowObject } from './csv-header.js';
+import { compileHotLoop, type ColumnRole, type HotLoop, type HotState } from './scan-compile.js';
+import { SpellingTable } from './spelling-table.js';
 
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** Rejections remembered by their cells (type, year, outcome), so a repeated bad value costs no zod call. */
+const REJECTION_CACHE = 4096;
 
-/** What the scanner needs to know about the vocabulary: exact spellings it may accept without zod. */
-export interface FastVocabulary {
-  /** Exact byte spellings of types that map to a canonical type without normalisation. */
-  types: ReadonlyMap<string, string>;
-  /** Any non-empty type is valid (no cohort): unseen spellings are accepted as they are. */
-  anyType: boolean;
+/** Receives what the scanner accepts and rejects. */
+export interface ScanSink<R> {
+  rejected(row: RejectedRow): void;
+  /** A record (called only when rows are wanted). */
+  record?(record: R, line: number): void;
+}
+
+/** Rows as the fast path sees them: type index, year, outcome index and the id. */
+export interface FastRowSink {
+  /** `t` indexes the scanner's types in order of first appearance; `type` is its name. */
+  row(t: number, type: string, year: number, o: number, id: string | undefined, line: number): void;
+  rowBytes(t: number, type: string, year: number, o: number, buf: Uint8Array, idStart: number, idEnd: number, line: number): void;
+}
+
+/** The validators whose rules the scanner knows: any type (no cohort), or a cohort from `defineCohort`. */
+interface KnownVocabulary {
+  types: readonly string[];
   years: readonly [number, number] | undefined;
 }
 
-/** Derive the fast vocabulary of a validator: a cohort's exact lower-case names and aliases. */
-export function fastVocabulary(validator: RecordValidator<unknown>): FastVocabulary {
-  const cohort = validator as { types?: readonly string[]; aliases?: ReadonlyMap<string, string>; years?: readonly [number, number] };
-  if (!Array.isArray(cohort.types)) return { types: new Map(), anyType: true, years: undefined };
-  const types = new Map<string, string>();
-  for (const t of cohort.types) if (t === t.trim().toLowerCase()) types.set(t, t);
-  for (const [alias, target] of cohort.aliases ?? []) {
-    const key = alias.trim().toLowerCase();
-    if (key === alias) types.set(alias, target);
-  }
-  return { types, anyType: false, years: cohort.years };
-}
-
-/** Receives what the scanner finds. `record` is called only when a record object is wanted. */
-export interface ScanSink<R> {
-  count(type: string, year: number, outcome: number, n: number): void;
-  record?(record: R, line: number): void;
-  rejected(row: RejectedRow): void;
-}
-
 /**
- * Growable counts over (type, year, outcome): dense over a window of years (fast for the usual
- * decade or two), with years far outside it kept sparsely, so a stray year such as 20005 cannot
- * make the table huge.
+ * What the scanner may assume about a validator: a record's type depends on the type cell only,
+ * and its outcome on the outcome cell only, so a spelling accepted once is accepted always.
+ * That holds for the schemas this library builds; any other validator gets zod on every row.
  */
-export class CountAccumulator {
-  private readonly types = new Map<string, number>();
-  private readonly typeNames: string[] = [];
-  private yearBase = 0;
-  private yearSpan = 0;
-  private counts = new Float64Array(0);
-  private readonly sparse = new Map<number, number[]>();
-
-  typeIndex(type: string): number {
-    let t = this.types.get(type);
-    if (t === undefined) {
-      t = this.typeNames.length;
-      this.types.set(type, t);
-      this.typeNames.push(type);
-      this.grow(this.yearBase, this.yearSpan, this.typeNames.length - 1);
-    }
-    return t;
-  }
-
-  add(t: number, year: number, outcome: number, n = 1): void {
-    let y = year - this.yearBase;
-    if (y < 0 || y >= this.yearSpan) {
-      const lo = this.yearSpan === 0 ? year : Math.min(this.yearBase, year);
-      const hi = this.yearSpan === 0 ? year : Math.max(this.yearBase + this.yearSpan - 1, year);
-      if (hi - lo >= MAX_DENSE_YEARS) {
-        const cells = this.sparse.get(year) ?? [];
-        cells[t * 4 + outcome] = (cells[t * 4 + outcome] ?? 0) + n;
-        this.sparse.set(year, cells);
-        return;
-      }
-      this.grow(lo, hi - lo + 1, this.typeNames.length);
-      y = year - this.yearBase;
-    }
-    const cell = (t * this.yearSpan + y) * 4 + outcome;
-    this.counts[cell] = (this.counts[cell] ?? 0) + n;
-  }
-
-  private grow(base: number, span: number, oldTypes: number): void {
-    const next = new Float64Array(this.typeNames.length * span * 4);
-    for (let t = 0; t < oldTypes; t++) {
-      for (let y = 0; y < this.yearSpan; y++) {
-        for (let o = 0; o < 4; o++) next[(t * span + (y + this.yearBase - base)) * 4 + o] = this.counts[(t * this.yearSpan + y) * 4 + o] ?? 0;
-      }
-    }
-    this.counts = next;
-    this.yearBase = base;
-    this.yearSpan = span;
-  }
-
-  rows(): CountRow[] {
-    const rows: CountRow[] = [];
-    this.typeNames.forEach((type, t) => {
-      for (let y = 0; y < this.yearSpan; y++) {
-        for (let o = 0; o < 4; o++) {
-          const count = this.counts[(t * this.yearSpan + y) * 4 + o] ?? 0;
-          if (count > 0) rows.push({ type, year: this.yearBase + y, outcome: OUTCOMES[o]!, count });
-        }
-      }
-    });
-    for (const [year, cells] of this.sparse) {
-      cells.forEach((count, k) => {
-        if (count > 0) rows.push({ type: this.typeNames[Math.floor(k / 4)]!, year, outcome: OUTCOMES[k % 4]!, count });
-      });
-    }
-    return rows;
-  }
-
-  table(): CountTable {
-    return fromCounts(this.rows());
-  }
-}
-
-interface Spelling {
-  codes: Uint16Array;
-  length: number;
-  index: number;
-}
-
-/**
- * The spelling (among those sharing the byte at `i`) that stands at `i` as a whole field: one that
- * ends at `end` when the field's end is known, or else one followed by the delimiter or the LF.
- */
-function matchSpelling(list: readonly Spelling[] | undefined, buf: Uint8Array, i: number, delimiter: number, end?: number): Spelling | undefined {
-  if (list === undefined) return undefined;
-  for (let m = 0; m < list.length; m++) {
-    const candidate = list[m]!;
-    const codes = candidate.codes;
-    let k = 1;
-    while (codes[k] === buf[i + k]) k++;
-    if (k !== candidate.length) continue;
-    if (end !== undefined ? i + k === end : buf[i + k] === delimiter || buf[i + k] === LF) return candidate;
+export function knownVocabulary(validator: RecordValidator<unknown>, anyCohort: RecordValidator<unknown>): KnownVocabulary | undefined {
+  if (validator === anyCohort) return { types: [], years: undefined };
+  const cohort = validator as { types?: unknown; years?: unknown; normalizeType?: unknown; aliases?: unknown };
+  if (Array.isArray(cohort.types) && typeof cohort.normalizeType === 'function' && cohort.aliases instanceof Map) {
+    return { types: cohort.types as string[], years: cohort.years as readonly [number, number] | undefined };
   }
   return undefined;
 }
 
-function sentinelCodes(bytes: Uint8Array): Uint16Array {
-  const codes = new Uint16Array(bytes.length + 1);
-  codes.set(bytes);
-  codes[bytes.length] = 0xffff;
-  return codes;
-}
-
-/** Years counted densely at most; others are kept sparsely. */
-const MAX_DENSE_YEARS = 512;
-
-/** Why the scanner stopped: it met something only a full CSV parser reads correctly. */
-export type Unusual = { offset: number; line: number } | undefined;
+const decoder = new TextDecoder();
+const decode = (buf: Uint8Array, start: number, end: number): string => decoder.decode(buf.subarray(start, end));
 
 /**
- * Scans lines of well-formed cohort CSV. `scan(buf, from, to)` reads the lines of `buf[from, to)`,
- * which must end with LF; it returns where it stopped early on something only a full CSV parser
- * reads correctly (a quote, or a CR not before LF), or undefined when all was read.
+ * Scans lines of cohort CSV. `scan(buf, dv, from, to)` reads the lines of `buf[from, to)`, which
+ * must end with a line break (LF, CRLF or CR) and have 8 bytes of slack after it; it returns `to`,
+ * or the start of a line only a full CSV parser reads correctly (a quoted field that is not simple).
  */
-export class FastScanner<R> {
+export class FastScanner<R> implements HotState {
   line: number;
-  /**
-   * The same spellings by first byte, for matching a field while scanning it. Each is a Uint16Array
-   * ending in 0xFFFF, which no byte equals, so the compare loop needs no length check.
-   */
-  private readonly typesByFirstByte: Spelling[][] = [];
-  private readonly outcomesByFirstByte: Spelling[][] = [];
-  private readonly decoder = new TextDecoder();
+  readonly types: SpellingTable;
+  readonly outcomes: SpellingTable;
+  readonly window: CountWindow;
+  readonly yearMin: number;
+  readonly yearMax: number;
+  private readonly yearRange: readonly [number, number];
+  /** Canonical type names by index. */
+  readonly typeNames: string[] = [];
+  private readonly typeIndexes = new Map<string, number>();
+  /** Cell text → type or outcome index, for spellings the byte tables do not hold. */
+  private readonly typeCells = new Map<string, number>();
+  private readonly outcomeCells = new Map<string, number>();
+  private readonly yearCells = new Map<string, number>();
+  private readonly rejections = new Map<string, RowIssue[]>();
+  private readonly hot: HotLoop;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
-  private readonly typeNames: string[] = [];
-  /** Counts by the scanner's own type indexes; handed to the sink by `flush`. */
-  private readonly local = new CountAccumulator();
-  /** With a known year range: counts in place, [type][year − first][outcome], without a call per row. */
-  private dense: Float64Array | undefined;
+  private readonly columns: { type: number; year: number; outcome: number; id: number };
 
   constructor(
     private readonly header: HeaderMap,
     private readonly delimiter: number,
-    private readonly vocabulary: FastVocabulary,
     private readonly validator: RecordValidator<R>,
+    private readonly vocabulary: KnownVocabulary | undefined,
     private readonly sink: ScanSink<R>,
+    private readonly rows: FastRowSink | undefined,
     firstLine: number,
   ) {
     this.line = firstLine;
-    this.starts = new Int32Array(header.width + 1);
-    this.ends = new Int32Array(header.width + 1);
-    for (const [spelling, type] of vocabulary.types) this.learnType(Buffer.from(spelling), type);
-    OUTCOMES.forEach((outcome, index) => {
-      const bytes = Buffer.from(outcome);
-      (this.outcomesByFirstByte[bytes[0]!] ??= []).push({ codes: sentinelCodes(bytes), length: bytes.length, index });
-    });
+    const { width, columns } = header;
+    this.columns = { type: columns.get('type')!, year: columns.get('year')!, outcome: columns.get('outcome')!, id: columns.get('id') ?? -1 };
+    const roles: ColumnRole[] = Array.from({ length: width }, () => 'skip');
+    roles[this.columns.type] = 'type';
+    roles[this.columns.year] = 'year';
+    roles[this.columns.outcome] = 'outcome';
+    if (this.columns.id >= 0 && rows) roles[this.columns.id] = 'id';
+    this.types = new SpellingTable(this.columns.type === width - 1 ? -1 : delimiter);
+    this.outcomes = new SpellingTable(this.columns.outcome === width - 1 ? -1 : delimiter);
+    // the compiled loop reads four-digit years; others go through the careful path
+    [this.yearMin, this.yearMax] = vocabulary?.years ?? [0, 9999];
+    this.yearRange = vocabulary?.years ?? [-Infinity, Infinity];
+    this.window = new CountWindow(vocabulary?.years);
+    for (const t of vocabulary?.types ?? []) this.typeIndex(t);
+    this.hot = compileHotLoop(roles, delimiter, rows !== undefined);
+    this.starts = new Int32Array(width + 1);
+    this.ends = new Int32Array(width + 1);
   }
 
-  private learnType(bytes: Uint8Array, type: string): number {
-    const index = this.indexOf(type); // aliases share their canonical type's index
-    if (bytes.length > 0) (this.typesByFirstByte[bytes[0]!] ??= []).push({ codes: sentinelCodes(bytes), length: bytes.length, index });
-    return index;
-  }
-
-  /** The scanner's index of a canonical type, keeping `typeNames` in step with the counts. */
-  private indexOf(type: string): number {
-    const index = this.local.typeIndex(type);
-    if (index === this.typeNames.length) this.typeNames.push(type);
-    return index;
-  }
-
-  /** Hand the counts to the sink (call once, at the end). */
-  flush(): void {
-    const years = this.vocabulary.years;
-    if (this.dense && years) {
-      const span = years[1] - years[0] + 1;
-      this.dense.forEach((n, cell) => {
-        if (n > 0) this.local.add(Math.floor(cell / (span * 4)), years[0] + (Math.floor(cell / 4) % span), cell % 4, n);
-      });
-      this.dense = undefined;
+  typeIndex(type: string): number {
+    let t = this.typeIndexes.get(type);
+    if (t === undefined) {
+      t = this.typeNames.length;
+      this.typeIndexes.set(type, t);
+      this.typeNames.push(type);
     }
-    for (const row of this.local.rows()) this.sink.count(row.type, row.year as number, OUTCOMES.indexOf(row.outcome!), row.count);
+    return t;
   }
 
-  scan(buf: Uint8Array, from: number, to: number): Unusual {
-    const { header, delimiter, sink, starts, ends, local, typesByFirstByte, outcomesByFirstByte } = this;
-    const years = this.vocabulary.years;
-    const span = years && !this.vocabulary.anyType && years[1] - years[0] < 1000 ? years[1] - years[0] + 1 : 0;
-    if (span > 0 && this.dense === undefined) this.dense = new Float64Array(this.typeNames.length * span * 4);
-    const dense = this.dense;
-    const width = header.width;
-    const typeCol = header.columns.get('type')!;
-    const yearCol = header.columns.get('year')!;
-    const outcomeCol = header.columns.get('outcome')!;
-    const idCol = header.columns.get('id') ?? -1;
-    const [yearMin, yearMax] = this.vocabulary.years ?? [-Infinity, Infinity];
-    const wantRecords = sink.record !== undefined;
-    // quotes and stray CRs are rare: look for them once per call, natively, not byte by byte
-    const region = buf.subarray(from, to);
-    const firstQuote = region.indexOf(QUOTE);
-    const firstCR = region.indexOf(CR);
-    const plainUntil = from + Math.min(firstQuote === -1 ? to - from : firstQuote, firstCR === -1 ? to - from : firstCR);
+  emit(t: number, year: number, o: number, buf: Uint8Array, idStart: number, idEnd: number, line: number): void {
+    this.rows!.rowBytes(t, this.typeNames[t]!, year, o, buf, idStart, idEnd, line);
+  }
+
+  /** Scan the lines of `buf[from, to)`; see the class description. */
+  scan(buf: Uint8Array, dv: DataView, from: number, to: number): number {
     let i = from;
     while (i < to) {
-      const start = i;
-      let col = 0;
-      starts[0] = i;
-      let b = buf[i]!;
-      if (i + 256 < plainUntil) {
-        // The common case, in one pass: match the type and outcome spellings and read the year's
-        // digits while finding the delimiters. Only a line that passes every check is taken here;
-        // any other line is read again below, by the general code.
-        let c = 0;
-        let t = -1;
-        let y = -1;
-        let o = -1;
-        let idS = 0;
-        let idE = 0;
-        for (;;) {
-          if (c === typeCol) {
-            const found = matchSpelling(typesByFirstByte[b], buf, i, delimiter);
-            if (found !== undefined) {
-              t = found.index;
-              i += found.length;
-            }
-          } else if (c === yearCol) {
-            let value = 0;
-            let digits = 0;
-            while (b >= 48 && b <= 57) {
-              value = value * 10 + (b - 48);
-              digits += 1;
-              b = buf[++i]!;
-            }
-            if (digits > 0 && digits <= 9 && value >= yearMin && value <= yearMax && (b === delimiter || b === LF)) y = value;
-          } else if (c === outcomeCol) {
-            const found = matchSpelling(outcomesByFirstByte[b], buf, i, delimiter);
-            if (found !== undefined) {
-              o = found.index;
-              i += found.length;
-            }
-          } else if (c === idCol) idS = i;
-          b = buf[i]!;
-          while (b !== delimiter && b !== LF) b = buf[++i]!;
-          if (c === idCol) idE = i;
-          c += 1;
-          if (b === LF) break;
-          b = buf[++i]!;
-        }
-        if (c === width && t >= 0 && y >= 0 && o >= 0 && i < plainUntil) {
-          const lineNo = this.line;
-          this.line += 1;
-          i += 1;
-          if (dense) dense[(t * span + (y - yearMin)) * 4 + o]! += 1;
-          else local.add(t, y, o);
-          if (wantRecords) sink.record!({ type: this.typeNames[t], year: y, outcome: OUTCOMES[o], id: idE > idS ? this.decoder.decode(buf.subarray(idS, idE)) : undefined } as R, lineNo);
-          continue;
-        }
-        i = start;
-        b = buf[i]!;
-      }
-      // Every other line: one careful pass over its bytes (the LF at `to - 1` is the sentinel),
-      // stopping at anything only a full CSV parser reads correctly.
-      while (b !== LF) {
-        if (b === delimiter) {
-          if (col < width) ends[col] = i;
-          col += 1;
-          if (col < width) starts[col] = i + 1;
-        } else if (b === QUOTE || (b === CR && buf[i + 1] !== LF)) {
-          return { offset: start, line: this.line };
-        }
-        b = buf[++i]!;
-      }
-      const stop = i > start && buf[i - 1] === CR ? i - 1 : i;
-      if (col < width) ends[col] = stop;
-      col += 1;
-      i += 1;
-      const lineNo = this.line;
-      this.line += 1;
-      if (col !== width) {
-        const text = this.decoder.decode(buf.subarray(start, stop));
-        if (col === 1 && text.trim() === '') continue; // a blank line is no record (as the CSV path decides)
-        sink.rejected({ row: lineNo, issues: [{ field: '(row)', value: text, message: `expected ${width} fields as in the header, found ${col}` }] });
-        continue;
-      }
-      // the fast check: an exact type spelling, plain digits within range, an exact outcome
-      const ts = starts[typeCol]!;
-      const te = ends[typeCol]!;
-      let typeIndex = te > ts ? (matchSpelling(typesByFirstByte[buf[ts]!], buf, ts, delimiter, te)?.index ?? -1) : -1;
-      if (typeIndex < 0 && this.vocabulary.anyType && te > ts) {
-        // without a cohort a spelling is its own type once trimmed and lower-cased; other spellings take the exact path
-        const spelling = this.decoder.decode(buf.subarray(ts, te));
-        if (spelling === normalizeCategory(spelling)) typeIndex = this.learnType(buf.subarray(ts, te), spelling);
-      }
-      const ys = starts[yearCol]!;
-      const ye = ends[yearCol]!;
-      let year = -1;
-      if (ye > ys && ye - ys <= 9) {
-        year = 0;
-        for (let k = ys; k < ye; k++) {
-          const d = buf[k]! - 48;
-          if (d < 0 || d > 9) {
-            year = -1;
-            break;
-          }
-          year = year * 10 + d;
-        }
-        if (year < yearMin || year > yearMax) year = -1;
-      }
-      const os = starts[outcomeCol]!;
-      const oe = ends[outcomeCol]!;
-      const outcome = oe > os ? (matchSpelling(outcomesByFirstByte[buf[os]!], buf, os, delimiter, oe)?.index ?? -1) : -1;
-      if (typeIndex >= 0 && year >= 0 && outcome >= 0) {
-        if (dense) dense[(typeIndex * span + (year - yearMin)) * 4 + outcome]! += 1;
-        else local.add(typeIndex, year, outcome);
-        if (wantRecords) {
-          const id = idCol >= 0 && ends[idCol]! > starts[idCol]! ? this.decoder.decode(buf.subarray(starts[idCol], ends[idCol])) : undefined;
-          sink.record!({ type: this.typeNames[typeIndex], year, outcome: OUTCOMES[outcome], id } as R, lineNo);
-        }
-        continue;
-      }
-      // anything else goes to the exact path, on the cells as strings
-      const cells = this.decoder.decode(buf.subarray(start, stop)).split(String.fromCharCode(delimiter));
-      const checked = validateRow(this.validator, rowObject(cells, header), lineNo);
-      if (checked.ok) {
-        const r = checked.record as unknown as CohortRecord;
-        local.add(this.indexOf(r.type), r.year, OUTCOMES.indexOf(r.outcome));
-        sink.record?.(checked.record, lineNo);
-      } else sink.rejected(checked.rejected);
+      if (this.vocabulary) i = this.hot(this, buf, dv, i, to);
+      if (i >= to) break;
+      const next = this.scanLine(buf, i);
+      if (next < 0) return i;
+      i = next;
     }
-    return undefined;
+    return to;
+  }
+
+  /** One line the compiled loop did not take: split it carefully. Returns the next line's start, or -1 if it is unusual. */
+  private scanLine(buf: Uint8Array, start: number): number {
+    const { delimiter, starts, ends } = this;
+    const width = this.header.width;
+    let i = start;
+    let col = 0;
+    let b: number;
+    for (;;) {
+      b = buf[i]!;
+      let fieldStart = i;
+      let fieldEnd: number;
+      if (b === QUOTE) {
+        // a simple quoted field: no quote or line break inside, and the field ends right after it
+        const close = buf.indexOf(QUOTE, i + 1);
+        if (close < 0) return -1;
+        for (let k = i + 1; k < close; k++) if (buf[k] === LF || buf[k] === CR) return -1;
+        fieldStart = i + 1;
+        fieldEnd = close;
+        i = close + 1;
+        b = buf[i]!;
+        if (b !== delimiter && b !== LF && b !== CR) return -1;
+      } else {
+        while (b !== delimiter && b !== LF && b !== CR) b = buf[++i]!;
+        fieldEnd = i;
+      }
+      if (col < width) {
+        starts[col] = fieldStart;
+        ends[col] = fieldEnd;
+      }
+      col += 1;
+      if (b !== delimiter) break;
+      i++;
+    }
+    const next = b === CR && buf[i + 1] === LF ? i + 2 : i + 1;
+    const line = this.line++;
+    if (col !== width) {
+      if (col === 1 && decode(buf, starts[0]!, ends[0]!).trim() === '') return next; // a blank line is no record
+      this.rejectRagged(decode(buf, start, i), col, line);
+      return next;
+    }
+    const { type, year, outcome, id } = this.columns;
+    const cell = (c: number) => decode(buf, starts[c]!, ends[c]!);
+    this.takeRow(cell(type), cell(year), cell(outcome), id >= 0 ? cell(id) : undefined, line, buf, starts, ends);
+    return next;
+  }
+
+  /** A row of the general CSV path: its cells, the raw line text (for messages) and its line. */
+  takeCells(cells: readonly string[], text: string, line: number): void {
+    if (cells.length === 1 && (cells[0] ?? '').trim() === '') return;
+    if (cells.length !== this.header.width) {
+      this.rejectRagged(text, cells.length, line);
+      return;
+    }
+    const { type, year, outcome, id } = this.columns;
+    this.takeRow(cells[type]!, cells[year]!, cells[outcome]!, id >= 0 ? cells[id] : undefined, line);
+  }
+
+  /** Report a rejected row found outside any line's cells (an unclosed quote). */
+  reject(row: RejectedRow): void {
+    this.sink.rejected(row);
+  }
+
+  private rejectRagged(text: string, found: number, line: number): void {
+    this.sink.rejected({ row: line, issues: [{ field: '(row)', value: text, message: `expected ${this.header.width} fields as in the header, found ${found}` }] });
+  }
+
+  private takeRow(typeCell: string, yearCell: string, outcomeCell: string, idCell: string | undefined, line: number, buf?: Uint8Array, starts?: Int32Array, ends?: Int32Array): void {
+    if (this.vocabulary) {
+      const t = this.typeCells.get(typeCell);
+      const o = this.outcomeCells.get(outcomeCell);
+      const year = this.yearCells.get(yearCell) ?? (/^\d{1,15}$/.test(yearCell) ? Number(yearCell) : NaN);
+      if (t !== undefined && o !== undefined && year >= this.yearRange[0] && year <= this.yearRange[1]) {
+        this.window.add(t, year, o, 1);
+        this.rows?.row(t, this.typeNames[t]!, year, o, idCell === '' ? undefined : idCell, line);
+        return;
+      }
+    }
+    const key = this.vocabulary ? `${typeCell}\u0000${yearCell}\u0000${outcomeCell}` : undefined;
+    const cached = key === undefined ? undefined : this.rejections.get(key);
+    if (cached) {
+      this.sink.rejected({ row: line, issues: cached.map((issue) => ({ ...issue })) });
+      return;
+    }
+    const checked = validateRow(this.validator, { id: idCell, type: typeCell, year: yearCell, outcome: outcomeCell }, line);
+    if (!checked.ok) {
+      if (key !== undefined) {
+        if (this.rejections.size >= REJECTION_CACHE) this.rejections.clear();
+        this.rejections.set(key, checked.rejected.issues.map((issue) => ({ ...issue })));
+      }
+      this.sink.rejected(checked.rejected);
+      return;
+    }
+    const record = checked.record as unknown as CohortRecord;
+    const t = this.typeIndex(record.type);
+    const o = OUTCOMES.indexOf(record.outcome);
+    this.window.add(t, record.year, o, 1);
+    if (this.vocabulary) {
+      this.learn(this.typeCells, this.types, typeCell, t, buf, starts, ends, this.columns.type);
+      this.learn(this.outcomeCells, this.outcomes, outcomeCell, o, buf, starts, ends, this.columns.outcome);
+      if (this.yearCells.size < 4096) this.yearCells.set(yearCell, record.year);
+      this.rows?.row(t, record.type, record.year, o, record.id, line);
+    } else this.sink.record?.(checked.record, line);
+  }
+
+  private learn(cells: Map<string, number>, table: SpellingTable, text: string, value: number, buf: Uint8Array | undefined, starts: Int32Array | undefined, ends: Int32Array | undefined, column: number): void {
+    if (cells.has(text)) return;
+    if (cells.size < 4096) cells.set(text, value);
+    const bytes = buf && starts && ends ? buf.subarray(starts[column], ends[column]) : new TextEncoder().encode(text);
+    // the compiled loop reads plain fields: a spelling holding a delimiter, quote or line break is not one
+    if (!bytes.some((b) => b === this.delimiter || b === QUOTE || b === LF || b === CR)) table.add(bytes, value);
+  }
+
+  /** The counts so far, as rows of canonical names: types in the cohort's order, or in order of first appearance. */
+  countRows(): CountRow[] {
+    const byType: CountRow[][] = this.typeNames.map(() => []);
+    this.window.forEach((t, year, o, count) => byType[t]!.push({ type: this.typeNames[t]!, year, outcome: OUTCOMES[o]!, count }));
+    return byType.flat();
+  }
+
+  /** The counts so far as a table. */
+  table(): CountTable {
+    return fromCounts(this.countRows());
   }
 }

@@ -9,11 +9,15 @@ export {
   type CohortCsvOptions,
   type CohortCsvResult,
   type CsvRowResult,
+  type RejectCounts,
+  type RejectReason,
+  DEFAULT_MAX_LINE_LENGTH,
 } from './csv.js';
+export { writeRejectsCsv } from './rejects-csv.js';
 export { DEFAULT_HEADER_ALIASES, type CohortField } from './csv-header.js';
 export { loadSampleCohort, sampleCohortDefinition, dataPath } from './sample.js';
 export { readClaimsFile, loadReferences } from './claims.js';
-export { countCohortCsvParallel, type ParallelCountOptions } from './count-parallel.js';
+export { countCohortCsvParallel, MAX_THREADS, type ParallelCountOptions } from './count-parallel.js';
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
 export { htmlText } from './html-text.js';
 // HTML through htmlparser2's tokenizer (its entity tables are too large for the core bundle).

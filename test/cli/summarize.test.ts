@@ -69,3 +69,48 @@ describe('treatment-outcomes summarize --ci', () => {
     expect(out).toContain('3963 improved of 4128 = 96.00% (95% CI 95.36–96.56, Wilson)');
   });
 });
+
+describe('treatment-outcomes summarize: rejected rows in bounded memory', () => {
+  const many = (n: number) => {
+    let text = 'type,year,outcome\nspastic,2005,improved\n';
+    for (let i = 0; i < n; i++) text += i % 2 ? 'spastic,20O5,improved\n' : `spastic,2005,improvd\n`;
+    return text;
+  };
+
+  it('shows the first --max-rejects rows, counts every one by reason and says how many were not shown', async () => {
+    let out = '';
+    let err = '';
+    const { Readable } = await import('node:stream');
+    const code = await run(['summarize', '-', '--lenient', '--max-rejects', '3', '--json'], { out: (t) => (out += t), err: (t) => (err += t), bold: (t) => t, stdin: Readable.from([many(1000)]) });
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { records: number; rejected: unknown[]; rejectedCount: number; rejectReasons: { field: string; count: number }[] };
+    expect(json.records).toBe(1);
+    expect(json.rejected).toHaveLength(3);
+    expect(json.rejectedCount).toBe(1000);
+    expect(json.rejectReasons.map((r) => [r.field, r.count])).toEqual([
+      ['outcome', 500],
+      ['year', 500],
+    ]);
+    expect(err).toContain('<stdin>: 1000 row(s) rejected');
+    expect(err).toContain('997 more rejected row(s) not shown');
+  });
+
+  it('writes every rejected row to --rejects, and strict mode prints a bounded list', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'to-rejects-'));
+    const input = join(dir, 'in.csv');
+    writeFileSync(input, many(5000));
+    const lenient = await cli('summarize', input, '--lenient', '--rejects', join(dir, 'rejects.csv'));
+    expect(lenient.code).toBe(0);
+    const lines = readFileSync(join(dir, 'rejects.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('line,field,value,message,suggestion');
+    expect(lines).toHaveLength(5001);
+    expect(lines[1]).toBe('3,outcome,improvd,"outcome must be one of improved, unchanged, worsened, unknown, got ""improvd""",improved');
+    const strict = await cli('summarize', input);
+    expect(strict.code).toBe(2);
+    expect(strict.err.split('\n').length).toBeLessThan(30);
+    expect(strict.err).toContain('4980 more invalid row(s) not shown');
+  });
+});
