@@ -24,10 +24,10 @@ async function bestMs(run: () => Promise<unknown>): Promise<number> {
   return best;
 }
 
-/** The time for input of size 2n over the time for size n. */
-async function growth(make: (n: number) => Buffer, n: number, read: (b: Buffer) => Promise<unknown>): Promise<number> {
+/** The time for input of size `factor` × n over the time for size n. */
+async function growth(make: (n: number) => Buffer, n: number, read: (b: Buffer) => Promise<unknown>, factor = 2): Promise<number> {
   const small = make(n);
-  const large = make(2 * n);
+  const large = make(factor * n);
   await read(small); // warm up
   return (await bestMs(() => read(large))) / (await bestMs(() => read(small)));
 }
@@ -93,8 +93,9 @@ describe('long lines', () => {
 
   it('reads a long quoted record in linear time', async () => {
     const make = (n: number) => Buffer.from(`type,year,outcome\n"${'a,'.repeat(n)}",2005,improved\nspastic,2005,improved\n`);
-    const ratio = await growth(make, 1 << 21, (b) => readCohortCsv(Readable.from([b]), { mode: 'lenient' }));
-    expect(ratio).toBeLessThan(2.5);
+    // one multi-megabyte string per size: allocation makes 2x noisy, so compare 4x (quadratic would be 16x)
+    const ratio = await growth(make, 1 << 19, (b) => readCohortCsv(Readable.from([b]), { mode: 'lenient' }), 4);
+    expect(ratio).toBeLessThan(6);
   });
 
   it('reads a header of 100,000 columns in linear time', async () => {
@@ -105,8 +106,8 @@ describe('long lines', () => {
     };
     const { records } = await readCohortCsv(Readable.from([make(100_000)]));
     expect(records).toEqual([{ type: 'spastic', year: 2005, outcome: 'improved', id: undefined }]);
-    const ratio = await growth(make, 200_000, (b) => readCohortCsv(Readable.from([b])));
-    expect(ratio).toBeLessThan(2.5);
+    const ratio = await growth(make, 50_000, (b) => readCohortCsv(Readable.from([b])), 4);
+    expect(ratio).toBeLessThan(6);
   });
 
   it('names a few header cells, not all, when a column is missing', async () => {
