@@ -22,6 +22,16 @@ export {
 } from './schema/record-warnings.js';
 export type { RowIssue, RejectedRow, ParseResult, ValidationMode } from './schema/rejected.js';
 export type { RecordValidator } from './schema/validate-row.js';
+export type {
+  MeasureDefinition,
+  MeasureDefinitions,
+  NumberMeasure,
+  IntegerMeasure,
+  OrdinalMeasure,
+  CategoryMeasure,
+  MeasureValue,
+  MeasureValues,
+} from './schema/measures.js';
 
 export { ROUNDING_MODES, roundRational, type RoundingMode } from './format/rounding.js';
 export { formatPercent, type FormatPercentOptions } from './format/format-percent.js';

@@ -76,7 +76,9 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
   const cores = availableParallelism();
   const threads = Math.max(1, Math.min(options.workers ?? Math.min(8, cores), cores, MAX_THREADS));
   const size = (await stat(path)).size;
-  if (threads < 2 || size < MIN_PARALLEL_BYTES) return countCohortCsv(path, options);
+  // measures are read on this thread (the workers count type, year and outcome)
+  const measured = Object.keys(cohort?.measures ?? {}).length > 0;
+  if (threads < 2 || size < MIN_PARALLEL_BYTES || measured) return countCohortCsv(path, options);
   signal?.throwIfAborted();
 
   const window = await ByteWindow.open(path, 1 << 16);

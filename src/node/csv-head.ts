@@ -20,8 +20,10 @@ export interface CsvHead {
 interface HeadOptions {
   file: string;
   delimiter: ',' | ';' | '\t' | undefined;
-  headerAliases: Readonly<Record<string, CohortField>>;
+  headerAliases: Readonly<Record<string, CohortField | (string & {})>>;
   maxLineLength: number;
+  /** The cohort's measure names: columns read beside type, year and outcome. */
+  measures?: readonly string[];
 }
 
 /** UTF-16 text has a NUL in every other byte of ASCII; a byte order mark says so outright. */
@@ -69,7 +71,7 @@ export async function readHead(window: ByteWindow, options: HeadOptions): Promis
     const delimiter = options.delimiter ?? detectDelimiter(text);
     if (!text.includes('"')) {
       window.start = next;
-      return { header: mapHeader(text.split(delimiter), options.headerAliases, { file, line }), delimiter, headerLine: line, firstDataLine: line + 1 };
+      return { header: mapHeader(text.split(delimiter), options.headerAliases, { file, line }, options.measures), delimiter, headerLine: line, firstDataLine: line + 1 };
     }
     // a quoted header: csv-parse reads it, however many lines it spans
     const recordStop = recordEnd(buf, i, end, delimiter.charCodeAt(0), eof);
@@ -84,6 +86,6 @@ export async function readHead(window: ByteWindow, options: HeadOptions): Promis
     const record = records[0];
     if (failed || record === undefined) throw new InputFormatError(`${file}:${line}: a quoted field in the header is never closed`, { file, line });
     window.start = recordStop;
-    return { header: mapHeader(record.cells, options.headerAliases, { file, line }), delimiter, headerLine: line, firstDataLine: line + Math.max(1, record.breaks) };
+    return { header: mapHeader(record.cells, options.headerAliases, { file, line }, options.measures), delimiter, headerLine: line, firstDataLine: line + Math.max(1, record.breaks) };
   }
 }

@@ -29,20 +29,33 @@ const REQUIRED: readonly CohortField[] = ['type', 'year', 'outcome'];
 /** Which column feeds which field, and which columns are ignored. */
 export interface HeaderMap {
   columns: Map<CohortField, number>;
+  /** The cohort's measures found in the header: measure name → column. */
+  measures: Map<string, number>;
   ignored: string[];
   width: number;
 }
 
-/** Map header cells to fields; a duplicated or missing required column is a file-level error. */
-export function mapHeader(cells: readonly string[], extraAliases: Readonly<Record<string, CohortField>>, where: { file: string; line: number }): HeaderMap {
-  const aliases = new Map<string, CohortField>();
+/**
+ * Map header cells to fields; a duplicated or missing required column is a file-level error.
+ * A measure's column is the one named like it (case-insensitive, trimmed), or an alias naming it.
+ */
+export function mapHeader(
+  cells: readonly string[],
+  extraAliases: Readonly<Record<string, string>>,
+  where: { file: string; line: number },
+  measureNames: readonly string[] = [],
+): HeaderMap {
+  const aliases = new Map<string, string>();
   for (const [k, v] of Object.entries(DEFAULT_HEADER_ALIASES)) aliases.set(k, v);
+  for (const name of measureNames) aliases.set(name.toLowerCase(), name);
   for (const [k, v] of Object.entries(extraAliases)) aliases.set(k.trim().toLowerCase(), v);
-  const columns = new Map<CohortField, number>();
+  const known = (field: string) => field === 'id' || (REQUIRED as readonly string[]).includes(field) || measureNames.includes(field);
+  const columns = new Map<string, number>();
+  const measures = new Map<string, number>();
   const ignored: string[] = [];
   cells.forEach((cell, index) => {
     const field = aliases.get(cell.trim().toLowerCase());
-    if (field === undefined) {
+    if (field === undefined || !known(field)) {
       ignored.push(cell);
       return;
     }
@@ -54,12 +67,14 @@ export function mapHeader(cells: readonly string[], extraAliases: Readonly<Recor
       );
     }
     columns.set(field, index);
+    if (measureNames.includes(field)) measures.set(field, index);
   });
   const missing = REQUIRED.filter((f) => !columns.has(f));
   if (missing.length > 0) {
     throw new InputFormatError(`${where.file}:${where.line}: no column for ${missing.map((m) => `"${m}"`).join(', ')} in the header (${listCells(cells)})`, where);
   }
-  return { columns, ignored, width: cells.length };
+  for (const name of measures.keys()) columns.delete(name);
+  return { columns: columns as Map<CohortField, number>, measures, ignored, width: cells.length };
 }
 
 /** The first header cells for a message, so a header of 100,000 columns gives a readable one. */
@@ -68,13 +83,22 @@ function listCells(cells: readonly string[]): string {
   return cells.length > shown.length ? `${shown.join(', ')} and ${cells.length - shown.length} more` : shown.join(', ');
 }
 
-/** A row object holding only the mapped fields: no other key (such as `__proto__`) can reach it. */
-export function rowObject(cells: readonly string[], header: HeaderMap): Record<CohortField, string | undefined> {
+/**
+ * A row object holding only the mapped fields: no other key (such as `__proto__`) can reach it,
+ * since measure names are checked when the cohort is defined and set as own properties.
+ */
+export function rowObject(cells: readonly string[], header: HeaderMap): Record<string, string | undefined> {
   const at = (f: CohortField): string | undefined => {
     const i = header.columns.get(f);
     return i === undefined ? undefined : cells[i];
   };
-  return { id: at('id'), type: at('type'), year: at('year'), outcome: at('outcome') };
+  return withMeasures({ id: at('id'), type: at('type'), year: at('year'), outcome: at('outcome') }, header, (i) => cells[i]);
+}
+
+/** `row` with the header's measure cells added as own properties. */
+export function withMeasures(row: Record<string, string | undefined>, header: HeaderMap, cell: (column: number) => string | undefined): Record<string, string | undefined> {
+  for (const [name, i] of header.measures) Object.defineProperty(row, name, { value: cell(i), enumerable: true, writable: true, configurable: true });
+  return row;
 }
 
 /** The delimiter a header line most likely uses: the most frequent of `,` `;` and tab (`,` when none). */

@@ -26,8 +26,8 @@ export interface CohortCsvOptions<R = CohortRecord> extends RejectOptions {
   cohort?: RecordValidator<R>;
   /** Field delimiter; detected from the header line when omitted. */
   delimiter?: ',' | ';' | '\t';
-  /** More header spellings, e.g. `{ 'diagnosis': 'type' }` (case-insensitive). */
-  headerAliases?: Readonly<Record<string, CohortField>>;
+  /** More header spellings, e.g. `{ 'diagnosis': 'type' }` or `{ 'age at entry': 'age' }` for a measure (case-insensitive). */
+  headerAliases?: Readonly<Record<string, CohortField | (string & {})>>;
   /** The name used in messages when the source is a stream. */
   file?: string;
   /** Called as the file is read (for progress displays): bytes read so far, and lines scanned. */
@@ -144,11 +144,13 @@ export async function* readRows<R>(
       window.start = p;
       extentStart = window.offset + p;
     } else {
-      head = await readHead(window, { file, delimiter: options.delimiter, headerAliases: options.headerAliases ?? {}, maxLineLength });
+      const measures = Object.keys((validator as { measures?: object }).measures ?? {});
+      head = await readHead(window, { file, delimiter: options.delimiter, headerAliases: options.headerAliases ?? {}, maxLineLength, measures });
       extentStart = window.offset + window.start;
     }
     const { header, delimiter } = head;
-    const vocabulary = knownVocabulary(validator as RecordValidator<unknown>, anyCohort as RecordValidator<unknown>);
+    // the byte scanner reads type, year and outcome only: rows with measures take the exact path
+    const vocabulary = header.measures.size > 0 ? undefined : knownVocabulary(validator as RecordValidator<unknown>, anyCohort as RecordValidator<unknown>);
     const sink = { rejected: handlers.rejected, ...(handlers.record ? { record: handlers.record } : {}) };
     const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), validator, vocabulary, sink, vocabulary ? handlers.rows : undefined, range ? range.firstLine : head.firstDataLine);
     const byte = delimiter.charCodeAt(0);

@@ -7,7 +7,7 @@ import type { RejectedRow, RowIssue } from '../schema/rejected.js';
 import { validateRow, type RecordValidator } from '../schema/validate-row.js';
 import { fromCounts, type CountRow, type CountTable } from '../stats/count-table.js';
 import { CountWindow } from './count-window.js';
-import type { HeaderMap } from './csv-header.js';
+import { withMeasures, type HeaderMap } from './csv-header.js';
 import { compileHotLoop, type ColumnRole, type HotLoop, type HotState } from './scan-compile.js';
 import { SpellingTable } from './spelling-table.js';
 
@@ -178,7 +178,7 @@ export class FastScanner<R> implements HotState {
     }
     const { type, year, outcome, id } = this.columns;
     const cell = (c: number) => decode(buf, starts[c]!, ends[c]!);
-    this.takeRow(cell(type), cell(year), cell(outcome), id >= 0 ? cell(id) : undefined, line, buf, starts, ends);
+    this.takeRow(cell(type), cell(year), cell(outcome), id >= 0 ? cell(id) : undefined, line, cell, buf, starts, ends);
     return next;
   }
 
@@ -190,7 +190,7 @@ export class FastScanner<R> implements HotState {
       return;
     }
     const { type, year, outcome, id } = this.columns;
-    this.takeRow(cells[type]!, cells[year]!, cells[outcome]!, id >= 0 ? cells[id] : undefined, line);
+    this.takeRow(cells[type]!, cells[year]!, cells[outcome]!, id >= 0 ? cells[id] : undefined, line, (c) => cells[c]);
   }
 
   /** Report a rejected row found outside any line's cells (an unclosed quote). */
@@ -202,7 +202,7 @@ export class FastScanner<R> implements HotState {
     this.sink.rejected({ row: line, issues: [{ field: '(row)', value: text, message: `expected ${this.header.width} fields as in the header, found ${found}` }] });
   }
 
-  private takeRow(typeCell: string, yearCell: string, outcomeCell: string, idCell: string | undefined, line: number, buf?: Uint8Array, starts?: Int32Array, ends?: Int32Array): void {
+  private takeRow(typeCell: string, yearCell: string, outcomeCell: string, idCell: string | undefined, line: number, cell: (column: number) => string | undefined, buf?: Uint8Array, starts?: Int32Array, ends?: Int32Array): void {
     if (this.vocabulary) {
       const t = this.typeCells.get(typeCell);
       const o = this.outcomeCells.get(outcomeCell);
@@ -219,7 +219,7 @@ export class FastScanner<R> implements HotState {
       this.sink.rejected({ row: line, issues: cached.map((issue) => ({ ...issue })) });
       return;
     }
-    const checked = validateRow(this.validator, { id: idCell, type: typeCell, year: yearCell, outcome: outcomeCell }, line);
+    const checked = validateRow(this.validator, withMeasures({ id: idCell, type: typeCell, year: yearCell, outcome: outcomeCell }, this.header, cell), line);
     if (!checked.ok) {
       if (key !== undefined) {
         if (this.rejections.size >= REJECTION_CACHE) this.rejections.clear();

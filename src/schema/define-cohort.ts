@@ -2,21 +2,27 @@ import * as z from 'zod/mini';
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { parseRecords, type ParseRecordsOptions, type ParseRecordsResult } from './parse-records.js';
 import { idField, normalizeCategory as key, OUTCOMES, outcomeField, typeText, yearField } from './record.js';
+import { measureField, prepareMeasures, suggestLevel, type Measure, type MeasureDefinitions, type MeasureValue } from './measures.js';
 import { suggestClosest } from './suggest.js';
 import type { RecordValidator } from './validate-row.js';
 
 /** What {@link defineCohort} takes. */
-export interface CohortDefinition<T extends string> {
+export interface CohortDefinition<T extends string, M extends MeasureDefinitions = {}> {
   /** The allowed types, in the order tables should list them. */
   types: readonly T[];
   /** Inclusive range of allowed years, `[from, to]`. */
   years?: readonly [number, number];
   /** Other spellings and synonyms, e.g. `{ dyskinetic: 'athetoid' }`. */
   aliases?: Readonly<Record<string, T>>;
+  /**
+   * Measured variables records may carry as extra fields (CSV columns of the same name), each
+   * optional: `{ age: { kind: 'number', min: 0, max: 120, unit: 'years' }, sex: { kind: 'category', values: ['female', 'male'] } }`.
+   */
+  measures?: M;
 }
 
-function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: readonly T[], years?: readonly [number, number]) {
-  return z.object({
+function baseShape<T extends string>(lookup: ReadonlyMap<string, T>, types: readonly T[], years?: readonly [number, number]) {
+  return {
     type: z.pipe(
       typeText(),
       z.transform((raw: string, ctx): T => {
@@ -33,24 +39,30 @@ function buildSchema<T extends string>(lookup: ReadonlyMap<string, T>, types: re
     year: yearField(years),
     outcome: outcomeField,
     id: idField,
-  });
+  };
 }
 
-/** The zod schema of a cohort's records. */
-export type CohortSchema<T extends string> = ReturnType<typeof buildSchema<T>>;
-/** One validated record of a cohort with types `T`. */
-export type CohortRecordOf<T extends string> = z.infer<CohortSchema<T>>;
+/** The zod field of a measure with definition `D`: optional, its output the measure's value type. */
+type MeasureSchema<D> = z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, z.ZodMiniOptional<z.ZodMiniType<MeasureValue<D>>>>;
+type MeasureShape<M> = { -readonly [K in keyof M]: MeasureSchema<M[K]> };
+
+/** The zod schema of a cohort's records (with measures `M`, their optional fields too). */
+export type CohortSchema<T extends string, M extends MeasureDefinitions = {}> = z.ZodMiniObject<ReturnType<typeof baseShape<T>> & MeasureShape<M>>;
+/** One validated record of a cohort with types `T` (and measures `M`). */
+export type CohortRecordOf<T extends string, M extends MeasureDefinitions = {}> = z.infer<CohortSchema<T, M>>;
 
 /** A cohort vocabulary: its schema, a type normaliser and a parser. */
-export interface Cohort<T extends string> extends RecordValidator<CohortRecordOf<T>> {
+export interface Cohort<T extends string, M extends MeasureDefinitions = {}> extends RecordValidator<CohortRecordOf<T, M>> {
   readonly types: readonly T[];
   readonly years: readonly [number, number] | undefined;
   readonly aliases: ReadonlyMap<string, T>;
-  readonly schema: CohortSchema<T>;
+  /** The measure definitions, as given (frozen); `{}` when the cohort has none. */
+  readonly measures: Readonly<M>;
+  readonly schema: CohortSchema<T, M>;
   /** The canonical type for a spelling (case and surrounding spaces ignored), or `undefined`. */
   normalizeType(raw: string): T | undefined;
   /** {@link parseRecords} with this cohort's schema. */
-  parse(rows: readonly unknown[], options?: Omit<ParseRecordsOptions, 'cohort'>): ParseRecordsResult<CohortRecordOf<T>>;
+  parse(rows: readonly unknown[], options?: Omit<ParseRecordsOptions, 'cohort'>): ParseRecordsResult<CohortRecordOf<T, M>>;
 }
 
 /**
@@ -62,8 +74,11 @@ export interface Cohort<T extends string> extends RecordValidator<CohortRecordOf
  * cohort.normalizeType(' Dyskinetic '); // 'athetoid'
  * cohort.parse([{ type: 'Spastic', year: '2010', outcome: 'Improved' }]).records;
  * // [{ type: 'spastic', year: 2010, outcome: 'improved' }]
+ *
+ * const measured = defineCohort({ types: ['spastic'], measures: { age: { kind: 'number', min: 0, max: 120, unit: 'years' } } });
+ * measured.parse([{ type: 'spastic', year: 2010, outcome: 'improved', age: '7.5' }]).records[0].age; // 7.5
  */
-export function defineCohort<const T extends string>(definition: CohortDefinition<T>): Cohort<T> {
+export function defineCohort<const T extends string, const M extends MeasureDefinitions = {}>(definition: CohortDefinition<T, M>): Cohort<T, M> {
   const { types, years, aliases = {} } = definition;
   if (!Array.isArray(types) || types.length === 0 || types.some((t) => typeof t !== 'string' || t.trim() === '')) {
     throw new InvalidArgumentError('types', types, 'types must be a non-empty array of non-empty strings');
@@ -91,18 +106,22 @@ export function defineCohort<const T extends string>(definition: CohortDefinitio
     lookup.set(key(alias), target);
     aliasMap.set(alias, target);
   }
-  const schema = buildSchema(lookup, types, years);
-  const cohort: Cohort<T> = {
+  const measures: readonly Measure[] = definition.measures === undefined ? [] : prepareMeasures(definition.measures);
+  const byName = new Map(measures.map((m) => [m.name, m]));
+  const schema = z.object({ ...baseShape(lookup, types, years), ...Object.fromEntries(measures.map((m) => [m.name, measureField(m)])) }) as unknown as CohortSchema<T, M>;
+  const cohort: Cohort<T, M> = {
     types: Object.freeze([...types]),
     years: years === undefined ? undefined : (Object.freeze([years[0], years[1]]) as readonly [number, number]),
     aliases: aliasMap,
+    measures: Object.freeze(Object.fromEntries(measures.map((m) => [m.name, m.definition]))) as Readonly<M>,
     schema,
     normalizeType: (raw) => lookup.get(key(raw)),
     suggest(field, value) {
       if (typeof value !== 'string') return undefined;
       if (field === 'type') return suggestClosest(value, lookup.entries());
       if (field === 'outcome') return suggestClosest(value, OUTCOMES.map((o) => [o, o] as const));
-      return undefined;
+      const measure = byName.get(field);
+      return measure === undefined ? undefined : suggestLevel(measure, value);
     },
     parse: (rows, options = {}) => parseRecords(rows, { ...options, cohort }),
   };

@@ -9,7 +9,7 @@ const KB = 1024;
 const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   ['formatPercent', `export { formatPercent } from './dist/index.js';`, 1.5 * KB, ['zod', 'stdlib', 'yaml']], // 1.0 KB
   ['formatPercent + checkPercent', `export { formatPercent, checkPercent } from './dist/index.js';`, 3 * KB, ['zod', 'stdlib', 'yaml']], // 2.2 KB
-  ['parseRecords + defineCohort', `export { parseRecords, defineCohort } from './dist/index.js';`, 9.5 * KB, ['stdlib', 'yaml']], // 8.1 KB
+  ['parseRecords + defineCohort', `export { parseRecords, defineCohort } from './dist/index.js';`, 11 * KB, ['stdlib', 'yaml']], // 10.3 KB (8.1 before measures: their definitions, zod fields and suggestions)
   ['proportionCI', `export { proportionCI } from './dist/index.js';`, 56 * KB, ['zod', 'yaml']], // 52.3 KB
   ['everything', `export * from './dist/index.js';`, 125 * KB, []], // 120.9 KB (117.4 before findings grouped per figure and the lenient claims reader)
 ];
