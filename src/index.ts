@@ -10,6 +10,7 @@ export {
   type CohortRecordOf,
 } from './schema/define-cohort.js';
 export { CEREBRAL_PALSY, CEREBRAL_PALSY_TYPES, cerebralPalsyCohort, type CerebralPalsyType } from './schema/cerebral-palsy.js';
+export { cohortFileSchema, parseCohortFile, BUILTIN_COHORTS, type CohortFile } from './schema/cohort-file.js';
 export { parseRecords, type ParseRecordsOptions, type ParseRecordsResult } from './schema/parse-records.js';
 export {
   recordWarnings,
@@ -116,6 +117,7 @@ export { formatInterval, type Interval, type IntervalMethod, type IntervalOption
 export type { Alternative } from './inference/alternative.js';
 export type { CountMatrix } from './inference/table.js';
 export { formatDecimal } from './format/format-decimal.js';
+export { formatPValue } from './format/format-p-value.js';
 export { fromGroupedCounts, type GroupedCount, type RejectedGroup } from './stats/grouped-counts.js';
 
 // Claims from prose.

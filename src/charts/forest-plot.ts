@@ -1,18 +1,20 @@
 import { InvalidArgumentError } from '../errors.js';
 import type { GroupRate } from '../stats/rates-by.js';
-import { BASE_CONFIG, PALETTE, pct, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './common.js';
+import { BASE_CONFIG, largestGroups, MAX_CHART_CATEGORIES, PALETTE, pct, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec, wrapLines } from './common.js';
 
 /**
  * A forest plot of improvement rates by type: a point per type with its interval (from
- * `ratesBy(…, 'type', { ci })`), and the overall rate as a dashed line when given.
+ * `ratesBy(…, 'type', { ci })`), and the overall rate as a dashed line when given. At most
+ * `maxCategories` (default 30) types, the largest; the subtitle says how many were left out.
  *
  * @example
  * const rates = ratesBy([{ type: 'a', year: 2010, outcome: 'improved' }, { type: 'b', year: 2010, outcome: 'unchanged' }], 'type', { ci: {} });
  * forestPlot(rates, { overall: 0.5 }).layer.length; // 3
  */
-export function forestPlot(ratesByType: readonly GroupRate[], options: { overall?: number; title?: string } = {}): VegaLiteSpec & { layer: unknown[] } {
+export function forestPlot(ratesByType: readonly GroupRate[], options: ChartOptions & { overall?: number; maxCategories?: number } = {}): VegaLiteSpec & { layer: unknown[] } {
   if (!Array.isArray(ratesByType) || ratesByType.length === 0) throw new InvalidArgumentError('ratesByType', ratesByType, 'expected the result of ratesBy(records, "type")');
-  const values = ratesByType
+  const { kept, note: leftOut } = largestGroups(ratesByType, (r) => r.denominator, 'types', options.maxCategories ?? MAX_CHART_CATEGORIES);
+  const values = kept
     .filter((r) => r.proportion !== null)
     .map((r) => ({ type: `${r.key} (n = ${r.denominator})`, rate: pct(r.proportion!), printed: `${r.percent}%`, ...(r.ci ? { lower: pct(r.ci.lower), upper: pct(r.ci.upper) } : {}) }));
   const level = ratesByType.find((r) => r.ci)?.ci?.level ?? 0.95;
@@ -26,7 +28,11 @@ export function forestPlot(ratesByType: readonly GroupRate[], options: { overall
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: options.title ?? 'Improvement rate by type',
-      subtitle: `n = ${ratesByType.reduce((a, r) => a + r.denominator, 0)}; points: rates; lines: ${pct(level)}% confidence intervals${options.overall !== undefined ? '; dashed: overall rate' : ''}`,
+      subtitle: wrapLines([
+        `n = ${ratesByType.reduce((a, r) => a + r.denominator, 0)}; points: rates; lines: ${pct(level)}% confidence intervals${options.overall !== undefined ? '; dashed: overall rate' : ''}`,
+        ...(leftOut ? [leftOut] : []),
+        ...(options.note ? [options.note] : []),
+      ]),
     },
     description: `Forest plot of the improvement rate for ${values.length} types with ${pct(level)}% confidence intervals.`,
     width: 380,

@@ -1,21 +1,21 @@
 import { CohortValidationError, InputFormatError, TreatmentOutcomesError } from '../errors.js';
+import { describeFileError } from './input-file.js';
 import type { Io } from './io.js';
-import { audit } from './audit.js';
-import { checkPercentCommand, inferN } from './calculators.js';
-import { extract } from './extract.js';
-import { report } from './report.js';
-import { summarize } from './summarize.js';
 import { MAIN_HELP, UsageError } from './usage.js';
 
 declare const __VERSION__: string | undefined;
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  summarize,
-  audit,
-  extract,
-  report,
-  'check-percent': checkPercentCommand,
-  'infer-n': inferN,
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+// Each command is loaded only when it runs, so `--version` or `check-percent` never loads the CSV
+// reader, the report or the inference code.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  summarize: async () => (await import('./summarize.js')).summarize,
+  audit: async () => (await import('./audit.js')).audit,
+  extract: async () => (await import('./extract.js')).extract,
+  report: async () => (await import('./report.js')).report,
+  'check-percent': async () => (await import('./calculators.js')).checkPercentCommand,
+  'infer-n': async () => (await import('./calculators.js')).inferN,
 };
 
 function describeError(error: unknown): string {
@@ -34,6 +34,12 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
+/** A file-system error from any command, in plain words with the file's name (or undefined). */
+function fileError(error: unknown): InputFormatError | undefined {
+  const path = error instanceof Error && 'path' in error && typeof error.path === 'string' ? error.path : undefined;
+  return path === undefined ? undefined : describeFileError(error, path, 'a file');
+}
+
 /** Run the CLI with `argv` (without node and script) and return the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,14 +52,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   try {
-    const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (handler === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-    return await handler(rest, io);
+    const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (load === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    return await (await load())(rest, io);
   } catch (error) {
-    const known = error instanceof TreatmentOutcomesError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
-    const fileMissing = error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'EISDIR' || error.code === 'EACCES');
-    if (!known && !fileMissing) throw error;
-    io.err(`error: ${describeError(error)}\n`);
+    const parseArgsError = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+    const known = error instanceof TreatmentOutcomesError ? error : parseArgsError ? new UsageError(error.message) : fileError(error);
+    if (known === undefined) throw error;
+    io.err(`error: ${describeError(known)}\n`);
     return 2;
   }
 }

@@ -15,7 +15,8 @@ Commands:
                          (default: the bundled synthetic sample cohort)
   audit [claims]         Audit published figures (default: the bundled seed claims)
   extract <file|->        Turn a text, Markdown or HTML page into a claims file
-  report [claims]        A self-contained HTML report with charts (default: sample + seed claims)
+  report [claims]        A self-contained HTML report with charts (default: the seed claims;
+                         --records your.csv or --sample adds record-level charts)
   check-percent <p> --of <n>
                          Is p% possible for some count out of n?
   infer-n <p>...         Which denominators make all these percents possible?
@@ -37,6 +38,10 @@ Options:
   --rounding <mode>    half-up (default), half-down, half-even, floor, ceil
   --basis <basis>      known (default: among known outcomes) or all (among all treated)
   --delimiter <d>      , ; or tab (default: detected from the header)
+  --cohort <c>         Check types, aliases and years against a vocabulary: cerebral-palsy
+                       (built in) or a cohort file (.yaml/.json: types, aliases, years).
+                       Without one, types are compared trimmed and lower-cased, and
+                       near-duplicate spellings and implausible years are warned about
   --lenient            Keep valid rows and report bad ones on stderr (default: any bad row is an error)
   --threads <n>        Count a large file on up to n threads (default 1; at most the cores free)
   --max-rejects <n>    Show and keep at most n rejected rows (default 20); all are counted by reason
@@ -44,7 +49,7 @@ Options:
   --ci <method>        Add confidence intervals: wilson, wilson-cc, wald, agresti-coull,
                        clopper-pearson, jeffreys, mid-p; for the distribution also the
                        simultaneous sison-glaz, goodman, quesenberry-hurst (rates then use wilson)
-  --level <p>          Confidence level (default 0.95)
+  --level <p>          Confidence level of --ci (default 0.95)
   --json               Machine-readable output on stdout
   -h, --help           Show this help
 
@@ -62,6 +67,7 @@ Options:
                          finding next to the words it is about
   --locale <l>           With --from-text: en, de, fr, es or auto (default)
   --records <file.csv>   Recount every numerator from record-level data
+  --cohort <c>           Vocabulary for --records: cerebral-palsy or a cohort file (.yaml/.json)
   --format <f>           text (default), markdown or json
   -h, --help             Show this help
 
@@ -76,6 +82,8 @@ Options:
                        (default: half-up,half-down,half-even)
   --decimal-comma      Read 31,34 as 31.34
   --json               Machine-readable output
+
+Exit codes: 0 possible, 1 impossible under the rounding given, 2 usage error.
 `;
 
 export const INFER_N_HELP = `Usage: treatment-outcomes infer-n <percent>... [options]
@@ -105,11 +113,15 @@ Options:
 export const REPORT_HELP = `Usage: treatment-outcomes report [claims.json|yaml] [options]
 
 Writes one HTML file with inline SVG and CSS (no script, no network request, prints on A4): the
-case mix against population registers, improvement rates with intervals, the audit of the
-published figures and notes on the methods.
+published figures and their audit, and with record-level data the case mix against population
+registers and improvement rates with intervals.
 
 Options:
-  --records <file.csv>   Record-level data (default: the bundled synthetic sample cohort)
+  --records <file.csv>   Your record-level data (without it: the published figures only)
+  --cohort <c>           Vocabulary for --records: cerebral-palsy or a cohort file (.yaml/.json)
+  --sample               Add the bundled synthetic sample cohort instead, labelled synthetic
   --out <file.html>      Where to write the report (default: standard output)
-  --svg <dir>            Also write each chart as an SVG file
+  --svg <dir>            Also write each chart as an SVG file into this directory
+
+Without a claims file, the bundled seed claims (data/seed-claims.json) are used.
 `;

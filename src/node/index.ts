@@ -17,6 +17,7 @@ export { writeRejectsCsv } from './rejects-csv.js';
 export { DEFAULT_HEADER_ALIASES, type CohortField } from './csv-header.js';
 export { loadSampleCohort, sampleCohortDefinition, dataPath } from './sample.js';
 export { readClaimsFile, loadReferences } from './claims.js';
+export { readCohortFile } from './cohort-file.js';
 export { countCohortCsvParallel, MAX_THREADS, type ParallelCountOptions } from './count-parallel.js';
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
 export { htmlText } from './html-text.js';

@@ -46,11 +46,14 @@ describe('treatment-outcomes audit', () => {
 describe('calculators', () => {
   it('check-percent prints the verdict and nearest values', async () => {
     const { code, out } = await cli('check-percent', '31.34', '--of', '4278');
-    expect(code).toBe(0);
+    expect(code).toBe(1); // impossible, as audit exits 1 on an error finding
     expect(out).toContain('impossible');
-    expect(out).toContain('31.32 (1340/4278) and 31.35 (1341/4278)');
-    expect((await cli('check-percent', '96', '--of', '4278')).out).toContain('numerators 4086-4128');
-    expect((await cli('check-percent', '31.34', '--of', '4278', '--rounding', 'floor')).out).toContain('possible: numerators 1341-1341');
+    expect(out).toContain('31.32% (1340/4278) and 31.35% (1341/4278)');
+    const possible = await cli('check-percent', '96', '--of', '4278');
+    expect(possible.code).toBe(0);
+    expect(possible.out).toContain('numerators 4086–4128');
+    expect((await cli('check-percent', '31.34', '--of', '4278', '--rounding', 'floor')).out).toContain('possible: only 1341/4278 prints so');
+    expect((await cli('check-percent', '31.34', '--of', '4278', '--json')).code).toBe(1);
     expect((await cli('check-percent', '31.34')).code).toBe(2);
     expect((await cli('check-percent', '31.34', '--of', 'x')).code).toBe(2);
   });

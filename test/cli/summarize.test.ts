@@ -40,7 +40,7 @@ describe('treatment-outcomes summarize', () => {
     const { code, out, err } = await cli('summarize', fixture('ragged.csv'), '--lenient');
     expect(code).toBe(0);
     expect(out).toContain('2 records');
-    expect(err).toContain('2 row(s) rejected');
+    expect(err).toContain('2 rows rejected');
     expect(err).toContain('row 3, (row): expected 4 fields');
   });
 
@@ -65,7 +65,7 @@ describe('treatment-outcomes summarize --ci', () => {
     let out = '';
     const code = await run(['summarize', '--decimals', '2', '--ci', 'wilson'], { out: (t) => (out += t), err: () => {}, bold: (t) => t });
     expect(code).toBe(0);
-    expect(out).toMatch(/spastic\s+2324\s+54\.32\s+52\.83-55\.81/);
+    expect(out).toMatch(/spastic\s+2324\s+54\.32\s+52\.83–55\.81/);
     expect(out).toContain('3963 improved of 4128 = 96.00% (95% CI 95.36–96.56, Wilson)');
   });
 });

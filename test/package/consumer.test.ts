@@ -30,7 +30,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('the packed package', () => {
   it('ships only what users need', () => {

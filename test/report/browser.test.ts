@@ -14,11 +14,17 @@ const CHROMIUM = '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 // In CI the browser must be there (.ci/run installs it); elsewhere the test says why it did not run.
 const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser && !process.env.CI) {
+  console.warn(
+    `test/report/browser.test.ts skipped: no Chromium at ${CHROMIUM}. It opens the HTML report in a real browser; ` +
+      'install it with `sudo apt-get install chromium` (Debian/Ubuntu; CI installs it through .ci/run) and run npm test again.',
+  );
+}
 
 describe.skipIf(!haveBrowser && !process.env.CI)('the HTML report in a real browser', () => {
   it('renders every chart with marks, logs no error and requests nothing from the network', async () => {
     const { file: claims } = parseClaims(readFileSync(dataPath('seed-claims.json'), 'utf8'));
-    const report = await buildReport({ records: await loadSampleCohort(), recordsLabel: 'sample (synthetic)', claims, references: await loadReferences() });
+    const report = await buildReport({ records: await loadSampleCohort(), recordsLabel: 'the bundled sample cohort', synthetic: true, claims, references: await loadReferences() });
     expect(report.html).not.toMatch(/<script|https?:\/\/[^\s"<]*\.(js|css)/i);
     const dir = mkdtempSync(join(tmpdir(), 'to-report-'));
     const path = join(dir, 'report.html');
@@ -45,6 +51,16 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the HTML report in a real brow
       for (const count of marks) expect(count).toBeGreaterThan(0);
       expect(await page.$$eval('figure[role="img"]', (f) => f.every((x) => (x.getAttribute('aria-label') ?? '').length > 20))).toBe(true);
       expect(await page.textContent('body')).toContain('percent-impossible');
+      // chart text as the reader sees it: the font size times the scale the page draws the SVG at
+      const sizes = await page.$$eval('figure svg', (svgs) =>
+        svgs.flatMap((svg) => {
+          const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+          const style = (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle;
+          return [...svg.querySelectorAll('text')].map((t) => Number.parseFloat(style(t).fontSize) * scale);
+        }),
+      );
+      expect(sizes.length).toBeGreaterThan(20);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true });
       expect(errors).toEqual([]);

@@ -24,7 +24,7 @@ describe('chart specifications', async () => {
     expect(spec.$schema).toBe('https://vega.github.io/schema/vega-lite/v5.json');
     expect(JSON.stringify(spec.title)).toMatch(/n = \d+|rounding/);
     expect(String(spec.description).length).toBeGreaterThan(40);
-    expect(JSON.stringify(spec)).toMatch(/"title":"[^"]*\((%)\)"|"title":"Percent"/);
+    expect(JSON.stringify(spec)).toMatch(/"title":"[^"]*\((%)\)[^"]*"|"title":"Percent"/);
     const svg = await renderSvg(spec);
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('role-mark');
