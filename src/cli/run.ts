@@ -2,6 +2,7 @@ import { CohortValidationError, InputFormatError, TreatmentOutcomesError } from 
 import { describeFileError } from './input-file.js';
 import type { Io } from './io.js';
 import { MAIN_HELP, UsageError } from './usage.js';
+import { count } from './words.js';
 
 declare const __VERSION__: string | undefined;
 
@@ -26,7 +27,7 @@ function describeError(error: unknown): string {
         r.issues.map((i) => `${where}:${r.row}: ${i.field}: ${i.message}${i.suggestion !== undefined ? ` (did you mean "${i.suggestion}"?)` : ''}`),
       )
       .join('\n')
-      .concat(error.rejectedCount > error.rejected.length ? `\n${where}: ${error.rejectedCount - error.rejected.length} more invalid row(s) not shown (--max-rejects N shows more; --lenient --rejects FILE writes every one)` : '');
+      .concat(error.rejectedCount > error.rejected.length ? `\n${where}: ${count(error.rejectedCount - error.rejected.length, 'more invalid row', 'more invalid rows')} not shown (--max-rejects N shows more; --lenient --rejects FILE writes every one)` : '');
   }
   if (error instanceof InputFormatError) return error.message;
   if (error instanceof UsageError) return `${error.message}\nRun 'treatment-outcomes --help' for usage.`;

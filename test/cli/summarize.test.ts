@@ -91,8 +91,8 @@ describe('treatment-outcomes summarize: rejected rows in bounded memory', () => 
       ['outcome', 500],
       ['year', 500],
     ]);
-    expect(err).toContain('<stdin>: 1000 row(s) rejected');
-    expect(err).toContain('997 more rejected row(s) not shown');
+    expect(err).toContain('<stdin>: 1000 rows rejected');
+    expect(err).toContain('997 more rejected rows not shown');
   });
 
   it('writes every rejected row to --rejects, and strict mode prints a bounded list', async () => {
@@ -111,6 +111,6 @@ describe('treatment-outcomes summarize: rejected rows in bounded memory', () => 
     const strict = await cli('summarize', input);
     expect(strict.code).toBe(2);
     expect(strict.err.split('\n').length).toBeLessThan(30);
-    expect(strict.err).toContain('4980 more invalid row(s) not shown');
+    expect(strict.err).toContain('4980 more invalid rows not shown');
   });
 });
