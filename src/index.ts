@@ -120,6 +120,17 @@ export { formatDecimal } from './format/format-decimal.js';
 export { formatPValue } from './format/format-p-value.js';
 export { fromGroupedCounts, type GroupedCount, type RejectedGroup } from './stats/grouped-counts.js';
 
+// Stratified comparisons and pooled rates.
+export { mantelHaenszel, type MantelHaenszel, type MantelHaenszelOptions } from './stratified/mantel-haenszel.js';
+export { cmhTest, type CmhTest, type CmhTestOptions } from './stratified/cmh-test.js';
+export { breslowDay, type BreslowDay, type BreslowDayOptions } from './stratified/breslow-day.js';
+export type { Stratum, StratumNote, StratifiedMeasure } from './stratified/strata.js';
+export { metaProportion, type MetaProportion, type ProportionStudy, type PooledStudy, type TransformedPooled } from './meta/meta-proportion.js';
+export { META_METHODS, META_TESTS, type MetaMethod, type MetaTest, type MetaProportionOptions } from './meta/options.js';
+export { PROPORTION_TRANSFORMS, type ProportionTransform } from './meta/transforms.js';
+export { ConvergenceError } from './meta/convergence-error.js';
+export { compareToEvidence, type ClaimedRate, type CompareToEvidenceOptions, type EvidenceComparison } from './meta/compare-to-evidence.js';
+
 // Claims from prose.
 export {
   extractClaims,
