@@ -17,7 +17,8 @@ export interface Tau2Estimate {
 }
 
 const CONVERGENCE = 1e-10;
-const MAX_ITERATIONS = 1000;
+const SCORING_ITERATIONS = 200;
+const MAX_ITERATIONS = 2000;
 
 /** Sums of the inverse-variance weights 1/(vi + τ²) that every estimator needs. */
 export interface WeightedSums {
@@ -128,11 +129,10 @@ function fisherScoring(method: Scoring, yi: readonly number[], vi: readonly numb
   let tau2 = Math.max(0, hedges(yi, vi));
   let change = Infinity;
   let iterations = 0;
-  while (change > CONVERGENCE) {
+  // metafor's path; where Fisher scoring crawls (its rate near 1, as with many zero-event studies on
+  // the logit scale), the root is bracketed and solved from where it got to instead
+  while (change > CONVERGENCE && iterations < SCORING_ITERATIONS) {
     iterations++;
-    if (iterations > MAX_ITERATIONS) {
-      throw new ConvergenceError(method, MAX_ITERATIONS, `${method}: Fisher scoring did not converge to ${CONVERGENCE} in ${MAX_ITERATIONS} iterations (τ² at ${tau2}); try method 'PM' or 'DL'`);
-    }
     let adj = scoringStep(method, yi, vi, tau2);
     if (!Number.isFinite(adj)) throw new ConvergenceError(method, iterations, `${method}: the scoring step is not finite at τ² = ${tau2}`);
     while (tau2 + adj < 0) adj /= 2;
@@ -142,8 +142,11 @@ function fisherScoring(method: Scoring, yi: readonly number[], vi: readonly numb
   }
   const warnings: string[] = [];
   const polished = polishRoot((t) => scoringStep(method, yi, vi, t), tau2, 10 * Math.max(change, 1e-300));
+  iterations += polished.evaluations;
   tau2 = polished.root;
-  if (!Number.isFinite(tau2)) throw new ConvergenceError(method, iterations, `${method}: the estimating equation has no root above τ² = 0`);
+  if (!Number.isFinite(tau2) || iterations > MAX_ITERATIONS) {
+    throw new ConvergenceError(method, iterations, `${method}: the estimating equation has no root to converge to (τ² at ${tau2} after ${iterations} iterations); try method 'PM' or 'DL'`);
+  }
   if (method !== 'EB' && tau2 > 0) {
     const at0 = logLikelihood(method, yi, vi, 0);
     const atTau = logLikelihood(method, yi, vi, tau2);
