@@ -40,7 +40,9 @@ function looksUtf16(buf: Uint8Array, end: number): boolean {
 /** Read the header from the start of `window`; leaves `window.start` at the first data line. */
 export async function readHead(window: ByteWindow, options: HeadOptions): Promise<CsvHead> {
   const { file, maxLineLength } = options;
-  await window.more(0);
+  // enough bytes to see a byte order mark or UTF-16, however small the reads
+  do await window.more(0);
+  while (window.end < 64 && !window.eof);
   if (looksUtf16(window.buf, window.end)) {
     throw new InputFormatError(`${file}: this file is UTF-16 text; save it as UTF-8 (in Excel: Save As, "CSV UTF-8") and read it again`, { file, line: 1 });
   }

@@ -234,12 +234,12 @@ function recordRows<R>(push: (record: R, line: number) => void): FastRowSink {
   };
 }
 
-/** Rows of the reader in batches, in line order. */
-async function* rowBatches<R>(source: CsvSource, options: CohortCsvOptions<R>): AsyncGenerator<CsvRowResult<R>[], CsvSummary> {
+/** Rows of the reader in batches, in line order, reading `chunk` bytes at a time. */
+export async function* rowBatches<R>(source: CsvSource, options: CohortCsvOptions<R>, chunk = 1 << 18): AsyncGenerator<CsvRowResult<R>[], CsvSummary> {
   let batch: CsvRowResult<R>[] = [];
   const push = (record: R, line: number) => void batch.push({ ok: true, line, record });
   const handlers: RowHandlers<R> = { rejected: (row) => void batch.push({ ok: false, line: row.row, rejected: row }), record: push, rows: recordRows(push) };
-  const reading = readRows(source, options, handlers, 1 << 18);
+  const reading = readRows(source, options, handlers, chunk);
   for (let step = await reading.next(); ; step = await reading.next()) {
     if (batch.length > 0) {
       yield batch;

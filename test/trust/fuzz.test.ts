@@ -74,6 +74,29 @@ describe('fuzz: CSV reader', () => {
   });
 });
 
+describe('fuzz: CSV line endings', () => {
+  // Excel's "CSV (Macintosh)" ends lines with a lone CR; files pasted together mix all three.
+  const eol = fc.constantFrom('\n', '\r\n', '\r');
+  const line = fc.array(fc.oneof(fc.string({ maxLength: 8 }), csvChars), { maxLength: 6 }).map((cells) => cells.join(','));
+  const shaped = fc
+    .tuple(fc.array(fc.tuple(line, eol), { maxLength: 30 }), fc.constantFrom('cr-only', 'mixed'), fc.boolean())
+    .map(([lines, shape, quoted]) => {
+      const header = quoted ? '"id",type,year,outcome' : 'id,type,year,outcome';
+      const body = lines.map(([l, e]) => l + (shape === 'cr-only' ? '\r' : e)).join('');
+      return `${header}${shape === 'cr-only' ? '\r' : '\r\n'}${body}`;
+    });
+  it('handles CR-only and mixed-ending files', async () => {
+    await fc.assert(
+      fc.asyncProperty(shaped, async (text) => {
+        runs.csv = (runs.csv ?? 0) + 1;
+        const o = await csvOutcome(text);
+        expectTypedOrOk(o, o.ms);
+      }),
+      { numRuns: RUNS.csv / 2 },
+    );
+  });
+});
+
 describe('fuzz: claims parser', () => {
   const yamlChars = fc.constantFrom('title: ', 'claims:', '\n', '  - ', '{', '}', '[', ']', ':', 'id: a', 'percent: "5"', 'denominator: 8', '&a ', '*a', '!!js/function ', '__proto__: ', '"', "'", '- ', '#', '? ');
   it('handles arbitrary and YAML-/JSON-shaped text', () => {
