@@ -21,9 +21,17 @@ export interface MeanCheck {
   consistent: boolean;
   /** Every one of the five modes under which some integer total reproduces the print. */
   modes: RoundingMode[];
-  /** The whole-number totals S (sum of all item scores) whose mean S/(n·items) prints as reported, or null. */
+  /**
+   * The whole-number totals S (sum of all item scores) whose mean S/(n·items) prints as reported;
+   * null when none does, or when they exceed Number.MAX_SAFE_INTEGER and no number holds them
+   * exactly (then read `exactTotals`).
+   */
   totals: { min: number; max: number } | null;
+  /** The same totals as exact decimal strings, whatever their size (null when none fits). */
+  exactTotals: { min: string; max: string } | null;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * GRIM: can the mean of `n` integer-valued observations (each the sum of `items` integer items)
@@ -32,6 +40,8 @@ export interface MeanCheck {
  * @example
  * checkMean('5.19', 28).consistent; // false: no S/28 rounds to 5.19
  * checkMean('5.25', 28).consistent; // true: 147/28 = 5.25
+ * // above 2^53 no number holds the totals exactly, so `totals` is null and `exactTotals` has them
+ * checkMean('5.25', 9e15).exactTotals; // { min: '47205000000000000', max: '47295000000000000' }
  */
 export function checkMean(reported: string, n: number, options: CheckMeanOptions = {}): MeanCheck {
   const { items = 1, percent = false } = options;
@@ -63,11 +73,17 @@ export function checkMean(reported: string, n: number, options: CheckMeanOptions
   };
   const ranges = new Map(ROUNDING_MODES.map((m) => [m, rangeFor(m)] as const));
   const modes = ROUNDING_MODES.filter((m) => ranges.get(m) !== null);
-  let totals: { min: number; max: number } | null = null;
+  let exact: { min: bigint; max: bigint } | null = null;
   for (const m of requested) {
     const r = ranges.get(m);
     if (!r) continue;
-    totals = totals === null ? { min: Number(r.min), max: Number(r.max) } : { min: Math.min(totals.min, Number(r.min)), max: Math.max(totals.max, Number(r.max)) };
+    exact = exact === null ? { ...r } : { min: r.min < exact.min ? r.min : exact.min, max: r.max > exact.max ? r.max : exact.max };
   }
-  return { consistent: totals !== null, modes, totals };
+  const safe = (x: bigint) => x <= MAX_SAFE && x >= -MAX_SAFE;
+  return {
+    consistent: exact !== null,
+    modes,
+    totals: exact !== null && safe(exact.min) && safe(exact.max) ? { min: Number(exact.min), max: Number(exact.max) } : null,
+    exactTotals: exact === null ? null : { min: exact.min.toString(), max: exact.max.toString() },
+  };
 }

@@ -48,3 +48,18 @@ describe('checkMean (GRIM)', () => {
     );
   });
 });
+
+describe('checkMean beyond 2^53', () => {
+  it('gives totals exactly, as decimal strings, and no inexact numbers', () => {
+    // 5.25 of N = 9·10^15 under ties either way: every S with 5.245·N ≤ S ≤ 5.255·N, both ends ties
+    const r = checkMean('5.25', 9e15);
+    expect(r.consistent).toBe(true);
+    expect(r.totals).toBeNull();
+    expect(r.exactTotals).toEqual({ min: (5245n * 9n * 10n ** 12n).toString(), max: (5255n * 9n * 10n ** 12n).toString() });
+    // one more than a tie: the half-up range of 5.25 of N = 2^53 − 1 (odd) ends at ⌈5.255·N⌉ − 1
+    const N = BigInt(Number.MAX_SAFE_INTEGER);
+    const half = checkMean('5.25', Number.MAX_SAFE_INTEGER, { rounding: 'half-up' });
+    expect(half.exactTotals).toEqual({ min: ((5245n * N + 999n) / 1000n).toString(), max: ((5255n * N + 999n) / 1000n - 1n).toString() });
+    expect(checkMean('5.25', 28).exactTotals).toEqual({ min: '147', max: '147' });
+  });
+});

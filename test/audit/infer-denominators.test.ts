@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { countDenominators } from '../../src/audit/count-denominators.js';
 import { inferDenominators } from '../../src/audit/infer-denominators.js';
-import { numeratorRange } from '../../src/audit/numerator-range.js';
-import { InvalidArgumentError } from '../../src/errors.js';
-import { ROUNDING_MODES } from '../../src/format/rounding.js';
+import { iterateDenominators } from '../../src/audit/iterate-denominators.js';
+import { numeratorRange, rangesByMode, readShare, unionRange } from '../../src/audit/numerator-range.js';
+import { InvalidArgumentError, LimitExceededError } from '../../src/errors.js';
+import { ROUNDING_MODES, type RoundingMode } from '../../src/format/rounding.js';
+import { ORDINARY_ROUNDING as ORDINARY } from '../../src/audit/rounding-set.js';
 import { printOf } from './brute.js';
 
 const CLINIC = ['54.32', '31.34', '11.71', '2.62'];
@@ -82,5 +85,84 @@ describe('inferDenominators', () => {
   it('refuses empty input and an inverted range', () => {
     expect(() => inferDenominators([])).toThrow(InvalidArgumentError);
     expect(() => inferDenominators(['5'], { min: 10, max: 5 })).toThrow(/must not be below min/);
+  });
+});
+
+/** Brute force: every n in [min, max] tested on its own with numeratorRange (ranges are intervals, so a partition needs Σmin ≤ n ≤ Σmax). */
+function bruteNs(percents: readonly string[], min: number, max: number, rounding: RoundingMode[], partition: boolean): number[] {
+  const out: number[] = [];
+  const shares = percents.map((p) => readShare(p)); // numeratorRange without re-reading the text each time
+  for (let n = min; n <= max; n++) {
+    const ranges = shares.map((share) => unionRange(rangesByMode(share, n, rounding).values()));
+    if (ranges.some((r) => r === null)) continue;
+    if (partition && !(ranges.reduce((a, r) => a + r!.min, 0) <= n && n <= ranges.reduce((a, r) => a + r!.max, 0))) continue;
+    out.push(n);
+  }
+  return out;
+}
+
+// Printed parts whose sum sits exactly on an edge of the rounding band (Σ = 100 ± k/2 last digits):
+// there the answer depends on n modulo a period, the hardest case for the shortcut past the scan.
+const onTheEdge = fc.tuple(fc.constantFrom(2, 4), fc.constantFrom(0, 1), fc.constantFrom(1, -1), fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 3, maxLength: 3 })).map(([k, d, side, weights]) => {
+  const unit = 10 ** d;
+  const total = 100 * unit + (side * k) / 2;
+  const w = weights.slice(0, k - 1);
+  const sum = w.reduce((a, b) => a + b, 0) + 10;
+  const parts = w.map((x) => Math.floor((x * total) / sum));
+  parts.push(total - parts.reduce((a, b) => a + b, 0));
+  return parts.map((p) => (p / unit).toFixed(d));
+});
+
+describe('iterateDenominators and countDenominators', () => {
+  const percent = fc.oneof(fc.integer({ min: 0, max: 100 }).map(String), fc.integer({ min: 0, max: 1000 }).map((x) => (x / 10).toFixed(1)));
+
+  it('yield and count exactly what a brute-force scan finds, across the point where the answer starts repeating', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.array(percent, { minLength: 1, maxLength: 4 }), onTheEdge),
+        fc.subarray([...ROUNDING_MODES], { minLength: 1 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.boolean(),
+        (percents, rounding, min, span, partition) => {
+          const options = { min, max: min + span, rounding, partition };
+          const brute = bruteNs(percents, min, min + span, rounding, partition);
+          expect([...iterateDenominators(percents, options)].map((c) => c.n)).toEqual(brute);
+          expect(countDenominators(percents, options)).toBe(brute.length);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('yield the same candidates as inferDenominators, example and shared divisor included', () => {
+    const options = { partition: true, max: 5000 };
+    expect([...iterateDenominators(CLINIC, options)]).toEqual(inferDenominators(CLINIC, options));
+  });
+
+  it('know at once that 60% + 60% is no partition, however large max is', () => {
+    expect([...iterateDenominators(['60', '60'], { partition: true, max: 1e15 })]).toEqual([]);
+    expect(countDenominators(['60', '60'], { partition: true, max: Number.MAX_SAFE_INTEGER })).toBe(0);
+    expect(inferDenominators(['60', '60'], { partition: true, max: 1e15, limit: 20 })).toEqual([]);
+  });
+
+  it('count to 10^15 without testing every n: past a point every n qualifies', () => {
+    // 95.5%–96.5% is 1% wide, so from n = 100 on some k/n always lands in it (brute force checks a stretch)
+    const early = bruteNs(['96'], 1, 1000, [...ORDINARY], false);
+    expect(bruteNs(['96'], 1000, 3000, [...ORDINARY], false)).toHaveLength(2001);
+    expect(countDenominators(['96'], { max: 1e15 })).toBe(early.length + (1e15 - 1000));
+    const clinic = countDenominators(CLINIC, { partition: true, max: 1e12 });
+    expect(clinic).toBe(countDenominators(CLINIC, { partition: true, max: 100_000 }) + (1e12 - 100_000));
+  });
+
+  it('refuse at once, with a typed error naming the bound, what would take too long or too much memory', () => {
+    const scan = () => countDenominators(['33.3333333333'], { max: 1e13 });
+    expect(scan).toThrow(LimitExceededError);
+    expect(scan).toThrow(/maxScan \(100000000\)/);
+    expect(() => iterateDenominators(['33.3333333333'], { max: 1e13 })).toThrow(LimitExceededError); // on the call, before any next()
+    const array = () => inferDenominators(['96'], { max: 1e7 });
+    expect(array).toThrow(LimitExceededError);
+    expect(array).toThrow(/9999950 denominators qualify, more than one array may hold \(maxCandidates 1000000\)/);
+    expect(inferDenominators(['96'], { max: 1e7, limit: 3 }).map((c) => c.n)).toEqual([23, 24, 25]);
   });
 });
