@@ -13,7 +13,7 @@ const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   ['proportionCI', `export { proportionCI } from './dist/index.js';`, 56 * KB, ['zod', 'yaml']], // 52.3 KB
   ['metaProportion', `export { metaProportion } from './dist/index.js';`, 62 * KB, ['zod', 'yaml']], // 58.1 KB
   ['mantelHaenszel + cmhTest + breslowDay', `export { mantelHaenszel, cmhTest, breslowDay } from './dist/index.js';`, 36 * KB, ['zod', 'yaml']], // 32.9 KB
-  ['everything', `export * from './dist/index.js';`, 136 * KB, []], // 131.4 KB (120.9 before the stratified and pooled rates, 117.4 before findings grouped per figure and the lenient claims reader)
+  ['everything', `export * from './dist/index.js';`, 142 * KB, []], // 136.6 KB (134.7 before iterateDenominators / countDenominators, 120.9 before the stratified and pooled rates, 117.4 before findings grouped per figure and the lenient claims reader)
 ];
 
 describe('bundle size budget', () => {
