@@ -128,6 +128,7 @@ export { mantelHaenszel, type MantelHaenszel, type MantelHaenszelOptions } from 
 export { cmhTest, type CmhTest, type CmhTestOptions } from './stratified/cmh-test.js';
 export { breslowDay, type BreslowDay, type BreslowDayOptions } from './stratified/breslow-day.js';
 export type { Stratum, StratumNote, StratifiedMeasure } from './stratified/strata.js';
+export { improvementStrata, type ImprovementStrataOptions } from './stratified/improvement-strata.js';
 export { metaProportion, type MetaProportion, type ProportionStudy, type PooledStudy, type TransformedPooled } from './meta/meta-proportion.js';
 export { META_METHODS, META_TESTS, type MetaMethod, type MetaTest, type MetaProportionOptions } from './meta/options.js';
 export { PROPORTION_TRANSFORMS, type ProportionTransform } from './meta/transforms.js';

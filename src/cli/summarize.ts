@@ -14,6 +14,7 @@ import { improvementRate, type RateBasis } from '../stats/improvement-rate.js';
 import { ratesBy, type GroupRate } from '../stats/rates-by.js';
 import { typeDistribution } from '../stats/type-distribution.js';
 import { cohortOption } from './cohort-option.js';
+import { compareLines, compareOption, compareStrata } from './compare-strata.js';
 import { checkInputFile } from './input-file.js';
 import type { Io } from './io.js';
 import { levelOption, wholeNumberOption } from './options.js';
@@ -75,6 +76,8 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
       threads: { type: 'string', default: '1' },
       'max-rejects': { type: 'string', default: '20' },
       rejects: { type: 'string' },
+      by: { type: 'string' },
+      compare: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,6 +99,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const level = values.level === undefined ? 0.95 : levelOption(values.level, '--level');
   const ci = values.ci === undefined ? undefined : { method: values.ci as IntervalMethod, level };
   const maxRejects = wholeNumberOption(values['max-rejects'], '--max-rejects', { min: 0 });
+  const comparison = compareOption(values.by, values.compare);
   const threads = wholeNumberOption(values.threads, '--threads', { min: 1, max: 64 });
   const chosen = await cohortOption(values.cohort);
   const sample = positionals[0] === undefined;
@@ -146,6 +150,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
   const overall = improvementRate(table, rateOpts);
   const byType = ratesBy(table, 'type', rateOpts);
   const byYear = ratesBy(table, 'year', rateOpts);
+  const stratified = comparison && compareStrata(table, comparison, values.basis as RateBasis, level);
 
   if (values.json) {
     const json = {
@@ -161,6 +166,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
       improvement: overall,
       byType,
       byYear,
+      ...(stratified ? { stratified } : {}),
     };
     io.out(`${JSON.stringify(json, null, 2)}\n`);
     return 0;
@@ -197,6 +203,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
     '',
     io.bold('By year'),
     cappedTable([{ heading: 'year' }, ...rateHeadings], rateRows(byYear, decimals, rateCi !== undefined), 'years'),
+    ...(stratified ? ['', ...compareLines(stratified, decimals, io.bold)] : []),
   ];
   io.out(`${lines.join('\n')}\n`);
   return 0;

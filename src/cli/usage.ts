@@ -50,6 +50,9 @@ Options:
                        clopper-pearson, jeffreys, mid-p; for the distribution also the
                        simultaneous sison-glaz, goodman, quesenberry-hurst (rates then use wilson)
   --level <p>          Confidence level of --ci (default 0.95)
+  --compare <a,b>      Compare the improvement of two types within each year: the Mantel–Haenszel
+                       odds ratio, the Cochran–Mantel–Haenszel test and Breslow–Day (Tarone)
+  --by <strata>        The strata of --compare: year (the default)
   --json               Machine-readable output on stdout
   -h, --help           Show this help
 
