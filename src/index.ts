@@ -157,6 +157,23 @@ export { toClaimsFile, type ClaimsFileClaim } from './extract/to-claims-file.js'
 export { textDocument } from './document/text-document.js';
 export type { BlockKind, DocumentBlock, TableCell, TableData, TextDocument } from './document/document.js';
 
+// Published tables: read them, then audit every cell.
+export { readTables, guessTableFormat, type TableFormat, type ReadTablesOptions } from './tables/read-tables.js';
+export { cellName, type Table } from './tables/table.js';
+export { readCell, type CellValue, type CellNumber } from './tables/cell-grammar.js';
+export {
+  tableClaims,
+  type TableExtraction,
+  type TableClaim,
+  type TableMean,
+  type TablePartition,
+  type TableUnresolved,
+  type TableCell,
+  type TableClaimsOptions,
+  type TableDenominatorSource,
+  type DenominatorBasis,
+} from './tables/table-claims.js';
+
 // Charts: Vega-Lite v5 specifications as plain data.
 export { distributionChart, type ChartReference } from './charts/distribution-chart.js';
 export { ratesChart } from './charts/rates-chart.js';

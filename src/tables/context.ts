@@ -1,0 +1,86 @@
+// What the words around a cell say it prints, and which denominators the table states.
+import { readCell, type CellNumber } from './cell-grammar.js';
+
+/** A statistic named by a label, caption or note. */
+export type Statistic = 'count-percent' | 'percent-count' | 'mean-sd' | 'mean-se' | 'median' | 'percent' | 'count';
+
+const MEAN_SD = /\bmeans?\b[^,;]{0,12}?(?:\(|\[|±|\+\/-)?\s*(?:SDs?|s\.d\.|standard deviations?)\b|\(\s*SDs?\s*\)|\bSDs?\b|±\s*SD|mean\s*±/i;
+const MEAN_SE = /\bS\.?E\.?M?\.?\b|standard error/;
+const MEDIAN = /\bmedian\b|\bIQR\b|interquartile|\brange\b/i;
+const COUNT_PERCENT = /\b[nN]\s*\(\s*%\s*\)|\bno\.?\s*\(\s*%\s*\)|\bnumber\s*\(\s*%\s*\)|\bn\s*\[\s*%\s*\]|\(\s*%\s*\)|\bN\s*%|\bn\s*,\s*%|numbers?\s*\(\s*%|counts?\s*\(\s*%|\bn\s*\(\s*percent/i;
+const PERCENT_COUNT = /%\s*\(\s*n\s*\)/i;
+const PERCENT_ONLY = /(?:^|[\s,(])%\s*\)?\s*$|\bpercentages?\b|\bper\s?cent\b|\bproportion\b/i;
+
+/** The statistics a piece of text names, in the order they appear. */
+export function statisticsIn(text: string): Statistic[] {
+  const found: { at: number; s: Statistic }[] = [];
+  const add = (re: RegExp, s: Statistic) => {
+    const m = re.exec(text);
+    if (m) found.push({ at: m.index, s });
+  };
+  add(PERCENT_COUNT, 'percent-count');
+  if (!PERCENT_COUNT.test(text)) add(COUNT_PERCENT, 'count-percent');
+  add(MEAN_SE, 'mean-se');
+  if (!MEAN_SE.test(text)) add(MEAN_SD, 'mean-sd');
+  add(MEDIAN, 'median');
+  if (found.every((f) => f.s !== 'count-percent' && f.s !== 'percent-count')) add(PERCENT_ONLY, 'percent');
+  return found.sort((a, b) => a.at - b.at).map((f) => f.s);
+}
+
+/** One statistic when the text names exactly one kind of summary, else undefined. */
+export function statisticOf(text: string): Statistic | undefined {
+  const s = statisticsIn(text);
+  const kinds = new Set(s.map((x) => (x === 'percent' ? 'count-percent' : x)));
+  return kinds.size === 1 ? s[0] : undefined;
+}
+
+/**
+ * A table-wide default from the caption or notes: "Numbers are means (SDs) unless stated otherwise",
+ * "Values are n (%)". Text naming several summaries ("Data are mean (SD) or n (%)") sets no default.
+ */
+export function defaultStatistic(text: string): Statistic | undefined {
+  const m = /\b(?:values|data|numbers|figures|results)\s+(?:are|is|were|represent|shown as|presented as|given as|expressed as)\b([^.]*)/i.exec(text);
+  if (!m) return undefined;
+  return statisticOf(m[1]!);
+}
+
+const N_IN_TEXT = /(?:^|[\s(\[,;])[nN]\s*(?:=|:)\s*(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)(?![\d.,]\d)/;
+
+/** A denominator stated in text: "(n = 120)", "N=58", "n = 2,694", "N = 21 024"; null when none. */
+export function statedN(text: string): number | null {
+  const m = N_IN_TEXT.exec(text);
+  if (!m) return null;
+  const n = Number(m[1]!.replace(/[^\d]/g, ''));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
+/** Every stated denominator in text, in order. */
+export function statedNs(text: string): number[] {
+  const re = new RegExp(N_IN_TEXT.source, 'g');
+  return [...text.matchAll(re)].map((m) => Number(m[1]!.replace(/[^\d]/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
+const NOT_A_GROUP_WORDS = /\bp[\s-]*(?:value|for trend)?\s*[a-z*†‡§]?$|^p\b|\bP\s*[<=]|χ2|chi[\s-]?squared?|\btest\b|statistic|difference|\bdiff\b|odds ratio|risk ratio|hazard|effect size|95\s*%\s*CI|confidence|significance|\bsig\.?$/i;
+const NOT_A_GROUP_ABBREVIATIONS = /\b(?:OR|RR|HR|IRR|SMD|AOR|aOR|CI)\b|\bd$/;
+/** A column that holds tests or differences, not a group's statistics: p, χ², OR, 95% CI, difference. */
+export const notAGroup = (label: string): boolean => NOT_A_GROUP_WORDS.test(label) || NOT_A_GROUP_ABBREVIATIONS.test(label);
+
+/** A row that states each column's size: "N", "n", "Number of participants (n)", "Total". */
+export const N_ROW = /^(?:[nN]|no\.?|number|number of (?:participants|patients|subjects|children|cases|people|persons|women|men|individuals)(?:\s*\([nN]\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\))$/i;
+
+/** A label that names the whole column ("Total", "All", "Overall"). */
+export const TOTAL_LABEL = /^(?:total|all|overall|whole (?:sample|cohort)|entire cohort|all (?:patients|participants|children|subjects)|total (?:sample|cohort|population|patients|participants))\b/i;
+
+/** An integer count printed in a cell on its own, or null. */
+export function countOf(text: string, decimalComma: boolean): number | null {
+  const v = readCell(text, { decimalComma });
+  // "113 614 (100.0)" in a "Total" row is the column's size too
+  if (v.kind === 'count-percent' || v.kind === 'pair') {
+    const [count, percent] = v.kind === 'pair' ? [v.first, v.second] : [v.count, v.percent];
+    return isCount(count) && percent.value === 100 ? count.value : null;
+  }
+  if (v.kind !== 'number') return null;
+  return isCount(v.value) ? v.value.value : null;
+}
+
+export const isCount = (x: CellNumber): boolean => x.decimals === 0 && !x.negative && !x.percent && Number.isSafeInteger(x.value);

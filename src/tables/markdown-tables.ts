@@ -1,0 +1,59 @@
+import { tableFromRows, type Table } from './table.js';
+
+const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** Split a pipe-table row on unescaped pipes, dropping the outer ones. */
+function cells(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === '\\' && line[i + 1] === '|') {
+      cur += '|';
+      i += 1;
+    } else if (ch === '|') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  if (/^\s*\|/.test(line)) out.shift();
+  if (/\|\s*$/.test(line)) out.pop();
+  // keep leading spaces (an indent hint), drop markdown emphasis
+  return out.map((c) => c.replace(/\s+$/, '').replace(/^ /, '').replace(/\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])/g, ''));
+}
+
+const NOTE_START = /^\s*(?:[*†‡§¶#‖]|[a-z]\s|_|\((?:\d|[a-z])\)|(?:Data|Values|Numbers|Note|Notes|Abbreviations|Source)\b|[A-Z][A-Za-z0-9-]{1,10}\s*(?:=|,|:))/;
+
+const isRow = (line: string) => line.includes('|') && line.trim() !== '';
+
+/**
+ * Every pipe table of a Markdown document (GitHub style: a header row, a `---` separator, body rows).
+ * A line just above that starts with "Table" (or is emphasised) is the caption; the lines just
+ * below, up to a blank line, are notes.
+ */
+export function readMarkdownTables(text: string): Table[] {
+  const lines = text.split(/\r?\n/);
+  const out: Table[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (!SEPARATOR.test(lines[i]!) || !isRow(lines[i - 1]!)) continue;
+    let top = i - 1;
+    while (top > 0 && isRow(lines[top - 1]!) && !SEPARATOR.test(lines[top - 1]!)) top -= 1;
+    let end = i + 1;
+    while (end < lines.length && isRow(lines[end]!)) end += 1;
+    const header = lines.slice(top, i).map(cells);
+    const body = lines.slice(i + 1, end).filter((l) => !SEPARATOR.test(l)).map(cells);
+    let c = top - 1;
+    while (c >= 0 && lines[c]!.trim() === '') c -= 1;
+    const above = c >= 0 && top - c <= 2 ? lines[c]!.trim() : '';
+    const caption = /^(?:#+\s*)?(?:\*\*|__|\*|_)?\s*(?:Table|Tab\.|Tabelle|Tableau|Tabla)\b/i.test(above) ? above.replace(/^#+\s*/, '').replace(/\*\*|__/g, '') : '';
+    // notes: the lines just below, or after one blank line when they read as notes ("*One missing", "Data are ...")
+    const notes: string[] = [];
+    let k = end;
+    if (k < lines.length && lines[k]!.trim() === '' && NOTE_START.test(lines[k + 1] ?? '')) k += 1;
+    for (; k < lines.length && lines[k]!.trim() !== ''; k++) notes.push(lines[k]!.trim());
+    out.push(tableFromRows([...header, ...body], { headerRows: header.length, caption, notes: notes.join(' '), index: out.length }));
+    i = end;
+  }
+  return out;
+}

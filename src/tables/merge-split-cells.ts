@@ -1,0 +1,52 @@
+import type { Table } from './table.js';
+
+const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients)$/i;
+const PERCENT_HEADER = /^(?:%|\(%\)|percent|per cent|percentage|prozent)$/i;
+const PERCENT_ROW = /^\(?\s*%\s*\)?$/;
+
+const last = (label: string) => label.split(' / ').pop()!.trim();
+const upper = (label: string) => label.split(' / ').slice(0, -1).join(' / ');
+const join = (count: string, percent: string) => (percent === '' ? count : count === '' ? '' : `${count} (${percent.replace(/\s*%\s*$/, '')}%)`);
+
+/**
+ * Tables that print a count and its percent in separate cells, either as an "n | %" pair of columns
+ * under one heading (registers: "2010: n, %") or as a count row followed by a "%" row, become one
+ * "n (%)" cell each. `quotes` keeps what was printed, both cells, for the findings.
+ */
+export function mergeSplitCounts(table: Table): { table: Table; quotes: string[][] } {
+  let grid = table.grid.map((r) => [...r]);
+  let quotes = table.grid.map((r) => [...r]);
+  let columnLabels = [...table.columnLabels];
+  // "n | %" column pairs
+  for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
+    const a = columnLabels[c]!;
+    const b = columnLabels[c + 1]!;
+    if (!COUNT_HEADER.test(last(a)) || !PERCENT_HEADER.test(last(b)) || upper(a) !== upper(b)) continue;
+    grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : join(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
+    quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
+    columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}n (%)`, ...columnLabels.slice(c + 2)];
+  }
+  // a "%" row under its count row
+  const keep: number[] = [];
+  for (let r = 0; r < grid.length; r++) {
+    const label = table.rowLabels[r]!;
+    const prev = keep[keep.length - 1];
+    if (r >= table.headerRows && prev !== undefined && prev >= table.headerRows && PERCENT_ROW.test(label) && !PERCENT_ROW.test(table.rowLabels[prev]!)) {
+      for (let c = table.labelColumns; c < grid[r]!.length; c++) {
+        const count = grid[prev]![c]!;
+        const percent = grid[r]![c]!;
+        if (/^\d[\d,.\s]*$/.test(count) && /^\d[\d,.]*\s*%?$/.test(percent)) {
+          grid[prev]![c] = join(count, percent);
+          quotes[prev]![c] = `${count} | ${percent}`;
+        }
+      }
+      continue;
+    }
+    keep.push(r);
+  }
+  const pick = <T,>(xs: readonly T[]) => keep.map((r) => xs[r]!);
+  return {
+    table: { ...table, grid: pick(grid), columnLabels, rowLabels: pick(table.rowLabels), indents: pick(table.indents) },
+    quotes: pick(quotes),
+  };
+}

@@ -1,0 +1,381 @@
+import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type CellValue } from './cell-grammar.js';
+import { countOf, defaultStatistic, isCount, notAGroup, N_ROW, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
+import { fits } from './fits.js';
+import { cellName, type Table } from './table.js';
+import { inferColumnN } from './infer-column-n.js';
+import { mergeSplitCounts } from './merge-split-cells.js';
+import { linkedRows } from './linked-rows.js';
+import { levelPartitions, rowPartitions } from './table-partitions.js';
+import { groupVariables, type Variable } from './variables.js';
+
+/** Where a table figure stands: the table, its row and column, its name and its text. */
+export interface TableCell {
+  table: number;
+  row: number;
+  column: number;
+  /** "Spastic / 2013 (n = 412)": the row label and the column label. */
+  name: string;
+  /** The cell as printed. */
+  quote: string;
+}
+
+/** How a table figure's denominator was found (the claims files' `denominatorSource`). */
+export type TableDenominatorSource = 'with-claim' | 'table-header' | 'assumed';
+
+/**
+ * Which part of the table gave the denominator: the cell itself ("12/40 (30%)"), the row ("(n = 105)"
+ * or an n column), a subgroup heading ("Comorbidities N=21 024"), another row the label names ("among
+ * those with at least one complication"), the column header or an N row, the
+ * row's Total cell (row percentages), the levels' own sum (missing data left out), or the size
+ * inferred from the column's cells when no size is printed.
+ */
+export type DenominatorBasis = 'cell' | 'row' | 'subgroup' | 'another-row' | 'column' | 'row-total' | 'levels' | 'inferred';
+
+/** A count and percent (or a percent alone) read from a table cell, in the claims-file shape. */
+export interface TableClaim {
+  id: string;
+  label: string;
+  numerator?: number;
+  denominator: number;
+  /** As printed, with a '.' decimal mark. */
+  percent?: string;
+  denominatorSource: TableDenominatorSource;
+  denominatorBasis: DenominatorBasis;
+  cell: TableCell;
+}
+
+/** A mean (and SD) read from a table cell, in the claims-file `means` shape. */
+export interface TableMean {
+  id: string;
+  label: string;
+  mean: string;
+  sd?: string;
+  n: number;
+  /** A measurement (age, weight), not whole-number data: GRIM and GRIMMER do not apply. */
+  continuous?: boolean;
+  /** The range a value can take, when the label states it ("score (0–10)"). */
+  scale?: [number, number];
+  nSource: TableDenominatorSource;
+  cell: TableCell;
+}
+
+/** Levels of a variable (or groups of a row) that should add up to a total. */
+export interface TablePartition {
+  id: string;
+  total: number;
+  parts: string[];
+  /** 'levels': a variable's levels in one column; 'row': the groups of one row against its Total cell. */
+  basis: 'levels' | 'row';
+  /** Sum of the parts' counts minus the total. */
+  difference: number;
+}
+
+/** A figure in a table that could not be tied to a denominator or read with confidence. */
+export interface TableUnresolved {
+  text: string;
+  reason: string;
+  cell: TableCell;
+}
+
+/** What {@link tableClaims} found in one table. */
+export interface TableExtraction {
+  claims: TableClaim[];
+  means: TableMean[];
+  partitions: TablePartition[];
+  unresolved: TableUnresolved[];
+  /** Notes on how the table was read (variables that are not exclusive, row percentages, ...). */
+  notes: string[];
+}
+
+/** Options of {@link tableClaims}. */
+export interface TableClaimsOptions {
+  /** Read "84,3" as 84.3; default 'auto' (decided from the table's own numbers). */
+  decimalComma?: boolean | 'auto';
+  /** Prefix of every id (e.g. "t1-"), so several tables can share one claims file. */
+  idPrefix?: string;
+}
+
+/** The reading of one body cell. */
+export interface ReadCell {
+  row: number;
+  column: number;
+  value: CellValue;
+  statistic: Statistic | undefined;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+      .replace(/-$/, '') || 'cell'
+  );
+}
+
+const INTEGER_DATA = /\b(?:number of|no\.? of|count of|episodes|items? score|likert|parity|gravidity|children born)\b/i;
+const SCALE = /\((?:range\s*)?(\d+)\s*[–—-]\s*(\d+)\)|\brange\s*(\d+)\s*[–—-]\s*(\d+)|\bscale\s*(\d+)\s*[–—-]\s*(\d+)/i;
+
+/** Means of measurements (age, weight, blood pressure) are not whole-number data; counts and item scores are. */
+function measureOf(label: string): { continuous: boolean; scale?: [number, number] } {
+  const m = SCALE.exec(label);
+  const scale = m ? ([Number(m[1] ?? m[3] ?? m[5]), Number(m[2] ?? m[4] ?? m[6])] as [number, number]) : undefined;
+  const integer = INTEGER_DATA.test(label) && !/\b(?:per|rate|ratio|mg|kg|hours?|days?|weeks?|months?|years?)\b/i.test(label);
+  return { continuous: !integer, ...(scale && scale[0] < scale[1] ? { scale } : {}) };
+}
+
+/**
+ * Read a table's cells as claims to audit: every "n (%)" with the denominator it is a share of and
+ * where that came from (`denominatorSource`, and `denominatorBasis` in detail), every "mean (SD)"
+ * with its n, and the partitions the table implies (a variable's exclusive levels adding up to its
+ * column's N; a row's groups adding up to its Total cell when the header sizes do). What it cannot
+ * tie to a denominator goes to `unresolved`, never to a claim with a guessed one.
+ *
+ * @example
+ * const [t] = readTables('| | Treated (n = 60) | Control (n = 58) |\n|---|---|---|\n| Female, n (%) | 27 (45.0) | 30 (51.7) |\n| Age, mean (SD) | 7.4 (2.1) | 7.9 (2.5) |', { format: 'markdown' });
+ * const { claims, means } = tableClaims(t);
+ * claims.map((c) => [c.numerator, c.denominator, c.percent, c.denominatorSource]); // [[27, 60, '45.0', 'table-header'], [30, 58, '51.7', 'table-header']]
+ * means.map((m) => [m.mean, m.sd, m.n]); // [['7.4', '2.1', 60], ['7.9', '2.5', 58]]
+ */
+export function tableClaims(input: Table, options: TableClaimsOptions = {}): TableExtraction {
+  const { table, quotes } = mergeSplitCounts(input);
+  const { grid, headerRows: H, labelColumns: L } = table;
+  const width = grid[0]?.length ?? 0;
+  const bodyTexts = grid.slice(H).flatMap((r) => r.slice(L));
+  const decimalComma = options.decimalComma === undefined || options.decimalComma === 'auto' ? usesDecimalComma(bodyTexts) : options.decimalComma;
+  const prefix = options.idPrefix ?? '';
+  const out: TableExtraction = { claims: [], means: [], partitions: [], unresolved: [], notes: [] };
+  const ids = new Set<string>();
+  const inferredCols = new Set<number>();
+  const rowPercentRows = new Set<number>();
+  const uniqueId = (base: string) => {
+    let id = `${prefix}${base}`;
+    for (let k = 2; ids.has(id); k++) id = `${prefix}${base}-${k}`;
+    ids.add(id);
+    return id;
+  };
+  const cellRef = (r: number, c: number): TableCell => ({ table: table.index, row: r, column: c, name: cellName(table, r, c), quote: quotes[r]![c]! });
+
+  // columns that hold a group's statistics (not p-values, differences, tests)
+  const groupCols: number[] = [];
+  for (let c = L; c < width; c++) {
+    const label = table.columnLabels[c]!;
+    const last = label.split(' / ').pop() ?? '';
+    if (!notAGroup(last) && !notAGroup(label.split(' / ').map((x) => x.replace(/\(.*?\)/g, '')).join(' / '))) groupCols.push(c);
+  }
+
+  // column sizes: a header "(n = 120)", else an N row in the body, else the caption for a lone column
+  const colN = new Map<number, number>();
+  for (const c of groupCols) {
+    const parts = table.columnLabels[c]!.split(' / ');
+    for (let k = parts.length - 1; k >= 0; k--) {
+      const n = statedN(parts[k]!);
+      if (n !== null) {
+        colN.set(c, n);
+        break;
+      }
+    }
+  }
+  const nRows = new Set<number>();
+  for (let r = H; r < grid.length; r++) {
+    const label = table.rowLabels[r]!.replace(/[:.]$/, '').trim();
+    if (!N_ROW.test(label)) continue;
+    const counts = groupCols.map((c) => (grid[r]![c] === '' ? undefined : countOf(grid[r]![c]!, decimalComma)));
+    if (counts.some((x) => x === null) || counts.every((x) => x === undefined)) continue;
+    nRows.add(r);
+    groupCols.forEach((c, k) => {
+      const n = counts[k];
+      if (n !== undefined && n !== null && !colN.has(c)) colN.set(c, n);
+    });
+  }
+  const context = `${table.caption ?? ''} ${table.notes ?? ''}`;
+  const captionN = statedN(table.caption ?? '');
+  const withoutN = groupCols.filter((c) => !colN.has(c));
+  if (captionN !== null && withoutN.length === 1 && groupCols.length === 1) colN.set(withoutN[0]!, captionN);
+  const tableDefault = defaultStatistic(context);
+  const totalCol = groupCols.find((c) => TOTAL_LABEL.test(table.columnLabels[c]!.split(' / ').pop() ?? '') || TOTAL_LABEL.test(table.columnLabels[c]!));
+
+  // read every body cell, and group rows into variables
+  const cells: (ReadCell | undefined)[][] = grid.map((row, r) =>
+    row.map((text, c) => (r < H || c < L || nRows.has(r) ? undefined : { row: r, column: c, value: readCell(text, { decimalComma }), statistic: undefined })),
+  );
+  const variables = groupVariables(table, cells, groupCols, nRows);
+  const variableOf = new Map<number, Variable>();
+  for (const v of variables) for (const r of v.rows) variableOf.set(r, v);
+
+  // what each cell prints: the row's words first, then its variable's, the column's, the table's
+  const hintOf = (r: number, c: number): Statistic | undefined => {
+    const v = variableOf.get(r);
+    return statisticOf(table.rowLabels[r]!) ?? (v?.label !== undefined ? statisticOf(v.label) : undefined) ?? statisticOf(table.columnLabels[c]!.split(' / ').pop() ?? '') ?? statisticOf(table.columnLabels[c]!);
+  };
+
+  // sizes of rows and subgroups stated in their labels
+  const rowN = (r: number): number | null => statedN(table.rowLabels[r]!.split(' / ').pop() ?? '');
+  const subgroupN = (r: number): number | null => {
+    const v = variableOf.get(r);
+    return v?.label !== undefined ? statedN(v.label) : null;
+  };
+
+  // decide each pair "a (b)": count and percent, or mean and SD
+  for (const c of groupCols) {
+    for (let r = H; r < grid.length; r++) {
+      const cell = cells[r]![c];
+      if (!cell) continue;
+      const hint = hintOf(r, c);
+      cell.statistic = hint;
+      const v = cell.value;
+      if (v.kind !== 'pair') continue;
+      const n = rowN(r) ?? subgroupN(r) ?? colN.get(c);
+      const { first: a, second: b } = v;
+      const countLike = isCount(a) && b.value <= 100 && !b.negative;
+      const plausibleCount = countLike && n !== undefined && a.value <= n && Math.abs((100 * a.value) / n - b.value) <= 2.5;
+      let kind: 'count-percent' | 'percent-count' | 'mean-sd' | undefined;
+      if (hint === 'count-percent' || hint === 'percent') kind = countLike ? 'count-percent' : isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
+      else if (hint === 'percent-count') kind = isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
+      else if (hint === 'mean-sd') kind = 'mean-sd';
+      else if (hint === 'mean-se' || hint === 'median') kind = undefined;
+      else if (plausibleCount && (tableDefault === undefined || tableDefault === 'count-percent' || (n !== undefined && fits(a.value, n, b)))) kind = 'count-percent';
+      else if (tableDefault === 'mean-sd' || tableDefault === 'count-percent') kind = tableDefault === 'mean-sd' ? 'mean-sd' : countLike ? 'count-percent' : undefined;
+      else if (!isCount(a) || b.value > 100 || a.negative || (n !== undefined && a.value > n)) kind = 'mean-sd';
+      else if (countLike && n === undefined && b.decimals > 0) kind = 'count-percent';
+      if (kind === 'count-percent') cell.value = { kind: 'count-percent', count: a, percent: b, order: 'n (%)' };
+      else if (kind === 'percent-count') cell.value = { kind: 'count-percent', count: b, percent: a, order: '% (n)' };
+      else if (kind === 'mean-sd') cell.value = { kind: 'mean-sd', mean: a, sd: b };
+      else if (hint !== 'median' && hint !== 'mean-se') out.unresolved.push({ text: grid[r]![c]!, reason: 'a pair of numbers that could be a count and percent or a mean and SD; nothing in the table says which', cell: cellRef(r, c) });
+    }
+  }
+
+  // sizes inferred from the cells where the table prints none
+  for (const c of groupCols) {
+    if (colN.has(c)) continue;
+    const inferred = inferColumnN(cells.map((row) => row[c]).filter((x): x is ReadCell => x !== undefined), variables);
+    if (inferred !== null) {
+      colN.set(c, inferred);
+      inferredCols.add(c);
+      out.notes.push(`${table.columnLabels[c] || `column ${c + 1}`}: no size is printed; ${inferred} fits its counts and percents, and is used as its denominator (marked 'assumed').`);
+    }
+  }
+
+  // values the notes say are missing: a footnote mark on the cell or row then makes the printed N an upper bound
+  const missingNoted = /\bmissing|not (?:known|available|recorded|reported)|\bunknown\b|available for|data (?:were|was) available|incomplete/i.test(context);
+  const unknownBase = (r: number, quote: string) =>
+    /\bavailable for\b|\bdata (?:on|for) \d/i.test(`${table.rowLabels[r]} ${variableOf.get(r)?.label ?? ''}`) || (missingNoted && (hasFootnoteMark(quote) || hasFootnoteMark(table.rowLabels[r]!)));
+  const smallerFits = (count: number, n: number, percent: CellNumber) => {
+    for (let k = n - 1; k >= Math.max(count, 1) && k >= n * 0.5; k--) if (fits(count, k, percent)) return true;
+    return false;
+  };
+
+  const levelSums = new Map<string, number>();
+  for (const v of variables) {
+    for (const c of groupCols) {
+      const counts = v.levels.map((r) => cells[r]![c]?.value).filter((x) => x?.kind === 'count-percent');
+      if (counts.length >= 2 && counts.length === v.levels.length) levelSums.set(`${v.id} ${c}`, counts.reduce((s, x) => s + (x as { count: CellNumber }).count.value, 0));
+    }
+  }
+
+  // claims and means
+  const claimAt = new Map<string, TableClaim>();
+  for (let r = H; r < grid.length; r++) {
+    for (const c of groupCols) {
+      const cell = cells[r]![c];
+      if (!cell) continue;
+      const v = cell.value;
+      const ref = cellRef(r, c);
+      const name = ref.name || `row ${r + 1}, column ${c + 1}`;
+      const candidates: { n: number; basis: DenominatorBasis }[] = [];
+      const add = (n: number | null | undefined, basis: DenominatorBasis) => {
+        if (n !== null && n !== undefined && n > 0 && Number.isSafeInteger(n)) candidates.push({ n, basis });
+      };
+      if (v.kind === 'count-percent' && v.total) add(v.total.value, 'cell');
+      add(rowN(r), 'row');
+      add(subgroupN(r), 'subgroup');
+      // "among patients with at least one indicator": a share of another row's count
+      for (const link of linkedRows(table, r, c, cells, colN.get(c))) {
+        if (link.named || (v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, link.n, v.percent))) add(link.n, 'another-row');
+      }
+      add(colN.get(c), inferredCols.has(c) ? 'inferred' : 'column');
+      if (totalCol !== undefined && totalCol !== c) {
+        const t = cells[r]![totalCol]?.value;
+        if (t?.kind === 'count-percent' && isCount(t.count)) add(t.count.value, 'row-total');
+      }
+      const variable = variableOf.get(r);
+      if (variable) add(levelSums.get(`${variable.id} ${c}`), 'levels');
+      const source = (basis: DenominatorBasis): TableDenominatorSource => (basis === 'cell' ? 'with-claim' : basis === 'levels' || basis === 'inferred' || basis === 'another-row' ? 'assumed' : 'table-header');
+
+      if (v.kind === 'count-percent') {
+        if (!isCount(v.count) || v.percent.value > 100 || v.percent.negative) continue;
+        const count = v.count.value;
+        const fitting = candidates.find((k) => fits(count, k.n, v.percent));
+        // when none fits, the printed size it should be a share of, so the audit can say so
+        const chosen = fitting ?? candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.n >= count);
+        if (!chosen) {
+          out.unresolved.push({ text: ref.quote, reason: 'a count and percent with no denominator in the table', cell: ref });
+          continue;
+        }
+        // the table says values are missing and marks this cell or row: the printed N is only an upper bound
+        if (!fitting && unknownBase(r, ref.quote) && smallerFits(count, chosen.n, v.percent)) {
+          out.unresolved.push({ text: ref.quote, reason: `the percent is not ${count} of ${chosen.n}, and the table notes missing values here; it fits a smaller denominator, which the table does not print`, cell: ref });
+          continue;
+        }
+        if (fitting?.basis === 'row-total') rowPercentRows.add(r);
+        const claim: TableClaim = {
+          id: uniqueId(slug(name)),
+          label: name,
+          numerator: count,
+          denominator: chosen.n,
+          percent: v.percent.digits,
+          denominatorSource: source(chosen.basis),
+          denominatorBasis: chosen.basis,
+          cell: ref,
+        };
+        out.claims.push(claim);
+        claimAt.set(`${r} ${c}`, claim);
+      } else if (v.kind === 'count-total') {
+        if (!isCount(v.count) || !isCount(v.total) || v.count.value > v.total.value || v.total.value === 0) continue;
+        const claim: TableClaim = { id: uniqueId(slug(name)), label: name, numerator: v.count.value, denominator: v.total.value, denominatorSource: 'with-claim', denominatorBasis: 'cell', cell: ref };
+        out.claims.push(claim);
+        claimAt.set(`${r} ${c}`, claim);
+      } else if (v.kind === 'number' && !isCount(v.value) && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
+        // a percent printed alone ("66.1" under "Men, %"): a share of the column
+        if (v.value.value > 100 || v.value.negative) continue;
+        const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'another-row');
+        if (!chosen || unknownBase(r, '')) {
+          out.unresolved.push({ text: ref.quote, reason: 'a percent with no denominator in the table', cell: ref });
+          continue;
+        }
+        out.claims.push({ id: uniqueId(slug(name)), label: name, denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+      } else if (v.kind === 'number' && v.value.percent) {
+        const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels');
+        if (chosen && v.value.value <= 100) out.claims.push({ id: uniqueId(slug(name)), label: name, denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+      } else if (v.kind === 'mean-sd') {
+        const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'cell' && k.basis !== 'another-row');
+        if (!chosen || chosen.n < 2 || /\bavailable for\b/i.test(`${table.rowLabels[r]} ${variable?.label ?? ''}`)) {
+          out.unresolved.push({ text: ref.quote, reason: 'a mean and SD with no n in the table', cell: ref });
+          continue;
+        }
+        const rowText = `${table.rowLabels[r]} ${variable?.label ?? ''}`;
+        const measure = measureOf(rowText);
+        // a footnote on the cell often says some values are missing: the printed n is then an upper bound
+        const uncertain = hasFootnoteMark(ref.quote);
+        out.means.push({
+          id: uniqueId(slug(name)),
+          label: name,
+          mean: `${v.mean.negative ? '-' : ''}${v.mean.digits}`,
+          sd: v.sd.digits,
+          n: chosen.n,
+          ...(measure.continuous || uncertain ? { continuous: true } : {}),
+          ...(measure.scale ? { scale: measure.scale } : {}),
+          nSource: source(chosen.basis),
+          cell: ref,
+        });
+      }
+    }
+  }
+  if (rowPercentRows.size > 0) out.notes.push(`${rowPercentRows.size} row(s) print percentages of the row's Total, not of the column: their cells are shares of the Total cell.`);
+
+  out.partitions.push(...levelPartitions({ table, variables, groupCols, claimAt, colN, uniqueId, notes: out.notes }));
+  if (totalCol !== undefined) out.partitions.push(...rowPartitions({ table, groupCols, totalCol, claimAt, colN, uniqueId, inferredCols }));
+  return out;
+}

@@ -1,0 +1,87 @@
+import { checkPartition } from '../audit/check-partition.js';
+import type { Table } from './table.js';
+import type { TableClaim, TablePartition } from './table-claims.js';
+import type { Variable } from './variables.js';
+
+const FAMILIES: RegExp[] = [
+  /^(?:males?|females?|men|women|boys|girls|man|woman|m|f)\b/i,
+  /^(?:yes|no)\b/i,
+  /^(?:never|former|ex|current|past|previous)\b/i,
+  /^(?:mild|moderate|severe|none|minimal)\b/i,
+  // age bands, years, periods: "8–9 years", "<12", "≥ 65", "2002–03", "65+"
+  /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?\s*(?:(?:[–—-]|to)\s*\d+(?:[.,]\d+)?|\+|or (?:more|older|above|less|younger))?\s*(?:years?|yrs?|y|months?|mo|kg|cm|g|days?|weeks?)?\s*(?:\+|or (?:more|older))?$/i,
+  // levels: "I", "II", "Level III", "GMFCS IV", "I–II"
+  /^(?:level|grade|stage|class|gmfcs|macs|cfcs|nyha|asa)?\s*(?:i{1,3}|iv|v|vi{0,3}|\d)(?:\s*[–/-]\s*(?:i{1,3}|iv|v|vi{0,3}|\d))?$/i,
+];
+
+/** Levels whose names say only one can apply: sexes, yes/no, age bands, years, ordinal levels. */
+export function knownExclusive(labels: readonly string[]): boolean {
+  const names = labels.map((l) => l.split(' / ').pop()!.replace(/,?\s*n\s*\(%\)\s*$/i, '').trim());
+  return FAMILIES.some((re) => names.every((n) => re.test(n)));
+}
+
+interface Context {
+  table: Table;
+  variables: readonly Variable[];
+  groupCols: readonly number[];
+  claimAt: ReadonlyMap<string, TableClaim>;
+  colN: ReadonlyMap<number, number>;
+  uniqueId: (base: string) => string;
+  notes: string[];
+}
+
+/**
+ * A variable's levels in one column are a partition of the column's N when their percents add up to
+ * 100 within rounding (or when the levels can only be exclusive: sexes, age bands). Then the counts
+ * must add up: more than N is an error; fewer, with percents of N, means missing values not shown
+ * (no partition is proposed); fewer with percents of their own sum means missing values left out.
+ */
+export function levelPartitions(ctx: Context): TablePartition[] {
+  const out: TablePartition[] = [];
+  for (const v of ctx.variables) {
+    if (v.labelRow === undefined || v.levels.length < 2) continue;
+    for (const c of ctx.groupCols) {
+      const claims = v.levels.map((r) => ctx.claimAt.get(`${r} ${c}`));
+      if (claims.some((x) => x === undefined || x.numerator === undefined || x.percent === undefined)) continue;
+      const parts = claims as (TableClaim & { numerator: number; percent: string })[];
+      const total = ctx.colN.get(c) ?? parts[0]!.denominator;
+      const sum = parts.reduce((s, p) => s + p.numerator, 0);
+      const check = checkPartition({ total, parts: parts.map((p) => ({ percent: p.percent, numerator: p.numerator })) });
+      const exhaustive = check.percentSumOk;
+      const over = Number(check.percentSum) > Number(check.band.max);
+      const name = `${v.label} / ${ctx.table.columnLabels[c] || `column ${c + 1}`}`;
+      let partitionTotal: number | undefined;
+      if (exhaustive) {
+        if (sum >= total) partitionTotal = total;
+        else if (parts.every((p) => p.denominator === sum)) partitionTotal = sum;
+      } else if (over) {
+        if (knownExclusive(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
+        else ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, so the levels are not exclusive (several can apply); no partition is proposed.`);
+      }
+      if (partitionTotal !== undefined) {
+        out.push({ id: ctx.uniqueId(`${v.label!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'levels'}-levels`), total: partitionTotal, parts: parts.map((p) => p.id), basis: 'levels', difference: sum - partitionTotal });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * When the group sizes in the header add up to the Total column's size, every person is in one
+ * group, so each row's group counts must add up to its Total count.
+ */
+export function rowPartitions(ctx: Omit<Context, 'variables' | 'notes'> & { totalCol: number; inferredCols: ReadonlySet<number> }): TablePartition[] {
+  const groups = ctx.groupCols.filter((c) => c !== ctx.totalCol);
+  if (groups.length < 2 || [...groups, ctx.totalCol].some((c) => !ctx.colN.has(c) || ctx.inferredCols.has(c))) return [];
+  const sizes = groups.reduce((s, c) => s + ctx.colN.get(c)!, 0);
+  if (sizes !== ctx.colN.get(ctx.totalCol)) return [];
+  const out: TablePartition[] = [];
+  for (let r = ctx.table.headerRows; r < ctx.table.grid.length; r++) {
+    const total = ctx.claimAt.get(`${r} ${ctx.totalCol}`);
+    const parts = groups.map((c) => ctx.claimAt.get(`${r} ${c}`));
+    if (!total || total.numerator === undefined || parts.some((p) => p === undefined || p.numerator === undefined)) continue;
+    const sum = parts.reduce((s, p) => s + p!.numerator!, 0);
+    out.push({ id: ctx.uniqueId(`${total.id}-groups`), total: total.numerator, parts: parts.map((p) => p!.id), basis: 'row', difference: sum - total.numerator });
+  }
+  return out;
+}

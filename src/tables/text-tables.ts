@@ -1,0 +1,120 @@
+import { tableFromRows, type Table } from './table.js';
+
+// One value as tables print it: "45 (37.5)", "45 (37.5%)", "7.4 ± 2.1", "62 (58–65)", "12%", "1,204",
+// with a trailing footnote mark ("58.7*", "24.5 (4.8)†").
+const GROUP = String.raw`(?:[<>≤≥]\s*)?[-−]?\d[\d,.]*(?:\s*%)?(?:\s*(?:±|\+\/-)\s*\d[\d,.]*)?(?:\s*[(\[][^()\[\]]{0,40}[)\]])?[*†‡§¶‖#a-e]{0,2}`;
+const TRAILING_GROUP = new RegExp(String.raw`(?:^|\s)(${GROUP})\s*$`);
+
+/** Split a line into its label and the values printed after it, from the right. */
+export function splitValues(line: string, limit = Infinity): { label: string; values: string[] } {
+  const values: string[] = [];
+  let rest = line.replace(/\s+$/, '');
+  while (values.length < limit) {
+    const m = TRAILING_GROUP.exec(rest);
+    if (!m || m[1]!.trim() === '') break;
+    values.unshift(m[1]!.trim());
+    rest = rest.slice(0, m.index).replace(/\s+$/, '');
+  }
+  return { label: rest, values };
+}
+
+interface Field {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function fields(line: string): Field[] {
+  const out: Field[] = [];
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+const HEADERISH = /\b(?:n|N|SD|IQR|mean|median|total|group|overall|all)\b|%|=/i;
+
+const hasValue = (line: string) => splitValues(line).values.length > 0;
+
+/** Columns from fields separated by two or more spaces (or tabs), aligned by where they overlap. */
+function alignedRows(lines: readonly string[]): string[][] | undefined {
+  const expanded = lines.map((l) => l.replace(/\t/g, '    '));
+  const split = expanded.map(fields);
+  const valueLines = split.filter((f, i) => f.length >= 2 && hasValue(lines[i]!));
+  if (valueLines.length < 2) return undefined;
+  const most = Math.max(...valueLines.map((f) => f.length));
+  const anchors = valueLines.filter((f) => f.length === most);
+  // a column is the union of the spans its fields take on the widest rows
+  const cols = Array.from({ length: most }, (_, j) => ({ start: Math.min(...anchors.map((f) => f[j]!.start)), end: Math.max(...anchors.map((f) => f[j]!.end)) }));
+  return split.map((line, i) => {
+    const row = Array.from({ length: most }, () => '');
+    const indent = /^[ ]*/.exec(expanded[i]!)![0];
+    line.forEach((f, k) => {
+      let best = 0;
+      let bestOverlap = -Infinity;
+      cols.forEach((c, j) => {
+        const overlap = Math.min(c.end, f.end) - Math.max(c.start, f.start);
+        if (overlap > bestOverlap) {
+          best = j;
+          bestOverlap = overlap;
+        }
+      });
+      if (k === 0 && f.start < cols[0]!.end) best = 0;
+      row[best] = row[best] ? `${row[best]} ${f.text}` : best === 0 ? indent + f.text : f.text;
+    });
+    return row;
+  });
+}
+
+/** Columns from a label followed by values separated by single spaces ("Male 208 (46.4%) 53 (54.1%)"). */
+function valueRows(lines: readonly string[]): string[][] {
+  const counts = lines.map((l) => splitValues(l).values.length).filter((n) => n > 0);
+  const freq = new Map<number, number>();
+  for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+  const width = [...freq.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 1;
+  return lines.map((l) => {
+    const { label, values } = splitValues(l, width);
+    if (values.length === 0) return [l.replace(/\s+$/, '')];
+    // a row with fewer values than columns fills them from the left, as a table reader would
+    return [label, ...values];
+  });
+}
+
+/**
+ * The tables in plain text: blocks of lines whose values line up in columns (separated by two or more
+ * spaces or tabs), or, failing that, a label followed by values on each line. Lines above the first
+ * line with values, up to a blank line, are header lines; a line starting "Table" is the caption.
+ */
+export function readTextTables(text: string): Table[] {
+  const lines = text.split(/\r?\n/);
+  const out: Table[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!hasValue(lines[i]!) || lines[i]!.trim().length > 400) {
+      i += 1;
+      continue;
+    }
+    // the block: value lines with label-only lines between them, up to a blank line
+    let end = i;
+    let valueCount = 0;
+    while (end < lines.length && lines[end]!.trim() !== '' && lines[end]!.trim().length <= 400) {
+      if (hasValue(lines[end]!)) valueCount += 1;
+      end += 1;
+    }
+    let top = i;
+    while (top > 0 && lines[top - 1]!.trim() !== '' && i - top < 4) top -= 1;
+    if (valueCount < 2) {
+      i = end + 1;
+      continue;
+    }
+    let captionLine = '';
+    const head = lines.slice(top, i);
+    if (head.length > 0 && /^\s*(?:Table|Tab\.|Tabelle|Tableau|Tabla)\b/i.test(head[0]!)) captionLine = head.shift()!.trim();
+    // a one-field line just above the values is a variable's label ("Gender"), not a header
+    const body = lines.slice(i, end);
+    while (head.length > 0 && fields(head[head.length - 1]!.replace(/\t/g, '    ')).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
+    const block = [...head, ...body];
+    const rows = alignedRows(block) ?? valueRows(block);
+    out.push(tableFromRows(rows, { headerRows: head.length, caption: captionLine, index: out.length }));
+    i = end + 1;
+  }
+  return out;
+}

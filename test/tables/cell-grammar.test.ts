@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readCell, usesDecimalComma } from '../../src/tables/cell-grammar.js';
+
+const digits = (text: string, decimalComma = false) => {
+  const v = readCell(text, { decimalComma });
+  switch (v.kind) {
+    case 'count-percent':
+      return [v.kind, v.count.digits, v.percent.digits, v.total?.digits, v.order];
+    case 'pair':
+      return [v.kind, v.first.digits, v.second.digits];
+    case 'mean-sd':
+      return [v.kind, `${v.mean.negative ? '-' : ''}${v.mean.digits}`, v.sd.digits];
+    case 'spread':
+      return [v.kind, v.center.digits, v.low.digits, v.high.digits];
+    case 'count-total':
+      return [v.kind, v.count.digits, v.total.digits];
+    case 'number':
+      return [v.kind, v.value.digits, v.value.percent];
+    default:
+      return [v.kind];
+  }
+};
+
+describe('readCell', () => {
+  it.each([
+    ['45 (37.5%)', ['count-percent', '45', '37.5', undefined, 'n (%)']],
+    ['45 (37.5)', ['pair', '45', '37.5']],
+    ['37.5% (45)', ['count-percent', '45', '37.5', undefined, '% (n)']],
+    ['12/40 (30.0)', ['count-percent', '12', '30.0', '40', 'n/N (%)']],
+    ['12/40', ['count-total', '12', '40']],
+    ['18 (15.0) [9.7–22.6]', ['count-percent', '18', '15.0', undefined, 'n (%)']],
+    ['18 (15.0%; 95% CI 9.7–22.6)', ['count-percent', '18', '15.0', undefined, 'n (%)']],
+    ['7.4 ± 2.1', ['mean-sd', '7.4', '2.1']],
+    ['−0.2 ± 3.8', ['mean-sd', '-0.2', '3.8']],
+    ['62 (58–65)', ['spread', '62', '58', '65']],
+    ['11 [10; 11]', ['spread', '11', '10', '11']],
+    ['62.0 (61.8, 62.1)', ['spread', '62.0', '61.8', '62.1']],
+    ['3,089 (44.7)', ['pair', '3089', '44.7']],
+    ['21 024', ['number', '21024', false]],
+    ['64.0%', ['number', '64.0', true]],
+    ['373 (58.7)*', ['pair', '373', '58.7']],
+    ['24.5 (4.8)†', ['pair', '24.5', '4.8']],
+    ['0 (0%)', ['count-percent', '0', '0', undefined, 'n (%)']],
+    ['—', ['empty']],
+    ['13 M, 3 F', ['text']],
+  ])('%s', (text, expected) => expect(digits(text)).toEqual(expected));
+
+  it('reads decimal commas when asked, and a lone "59,4" in any table', () => {
+    expect(digits('1.204 (84,3 %)', true)).toEqual(['count-percent', '1204', '84.3', undefined, 'n (%)']);
+    expect(digits('161 (59,4%)')).toEqual(['count-percent', '161', '59.4', undefined, 'n (%)']);
+    expect(usesDecimalComma(['84,3', '12,5', '7,0'])).toBe(true);
+    expect(usesDecimalComma(['1,204 (84.3)', '12.5'])).toBe(false);
+  });
+});

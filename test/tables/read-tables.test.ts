@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { readTables } from '../../src/tables/read-tables.js';
+import { cellName } from '../../src/tables/table.js';
+
+describe('readTables: HTML', () => {
+  it('expands rowspan and colspan, keeps header rows, caption and notes', () => {
+    const html = `<table><caption>Table 2 (n = 60)</caption>
+      <thead><tr><th rowspan="2">Type</th><th colspan="2">2013</th></tr><tr><th>n (%)</th><th>p</th></tr></thead>
+      <tbody><tr><td rowspan="2">Spastic</td><td>30 (50.0)</td><td rowspan="2">0.2</td></tr><tr><td>12 (20.0)</td></tr></tbody>
+      <tfoot><tr><td colspan="3">Data are n (%).</td></tr></tfoot></table>`;
+    const [t] = readTables(html, { format: 'html' });
+    expect(t!.grid).toEqual([
+      ['Type', '2013', '2013'],
+      ['Type', 'n (%)', 'p'],
+      ['Spastic', '30 (50.0)', '0.2'],
+      ['Spastic', '12 (20.0)', ''],
+    ]);
+    expect(t!.headerRows).toBe(2);
+    expect(t!.columnLabels).toEqual(['Type', '2013 / n (%)', '2013 / p']);
+    expect(t!.caption).toBe('Table 2 (n = 60)');
+    expect(t!.notes).toBe('Data are n (%).');
+    expect(cellName(t!, 2, 1)).toBe('Spastic / 2013 / n (%)');
+  });
+
+  it('takes the caption and notes of an enclosing figure, and leaves nested tables their own', () => {
+    const html = `<figure><figcaption>Table 1. Outcomes</figcaption><table><tr><th></th><th>All (n=10)</th></tr>
+      <tr><td>Improved</td><td>7 (70%)<table><tr><td>inner</td></tr></table></td></tr></table><p>*One missing.</p></figure>`;
+    const tables = readTables(html);
+    const outer = tables.find((t) => t.grid.length === 2)!;
+    expect(outer.caption).toBe('Table 1. Outcomes');
+    expect(outer.notes).toBe('*One missing.');
+    expect(outer.grid[1]).toEqual(['Improved', '7 (70%)']);
+    expect(tables).toHaveLength(2);
+  });
+
+  it('reads a row of <th> cells as the header when there is no <thead>, and decodes entities', () => {
+    const [t] = readTables('<table><tr><th>&nbsp;</th><th>Men&nbsp;(n&nbsp;=&nbsp;12)</th></tr><tr><td>&nbsp;&nbsp;Smokers</td><td>3 (25%)</td></tr></table>');
+    expect(t!.headerRows).toBe(1);
+    expect(t!.columnLabels[1]).toBe('Men (n = 12)');
+    expect(t!.rowLabels[1]).toBe('Smokers');
+    expect(t!.indents[1]).toBe(2);
+  });
+
+  it('stays linear on deep nesting and huge spans', () => {
+    const time = (depth: number) => {
+      const html = `${'<div><span>'.repeat(depth)}<table><tr><td>a</td><td colspan="999999">1 (2%)</td></tr></table>${'</b>'.repeat(depth)}`;
+      const start = performance.now();
+      const [t] = readTables(html, { format: 'html' });
+      expect(t!.grid[0]!.length).toBe(1001); // spans are capped at 1000 slots
+      return performance.now() - start;
+    };
+    time(2000);
+    const small = Math.min(time(20000), time(20000));
+    const large = Math.min(time(80000), time(80000));
+    // four times the input may take about four times as long, never sixteen
+    expect(large / small).toBeLessThan(10);
+  });
+});
+
+describe('readTables: Markdown, CSV, TSV and text', () => {
+  it('reads pipe tables with their caption, indents and notes', () => {
+    const md = '**Table 3.** Case mix\n\n| Type | Boys (n = 40) |\n|:---|---:|\n| Sex, n (%) | |\n|   Male | 22 (55.0) |\n\n*Percent of column.';
+    const [t] = readTables(md);
+    expect(t!.caption).toBe('Table 3. Case mix');
+    expect(t!.grid).toEqual([['Type', 'Boys (n = 40)'], ['Sex, n (%)', ''], ['Male', '22 (55.0)']]);
+    expect(t!.indents[2]).toBe(2);
+    expect(t!.notes).toBe('*Percent of column.');
+  });
+
+  it('reads CSV with quotes and TSV', () => {
+    const [c] = readTables('Group,"Treated (n = 1,204)"\n"Women, n (%)","600 (49.8)"\n', { format: 'csv' });
+    expect(c!.grid).toEqual([['Group', 'Treated (n = 1,204)'], ['Women, n (%)', '600 (49.8)']]);
+    const [t] = readTables('Group\tAll (n = 8)\nImproved\t6 (75%)\n');
+    expect(t!.columnLabels).toEqual(['Group', 'All (n = 8)']);
+  });
+
+  it('reads text tables aligned by spaces, and rows of a label followed by values', () => {
+    const text = 'Some prose first.\n\nTable 1. Baseline\n                 Drug (n = 20)   Placebo (n = 19)\nFemale           11 (55.0)       9 (47.4)\nAge, mean (SD)   41.2 (8.1)      40.9 (9.3)\n\nMore prose.';
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.caption).toBe('Table 1. Baseline');
+    expect(t!.columnLabels).toEqual(['', 'Drug (n = 20)', 'Placebo (n = 19)']);
+    expect(t!.grid[2]).toEqual(['Age, mean (SD)', '41.2 (8.1)', '40.9 (9.3)']);
+    const [v] = readTables('Gender\nMale 208 (46.4%) 53 (54.1%)\n12 years + 88 (19.6%) 23 (23.5%)\n', { format: 'text' });
+    expect(v!.grid).toEqual([['Gender', '', ''], ['Male', '208 (46.4%)', '53 (54.1%)'], ['12 years +', '88 (19.6%)', '23 (23.5%)']]);
+  });
+
+  it('rejects what it cannot read with the argument named', () => {
+    expect(() => readTables(42 as unknown as string)).toThrow(/input/);
+    expect(() => readTables('x', { format: 'pdf' as 'html' })).toThrow(/format must be one of/);
+  });
+});

@@ -1,0 +1,133 @@
+// Scores the table reader on the corpus in test/tables/corpus: cell claims and means against gold
+// written from the tables themselves, and the audit's findings against the inconsistencies a
+// reviewer would report. `npx tsx test/tables/score.ts` prints the figures per split.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { auditClaims } from '../../src/audit/audit-claims.js';
+import { readTables } from '../../src/tables/read-tables.js';
+import { tableClaims, type TableExtraction } from '../../src/tables/table-claims.js';
+
+export const CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
+
+interface GoldClaim { numerator?: number; denominator: number; percent: string; optional: boolean }
+interface GoldMean { mean: string; sd: string; n: number; optional: boolean }
+export interface GoldTable { id: string; url: string; split: 'dev' | 'held'; file: string; claims: GoldClaim[]; means: GoldMean[]; real: string[] }
+
+export const GOLD: GoldTable[] = JSON.parse(readFileSync(`${CORPUS_DIR}gold.json`, 'utf8')).tables;
+
+/** Codes that must never fire on a table that has no such inconsistency. */
+export const ALARMS = ['percent-impossible', 'mean-impossible', 'sd-impossible', 'count-sum-mismatch'];
+
+export interface Score {
+  claims: { gold: number; found: number; extracted: number; correct: number };
+  means: { gold: number; found: number; extracted: number; correct: number };
+  real: { expected: number; found: number };
+  falseAlarms: string[];
+  misses: string[];
+  wrong: string[];
+}
+
+const claimKey = (c: { numerator?: number; denominator: number; percent?: string }) => `${c.numerator ?? '-'}/${c.denominator} ${c.percent ?? ''}`;
+const meanKey = (m: { mean: string; sd?: string; n: number }) => `${m.mean} ${m.sd ?? ''} ${m.n}`;
+
+function match<T>(gold: readonly (T & { optional: boolean })[], extracted: readonly string[], key: (g: T) => string) {
+  const pool = new Map<string, { required: number; optional: number }>();
+  for (const g of gold) {
+    const k = key(g);
+    const e = pool.get(k) ?? { required: 0, optional: 0 };
+    if (g.optional) e.optional += 1;
+    else e.required += 1;
+    pool.set(k, e);
+  }
+  let found = 0;
+  let correct = 0;
+  const wrong: string[] = [];
+  for (const k of extracted) {
+    const e = pool.get(k);
+    if (e && e.required > 0) {
+      e.required -= 1;
+      found += 1;
+      correct += 1;
+    } else if (e && e.optional > 0) {
+      e.optional -= 1;
+      correct += 1;
+    } else wrong.push(k);
+  }
+  const missed = [...pool.entries()].flatMap(([k, e]) => Array.from({ length: e.required }, () => k));
+  return { found, correct, wrong, missed, required: gold.filter((g) => !g.optional).length };
+}
+
+/** Extract every table of a file into one claims file (for the audit). */
+export function extractFile(text: string): TableExtraction[] {
+  return readTables(text).map((t, i) => tableClaims(t, { idPrefix: `t${i + 1}-` }));
+}
+
+export function scoreTable(gold: GoldTable, extractions: readonly TableExtraction[]): Score {
+  const claims = extractions.flatMap((x) => x.claims);
+  const means = extractions.flatMap((x) => x.means);
+  const c = match(gold.claims, claims.map(claimKey), (g) => claimKey(g));
+  const m = match(gold.means, means.map(meanKey), (g) => meanKey(g));
+  const file = {
+    title: gold.id,
+    source: { name: gold.url },
+    claims: claims.map(({ cell: _cell, denominatorBasis: _b, denominatorSource: _s, ...rest }) => rest),
+    partitions: extractions.flatMap((x) => x.partitions.map((p) => ({ id: p.id, total: p.total, parts: p.parts }))),
+    means: means.map(({ cell: _cell, nSource: _s, ...rest }) => rest),
+  };
+  const findings = claims.length > 0 ? auditClaims(file).findings : [];
+  const byId = new Map<string, string>([...claims.map((x) => [x.id, claimKey(x)] as const)]);
+  const partitionNames = new Map(extractions.flatMap((x) => x.partitions).map((p) => [p.id, p.id]));
+  const hits = findings.flatMap((f) => [f.code, ...((f as { codes?: string[] }).codes ?? [])].map((code) => ({ code, claim: f.claim })));
+  const realFound = gold.real.filter((r) => {
+    const [code, ...rest] = r.split(' ');
+    const what = rest.join(' ');
+    return hits.some((h) => h.code === code && h.claim !== undefined && (byId.get(h.claim)?.startsWith(what.split(' ')[0]!) || (partitionNames.has(h.claim) && what !== '' && claimsOfPartition(extractions, h.claim).some((x) => x.includes(what.split(' / ')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-'))))));
+  });
+  // a misprinted percent is both a mismatch with its count and, often, impossible for its N
+  const licenses = (real: string, code: string) => real.startsWith(code) || (code === 'percent-impossible' && real.startsWith('percent-mismatch'));
+  const falseAlarms = hits
+    .filter((h) => ALARMS.includes(h.code))
+    .filter((h) => !gold.real.some((r) => licenses(r, h.code) && h.claim !== undefined && (byId.get(h.claim)?.startsWith(r.split(' ')[1]!) || (partitionNames.has(h.claim) && r.startsWith(h.code)))))
+    .map((h) => `${h.code} ${h.claim} ${h.claim ? byId.get(h.claim) ?? '' : ''}`);
+  return {
+    claims: { gold: c.required, found: c.found, extracted: claims.length, correct: c.correct },
+    means: { gold: m.required, found: m.found, extracted: means.length, correct: m.correct },
+    real: { expected: gold.real.length, found: realFound.length },
+    falseAlarms: [...new Set(falseAlarms)],
+    misses: [...c.missed.map((k) => `claim ${k}`), ...m.missed.map((k) => `mean ${k}`)],
+    wrong: [...c.wrong.map((k) => `claim ${k}`), ...m.wrong.map((k) => `mean ${k}`)],
+  };
+}
+
+function claimsOfPartition(extractions: readonly TableExtraction[], id: string): string[] {
+  const p = extractions.flatMap((x) => x.partitions).find((x) => x.id === id);
+  return p ? [p.id] : [];
+}
+
+export function scoreCorpus(split?: 'dev' | 'held', read: (g: GoldTable) => string = (g) => readFileSync(`${CORPUS_DIR}${g.file}`, 'utf8')) {
+  const rows = GOLD.filter((g) => split === undefined || g.split === split).map((g) => ({ gold: g, score: scoreTable(g, extractFile(read(g))) }));
+  const sum = (f: (s: Score) => number) => rows.reduce((a, r) => a + f(r.score), 0);
+  return {
+    tables: rows.length,
+    claimRecall: sum((s) => s.claims.found) / sum((s) => s.claims.gold),
+    claimPrecision: sum((s) => s.claims.correct) / Math.max(1, sum((s) => s.claims.extracted)),
+    meanRecall: sum((s) => s.means.found) / Math.max(1, sum((s) => s.means.gold)),
+    meanPrecision: sum((s) => s.means.correct) / Math.max(1, sum((s) => s.means.extracted)),
+    realFound: sum((s) => s.real.found),
+    realExpected: sum((s) => s.real.expected),
+    falseAlarms: rows.flatMap((r) => r.score.falseAlarms.map((f) => `${r.gold.file}: ${f}`)),
+    rows,
+  };
+}
+
+if (process.argv[1]?.endsWith('score.ts')) {
+  const verbose = process.argv.includes('--verbose');
+  for (const split of ['dev', 'held'] as const) {
+    const s = scoreCorpus(split);
+    console.log(`${split}: ${s.tables} tables; cell claims recall ${s.claimRecall.toFixed(3)}, precision ${s.claimPrecision.toFixed(3)}; means recall ${s.meanRecall.toFixed(3)}, precision ${s.meanPrecision.toFixed(3)}; real inconsistencies found ${s.realFound}/${s.realExpected}; false alarms ${s.falseAlarms.length}`);
+    if (verbose) for (const r of s.rows) {
+      const x = r.score;
+      if (x.misses.length || x.wrong.length || x.falseAlarms.length || x.real.found < x.real.expected) console.log(`  ${r.gold.file}: claims ${x.claims.found}/${x.claims.gold} (extracted ${x.claims.extracted}, correct ${x.claims.correct}), means ${x.means.found}/${x.means.gold}; real ${x.real.found}/${x.real.expected}\n    missed: ${x.misses.join('; ')}\n    wrong: ${x.wrong.join('; ')}\n    alarms: ${x.falseAlarms.join('; ')}`);
+    }
+  }
+}
