@@ -6,6 +6,7 @@ import type { CohortInput } from '../stats/count-table.js';
 import { auditContext, type AuditContext } from './audit-context.js';
 import { claimChecks, roundingCheck } from './claim-findings.js';
 import { groupChecks, summarize, type AuditSummary, type Check, type Finding } from './finding.js';
+import { meanChecks } from './mean-findings.js';
 import { partitionChecks, subgroupChecks } from './partition-findings.js';
 import { recordChecks } from './record-findings.js';
 import { referenceChecks } from './reference-findings.js';
@@ -108,6 +109,10 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
     const { p } = partitions.get(r.partition)!;
     const reference = options.references !== undefined && Object.hasOwn(options.references, r.id) ? options.references[r.id] : undefined;
     guarded(checks, path, r.id, () => referenceChecks(r, p, p.parts.map((id) => byId.get(id)!), reference, path, ctx));
+  });
+  (file.means ?? []).forEach((m, k) => {
+    const path = at('means', k);
+    guarded(checks, path, m.id, () => meanChecks(m, path, ctx));
   });
   if (options.records !== undefined) {
     const records = options.records;

@@ -14,7 +14,9 @@ export type FindingCode =
   | 'records-mismatch'
   | 'records-basis'
   | 'figure-invalid'
-  | 'figure-unchecked';
+  | 'figure-unchecked'
+  | 'mean-impossible'
+  | 'sd-impossible';
 
 /** `error`: the numbers cannot be right; `warning`: they need a closer look; `info`: what they imply. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -66,7 +66,7 @@ export const pathText = (path: readonly PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('') || '(file)';
 
 type Schema = { _zod: { def: { type: string; innerType?: Schema; element?: Schema } } };
-const unwrap = (s: Schema): Schema => (s._zod.def.type === 'optional' && s._zod.def.innerType ? unwrap(s._zod.def.innerType) : s);
+const unwrap = (s: Schema): Schema => ((s._zod.def.type === 'optional' || s._zod.def.type === 'default') && s._zod.def.innerType ? unwrap(s._zod.def.innerType) : s);
 
 /** The top-level keys that hold lists of figures (arrays of objects): claims, partitions, ... */
 const FIGURE_LISTS: readonly string[] = /* @__PURE__ */ (() =>
@@ -79,7 +79,7 @@ const FIGURE_LISTS: readonly string[] = /* @__PURE__ */ (() =>
 
 // The same file schema, but content with an empty claims list: when every claim is invalid the
 // audit still reports each of them.
-const keptSchema = /* @__PURE__ */ (() => z.extend(claimsFileSchema, { claims: z.array(claimSchema) }))();
+const keptSchema = /* @__PURE__ */ (() => z.extend(claimsFileSchema, { claims: z._default(z.array(claimSchema), []) }))();
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -141,8 +141,14 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
         problems.push({ code: 'file-invalid', path: pathText(issue.path), message: issue.message });
       }
     }
-    if (fileLevel) return none(problems);
   }
+  // a file of means alone may leave out claims, but a file must list some figure
+  const listed = (list: string) => (isRecord(data) && Array.isArray(data[list]) ? (data[list] as unknown[]).length : 0);
+  if (isRecord(data) && listed('claims') + listed('means') === 0) {
+    fileLevel = true;
+    problems.push({ code: 'file-invalid', path: 'claims', message: 'a claims file must list at least one claim or mean' });
+  }
+  if (fileLevel) return none(problems);
   const raw = data as Record<string, unknown>;
   const dropped = (list: string) => {
     const items = raw[list];

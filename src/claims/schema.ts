@@ -27,6 +27,27 @@ export const claimSchema = /* @__PURE__ */ (() =>
     percent: z.optional(z.union([z.string(), z.number()])),
   }))();
 
+const printed = (what: string, example: string) =>
+  z.string({ error: `${what} must be the printed text, e.g. "${example}" (a number would lose its printed decimals)` });
+
+/** Schema of one mean (and SD): a published summary of n observations, as printed. */
+export const meanSchema = /* @__PURE__ */ (() =>
+  z.object({
+    id: id(),
+    label: z.optional(z.string()),
+    /** As printed, e.g. "5.19" or "-0.4". */
+    mean: printed('mean', '5.19'),
+    /** The sample SD (n − 1) as printed, e.g. "1.20". */
+    sd: z.optional(printed('sd', '1.20')),
+    n: count('n').check(z.minimum(1, { error: 'n must be at least 1' })),
+    /** Each observation is the sum (or mean) of this many whole-number items; default 1. */
+    items: z.optional(count('items').check(z.minimum(1, { error: 'items must be at least 1' }))),
+    /** The lowest and highest value one observation can take, e.g. [1, 7] for a 1–7 rating. */
+    scale: z.optional(z.tuple([z.number(), z.number()])),
+    /** A measurement (age, weight), not whole-number data: GRIM and GRIMMER do not apply, only `scale`. */
+    continuous: z.optional(z.boolean()),
+  }))();
+
 /** Schema of a claims file (JSON or YAML): published figures as printed, ready to audit. */
 export const claimsFileSchema = /* @__PURE__ */ (() =>
   z.object({
@@ -40,7 +61,10 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
     /** Rounding the publication is assumed to use; default ordinary rounding, ties either way. */
     rounding: z.optional(z.union([z.enum(ROUNDING), z.array(z.enum(ROUNDING))])),
     decimalComma: z.optional(z.boolean()),
-    claims: z.array(claimSchema).check(z.minLength(1, { error: 'claims must list at least one claim' })),
+    /** Counts and percents; a file of means alone may leave it out. */
+    claims: z._default(z.array(claimSchema), []),
+    /** Means and SDs, checked with GRIM, GRIMMER (or DEBIT on a 0–1 scale) and the scale's range. */
+    means: z.optional(z.array(meanSchema)),
     partitions: z.optional(
       z.array(
         z.object({
@@ -71,3 +95,5 @@ type Parsed = z.infer<typeof claimsFileSchema>;
 export type ClaimsFile = Omit<Parsed, 'claims'> & { claims: (Omit<Parsed['claims'][number], 'percent'> & { percent?: string })[] };
 /** One claim of a claims file. */
 export type Claim = ClaimsFile['claims'][number];
+/** One mean of a claims file. */
+export type ClaimedMean = NonNullable<ClaimsFile['means']>[number];

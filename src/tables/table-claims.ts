@@ -230,13 +230,20 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       const n = rowN(r) ?? subgroupN(r) ?? colN.get(c);
       const { first: a, second: b } = v;
       const countLike = isCount(a) && b.value <= 100 && !b.negative;
-      const plausibleCount = countLike && n !== undefined && a.value <= n && Math.abs((100 * a.value) / n - b.value) <= 2.5;
+      // every denominator the table offers this cell: its row, subgroup, column, a row its label names, its Total cell
+      const offered = [rowN(r), subgroupN(r), colN.get(c), ...linkedRows(table, r, c, cells, colN.get(c)).map((l) => l.n)];
+      if (totalCol !== undefined && totalCol !== c) {
+        const t = cells[r]![totalCol]?.value;
+        if (t?.kind === 'pair' && isCount(t.first)) offered.push(t.first.value);
+        if (t?.kind === 'count-percent' && isCount(t.count)) offered.push(t.count.value);
+      }
+      const plausibleCount = countLike && offered.some((k) => k !== null && k !== undefined && a.value <= k && Math.abs((100 * a.value) / k - b.value) <= 2.5);
       let kind: 'count-percent' | 'percent-count' | 'mean-sd' | undefined;
       if (hint === 'count-percent' || hint === 'percent') kind = countLike ? 'count-percent' : isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
       else if (hint === 'percent-count') kind = isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
       else if (hint === 'mean-sd') kind = 'mean-sd';
       else if (hint === 'mean-se' || hint === 'median') kind = undefined;
-      else if (plausibleCount && (tableDefault === undefined || tableDefault === 'count-percent' || (n !== undefined && fits(a.value, n, b)))) kind = 'count-percent';
+      else if (plausibleCount && (tableDefault === undefined || tableDefault === 'count-percent' || offered.some((k) => k !== null && k !== undefined && fits(a.value, k, b)))) kind = 'count-percent';
       else if (tableDefault === 'mean-sd' || tableDefault === 'count-percent') kind = tableDefault === 'mean-sd' ? 'mean-sd' : countLike ? 'count-percent' : undefined;
       else if (!isCount(a) || b.value > 100 || a.negative || (n !== undefined && a.value > n)) kind = 'mean-sd';
       else if (countLike && n === undefined && b.decimals > 0) kind = 'count-percent';

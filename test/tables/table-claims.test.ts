@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { auditClaims } from '../../src/audit/audit-claims.js';
+import { readTables } from '../../src/tables/read-tables.js';
+import { tableClaims, type TableExtraction } from '../../src/tables/table-claims.js';
+
+const md = (text: string) => tableClaims(readTables(text, { format: 'markdown' })[0]!);
+const rows = (x: TableExtraction) => x.claims.map((c) => [c.numerator, c.denominator, c.percent, c.denominatorBasis]);
+const audit = (x: TableExtraction) =>
+  auditClaims({
+    title: 't',
+    source: { name: 's' },
+    claims: x.claims.map(({ cell: _c, denominatorBasis: _b, denominatorSource: _s, ...c }) => c),
+    partitions: x.partitions.map(({ basis: _b, difference: _d, ...p }) => p),
+    means: x.means.map(({ cell: _c, nSource: _s, ...m }) => m),
+  }).findings.flatMap((f) => f.codes.map((code) => `${code} ${f.claim}`));
+
+describe('tableClaims: denominators and where they come from', () => {
+  it('uses the column header, a row of sizes, the caption, or the cell itself', () => {
+    expect(rows(md('| | A (n = 20) | B (N=25) |\n|---|---|---|\n| Female | 9 (45.0) | 10/25 (40.0) |'))).toEqual([
+      [9, 20, '45.0', 'column'],
+      [10, 25, '40.0', 'cell'],
+    ]);
+    expect(rows(md('| | A | B |\n|---|---|---|\n| Number of patients (n) | 20 | 25 |\n| Female, n (%) | 9 (45.0) | 10 (40.0) |'))).toEqual([
+      [9, 20, '45.0', 'column'],
+      [10, 25, '40.0', 'column'],
+    ]);
+    expect(rows(md('**Table 1. Patients (n = 40)**\n\n| | n (%) |\n|---|---|\n| Female | 18 (45.0) |'))).toEqual([[18, 40, '45.0', 'column']]);
+  });
+
+  it('uses a subgroup heading, a row that the label names, and the Total cell for row percentages', () => {
+    const sub = md('| | All (n = 200) |\n|---|---|\n| Severity, N=120 | |\n|   Mild | 30 (25.0) |\n|   Severe | 90 (75.0) |');
+    expect(rows(sub)).toEqual([[30, 120, '25.0', 'subgroup'], [90, 120, '75.0', 'subgroup']]);
+    const named = md('| | 2020 (n = 5000) |\n|---|---|\n| Any complication | 250 (5.0) |\n| Deaths among patients with any complication | 10 (4.0) |');
+    expect(rows(named)[1]).toEqual([10, 250, '4.0', 'another-row']);
+    const byRow = md('| | All, N = 100 | Women, n = 60 | Men, n = 40 |\n|---|---|---|---|\n| Smokers, n (%) | 20 (20.0) | 15 (75.0) | 5 (25.0) |');
+    expect(rows(byRow)).toEqual([[20, 100, '20.0', 'column'], [15, 20, '75.0', 'row-total'], [5, 20, '25.0', 'row-total']]);
+    expect(byRow.notes.join(' ')).toMatch(/percentages of the row's Total/);
+  });
+
+  it('infers a size the table does not print, and says it assumed it', () => {
+    const x = md('| | Cases |\n|---|---|\n| Male | 45 (71.4) |\n| Smokers | 35 (55.6) |\n| Diabetes | 13 (20.6) |');
+    expect(x.claims.map((c) => [c.denominator, c.denominatorSource])).toEqual([[63, 'assumed'], [63, 'assumed'], [63, 'assumed']]);
+    expect(x.notes[0]).toMatch(/no size is printed; 63 fits/);
+  });
+
+  it('tells means from counts by the words around them, and leaves what it cannot tell unresolved', () => {
+    const x = md('| | Drug (n = 30) |\n|---|---|\n| Age, years, mean (SD) | 45 (12) |\n| Women, n (%) | 12 (40.0) |\n| Number of relapses, mean (SD) | 2.1 (1.4) |\n| Weight, kg | 82.5 (14.0) |');
+    expect(x.means.map((m) => [m.mean, m.sd, m.n, m.continuous])).toEqual([['45', '12', 30, true], ['2.1', '1.4', 30, undefined], ['82.5', '14.0', 30, true]]);
+    expect(rows(x)).toEqual([[12, 30, '40.0', 'column']]);
+    const unknown = md('| | Drug (n = 30) |\n|---|---|\n| Score | 25 (14) |');
+    expect(unknown.unresolved[0]!.reason).toMatch(/count and percent or a mean and SD/);
+  });
+
+  it('leaves a cell unresolved when the notes say values are missing and its percent needs a smaller N', () => {
+    const x = tableClaims(readTables('<table><tr><th></th><th>A (n = 637)</th></tr><tr><td>Female</td><td>373 (58.7)*</td></tr><tfoot><tr><td>*One missing observation.</td></tr></tfoot></table>')[0]!);
+    expect(x.claims).toEqual([]);
+    expect(x.unresolved[0]!.reason).toMatch(/missing values/);
+  });
+});
+
+describe('tableClaims: variables and partitions', () => {
+  it('proposes exclusive counted levels as a partition of the column, clean when they add up', () => {
+    const x = md('| | A (n = 20) |\n|---|---|\n| Sex | |\n| Male | 12 (60.0) |\n| Female | 8 (40.0) |');
+    expect(x.partitions.map((p) => [p.total, p.parts.length, p.difference])).toEqual([[20, 2, 0]]);
+    expect(audit(x)).toEqual([]);
+  });
+
+  it('fires count-sum-mismatch for exclusive levels that add up to more than N', () => {
+    const x = md('| | CP (n = 98) |\n|---|---|\n| Gender | |\n| Male | 53 (54.1) |\n| Female | 52 (53.1) |');
+    expect(audit(x)).toContain('count-sum-mismatch gender-levels');
+  });
+
+  it('does not propose levels that are not exclusive (percents well above 100), and says so', () => {
+    const x = md('| | A (n = 12) |\n|---|---|\n| Type of intervention | |\n| Drug | 4 (33) |\n| Behavioural | 8 (67) |\n| E-health | 3 (25) |');
+    expect(x.partitions).toEqual([]);
+    expect(x.notes.join(' ')).toMatch(/not exclusive/);
+    expect(audit(x)).toEqual([]);
+  });
+
+  it('does not propose levels that leave out missing values as a partition of N', () => {
+    const x = md('| | A (n = 1000) |\n|---|---|\n| Smoking | |\n| Never | 500 (50.0) |\n| Current | 498 (49.8) |');
+    expect(audit(x)).toEqual([]);
+  });
+
+  it('checks each row against its Total when the group sizes add up to the Total size', () => {
+    const ok = md('| | Total (n = 30) | A (n = 10) | B (n = 20) |\n|---|---|---|---|\n| Died | 6 (20.0) | 2 (20.0) | 4 (20.0) |');
+    expect(ok.partitions.map((p) => [p.basis, p.total, p.difference])).toEqual([['row', 6, 0]]);
+    const bad = md('| | Total (n = 30) | A (n = 10) | B (n = 20) |\n|---|---|---|---|\n| Died | 6 (20.0) | 3 (30.0) | 4 (20.0) |');
+    expect(audit(bad)).toContain(`count-sum-mismatch ${bad.partitions[0]!.id}`);
+  });
+
+  it('reads register tables that print n and % in separate columns, or a % row under a count row', () => {
+    const x = md('| | 2010 | 2010 | 2011 | 2011 |\n| | n | % | n | % |\n|---|---|---|---|---|\n| Total number of patients | 1 000 | 100.0 | 800 | 100.0 |\n| Died | 12 | 1.2 | 10 | 1.3 |');
+    expect(rows(x)).toEqual([[12, 1000, '1.2', 'column'], [10, 800, '1.3', 'column']]);
+    expect(x.claims[0]!.cell.quote).toBe('12 | 1.2');
+    const y = md('| | A | B |\n|---|---|---|\n| N | 271 | 271 |\n| COPD | 23 | 22 |\n| % | 8.5 | 8,1 |');
+    expect(rows(y)).toEqual([[23, 271, '8.5', 'column'], [22, 271, '8.1', 'column']]);
+  });
+});
