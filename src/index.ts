@@ -163,12 +163,12 @@ export { cellName, type Table } from './tables/table.js';
 export { readCell, type CellValue, type CellNumber } from './tables/cell-grammar.js';
 export {
   tableClaims,
-  type TableExtraction,
+  type TableFigures,
   type TableClaim,
   type TableMean,
   type TablePartition,
   type TableUnresolved,
-  type TableCell,
+  type TableCellRef,
   type TableClaimsOptions,
   type TableDenominatorSource,
   type DenominatorBasis,

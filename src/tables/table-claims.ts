@@ -9,7 +9,7 @@ import { levelPartitions, rowPartitions } from './table-partitions.js';
 import { groupVariables, type Variable } from './variables.js';
 
 /** Where a table figure stands: the table, its row and column, its name and its text. */
-export interface TableCell {
+export interface TableCellRef {
   table: number;
   row: number;
   column: number;
@@ -41,7 +41,7 @@ export interface TableClaim {
   percent?: string;
   denominatorSource: TableDenominatorSource;
   denominatorBasis: DenominatorBasis;
-  cell: TableCell;
+  cell: TableCellRef;
 }
 
 /** A mean (and SD) read from a table cell, in the claims-file `means` shape. */
@@ -56,7 +56,7 @@ export interface TableMean {
   /** The range a value can take, when the label states it ("score (0–10)"). */
   scale?: [number, number];
   nSource: TableDenominatorSource;
-  cell: TableCell;
+  cell: TableCellRef;
 }
 
 /** Levels of a variable (or groups of a row) that should add up to a total. */
@@ -74,11 +74,11 @@ export interface TablePartition {
 export interface TableUnresolved {
   text: string;
   reason: string;
-  cell: TableCell;
+  cell: TableCellRef;
 }
 
 /** What {@link tableClaims} found in one table. */
-export interface TableExtraction {
+export interface TableFigures {
   claims: TableClaim[];
   means: TableMean[];
   partitions: TablePartition[];
@@ -139,14 +139,14 @@ function measureOf(label: string): { continuous: boolean; scale?: [number, numbe
  * claims.map((c) => [c.numerator, c.denominator, c.percent, c.denominatorSource]); // [[27, 60, '45.0', 'table-header'], [30, 58, '51.7', 'table-header']]
  * means.map((m) => [m.mean, m.sd, m.n]); // [['7.4', '2.1', 60], ['7.9', '2.5', 58]]
  */
-export function tableClaims(input: Table, options: TableClaimsOptions = {}): TableExtraction {
+export function tableClaims(input: Table, options: TableClaimsOptions = {}): TableFigures {
   const { table, quotes } = mergeSplitCounts(input);
   const { grid, headerRows: H, labelColumns: L } = table;
   const width = grid[0]?.length ?? 0;
   const bodyTexts = grid.slice(H).flatMap((r) => r.slice(L));
   const decimalComma = options.decimalComma === undefined || options.decimalComma === 'auto' ? usesDecimalComma(bodyTexts) : options.decimalComma;
   const prefix = options.idPrefix ?? '';
-  const out: TableExtraction = { claims: [], means: [], partitions: [], unresolved: [], notes: [] };
+  const out: TableFigures = { claims: [], means: [], partitions: [], unresolved: [], notes: [] };
   const ids = new Set<string>();
   const inferredCols = new Set<number>();
   const rowPercentRows = new Set<number>();
@@ -156,7 +156,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     ids.add(id);
     return id;
   };
-  const cellRef = (r: number, c: number): TableCell => ({ table: table.index, row: r, column: c, name: cellName(table, r, c), quote: quotes[r]![c]! });
+  const cellRef = (r: number, c: number): TableCellRef => ({ table: table.index, row: r, column: c, name: cellName(table, r, c), quote: quotes[r]![c]! });
 
   // columns that hold a group's statistics (not p-values, differences, tests)
   const groupCols: number[] = [];

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { auditClaims } from '../../src/audit/audit-claims.js';
 import { readTables } from '../../src/tables/read-tables.js';
-import { tableClaims, type TableExtraction } from '../../src/tables/table-claims.js';
+import { tableClaims, type TableFigures } from '../../src/tables/table-claims.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
 
@@ -58,11 +58,11 @@ function match<T>(gold: readonly (T & { optional: boolean })[], extracted: reado
 }
 
 /** Extract every table of a file into one claims file (for the audit). */
-export function extractFile(text: string): TableExtraction[] {
+export function extractFile(text: string): TableFigures[] {
   return readTables(text).map((t, i) => tableClaims(t, { idPrefix: `t${i + 1}-` }));
 }
 
-export function scoreTable(gold: GoldTable, extractions: readonly TableExtraction[]): Score {
+export function scoreTable(gold: GoldTable, extractions: readonly TableFigures[]): Score {
   const claims = extractions.flatMap((x) => x.claims);
   const means = extractions.flatMap((x) => x.means);
   const c = match(gold.claims, claims.map(claimKey), (g) => claimKey(g));
@@ -99,7 +99,7 @@ export function scoreTable(gold: GoldTable, extractions: readonly TableExtractio
   };
 }
 
-function claimsOfPartition(extractions: readonly TableExtraction[], id: string): string[] {
+function claimsOfPartition(extractions: readonly TableFigures[], id: string): string[] {
   const p = extractions.flatMap((x) => x.partitions).find((x) => x.id === id);
   return p ? [p.id] : [];
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditClaims } from '../../src/audit/audit-claims.js';
 import { readTables } from '../../src/tables/read-tables.js';
-import { tableClaims, type TableExtraction } from '../../src/tables/table-claims.js';
+import { tableClaims, type TableFigures } from '../../src/tables/table-claims.js';
 
 const md = (text: string) => tableClaims(readTables(text, { format: 'markdown' })[0]!);
-const rows = (x: TableExtraction) => x.claims.map((c) => [c.numerator, c.denominator, c.percent, c.denominatorBasis]);
-const audit = (x: TableExtraction) =>
+const rows = (x: TableFigures) => x.claims.map((c) => [c.numerator, c.denominator, c.percent, c.denominatorBasis]);
+const audit = (x: TableFigures) =>
   auditClaims({
     title: 't',
     source: { name: 's' },
