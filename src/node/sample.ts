@@ -5,8 +5,16 @@ import { defineCohort, type CohortRecordOf } from '../schema/define-cohort.js';
 import { CEREBRAL_PALSY, type CerebralPalsyType } from '../schema/cerebral-palsy.js';
 import { readCohortCsv } from './csv.js';
 
-/** The vocabulary of the bundled sample: cerebral palsy types, years 2004–2014. */
-export const sampleCohortDefinition = /* @__PURE__ */ defineCohort({ ...CEREBRAL_PALSY, years: [2004, 2014] });
+/** The measures of the bundled sample: age, sex, GMFCS level and months of follow-up (all synthetic). */
+export const SAMPLE_MEASURES = /* @__PURE__ */ Object.freeze({
+  age: { kind: 'number', min: 0, max: 120, unit: 'years', label: 'Age' },
+  sex: { kind: 'category', values: ['female', 'male'], label: 'Sex' },
+  gmfcs: { kind: 'ordinal', levels: [1, 2, 3, 4, 5], label: 'GMFCS level' },
+  followUpMonths: { kind: 'integer', min: 0, unit: 'months', label: 'Follow-up' },
+} as const);
+
+/** The vocabulary of the bundled sample: cerebral palsy types, years 2004–2014, and its measures. */
+export const sampleCohortDefinition = /* @__PURE__ */ defineCohort({ ...CEREBRAL_PALSY, years: [2004, 2014], measures: SAMPLE_MEASURES });
 
 /**
  * Absolute path of a file in the package's `data/` folder (found from this module's location,
@@ -32,7 +40,7 @@ export function dataPath(name: string): string {
  * const records = await loadSampleCohort();
  * records.length; // 4278
  */
-export async function loadSampleCohort(): Promise<CohortRecordOf<CerebralPalsyType>[]> {
+export async function loadSampleCohort(): Promise<CohortRecordOf<CerebralPalsyType, typeof SAMPLE_MEASURES>[]> {
   const { records } = await readCohortCsv(dataPath('sample-cohort.csv'), { cohort: sampleCohortDefinition });
   return records;
 }
