@@ -48,6 +48,7 @@ export {
   type CountRow,
   type CohortInput,
   type CountableRecord,
+  type CountTableOptions,
 } from './stats/count-table.js';
 export type { GroupKey, GroupValue } from './stats/group.js';
 export { countBy, type KeyCount } from './stats/count-by.js';
@@ -173,6 +174,28 @@ export {
   type TableDenominatorSource,
   type DenominatorBasis,
 } from './tables/table-claims.js';
+
+// Describing a cohort: sketches.
+export {
+  momentSketch,
+  mergeMomentSketches,
+  repeatedSketch,
+  sketchMean,
+  sketchVariance,
+  type MomentSketch,
+} from './describe/moment-sketch.js';
+export type { GridSums } from './describe/exact-sums.js';
+export {
+  quantileSketch,
+  mergeQuantileSketches,
+  sketchQuantile,
+  EXACT_QUANTILE_VALUES,
+  QUANTILE_SKETCH_ALPHA,
+  type QuantileSketch,
+} from './describe/quantile-sketch.js';
+export type { MeasureCounts, NumberCellSketch } from './describe/measure-counts.js';
+export { welchTest, type WelchTest } from './inference/welch-test.js';
+export { kruskalWallis, type KruskalWallisTest } from './inference/kruskal-wallis.js';
 
 // Charts: Vega-Lite v5 specifications as plain data.
 export { distributionChart, type ChartReference } from './charts/distribution-chart.js';

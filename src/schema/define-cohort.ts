@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { parseRecords, type ParseRecordsOptions, type ParseRecordsResult } from './parse-records.js';
 import { idField, normalizeCategory as key, OUTCOMES, outcomeField, typeText, yearField } from './record.js';
-import { measureField, prepareMeasures, suggestLevel, type Measure, type MeasureDefinitions, type MeasureValue } from './measures.js';
+import { measureField } from './measure-fields.js';
+import { prepareMeasures, suggestLevel, type Measure, type MeasureDefinitions, type MeasureValue } from './measures.js';
 import { suggestClosest } from './suggest.js';
 import type { RecordValidator } from './validate-row.js';
 

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { normalizeCategory } from './record.js';
 import { suggestClosest } from './suggest.js';
@@ -80,15 +79,6 @@ export const isMissingValue = (v: unknown): boolean => v === undefined || v === 
 /** Number text as CSV cells give it ("7.5", " 12 ", "1e3"); anything else is left for the schema to reject. */
 export const readNumberText = (v: unknown): unknown => (typeof v === 'string' && NUMBER_TEXT.test(v) ? Number(v) : v);
 
-const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
-
-const rangeText = (name: string, d: NumberMeasure | IntegerMeasure): string => {
-  const unit = d.unit !== undefined ? ` ${d.unit}` : '';
-  if (d.min !== undefined && d.max !== undefined) return `${name} must be from ${d.min} to ${d.max}${unit}`;
-  if (d.min !== undefined) return `${name} must be at least ${d.min}${unit}`;
-  return `${name} must be at most ${d.max}${unit}`;
-};
-
 function checkDefinition(name: string, d: MeasureDefinition): void {
   const where = `measures.${name}`;
   const fail = (message: string): never => {
@@ -158,42 +148,6 @@ export function prepareMeasures(measures: MeasureDefinitions): Measure[] {
     }
     return Object.freeze({ name, definition: Object.freeze({ ...definition }), levels: Object.freeze([...levels]), lookup });
   });
-}
-
-function numberField(m: Measure, d: NumberMeasure | IntegerMeasure) {
-  const example = d.kind === 'integer' ? 'a whole number such as 12' : 'a number such as 7.5';
-  const base =
-    d.kind === 'integer'
-      ? z.int({ error: (issue) => `${m.name} must be ${example} (leave it empty when not known), got ${shown(issue.input)}` })
-      : z.number({ error: (issue) => `${m.name} must be ${example} (leave it empty when not known), got ${shown(issue.input)}` });
-  const range = rangeText(m.name, d);
-  const checks = [
-    ...(d.min !== undefined ? [z.minimum(d.min, { error: (issue) => `${range}, got ${String(issue.input)}` })] : []),
-    ...(d.max !== undefined ? [z.maximum(d.max, { error: (issue) => `${range}, got ${String(issue.input)}` })] : []),
-  ];
-  return z.pipe(
-    z.transform((v: unknown) => (isMissingValue(v) ? undefined : readNumberText(v))),
-    z.optional(checks.length > 0 ? base.check(...checks) : base),
-  );
-}
-
-function levelField(m: Measure) {
-  return z.pipe(
-    z.transform((v: unknown, ctx): string | number | undefined => {
-      if (isMissingValue(v)) return undefined;
-      const level = typeof v === 'string' || typeof v === 'number' ? m.lookup.get(normalizeCategory(String(v))) : undefined;
-      if (level !== undefined) return level;
-      ctx.issues.push({ code: 'custom', input: v, message: `${m.name} must be one of ${m.levels.join(', ')}, got ${shown(v)}` });
-      return z.NEVER;
-    }),
-    z.optional(z.union([z.string(), z.number()])),
-  );
-}
-
-/** The zod field of one measure: missing values pass as `undefined`, others are checked and converted. */
-export function measureField(m: Measure) {
-  const d = m.definition;
-  return d.kind === 'number' || d.kind === 'integer' ? numberField(m, d) : levelField(m);
 }
 
 /** The level a misspelled category or ordinal value most likely meant. */

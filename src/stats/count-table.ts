@@ -1,5 +1,7 @@
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { assertCount } from '../exact/validate.js';
+import { MeasureCountsBuilder, mergeMeasureCounts, type MeasureCounts } from '../describe/measure-counts.js';
+import type { MeasureDefinitions } from '../schema/measures.js';
 import { OUTCOMES, type Outcome } from '../schema/record.js';
 
 /** The fields of a record that counting needs; any validated record has them. */
@@ -22,6 +24,8 @@ export interface CountTable {
   readonly outcomes: readonly Outcome[];
   readonly counts: Float64Array;
   readonly total: number;
+  /** Measured variables counted cell by cell (see `countTable`'s `measures` option); absent when none were. */
+  readonly measures?: Readonly<Record<string, MeasureCounts>>;
 }
 
 /** Records or a count table: what every statistic accepts. */
@@ -40,10 +44,17 @@ export function isCountTable(value: unknown): value is CountTable {
 
 const OUTCOME_INDEX = /* @__PURE__ */ new Map<string, number>(OUTCOMES.map((o, i) => [o, i]));
 
-function makeTable(types: readonly string[], years: readonly (number | null)[], counts: Float64Array): CountTable {
+function makeTable(types: readonly string[], years: readonly (number | null)[], counts: Float64Array, measures?: Readonly<Record<string, MeasureCounts>>): CountTable {
   let total = 0;
   for (const c of counts) total += c;
-  return Object.freeze({ kind: 'count-table', types: Object.freeze([...types]), years: Object.freeze([...years]), outcomes: OUTCOMES, counts, total });
+  const table = { kind: 'count-table' as const, types: Object.freeze([...types]), years: Object.freeze([...years]), outcomes: OUTCOMES, counts, total };
+  return Object.freeze(measures === undefined ? table : { ...table, measures: Object.freeze(measures) });
+}
+
+/** Options of {@link countTable}. */
+export interface CountTableOptions {
+  /** Measures to count cell by cell as well (a cohort's `measures`): categories as counts, numbers as sketches. */
+  measures?: MeasureDefinitions;
 }
 
 /**
@@ -52,8 +63,9 @@ function makeTable(types: readonly string[], years: readonly (number | null)[], 
  * @example
  * const t = countTable([{ type: 'mixed', year: 2010, outcome: 'improved' }]);
  * t.total; // 1
+ * countTable([{ type: 'mixed', year: 2010, outcome: 'improved', age: 7 }], { measures: { age: { kind: 'number' } } }).measures.age.cells[0].moments.n; // 1
  */
-export function countTable(records: readonly CountableRecord[]): CountTable {
+export function countTable(records: readonly CountableRecord[], options: CountTableOptions = {}): CountTable {
   const typeIndex = new Map<string, number>();
   const yearSet = new Set<number>();
   for (const r of records) {
@@ -64,13 +76,15 @@ export function countTable(records: readonly CountableRecord[]): CountTable {
   const yearIndex = new Map(years.map((y, i) => [y, i]));
   const O = OUTCOMES.length;
   const counts = new Float64Array(typeIndex.size * years.length * O);
+  const measures = options.measures === undefined ? undefined : new MeasureCountsBuilder(options.measures);
   for (const r of records) {
     const o = OUTCOME_INDEX.get(r.outcome);
     if (o === undefined) throw new InvalidArgumentError('records', r.outcome, `unknown outcome ${describeValue(r.outcome)}; validate records with parseRecords first`);
     const cell = ((typeIndex.get(r.type) as number) * years.length + (yearIndex.get(r.year) as number)) * O + o;
     counts[cell] = (counts[cell] ?? 0) + 1;
+    measures?.add(cell, r as unknown as Readonly<Record<string, unknown>>);
   }
-  return makeTable([...typeIndex.keys()], years, counts);
+  return makeTable([...typeIndex.keys()], years, counts, measures?.build((slot) => slot, counts.length));
 }
 
 /** One row of an aggregated table for {@link fromCounts}. */
@@ -133,7 +147,33 @@ export function mergeCounts(...tables: readonly CountTable[]): CountTable {
     if (!isCountTable(table)) throw new InvalidArgumentError(`tables[${i}]`, table, `tables[${i}] is not a count table`);
     forEachCell(table, (type, year, outcome, count) => rows.push({ type, year, outcome, count }));
   }
-  return fromCounts(rows);
+  const merged = fromCounts(rows);
+  if (tables.every((t) => t.measures === undefined)) return merged;
+  return withMeasures(
+    merged,
+    mergeMeasureCounts(
+      tables.map((t) => t.measures),
+      (t, cell) => cellIn(merged, tables[t]!, cell),
+      merged.counts.length,
+    ),
+  );
+}
+
+/** The cell of `target` that holds what cell `cell` of `source` holds (same type, year and outcome). */
+function cellIn(target: CountTable, source: CountTable, cell: number): number {
+  const O = source.outcomes.length;
+  const Y = source.years.length;
+  const o = cell % O;
+  const y = Math.floor(cell / O) % Y;
+  const t = Math.floor(cell / (O * Y));
+  const tt = target.types.indexOf(source.types[t]!);
+  const ty = target.years.indexOf(source.years[y]!);
+  return (tt * target.years.length + ty) * target.outcomes.length + target.outcomes.indexOf(source.outcomes[o]!);
+}
+
+/** `table` with measures counted on its cells. */
+export function withMeasures(table: CountTable, measures: Readonly<Record<string, MeasureCounts>> | undefined): CountTable {
+  return makeTable(table.types, table.years, table.counts, measures);
 }
 
 /** Call `visit` with the dictionary indexes of every non-zero cell. */
