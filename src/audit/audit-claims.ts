@@ -6,6 +6,7 @@ import type { CohortInput } from '../stats/count-table.js';
 import { auditContext, type AuditContext } from './audit-context.js';
 import { claimChecks, roundingCheck } from './claim-findings.js';
 import { groupChecks, summarize, type AuditSummary, type Check, type Finding } from './finding.js';
+import { evidenceChecks } from './evidence-findings.js';
 import { meanChecks } from './mean-findings.js';
 import { partitionChecks, subgroupChecks } from './partition-findings.js';
 import { recordChecks } from './record-findings.js';
@@ -113,6 +114,10 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
   (file.means ?? []).forEach((m, k) => {
     const path = at('means', k);
     guarded(checks, path, m.id, () => meanChecks(m, path, ctx));
+  });
+  (file.evidence ?? []).forEach((e, k) => {
+    const path = at('evidence', k);
+    guarded(checks, path, e.id, () => evidenceChecks(e, byId.get(e.claim)!, path, ctx));
   });
   if (options.records !== undefined) {
     const records = options.records;

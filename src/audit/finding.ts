@@ -9,6 +9,7 @@ export type FindingCode =
   | 'denominator-unstated'
   | 'reference-divergent'
   | 'reference-unavailable'
+  | 'claim-outside-prediction'
   | 'numerator-range'
   | 'percent-decimals-guessed'
   | 'records-mismatch'

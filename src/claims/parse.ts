@@ -256,6 +256,8 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
   }
   const references = parsed.references ?? [];
   const badReferences = checkRefs('references', references.map((r) => ({ id: r.id, refs: [['.partition', r.partition]] })), partitionState, 'partition');
+  const evidence = parsed.evidence ?? [];
+  const badEvidence = checkRefs('evidence', evidence.map((e) => ({ id: e.id, refs: [['.claim', e.claim]] })), claimState, 'claim');
 
   const keep = <T>(list: string, items: readonly T[], removed: ReadonlySet<number>): T[] => {
     origin[list] = origin[list]!.filter((_, k) => !removed.has(k));
@@ -267,6 +269,7 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
     ...(parsed.partitions !== undefined ? { partitions: keep('partitions', partitions, badPartitions) } : {}),
     ...(parsed.subgroups !== undefined ? { subgroups: keep('subgroups', subgroups, badSubgroups) } : {}),
     ...(parsed.references !== undefined ? { references: keep('references', references, badReferences) } : {}),
+    ...(parsed.evidence !== undefined ? { evidence: keep('evidence', evidence, badEvidence) } : {}),
   };
   return { file, warnings, problems, origin };
 }

@@ -86,6 +86,30 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
         }),
       ),
     ),
+    /** Published studies of the same treatment to place a claimed rate against (a meta-analysis of their rates). */
+    evidence: z.optional(
+      z.array(
+        z.object({
+          id: id(),
+          /** The id of the claim whose rate is compared. */
+          claim: id(),
+          studies: z
+            .array(
+              z.object({
+                label: z.string({ error: 'label is required: the study as cited' }),
+                events: count('events'),
+                n: count('n').check(z.minimum(1, { error: 'n must be at least 1' })),
+                /** Where the counts are from: a DOI, URL or citation. */
+                source: z.optional(z.string()),
+              }),
+            )
+            .check(z.minLength(1, { error: 'evidence needs at least one study' })),
+          /** metaProportion's transform and method (defaults 'logit' and 'REML'). */
+          transform: z.optional(z.enum(['logit', 'arcsine', 'freeman-tukey', 'raw'])),
+          method: z.optional(z.enum(['FE', 'DL', 'REML', 'PM', 'ML', 'HS', 'SJ', 'EB', 'GLMM'])),
+        }),
+      ),
+    ),
   }))();
 
 /** A claims file as written. */
