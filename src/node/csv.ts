@@ -150,9 +150,11 @@ export async function* readRows<R>(
     }
     const { header, delimiter } = head;
     // the byte scanner reads type, year and outcome only: rows with measures take the exact path
-    const vocabulary = header.measures.size > 0 ? undefined : knownVocabulary(validator as RecordValidator<unknown>, anyCohort as RecordValidator<unknown>);
+    const known = knownVocabulary(validator as RecordValidator<unknown>, anyCohort as RecordValidator<unknown>);
+    const vocabulary = header.measures.size > 0 ? undefined : known;
     const sink = { rejected: handlers.rejected, ...(handlers.record ? { record: handlers.record } : {}) };
     const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), validator, vocabulary, sink, vocabulary ? handlers.rows : undefined, range ? range.firstLine : head.firstDataLine);
+    for (const t of vocabulary === undefined ? (known?.types ?? []) : []) scanner.typeIndex(t); // the cohort's order of types, as the fast path keeps it
     const byte = delimiter.charCodeAt(0);
     const done = () => ({ delimiter, ignoredColumns: header.ignored, scanner, start: extentStart, end: window.offset + window.start });
     for (;;) {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
-import { readCohortCsv } from '../../src/node/csv.js';
+import { countCohortCsv, readCohortCsv } from '../../src/node/csv.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
 
 const cohort = defineCohort({
@@ -99,6 +99,11 @@ describe('measures in CSV files', () => {
     const text = 'type,year,outcome,age at entry\nspastic,2010,improved,4\n';
     const { records } = await readCohortCsv(Readable.from([text]), { cohort, headerAliases: { 'Age at entry': 'age' } });
     expect(records[0]?.age).toBe(4);
+  });
+
+  it("keeps the cohort's order of types when counting a file with measures (as without)", async () => {
+    const text = 'type,year,outcome,age\nmixed,2010,improved,3\nspastic,2010,improved,4\n';
+    expect((await countCohortCsv(Readable.from([text]), { cohort })).table.types).toEqual(['spastic', 'mixed']);
   });
 
   it('lets a file without measure columns through, every measure missing', async () => {
