@@ -44,15 +44,20 @@ const problemCheck = (p: ClaimsProblem): Check => ({
   evidence: { path: p.path, reason: p.message },
 });
 
-/** Run one figure's checks; a value the checks refuse becomes a finding about that figure, not an abort. */
-function guarded(out: Check[], path: string, id: string | undefined, run: () => readonly Check[] | Check | undefined): void {
+/**
+ * Run one figure's checks; a value the checks refuse becomes a finding about that figure, not an
+ * abort. A comparison that cannot be made (a reference that does not fit the partition) says
+ * nothing about the published numbers, so it is `figure-unchecked`, not an error.
+ */
+function guarded(out: Check[], path: string, id: string | undefined, run: () => readonly Check[] | Check | undefined, refused: ClaimsProblem['code'] = 'figure-invalid'): void {
   try {
     const result = run();
     if (Array.isArray(result)) out.push(...(result as readonly Check[]));
     else if (result !== undefined) out.push(result as Check);
   } catch (error) {
     if (!(error instanceof TreatmentOutcomesError)) throw error;
-    out.push(problemCheck({ code: 'figure-invalid', path, ...(id !== undefined ? { id } : {}), message: error.message }));
+    const message = refused === 'figure-unchecked' ? `not checked: ${error.message}` : error.message;
+    out.push(problemCheck({ code: refused, path, ...(id !== undefined ? { id } : {}), message }));
   }
 }
 
@@ -109,7 +114,7 @@ export function auditClaims(input: ClaimsFile | unknown, options: AuditOptions =
     const path = at('references', k);
     const { p } = partitions.get(r.partition)!;
     const reference = options.references !== undefined && Object.hasOwn(options.references, r.id) ? options.references[r.id] : undefined;
-    guarded(checks, path, r.id, () => referenceChecks(r, p, p.parts.map((id) => byId.get(id)!), reference, path, ctx));
+    guarded(checks, path, r.id, () => referenceChecks(r, p, p.parts.map((id) => byId.get(id)!), reference, path, ctx), 'figure-unchecked');
   });
   (file.means ?? []).forEach((m, k) => {
     const path = at('means', k);

@@ -49,7 +49,8 @@ export function readReported(text: string, options: ReadReportedOptions = {}): R
   const digitsOnly = /^\d*$/;
   if (parts.length > 2 || !digitsOnly.test(whole) || !digitsOnly.test(frac) || whole + frac === '' || body.length > 40) {
     const hint = !decimalComma && /^\d+,\d+$/.test(body) ? ' (for a decimal comma, set decimalComma: true)' : '';
-    throw new InvalidArgumentError(argument, text, `${argument} must be a printed decimal number such as "31.34" or "96%", got ${describeValue(text)}${hint}`);
+    const example = decimalComma ? '"31,34"' : '"31.34"';
+    throw new InvalidArgumentError(argument, text, `${argument} must be a printed decimal number such as ${example} or "96%", got ${describeValue(text)}${hint}`);
   }
   return { text, digits: BigInt(whole + frac), decimals: frac.length, negative };
 }

@@ -232,8 +232,10 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
         if (state === 'invalid') unchecked.push(ref);
       }
       if (!invalid && unchecked.length > 0) {
-        const at = unchecked.map((ref) => (kind === 'claim' ? `claims[${ids.get(ref)}] ("${ref}")` : `"${ref}"`));
-        problems.push({ code: 'figure-unchecked', path: `${list}[${i}]`, id: e.id, message: `not checked, because ${at.join(', ')} could not be read` });
+        const rawIndex = (ref: string) => (Array.isArray(raw.claims) ? raw.claims.findIndex((c) => isRecord(c) && c.id === ref) : -1);
+        const at = unchecked.map((ref) => (kind === 'claim' ? `claims[${ids.get(ref) ?? rawIndex(ref)}] ("${ref}")` : `partition "${ref}"`));
+        const why = kind === 'claim' ? 'could not be read' : 'was not checked';
+        problems.push({ code: 'figure-unchecked', path: `${list}[${i}]`, id: e.id, message: `not checked, because ${at.join(', ')} ${why}` });
       }
       if (invalid || unchecked.length > 0) out.add(k);
     });

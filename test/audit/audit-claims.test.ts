@@ -236,8 +236,9 @@ describe('auditClaims on partitions compared with a reference', async () => {
       },
       { references: refs },
     );
-    expect(r.findings.find((f) => f.path === 'references[0]')).toMatchObject({ code: 'figure-invalid' });
-    expect(r.findings.find((f) => f.path === 'references[0]')?.message).toContain('type "__proto__" has no mapping');
+    // the comparison cannot be made, which says nothing against the published numbers: a warning, not an error
+    expect(r.findings.find((f) => f.path === 'references[0]')).toMatchObject({ code: 'figure-unchecked', severity: 'warning' });
+    expect(r.findings.find((f) => f.path === 'references[0]')?.message).toContain('not checked: type "__proto__" has no mapping');
   });
 
   it('says when counts were inferred from printed percents', () => {

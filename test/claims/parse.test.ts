@@ -79,3 +79,21 @@ describe('validateClaims', () => {
     expect(validateClaims({ ...base, claims: [{ id: 'a', numerator: 1, denominator: 8, percent: '12.5' }] })).toEqual({ ok: true, problems: [], warnings: [] });
   });
 });
+
+describe('parseClaims: what depends on a bad figure', () => {
+  it('names the claim the schema refused, and the partition a reference depends on', () => {
+    const { problems } = parseClaims(
+      { ...base, claims: [{ id: 'a', denominator: 8, percent: '50' }, { id: 'b', denominator: 'eight' }], partitions: [{ id: 'p', total: 8, parts: ['a', 'b'] }], references: [{ id: 'scpe', partition: 'p' }] },
+      { lenient: true },
+    );
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ['claims[1].denominator', 'denominator must be a whole number'],
+      ['partitions[0]', 'not checked, because claims[1] ("b") could not be read'],
+      ['references[0]', 'not checked, because partition "p" was not checked'],
+    ]);
+  });
+
+  it('gives a decimal-comma example when the file reads decimal commas', () => {
+    expect(() => parseClaims({ ...base, decimalComma: true, claims: [{ id: 'a', denominator: 8, percent: '5O' }] })).toThrow(/such as "31,34"/);
+  });
+});

@@ -1,0 +1,84 @@
+// Hostile claims files: any figure may be junk, and the audit must still report on every other one.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { auditClaims } from '../../src/audit/audit-claims.js';
+import { validateClaims } from '../../src/claims/validate.js';
+import { InputFormatError } from '../../src/errors.js';
+import { loadReferences } from '../../src/node/claims.js';
+
+// mostly plausible values, now and then a hostile one
+const sometimes = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 20 }, { arbitrary: bad, weight: 1 });
+const ids = sometimes(fc.constantFrom('spastic', 'mixed', 'athetoid', 'other'), fc.constantFrom('__proto__', 'constructor', '', 'toString', 'zz'));
+const count = sometimes(fc.integer({ min: 1, max: 5000 }), fc.oneof(fc.integer({ min: -5, max: 0 }), fc.double(), fc.constant('12'), fc.constant(null), fc.constant(2 ** 60)));
+const percent = sometimes(
+  fc.integer({ min: 0, max: 10000 }).map((x) => (x / 100).toFixed(2)),
+  fc.oneof(
+    fc.integer({ min: 0, max: 10000 }).map((x) => (x / 100).toFixed(2).replace('.', ',')),
+    fc.constantFrom('5O', '250', '-3', '', '%', '96%', '1e3', '100', '0', '33.3333333333333333333333333333333333333333'),
+    fc.double({ min: -10, max: 300 }),
+  ),
+);
+const claim = fc
+  .tuple(ids, fc.option(ids, { nil: undefined }), count, fc.double({ min: 0, max: 1, noNaN: true }), sometimes(fc.constant(true), count), fc.option(percent, { nil: undefined }), sometimes(fc.constantFrom(undefined, 'share', 'improvement'), fc.constant('bogus')))
+  .map(([id, type, denominator, share, numerator, p, measure]) => ({
+    id,
+    ...(type !== undefined ? { type } : {}),
+    denominator,
+    // mostly a count that fits its denominator, and its percent as printed
+    ...(numerator === true && typeof denominator === 'number' && denominator >= 1 ? { numerator: Math.round(share * denominator) } : numerator === true ? {} : { numerator }),
+    ...(p !== undefined ? { percent: p } : {}),
+    ...(measure !== undefined ? { measure } : {}),
+  }));
+const file = fc
+  .tuple(fc.uniqueArray(claim, { minLength: 1, maxLength: 5, selector: (c) => c.id }), fc.boolean(), fc.integer({ min: 0, max: 5 }).map((x) => x === 0))
+  .chain(([claims, comma, duplicate]) => {
+    const present = fc.constantFrom(...claims.map((c) => c.id));
+    const refs = sometimes(present, ids);
+    return fc.record({
+      title: fc.constant('t'),
+      source: fc.constant({ name: 's' }),
+      decimalComma: fc.constant(comma),
+      claims: fc.constant(duplicate ? [...claims, claims[0]!] : claims),
+      partitions: fc.array(fc.record({ id: fc.constantFrom('types', 'p2'), total: count, parts: fc.uniqueArray(refs, { minLength: 2, maxLength: 4 }) }), { maxLength: 2 }),
+      subgroups: fc.array(fc.record({ id: fc.constant('s'), total: refs, groups: fc.uniqueArray(refs, { minLength: 1, maxLength: 3 }) }), { maxLength: 1 }),
+      references: fc.array(fc.record({ id: fc.constantFrom('scpe', 'china-six-provinces', 'nope'), partition: fc.constantFrom('types', 'p2', 'zz'), mapping: fc.constantFrom(undefined, 'cerebral-palsy', 'nope') }), { maxLength: 2 }),
+    });
+  });
+
+describe('auditClaims on hostile figures', async () => {
+  const references = await loadReferences();
+
+  it('never aborts: every bad figure is a finding with its path, every check is counted', () => {
+    fc.assert(
+      fc.property(file, (input) => {
+        const report = auditClaims(input, { references });
+        const all = report.findings.flatMap((f) => [f, ...f.related]);
+        for (const f of all) expect(f.path).toMatch(/^(claims|partitions|subgroups|references|records)(\[\d+\])?/);
+        expect(report.summary.checks.error + report.summary.checks.warning + report.summary.checks.info).toBe(all.length);
+        expect(report.summary.figures).toBe(report.findings.length);
+        // a file the validator passes is audited without any invalid figure (a reference may still not
+        // fit the partition: the validator does not see the reference data)
+        const problems = validateClaims(input).problems;
+        if (problems.length === 0) expect(all.filter((f) => !f.path.startsWith('references')).some((f) => f.code === 'figure-invalid' || f.code === 'figure-unchecked')).toBe(false);
+        for (const f of all) if (f.path.startsWith('references') && f.code === 'figure-invalid') expect(problems.some((p) => p.path.startsWith(f.path))).toBe(true);
+        // and every problem it names is reported by the audit, at the same path
+        for (const p of problems) expect(all.some((f) => f.path === p.path)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('throws only a typed error, and only when the file itself cannot be read', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), fc.string(), file.map((f) => ({ ...f, claims: 'x' }))), (input) => {
+        try {
+          auditClaims(input, { references });
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputFormatError);
+          expect(validateClaims(input).problems.some((p) => p.code === 'file-invalid')).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
