@@ -76,7 +76,7 @@ export { checkMean, type CheckMeanOptions, type MeanCheck } from './audit/check-
 export { debit, type DebitOptions, type DebitCheck } from './audit/debit.js';
 export { grimmer, type GrimmerOptions, type GrimmerCheck, type GrimmerReason } from './audit/grimmer.js';
 export { inferDenominators, type InferDenominatorsOptions, type DenominatorCandidate } from './audit/infer-denominators.js';
-export { iterateDenominators } from './audit/iterate-denominators.js';
+export { iterateDenominators, type IterateDenominatorsOptions } from './audit/iterate-denominators.js';
 export { countDenominators } from './audit/count-denominators.js';
 export type { DenominatorSearchOptions } from './audit/denominator-scan.js';
 export { explainRounding, type CountedPrint, type RoundingExplanation } from './audit/explain-rounding.js';

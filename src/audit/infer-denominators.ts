@@ -43,10 +43,5 @@ export function inferDenominators(percents: readonly string[], options: InferDen
       );
     }
   }
-  const out: DenominatorCandidate[] = [];
-  for (const c of iterateDenominators(percents, search)) {
-    out.push(c);
-    if (out.length >= limit) break;
-  }
-  return out;
+  return [...iterateDenominators(percents, { ...search, limit })];
 }

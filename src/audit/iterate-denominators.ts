@@ -1,4 +1,21 @@
+import { assertPositiveCount } from '../exact/validate.js';
 import { DenominatorSearch, type DenominatorCandidate, type DenominatorSearchOptions } from './denominator-scan.js';
+
+/** Options of {@link iterateDenominators}. */
+export interface IterateDenominatorsOptions extends DenominatorSearchOptions {
+  /** Stop after this many candidates (the smallest), as `inferDenominators` does. */
+  limit?: number;
+}
+
+function* take<T>(items: Generator<T, void, undefined>, limit: number): Generator<T, void, undefined> {
+  if (limit === Infinity) return yield* items;
+  let left = limit;
+  for (const item of items) {
+    yield item;
+    left -= 1;
+    if (left === 0) return;
+  }
+}
 
 function* walk(search: DenominatorSearch): Generator<DenominatorCandidate, void, undefined> {
   const { min, max, regime } = search;
@@ -40,8 +57,10 @@ function* walk(search: DenominatorSearch): Generator<DenominatorCandidate, void,
  * first.n; // 1793
  * [...iterateDenominators(['60', '60'], { partition: true, max: 1e15 })].length; // 0: 60% + 60% is no partition for any n
  */
-export function iterateDenominators(percents: readonly string[], options: DenominatorSearchOptions = {}): Generator<DenominatorCandidate, void, undefined> {
-  const search = new DenominatorSearch(percents, options);
+export function iterateDenominators(percents: readonly string[], options: IterateDenominatorsOptions = {}): Generator<DenominatorCandidate, void, undefined> {
+  const { limit = Infinity, ...rest } = options;
+  if (limit !== Infinity) assertPositiveCount(limit, 'limit');
+  const search = new DenominatorSearch(percents, rest);
   search.assertScanWithinLimit();
-  return walk(search);
+  return take(walk(search), limit);
 }

@@ -135,9 +135,11 @@ describe('iterateDenominators and countDenominators', () => {
     );
   });
 
-  it('yield the same candidates as inferDenominators, example and shared divisor included', () => {
+  it('yield the same candidates as inferDenominators, example and shared divisor included, limit too', () => {
     const options = { partition: true, max: 5000 };
     expect([...iterateDenominators(CLINIC, options)]).toEqual(inferDenominators(CLINIC, options));
+    expect([...iterateDenominators(CLINIC, { ...options, limit: 3 })]).toEqual(inferDenominators(CLINIC, options).slice(0, 3));
+    expect(() => iterateDenominators(CLINIC, { limit: 0 })).toThrow(InvalidArgumentError);
   });
 
   it('know at once that 60% + 60% is no partition, however large max is', () => {
