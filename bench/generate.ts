@@ -1,19 +1,21 @@
 // Deterministic cohort CSV files for the benchmarks: id,type,year,outcome (kept out of git).
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = ['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'];
 const WEIGHTS = [54, 31, 12, 1, 1, 1];
 const OUTCOMES = ['improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'unchanged', 'unknown'];
 
-export function benchFile(rows: number): string {
-  return fileURLToPath(new URL(`./data/cohort-${rows}.csv`, import.meta.url));
+export function benchFile(rows: number, dir = fileURLToPath(new URL('./data/', import.meta.url))): string {
+  return `${dir.replace(/\/$/, '')}/cohort-${rows}.csv`;
 }
 
-/** Write the file for `rows` rows unless it exists already; returns its path. */
-export async function generate(rows: number): Promise<string> {
-  const path = benchFile(rows);
+/** Write the file for `rows` rows unless it exists already (into bench/data/ by default, made if missing); returns its path. */
+export async function generate(rows: number, dir?: string): Promise<string> {
+  const path = benchFile(rows, dir);
   if (existsSync(path) && statSync(path).size > rows * 20) return path;
+  mkdirSync(dirname(path), { recursive: true }); // a fresh clone has no bench/data/
   const out = createWriteStream(path);
   let seed = 12345;
   const random = () => {

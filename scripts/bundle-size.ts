@@ -1,5 +1,7 @@
 // Prints the minified + gzipped size of typical imports of the core entry, as a browser bundler
-// would produce them. Run after `npm run build`: npx tsx scripts/bundle-size.ts
+// would produce them from the package's bundler build (dist/browser/, one file per module). Run
+// after `npm run build`: npx tsx scripts/bundle-size.ts
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -7,12 +9,12 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const IMPORTS: Record<string, string> = {
-  everything: `export * from './dist/index.js';`,
-  formatPercent: `export { formatPercent } from './dist/index.js';`,
-  'formatPercent + checkPercent': `export { formatPercent, checkPercent } from './dist/index.js';`,
-  'proportionCI': `export { proportionCI } from './dist/index.js';`,
-  'typeDistribution + fromCounts': `export { typeDistribution, fromCounts } from './dist/index.js';`,
-  'parseRecords + defineCohort': `export { parseRecords, defineCohort } from './dist/index.js';`,
+  everything: `export * from './dist/browser/index.js';`,
+  formatPercent: `export { formatPercent } from './dist/browser/index.js';`,
+  'formatPercent + checkPercent': `export { formatPercent, checkPercent } from './dist/browser/index.js';`,
+  'proportionCI': `export { proportionCI } from './dist/browser/index.js';`,
+  'typeDistribution + fromCounts': `export { typeDistribution, fromCounts } from './dist/browser/index.js';`,
+  'parseRecords + defineCohort': `export { parseRecords, defineCohort } from './dist/browser/index.js';`,
 };
 
 export interface BundleSize {
@@ -38,18 +40,39 @@ export async function bundleSize(name: string, contents: string): Promise<Bundle
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
-  const bytesOf = (dir: string) =>
-    Object.entries(inputs)
-      .filter(([file]) => file.includes(dir))
-      .reduce((a, [, v]) => a + v.bytesInOutput, 0);
+  // zod is an import of the bundler build, so a bundle reads it from node_modules/; yaml and the
+  // special functions are compiled into dist/browser/ chunks, whose `// node_modules/…` comments
+  // say which bytes are whose
+  const bytes = { zod: 0, stdlib: 0, yaml: 0 };
+  for (const [file, { bytesInOutput }] of Object.entries(inputs)) {
+    if (bytesInOutput === 0) continue;
+    if (file.includes('node_modules/zod/')) bytes.zod += bytesInOutput;
+    else if (file.includes('dist/browser/')) {
+      const share = familyShares(readFileSync(`${root}/${file}`, 'utf8'));
+      bytes.stdlib += Math.round(share.stdlib * bytesInOutput);
+      bytes.yaml += Math.round(share.yaml * bytesInOutput);
+    }
+  }
   return {
     name,
     minified: code.byteLength,
     gzipped: gzipSync(code, { level: 9 }).byteLength,
-    zodBytes: bytesOf('node_modules/zod/'),
-    stdlibBytes: bytesOf('node_modules/@stdlib/'),
-    yamlBytes: bytesOf('node_modules/yaml/'),
+    zodBytes: bytes.zod,
+    stdlibBytes: bytes.stdlib,
+    yamlBytes: bytes.yaml,
   };
+}
+
+/** Of a chunk's text, the shares from @stdlib and from yaml, by the path comments esbuild writes before each module. */
+function familyShares(text: string): { stdlib: number; yaml: number } {
+  const marks = [...text.matchAll(/^\/\/ (\S+)$/gm)];
+  const out = { stdlib: 0, yaml: 0 };
+  marks.forEach((m, i) => {
+    const length = (marks[i + 1]?.index ?? text.length) - m.index;
+    if (m[1]!.startsWith('node_modules/@stdlib/')) out.stdlib += length;
+    else if (m[1]!.startsWith('node_modules/yaml/')) out.yaml += length;
+  });
+  return { stdlib: out.stdlib / text.length, yaml: out.yaml / text.length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

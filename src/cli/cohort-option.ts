@@ -1,6 +1,5 @@
 import { BUILTIN_COHORTS } from '../schema/cohort-file.js';
 import { defineCohort, type Cohort } from '../schema/define-cohort.js';
-import { readCohortFile } from '../node/cohort-file.js';
 import { checkInputFile } from './input-file.js';
 import { UsageError } from './usage.js';
 
@@ -19,6 +18,8 @@ export async function cohortOption(value: string | undefined): Promise<CohortCho
     throw new UsageError(`--cohort must be ${Object.keys(BUILTIN_COHORTS).join(' or ')} or a cohort file (.yaml, .yml or .json), got ${JSON.stringify(value)}`);
   }
   await checkInputFile(value, 'a cohort file (YAML or JSON)');
+  // the YAML reader loads only when a cohort file is given
+  const { readCohortFile } = await import('../node/cohort-file.js');
   const cohort = await readCohortFile(value);
   return { cohort, label: cohort.name !== undefined ? `${cohort.name} (${value})` : value };
 }

@@ -78,7 +78,9 @@ export function parseCohortFile(value: unknown, options: { file?: string } = {})
   if (problems.length > 0) fail(problems);
   try {
     const definition: CohortDefinition<string> = { types: types!, aliases, ...(file.years ? { years: file.years } : {}) };
-    return Object.freeze({ ...defineCohort(definition), name: file.name });
+    // the cohort's own properties (its schema is a getter, built on first use) plus the file's name
+    const cohort = defineCohort(definition);
+    return Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(cohort), name: { value: file.name, enumerable: true } })) as Cohort<string> & { name: string | undefined };
   } catch (error) {
     if (error instanceof InvalidArgumentError) return fail([`${error.argument}: ${error.message}`]);
     throw error;

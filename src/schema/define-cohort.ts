@@ -109,13 +109,17 @@ export function defineCohort<const T extends string, const M extends MeasureDefi
   }
   const measures: readonly Measure[] = definition.measures === undefined ? [] : prepareMeasures(definition.measures);
   const byName = new Map(measures.map((m) => [m.name, m]));
-  const schema = z.object({ ...baseShape(lookup, types, years), ...Object.fromEntries(measures.map((m) => [m.name, measureField(m)])) }) as unknown as CohortSchema<T, M>;
+  // built on first use: a cohort defined at module load (cerebralPalsyCohort) costs no zod work until it validates
+  let schema: CohortSchema<T, M> | undefined;
+  const buildSchema = () => z.object({ ...baseShape(lookup, types, years), ...Object.fromEntries(measures.map((m) => [m.name, measureField(m)])) }) as unknown as CohortSchema<T, M>;
   const cohort: Cohort<T, M> = {
     types: Object.freeze([...types]),
     years: years === undefined ? undefined : (Object.freeze([years[0], years[1]]) as readonly [number, number]),
     aliases: aliasMap,
     measures: Object.freeze(Object.fromEntries(measures.map((m) => [m.name, m.definition]))) as Readonly<M>,
-    schema,
+    get schema() {
+      return (schema ??= buildSchema());
+    },
     normalizeType: (raw) => lookup.get(key(raw)),
     suggest(field, value) {
       if (typeof value !== 'string') return undefined;

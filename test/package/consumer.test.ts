@@ -1,7 +1,7 @@
 // Installs the packed tarball into throwaway projects and uses it the ways users do.
 // Needs `npm run build` first (the test script does it).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -11,6 +11,22 @@ const root = resolve(import.meta.dirname, '../..');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 let work: string;
 let project: string;
+let tarball: string;
+
+/** The size of a directory's files in bytes (as `du --apparent-size`), symbolic links not followed. */
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = lstatSync(path);
+    total += stat.isDirectory() ? dirBytes(path) : stat.size;
+  }
+  return total;
+}
+
+/** The installed packages below a project (its node_modules, nested ones included). */
+const installedPackages = (dir: string): string[] => sh('npm', ['ls', '--all', '--parseable'], dir).trim().split('\n').slice(1);
+const MB = 1024 * 1024;
 
 function sh(cmd: string, args: string[], cwd: string): string {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -20,17 +36,35 @@ beforeAll(() => {
   if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` before this test');
   work = mkdtempSync(join(tmpdir(), 'treatment-outcomes-consumer-'));
   sh('npm', ['pack', '--silent', '--pack-destination', work], root);
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'));
-  if (tarball === undefined) throw new Error('npm pack produced no tarball');
+  const packed = readdirSync(work).find((f) => f.endsWith('.tgz'));
+  if (packed === undefined) throw new Error('npm pack produced no tarball');
+  tarball = join(work, packed);
   project = join(work, 'project');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(work, tarball), '@types/node@20'], project);
+  sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball, '@types/node@20'], project);
 }, 180_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 }, 120_000);
+
+describe('the install footprint', () => {
+  it('installs the core alone in under 15 MB, and says how much and how many packages', () => {
+    const alone = join(work, 'core-only');
+    mkdirSync(alone);
+    writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'core-only', private: true, type: 'module' }));
+    sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], alone);
+    const packages = installedPackages(alone);
+    const bytes = dirBytes(join(alone, 'node_modules'));
+    console.log(
+      `packed tarball ${(statSync(tarball).size / MB).toFixed(2)} MB; installed alone: ${(bytes / MB).toFixed(1)} MB in ${packages.length} packages (${packages.map((p) => p.split('node_modules/').at(-1)).join(', ')})`,
+    );
+    expect(bytes).toBeLessThan(15 * MB);
+    // the optional peer dependencies (vega, vega-lite, DuckDB) are not installed unless asked for
+    expect(packages.map((p) => p.split('node_modules/').at(-1))).not.toContain('vega');
+  }, 180_000);
+});
 
 describe('the packed package', () => {
   it('ships only what users need', () => {
@@ -42,6 +76,10 @@ describe('the packed package', () => {
     expect(names).toContain('data/sample-cohort.csv');
     expect(names).toContain('data/seed-claims.json');
     expect(names.filter((n) => n.startsWith('src/') || n.startsWith('test/') || n.startsWith('scripts/'))).toEqual([]);
+    // the licences of the code compiled into dist/, @stdlib's Apache-2.0 notice among them
+    expect(names).toContain('dist/THIRD-PARTY-NOTICES.md');
+    const notices = readFileSync(join(root, 'dist/THIRD-PARTY-NOTICES.md'), 'utf8');
+    for (const text of ['@stdlib/math-base-special-betainc@', 'Apache License', 'Copyright (c) 2016-', 'yaml@', 'htmlparser2@', 'csv-parse@', 'zod@']) expect(notices).toContain(text);
   });
 
   it('works through ESM import, including the node entry and the data export', () => {
@@ -142,4 +180,32 @@ export async function main(): Promise<string> {
     expect(code).not.toMatch(/["']node:/);
     expect(code).toContain('formatPercent');
   });
+
+  it('renders nothing without the optional vega packages, and says how to install them', async () => {
+    writeFileSync(
+      join(project, 'no-vega.mjs'),
+      `import { renderSvg } from 'treatment-outcomes/node';
+import { distributionChart, typeDistribution, fromCounts } from 'treatment-outcomes';
+try { await renderSvg(distributionChart(typeDistribution(fromCounts([{ type: 'a', count: 1 }])))); console.log('rendered'); }
+catch (e) { console.log(e.code, e.message); }`,
+    );
+    expect(sh('node', ['no-vega.mjs'], project).trim()).toBe('missing-dependency rendering charts needs the optional packages vega and vega-lite (v5): npm install vega@5 vega-lite@5');
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      sh(join(project, 'node_modules/.bin/treatment-outcomes'), ['report', '--out', join(project, 'r.html')], project);
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure?.stderr).toContain('npm install vega@5 vega-lite@5');
+    expect(failure?.stderr).not.toContain('internal error');
+  });
+
+  it('renders the report once vega and vega-lite are installed', () => {
+    const before = dirBytes(join(project, 'node_modules'));
+    sh('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', 'vega@5', 'vega-lite@5'], project);
+    console.log(`vega and vega-lite add ${((dirBytes(join(project, 'node_modules')) - before) / MB).toFixed(1)} MB`);
+    sh(join(project, 'node_modules/.bin/treatment-outcomes'), ['report', '--sample', '--out', join(project, 'r.html')], project);
+    expect(readFileSync(join(project, 'r.html'), 'utf8')).toMatch(/<svg[^>]*class="marks"/);
+  }, 180_000);
 });
