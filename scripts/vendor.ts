@@ -12,28 +12,27 @@ export interface Vendored {
   file: string;
 }
 
-/** Every third-party import of the Node build, by the file under dist/vendor/ that holds it. */
+const requireHere = createRequire(import.meta.url);
+const { devDependencies = {} } = requireHere('../package.json') as { devDependencies?: Record<string, string> };
+
+/**
+ * Every third-party import of the Node build, by the file under dist/vendor/ that holds it. The
+ * special functions are whichever @stdlib packages package.json lists, all in one file (they share
+ * most of their code).
+ */
 export const VENDORED: readonly Vendored[] = [
   { specifier: 'yaml', file: 'yaml.cjs' },
   { specifier: 'csv-parse/sync', file: 'csv-parse.cjs' },
   { specifier: 'htmlparser2', file: 'htmlparser2.cjs' },
-  // the special functions share most of their code: one file for all of them
-  ...[
-    'betainc',
-    'betaincinv',
-    'erfc',
-    'erfcinv',
-    'gammainc',
-    'gammaln',
-    'log1p',
-  ].map((name) => ({ specifier: `@stdlib/math-base-special-${name}`, file: 'stdlib.cjs' })),
+  ...Object.keys(devDependencies)
+    .filter((name) => name.startsWith('@stdlib/'))
+    .map((specifier) => ({ specifier, file: 'stdlib.cjs' })),
 ];
 
 /** How the Node build reaches a vendor file: through the package's own name, from wherever the chunk sits. */
 export const vendorSpecifier = (file: string): string => `treatment-outcomes/dist/vendor/${file}`;
 
 const NAMESPACE = 'lazy-vendor';
-const requireHere = createRequire(import.meta.url);
 
 /** The shim for one specifier: every function it exports, loading the real module on first call. */
 function shim(entry: Vendored): string {
