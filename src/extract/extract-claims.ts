@@ -1,64 +1,83 @@
-import type { TextDocument } from '../document/document.js';
+import type { DocumentBlock, TableData, TextDocument } from '../document/document.js';
+import { words } from './word-boundary.js';
 import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
-import { findNumbers, type NumberToken } from './numbers.js';
-import type { ExtractedClaim, ExtractedPartition, Extraction, ExtractOptions, TextSpan, UnresolvedFigure } from './types.js';
+import type { Cohort } from '../schema/define-cohort.js';
+import { resolveShare, Scope, type Group } from './discourse.js';
+import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
+import { resolveLocale, type ReadingLocale } from './locale.js';
+import { proposePartitions } from './partitions.js';
+import { screenExtraction } from './screen.js';
+import { splitSentences } from './sentences.js';
+import { tokenize } from './tokens.js';
+import type { ExtractedClaim, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 export type { DenominatorSource, ExtractedClaim, ExtractedPartition, Extraction, ExtractLocale, ExtractOptions, TableContext, TableExtraction, TableReader, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
-interface Sentence {
-  start: number;
-  end: number;
+/** The claims of one sentence as the partition step needs them: in text order, with their mentions. */
+export interface SentenceClaims {
+  claims: { claim: ExtractedClaim; mention: ShareMention | PartMention; group?: Group }[];
+  totals: Group[];
+  partCue: boolean;
 }
 
-function sentences(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  // a sentence ends at . ! ? followed by space and a capital, digit or opening bracket, or at a blank line
-  const boundary = /[.!?](?=\s+[A-Z0-9(“"])|\n\s*\n/g;
-  let start = 0;
-  for (const m of text.matchAll(boundary)) {
-    const end = m.index + m[0].length;
-    if (text.slice(start, end).trim()) out.push({ start, end });
-    start = end;
+class Builder {
+  readonly claims: ExtractedClaim[] = [];
+  readonly partitions: ExtractedPartition[] = [];
+  readonly unresolved: UnresolvedFigure[] = [];
+  private readonly ids = new Set<string>();
+  constructor(
+    readonly text: string,
+    readonly cohort: Cohort<string>,
+  ) {}
+  span(start: number, end: number): TextSpan {
+    return { start, end, quote: this.text.slice(start, end) };
   }
-  if (text.slice(start).trim()) out.push({ start, end: text.length });
-  return out;
+  id(base: string): string {
+    const clean = base || 'claim';
+    let id = clean;
+    for (let k = 2; this.ids.has(id); k++) id = `${clean}-${k}`;
+    this.ids.add(id);
+    return id;
+  }
+  unresolvedAt(start: number, end: number, reason: string): void {
+    this.unresolved.push({ text: this.text.slice(start, end), reason, span: this.span(start, end) });
+  }
 }
 
-const TOTAL_BEFORE = /\b(?:treated|enrolled|included|recruited|studied|analy[sz]ed|examined|followed|surveyed|registered|identified|a total of|total of|in total|among|of all|of the|von|unter|sur|parmi|de)\s*$/i;
-const COUNT_NOUN = '(?:patients?|children|cases?|subjects?|participants?|people|persons?|individuals?|infants?|adults?|respondents?|records?|admissions?|Kindern|Kinder|Patienten|Fälle[n]?|enfants|cas)';
-const TOTAL_AFTER = new RegExp(`^\\s*(?:registered\\s+|eligible\\s+)?${COUNT_NOUN}\\b(?!\\s+(?:with|had|have|who)\\b)`, 'i');
-const TOTAL_VERB_AFTER = new RegExp(`^\\s*${COUNT_NOUN}\\s+(?:were\\s+)?(?:enrolled|included|recruited|treated|analy[sz]ed|studied|screened|registered|eligible)\\b`, 'i');
-const OF_BEFORE = /\b(?:of|among|from|von|sur|unter|parmi)\s+(?:the\s+|all\s+)?$/i;
-const PART_OF_RATIO = /^\s*(?:\/|of|out of)\s*(?:the\s+)?\d/;
-const N_EQUALS = /\b[nN]\s*=\s*$/;
-const PARTS_START = /\b(?:including|comprising|of whom|of which|of these|among them|consisting of|namely)\b/i;
-const IMPROVEMENT = /\b(?:improvement|response|effective(?:ness)?|success|efficacy|recovery)\s+rate\s*(?:\(|:)?\s*(?:is|was|of|reached|were|=|:)?\s*(?:about|approximately|around|nearly|over|up to)?\s*$/i;
-const RATE_NAME = /\b(?:the\s+)?(?:total\s+|overall\s+)?(?:improvement|response|effective(?:ness)?|success|efficacy|recovery)\s+rate/i;
-const IMPROVED_AFTER = /^\s*(?:of\s+(?:the\s+)?(?:patients|children|cases)\s+)?(?:improved|showed improvement|had improved|were improved|responded)\b/i;
+const slug = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
 
-function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'claim';
-}
-
-/** The label words between a count and its "(Y%)", with filler removed: "patients with spastic type" → "spastic". */
-function cleanLabel(words: string): string {
-  return words
-    .replace(/^\s*(?:were|was|had|have|with|of|are|is)\b/i, '')
-    .replace(/\b(?:patients?|children|cases?|subjects?|participants?|people|persons?)\s+(?:with|had|have|who had|diagnosed with|of)\b/i, '')
-    .replace(/\b(?:cerebral palsy|CP)\b/gi, '')
-    .replace(/\b(?:type|types|form|forms|subtype|subtypes)\b/gi, (m, offset: number, all: string) => (/\bother\s*$/i.test(all.slice(0, offset)) ? m : ''))
-    .replace(/[,;:]/g, ' ')
+/** The label words of a share with filler removed: "patients with spastic type" → "spastic". */
+function cleanLabel(phrase: string): string {
+  return phrase
+    .replace(words(/^\s*(?:were|was|had|have|with|of|are|is|in|patients?\s+with|children\s+with)\b/i), '')
+    .replace(words(/\b(?:patients?|children|cases?|subjects?|participants?|people|persons?)\s+(?:with|had|have|who\s+had|diagnosed\s+with|of)\b/i), '')
+    .replace(words(/\b(?:cerebral\s+palsy|CP)\b/gi), '')
+    .replace(words(/\b(?:type|types|form|forms|subtype|subtypes)\b/gi), (m, offset: number, all: string) => (words(/\bother\s*$/i).test(all.slice(0, offset)) ? m : ''))
+    .replace(/[,;:*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /**
- * Turn prose (a web page, an abstract, a press release) into claims to audit: counts with their
- * percents and denominators, totals and the parts stated after them, improvement rates, each with
- * the exact source span. Deterministic rules, no network, no model. Figures it cannot tie to a
- * denominator go to `unresolved`, never dropped; years, ages, doses, p-values and confidence
- * levels are not claims.
+ * Turn a page (text, Markdown, or a document read from HTML) into claims to audit: counts with
+ * their percents and denominators, totals and the parts that add up to them, improvement rates,
+ * each with its exact source span and the paragraph that holds it. The text is read once:
+ * numbers (with the locale's decimal mark, number words, percent words), then a small grammar of
+ * count expressions, then a discourse model of the groups stated so far, so a share reaches a
+ * total stated sentences earlier, and shares of a subgroup are tied to the subgroup or left
+ * unresolved. Every claim says how its denominator was found (`denominatorSource`); figures that
+ * cannot be tied to a group go to `unresolved` with the reason; p-values, intervals, odds ratios,
+ * ages, doses, dates, ranges, percent changes and rates per population yield nothing. Linear in
+ * the length of the text. Deterministic, no network, no model.
  *
  * @example
  * const { claims, partitions } = extractClaims('We treated 200 patients, including 150 with spastic type (75%) and 50 with mixed type (25%).');
@@ -68,169 +87,197 @@ function cleanLabel(words: string): string {
 export function extractClaims(input: string | TextDocument, options: ExtractOptions = {}): Extraction {
   const document = typeof input === 'string' ? textDocument(input) : input;
   const text = document.text;
+  const locale = resolveLocale(options.locale, options.decimalComma, text);
   const cohort = options.cohort ?? cerebralPalsyCohort;
-  const locale = options.locale === undefined || options.locale === 'auto' ? 'en' : options.locale;
-  const decimalComma = options.decimalComma ?? locale !== 'en';
-  const numbers = findNumbers(text, decimalComma);
-  const used = new Set<NumberToken>();
-  const claims: ExtractedClaim[] = [];
-  const partitions: ExtractedPartition[] = [];
-  const unresolved: UnresolvedFigure[] = [];
-  const ids = new Set<string>();
-  const span = (start: number, end: number): TextSpan => ({ start, end, quote: text.slice(start, end) });
-  const uniqueId = (base: string) => {
-    let id = base;
-    for (let k = 2; ids.has(id); k++) id = `${base}-${k}`;
-    ids.add(id);
-    return id;
+  const out = new Builder(text, cohort);
+  const scope = new Scope();
+  let sentenceIndex = 0;
+  let listParts: { mention: PartMention; sentence: number }[] = [];
+  let lastParagraphTotal: Group | undefined;
+
+  const flushList = () => {
+    if (listParts.length >= 2 && lastParagraphTotal) proposePartitions(out, [{ claims: [], totals: [lastParagraphTotal], partCue: true }], listParts.map((p) => p.mention), lastParagraphTotal);
+    listParts = [];
   };
-  const live = numbers.filter((t) => t.excluded === undefined);
-  const countAt = (t: NumberToken | undefined) => t !== undefined && !t.isPercent && !used.has(t) && Number.isInteger(t.value);
-  const between = (a: NumberToken, b: NumberToken) => text.slice(a.end, b.start);
 
-  let total: { value: number; token: NumberToken; sentence: number } | undefined;
-  const sentenceList = sentences(text);
-  sentenceList.forEach((sentence, s) => {
-    const tokens = live.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-    let partsFrom: number | undefined;
-    const parts: ExtractedClaim[] = [];
-    // a total stated in this sentence: "treated 4278 patients", "a total of 300", "(n = 120)"
-    for (const t of tokens) {
-      if (t.isPercent || !Number.isInteger(t.value)) continue;
-      const before = text.slice(Math.max(sentence.start, t.start - 40), t.start);
-      const after = text.slice(t.end, Math.min(sentence.end, t.end + 40));
-      // "64 of 80" and "9/86" are a numerator and its denominator, not a total
-      if (PART_OF_RATIO.test(after) || /(?:\d|%|per\s?cent|percent)\s*(?:\/|of|out of)\s*(?:the\s+|all\s+)?$/.test(before)) continue;
-      const stated =
-        TOTAL_BEFORE.test(before) ||
-        N_EQUALS.test(before) ||
-        TOTAL_VERB_AFTER.test(after) ||
-        (OF_BEFORE.test(before) && TOTAL_AFTER.test(after)) ||
-        (TOTAL_AFTER.test(after) && !/\(\s*$/.test(before) && PARTS_START.test(text.slice(t.end, sentence.end)));
-      if (stated) {
-        total = { value: t.value, token: t, sentence: s };
-        used.add(t);
-        const rest = text.slice(t.end, sentence.end);
-        const m = PARTS_START.exec(rest);
-        if (m) partsFrom = t.end + m.index;
-      }
+  document.blocks.forEach((block, b) => {
+    if (block.kind === 'table' && block.table && options.tables) {
+      flushList();
+      readTable(out, document, block as DocumentBlock & { table: TableData }, options, locale, cohort, scope);
+      return;
     }
-    const inReach = total !== undefined && s - total.sentence <= 1 ? total : undefined;
-
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (used.has(t)) continue;
-      const next = tokens[i + 1];
-      const next2 = tokens[i + 2];
-      // "Y% (X/N)" and "Y% (X of N)"
-      if (t.isPercent && countAt(next) && countAt(next2) && /^\s*\(\s*$/.test(between(t, next!)) && /^\s*(?:\/|of|out of)\s*$/.test(between(next!, next2!))) {
-        claims.push({ id: uniqueId('claim'), numerator: next!.value, denominator: next2!.value, denominatorSource: 'with-claim', percent: t.digits, span: span(t.start, text.indexOf(')', next2!.end) + 1 || next2!.end) });
-        [t, next!, next2!].forEach((x) => used.add(x));
-        continue;
-      }
-      // "X/N (Y%)", "X of N (Y%)", "X of the N patients (Y%)", and bare "X/N"
-      if (countAt(t) && countAt(next) && /^\s*(?:\/|of|out of|of the)\s*$/.test(between(t, next!))) {
-        const percent = next2 !== undefined && next2.isPercent && /^\s*(?:\w+\s+){0,2}\(\s*$/.test(between(next!, next2)) ? next2 : undefined;
-        const end = percent ? (text.indexOf(')', percent.end) + 1 || percent.end) : next!.end;
-        const label = cleanLabel(text.slice(Math.max(sentence.start, t.start - 30), t.start).split(/[,;:.]/).pop() ?? '');
-        const type = label ? cohort.normalizeType(label) : undefined;
-        claims.push({
-          id: uniqueId(type ?? 'claim'),
-          ...(type ? { type } : {}),
-          numerator: t.value,
-          denominator: next!.value,
-          denominatorSource: 'with-claim',
-          ...(percent ? { percent: percent.digits } : {}),
-          span: span(t.start, end),
-        });
-        [t, next!, ...(percent ? [percent] : [])].forEach((x) => used.add(x));
-        continue;
-      }
-      // "Y% of N" and "Y% of the N patients"
-      if (t.isPercent && countAt(next) && /^\s*of\s+(?:the\s+|all\s+)?$/.test(between(t, next!))) {
-        claims.push({ id: uniqueId('claim'), denominator: next!.value, denominatorSource: 'with-claim', percent: t.digits, span: span(t.start, next!.end) });
-        used.add(t).add(next!);
-        continue;
-      }
-      // "X label (Y%)" and "X (Y%) label"
-      if (countAt(t) && next?.isPercent && !used.has(next)) {
-        const gap = between(t, next);
-        const inParens = /^([^()%0-9]{0,60})\(\s*$/.exec(gap);
-        if (inParens) {
-          let label = cleanLabel(inParens[1]!);
-          let end = text.indexOf(')', next.end) + 1 || next.end;
-          if (label === '') {
-            const trailing = /^\s*([a-zA-Z][a-zA-Z \-]{0,40}?)(?=[,;.]|\s+and\b|\s+or\b|$)/.exec(text.slice(end, sentence.end));
-            if (trailing) {
-              label = cleanLabel(trailing[1]!);
-              end += trailing[0].length;
-            }
-          }
-          const type = label ? cohort.normalizeType(label) : undefined;
-          const denominator = inReach?.value;
-          if (denominator === undefined) {
-            unresolved.push({ text: text.slice(t.start, end), reason: 'a count and percent with no total in reach', span: span(t.start, end) });
-          } else {
-            const claim: ExtractedClaim = {
-              id: uniqueId(type ?? slug(label)),
-              ...(label ? { label } : {}),
-              ...(type ? { type } : {}),
-              numerator: t.value,
-              denominator,
-              denominatorSource: inReach!.sentence === s ? 'same-sentence' : 'earlier-sentence',
-              percent: next.digits,
-              span: span(t.start, end),
-            };
-            claims.push(claim);
-            if (partsFrom !== undefined ? t.start > partsFrom : inReach !== undefined) parts.push(claim);
-          }
-          used.add(t).add(next);
-          continue;
+    const tokens = tokenize(block.text, locale).map((t) => ({ ...t, start: t.start + block.start, end: t.end + block.start }));
+    const sentences = block.kind === 'table' ? tableLines(block) : splitSentences(block.text, block.start);
+    if (block.kind === 'heading') {
+      flushList();
+      const totals: Group[] = [];
+      for (const s of sentences) {
+        for (const m of readMentions(text, tokens.filter((t) => t.start >= s.start && t.end <= s.end), s.start, s.end)) {
+          if (m.kind === 'total' && !m.approximate) totals.push(group(m.token, sentenceIndex, b, 'total'));
         }
+        sentenceIndex++;
       }
-      // improvement rates: "the total improvement rate is 96%", "96% improved"
-      if (t.isPercent) {
-        const before = text.slice(Math.max(sentence.start, t.start - 60), t.start);
-        const after = text.slice(t.end, Math.min(sentence.end, t.end + 40));
-        if (IMPROVEMENT.test(before) || IMPROVED_AFTER.test(after)) {
-          // the span starts at the rate's name ("The total improvement rate is 96%") or at the percent ("96% improved")
-          const named = IMPROVEMENT.test(before) ? before.search(RATE_NAME) : -1;
-          const start = named >= 0 ? t.start - before.length + named : t.start;
-          const end = IMPROVEMENT.test(before) ? t.end : t.end + (IMPROVED_AFTER.exec(after)?.[0].length ?? 0);
-          const nearby = tokens.find((x) => !x.isPercent && x !== t && Math.abs(x.start - t.start) < 80 && N_EQUALS.test(text.slice(Math.max(0, x.start - 6), x.start)));
-          if (nearby || inReach) {
-            claims.push({
-              id: uniqueId('improvement'),
-              label: 'improvement rate',
-              measure: 'improvement',
-              denominator: (nearby ?? inReach!.token).value,
-              denominatorSource: nearby ? 'with-claim' : 'assumed',
-              ...(nearby ? {} : { denominatorAssumed: true }),
-              percent: t.digits,
-              span: span(start, end),
-            });
-          } else unresolved.push({ text: text.slice(start, end), reason: 'an improvement rate with no denominator in reach', span: span(start, end) });
-          used.add(t);
-          continue;
-        }
-        unresolved.push({ text: text.slice(t.start, t.end), reason: 'a percent with no denominator in reach', span: span(t.start, t.end) });
-        used.add(t);
-      }
+      scope.heading(totals);
+      reportPercents(out, tokens, new Set());
+      return;
     }
-    if (parts.length >= 2 && inReach) {
-      const countSum = parts.reduce((a, p) => a + (p.numerator ?? 0), 0);
-      const difference = countSum - inReach.value;
-      // propose the partition when the parts add up, or nearly (within 2% of the total)
-      if (Math.abs(difference) <= Math.max(2, inReach.value * 0.02)) {
-        partitions.push({
-          id: uniqueId(parts.every((p) => p.type !== undefined) ? 'types' : 'parts'),
-          total: inReach.value,
-          parts: parts.map((p) => p.id),
-          difference,
-          span: span(inReach.token.start, parts[parts.length - 1]!.span.end),
-        });
-      }
+    if (block.kind !== 'list-item') {
+      flushList();
+      scope.paragraphBreak();
     }
+    const claimed = new Set<number>();
+    let t = 0;
+    for (const s of sentences) {
+      const inSentence: typeof tokens = [];
+      while (t < tokens.length && tokens[t]!.start < s.start) t++;
+      for (let u = t; u < tokens.length && tokens[u]!.start < s.end; u++) inSentence.push(tokens[u]!);
+      const mentions = readMentions(text, inSentence, s.start, s.end);
+      const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed);
+      if (block.kind === 'list-item' && sentence.claims.length === 0) {
+        const parts = mentions.filter((m): m is PartMention => m.kind === 'part');
+        if (parts.length === 1 && mentions.every((m) => m.kind !== 'share')) listParts.push({ mention: parts[0]!, sentence: sentenceIndex });
+      }
+      const lastTotal = sentence.totals[sentence.totals.length - 1];
+      if (lastTotal) lastParagraphTotal = lastTotal;
+      sentenceIndex++;
+    }
+    reportPercents(out, tokens, claimed);
   });
-  return { claims, partitions, unresolved, locale, decimalComma };
+  flushList();
+  return screenExtraction({ claims: out.claims, partitions: out.partitions, unresolved: out.unresolved, locale: locale.language, decimalComma: locale.decimalComma });
 }
+
+const group = (token: { value: number; start: number; end: number }, sentence: number, block: number, kind: Group['kind'], approximate = false): Group => ({
+  value: token.value,
+  approximate,
+  start: token.start,
+  end: token.end,
+  sentence,
+  block,
+  kind,
+});
+
+/** Each row of a table block read as a sentence (when no table reader is given). */
+function tableLines(block: DocumentBlock) {
+  const out: { start: number; end: number }[] = [];
+  let at = block.start;
+  for (const line of block.text.split('\n')) {
+    out.push({ start: at, end: at + line.length });
+    at += line.length + 1;
+  }
+  return out;
+}
+
+/** Resolve the shares of one sentence, add its totals to the scope, and propose partitions. */
+function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>): SentenceClaims {
+  const result: SentenceClaims = { claims: [], totals: [], partCue: false };
+  const context = out.span(block.start, block.end);
+  const pending: { mention: ShareMention; claim: ExtractedClaim; group?: Group }[] = [];
+  const far: { mention: ShareMention; innermost?: Group }[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'total') {
+      const g = group(m.token, sentence, blockIndex, 'total', m.approximate);
+      scope.addTotal(g);
+      result.totals.push(g);
+      continue;
+    }
+    if (m.kind === 'part') {
+      scope.addCount(group(m.token, sentence, blockIndex, 'count'));
+      continue;
+    }
+    result.partCue ||= m.partCue;
+    if (m.improvement && m.denominator === undefined && m.count === undefined && m.percent) {
+      const candidates = scope.candidates(m.start, sentence, m.anaphor);
+      const innermost = candidates[0];
+      if (!innermost) {
+        out.unresolvedAt(m.start, m.end, 'an improvement rate with no denominator in reach');
+        claimed.add(m.percent.start);
+        continue;
+      }
+      const claim: ExtractedClaim = {
+        id: out.id('improvement'),
+        label: 'improvement rate',
+        measure: 'improvement',
+        denominator: innermost.group.value,
+        denominatorSource: 'assumed',
+        denominatorAssumed: true,
+        denominatorNote: `the text does not say what the rate is of; assumed to be all ${innermost.group.value} (${innermost.via})`,
+        percent: m.percent.digits,
+        span: out.span(rateStart(out.text, m), m.end),
+        context,
+      };
+      pending.push({ mention: m, claim, group: innermost.group });
+      continue;
+    }
+    const r = resolveShare(m, scope, sentence);
+    if (!r.ok) {
+      far.push({ mention: m, ...(r.innermost ? { innermost: r.innermost } : {}) });
+      out.unresolvedAt(m.start, m.end, r.reason);
+      if (m.percent) claimed.add(m.percent.start);
+      continue;
+    }
+    const label = cleanLabel(m.label);
+    const type = label ? out.cohort.normalizeType(label) : undefined;
+    const claim: ExtractedClaim = {
+      id: out.id(m.improvement ? 'improvement' : type ?? (slug(label) || 'claim')),
+      ...(label && /\p{L}/u.test(label) ? { label } : {}),
+      ...(type ? { type } : {}),
+      ...(m.improvement ? { measure: 'improvement' as const } : {}),
+      ...(m.count ? { numerator: m.count.value } : {}),
+      denominator: r.denominator,
+      denominatorSource: r.source,
+      ...(r.note ? { denominatorNote: r.note } : r.fit === 'near' && r.source !== 'with-claim' ? { denominatorNote: `the printed percent is not exactly possible for ${r.denominator}, the nearest total in reach` } : {}),
+      ...(m.percent ? { percent: m.percent.digits } : {}),
+      span: out.span(m.start, m.end),
+      context,
+    };
+    pending.push({ mention: m, claim, ...(r.group ? { group: r.group } : {}) });
+    if (m.count) scope.addCount(group(m.count, sentence, blockIndex, 'count'));
+  }
+  // a list whose percents fit the total only in part is a list of subgroup rates ("GMFCS I=10 (3%), III=53 (43%)")
+  const perLevel = new Set<Group>();
+  for (const f of far) if (f.mention.count && f.innermost) perLevel.add(f.innermost);
+  for (const p of pending) {
+    if (p.group && perLevel.has(p.group) && p.mention.count && p.claim.denominatorSource !== 'with-claim' && pending.filter((q) => q.group === p.group && q.mention.count).length + far.length >= 3) {
+      out.unresolvedAt(p.mention.start, p.mention.end, `the percents of this list do not all fit ${p.group.value}: they seem to be of each subgroup`);
+      if (p.mention.percent) claimed.add(p.mention.percent.start);
+      continue;
+    }
+    out.claims.push(p.claim);
+    result.claims.push(p);
+    for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
+  }
+  proposePartitions(out, [result], mentions.filter((m): m is PartMention => m.kind === 'part'), scope.lastCount, result.totals, sentence);
+  return result;
+}
+
+/** A named rate's span starts at its name: "The total improvement rate is 96%". */
+function rateStart(text: string, m: ShareMention): number {
+  const window = text.slice(Math.max(0, m.start - 60), m.start);
+  const at = window.search(words(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu));
+  return at >= 0 ? m.start - window.length + at : m.start;
+}
+
+/** Percents that no claim took are listed as unresolved (excluded ones are not figures to audit). */
+function reportPercents(out: Builder, tokens: readonly { start: number; end: number; percent: boolean; excluded?: string }[], claimed: Set<number>): void {
+  for (const t of tokens) {
+    if (!t.percent || t.excluded !== undefined || claimed.has(t.start)) continue;
+    if (out.unresolved.some((u) => u.span.start <= t.start && u.span.end >= t.end)) continue;
+    out.unresolvedAt(t.start, t.end, 'a percent that is not tied to any count or total');
+  }
+}
+
+function readTable(out: Builder, document: TextDocument, block: DocumentBlock & { table: TableData }, options: ExtractOptions, locale: ReadingLocale, cohort: Cohort<string>, scope: Scope): void {
+  const totals: TotalInScope[] = scope.candidates(block.start, Number.MAX_SAFE_INTEGER, false).map((c) => ({ value: c.group.value, span: out.span(c.group.start, c.group.end) }));
+  const read = options.tables!(block, { document, locale: locale.language, decimalComma: locale.decimalComma, cohort, totals });
+  const renamed = new Map<string, string>();
+  for (const c of read.claims) {
+    const id = out.id(c.id);
+    renamed.set(c.id, id);
+    out.claims.push({ ...c, id });
+  }
+  for (const p of read.partitions ?? []) out.partitions.push({ ...p, id: out.id(p.id), parts: p.parts.map((id) => renamed.get(id) ?? id) });
+  out.unresolved.push(...(read.unresolved ?? []));
+}
+
+export { Builder as ExtractionBuilder };

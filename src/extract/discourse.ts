@@ -1,0 +1,123 @@
+import { fitFields, fitShare, type Fit } from './fit.js';
+import type { ShareMention } from './grammar.js';
+import type { DenominatorSource } from './types.js';
+
+// The discourse model: the groups a share can be a share of. Each stated total opens a group
+// whose scope is the rest of its paragraph and, more weakly, its section (headings end a
+// section). "Of these", "davon" or "dont" point back to the last count, so a subgroup's shares
+// can be tied to the subgroup. A share is tied to the nearest group it fits; a group it does
+// not fit is passed over, with a note saying so; a share that fits no group is left unresolved.
+
+/** A group whose size is known: a stated total, or a count that later shares refer back to. */
+export interface Group {
+  value: number;
+  approximate: boolean;
+  /** Offsets in the document text. */
+  start: number;
+  end: number;
+  /** Index of its sentence in the document. */
+  sentence: number;
+  /** The block (paragraph) it was stated in. */
+  block: number;
+  kind: 'total' | 'count';
+}
+
+/** The groups in reach at one point of the document. */
+export class Scope {
+  private section: Group[] = [];
+  private paragraph: Group[] = [];
+  private earlierParagraphs: Group[] = [];
+  /** The last count stated (a total or a part), for "of these". */
+  lastCount: Group | undefined;
+
+  /** A heading ends the section: its totals (e.g. "Spastic diplegia (n = 45)") open the next one. */
+  heading(totals: readonly Group[]): void {
+    this.section = [...totals];
+    this.paragraph = [];
+    this.earlierParagraphs = [];
+    this.lastCount = totals[totals.length - 1];
+  }
+
+  /** A new paragraph: totals of the previous ones stay in reach, but after this paragraph's own. */
+  paragraphBreak(): void {
+    this.earlierParagraphs = [...this.paragraph.slice(-4).reverse(), ...this.earlierParagraphs].slice(0, 6);
+    this.paragraph = [];
+    this.lastCount = undefined;
+  }
+
+  addTotal(group: Group): void {
+    this.paragraph.push(group);
+    if (this.paragraph.length > 16) this.paragraph.shift();
+    this.lastCount = group;
+  }
+
+  addCount(group: Group): void {
+    this.lastCount = group;
+  }
+
+  /** The totals in reach of a share at `at`, nearest first, each with the source it would give. */
+  candidates(at: number, sentence: number, anaphor: boolean): { group: Group; source: DenominatorSource; via: string }[] {
+    const out: { group: Group; source: DenominatorSource; via: string }[] = [];
+    const seen = new Set<Group>();
+    const add = (group: Group | undefined, via: string) => {
+      if (group === undefined || seen.has(group) || group.approximate) return;
+      seen.add(group);
+      out.push({ group, source: group.sentence === sentence ? 'same-sentence' : 'earlier-sentence', via });
+    };
+    if (anaphor && this.lastCount !== undefined && this.lastCount.end <= at) add(this.lastCount, 'the group the sentence refers back to');
+    for (let i = this.paragraph.length - 1; i >= 0; i--) {
+      const g = this.paragraph[i]!;
+      if (g.end <= at) add(g, g.sentence === sentence ? 'the total stated earlier in the sentence' : 'a total stated earlier in the paragraph');
+    }
+    for (const g of this.earlierParagraphs) add(g, 'a total stated in an earlier paragraph of the section');
+    for (let i = this.section.length - 1; i >= 0; i--) add(this.section[i], "the total in the section's heading");
+    return out;
+  }
+}
+
+/** Where a share's denominator was found, or why none was. */
+export type Resolution =
+  | { ok: true; denominator: number; source: DenominatorSource; fit: Fit; note?: string; group?: Group }
+  | { ok: false; reason: string; innermost?: Group };
+
+/**
+ * Tie a share to a denominator: the one printed with it, else the nearest group in reach that
+ * the share fits exactly, else the nearest it nearly fits (a misprint the audit will report).
+ */
+export function resolveShare(share: ShareMention, scope: Scope, sentence: number): Resolution {
+  const fields = fitFields(share.count, share.percent);
+  if (share.denominator !== undefined) {
+    return { ok: true, denominator: share.denominator.value, source: 'with-claim', fit: fitShare(fields, share.denominator.value) };
+  }
+  const candidates = scope.candidates(share.start, sentence, share.anaphor);
+  if (candidates.length === 0) return { ok: false, reason: share.count ? 'a count and percent with no total in reach' : 'a percent with no total in reach' };
+  const innermost = candidates[0]!;
+  let near: (typeof candidates)[number] | undefined;
+  for (const c of candidates) {
+    const fit = fitShare(fields, c.group.value);
+    if (fit === 'exact') {
+      const note = c === innermost ? undefined : passedOver(share, innermost.group.value, c.group.value);
+      return { ok: true, denominator: c.group.value, source: c.source, fit, ...(note ? { note } : {}), group: c.group };
+    }
+    if (fit === 'near' && near === undefined) near = c;
+  }
+  if (near !== undefined) {
+    const note = near === innermost ? undefined : passedOver(share, innermost.group.value, near.group.value);
+    return { ok: true, denominator: near.group.value, source: near.source, fit: 'near', ...(note ? { note } : {}), group: near.group };
+  }
+  const shown = share.percent ? `${share.percent.digits}%` : String(share.count?.value);
+  return {
+    ok: false,
+    reason: share.count
+      ? `${share.count.value} of ${innermost.group.value} is ${((100 * share.count.value) / innermost.group.value).toFixed(1)}%, far from the printed ${shown}: the percent is of another group`
+      : `${shown} is not a possible share of ${innermost.group.value}, nor of any other total in reach`,
+    innermost: innermost.group,
+  };
+}
+
+function passedOver(share: ShareMention, skipped: number, chosen: number): string {
+  const printed = share.percent ? `${share.percent.digits}%` : '';
+  return share.count
+    ? `${share.count.value}/${skipped} does not give ${printed}; ${share.count.value}/${chosen} does`
+    : `${printed} is not possible for ${skipped}; it is for ${chosen}`;
+}

@@ -1,0 +1,225 @@
+import type { NumberToken } from './tokens.js';
+import { words } from './word-boundary.js';
+import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, IMPROVEMENT_RATE, PARTS_CUE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+
+// The grammar of count expressions: which numbers of a sentence are group sizes, which are
+// shares (a count, a percent, or both) and which denominators are printed with their share.
+// It reads tokens left to right and looks at the few characters between them, never further
+// than a clause, so a sentence costs time in proportion to its length.
+
+/** A number that states the size of a group: "we treated 4278 patients", "(n = 120)", "Of the 212 children". */
+export interface TotalMention {
+  kind: 'total';
+  token: NumberToken;
+  /** "approximately 2 million", "over 52": not an exact denominator. */
+  approximate: boolean;
+  /** "(n = 120)" or a total verb: stated as a group size, not merely a count with a noun. */
+  strong: boolean;
+}
+
+/** A share of some group: a count, a percent or both, with the denominator when it is printed with them. */
+export interface ShareMention {
+  kind: 'share';
+  count?: NumberToken;
+  percent?: NumberToken;
+  /** "18 of 120", "9/86", "41.2% (35/85)", "4.1% of 2,440", "46 (73%) of 63". */
+  denominator?: NumberToken;
+  start: number;
+  end: number;
+  /** A named rate of treatment success: "improvement rate", "Erfolgsrate", "taux de réponse". */
+  improvement: boolean;
+  /** An anaphor just before the share points back to the last group: "of these", "davon", "de estas". */
+  anaphor: boolean;
+  /** The share is introduced as a part of what precedes: "including", "of whom", "dont". */
+  partCue: boolean;
+  /** Words naming the share ("spastic", "patients with mixed type"). */
+  label: string;
+}
+
+/** A count with no percent, listed after a total ("(178 surgical, 179 medical)", "(n = 151) or (n = 148)"). */
+export interface PartMention {
+  kind: 'part';
+  token: NumberToken;
+  /** Written as "(n = X)". */
+  nEquals: boolean;
+  label: string;
+}
+
+export type Mention = TotalMention | ShareMention | PartMention;
+
+const COUNT_NOUN_AFTER = words(new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
+const TOTAL_VERB_AFTER = words(new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
+const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
+const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|sur|sur\s+les|de|de\s+los|de\s+las|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
+const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
+
+const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
+const isCount = (t: NumberToken | undefined): t is NumberToken => t !== undefined && t.excluded === undefined && !t.percent && t.decimals === 0 && Number.isInteger(t.value) && t.fraction === undefined;
+const isPercent = (t: NumberToken | undefined): t is NumberToken => t !== undefined && t.excluded === undefined && t.percent;
+const countLike = (t: NumberToken): boolean => isCount(t);
+const percentLike = (t: NumberToken): boolean => isPercent(t);
+
+/** Words naming a count, between the count and its "(Y%)", or after the bracket: "2324 spastic (54.32%)", "Eighteen (29%) died". */
+function labelAround(text: string, count: NumberToken, percent: NumberToken | undefined, sentenceEnd: number): string {
+  const inner = percent !== undefined && percent.start > count.end ? text.slice(count.end, percent.start).replace(/\(\s*$/, '') : '';
+  let label = inner.replace(/[()[\]]/g, ' ').trim();
+  if (label === '' && percent !== undefined) {
+    const close = text.indexOf(')', percent.end);
+    const from = close >= 0 && close < sentenceEnd && close - percent.end < 4 ? close + 1 : percent.end;
+    const m = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u).exec(text.slice(from, sentenceEnd));
+    label = m?.[1]?.trim() ?? '';
+  }
+  return label.replace(/\s+/g, ' ').slice(0, 80);
+}
+
+/** What is printed just before a count that makes it the size of a group. */
+function totalKind(text: string, token: NumberToken, sentenceStart: number, sentenceEnd: number): { strong: boolean } | undefined {
+  const b = text.slice(Math.max(sentenceStart, token.start - 48), token.start);
+  const a = text.slice(token.end, Math.min(sentenceEnd, token.end + 160));
+  if (N_EQUALS_BEFORE.test(b)) {
+    // "(n = 120)" is a group size, but "(45.8%, n = 11)" and "62% (n = 150)" give the count of a share
+    if (/%\s*[,;]?\s*(?:\(|\[)?\s*[nN]\s*[=:]\s*$/u.test(b)) return undefined;
+    return { strong: true };
+  }
+  if (/^\s*\(\s*\d[\d.,]*\s*%/.test(a) || /^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%/u.test(a)) return undefined; // "2324 spastic (54.32%)" is a part
+  if (ANAPHOR_BEFORE.test(b)) return undefined;
+  const noun = COUNT_NOUN_AFTER.test(a);
+  if (TOTAL_BEFORE.test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
+  if (TOTAL_VERB_AFTER.test(a) && noun) return { strong: true };
+  if (noun) return { strong: false };
+  return undefined;
+}
+
+/**
+ * The mentions of one sentence: totals, shares (with their printed denominators) and bare
+ * parts, in text order. `tokens` are the sentence's numbers, `text` the block they index.
+ */
+export function readMentions(text: string, tokens: readonly NumberToken[], sentenceStart: number, sentenceEnd: number): Mention[] {
+  const out: Mention[] = [];
+  const used = new Set<NumberToken>();
+  const sentenceHead = (t: { start: number }) => text.slice(sentenceStart, t.start);
+  const share = (fields: Omit<ShareMention, 'kind' | 'improvement' | 'anaphor' | 'partCue' | 'label'> & { label?: string }): ShareMention => {
+    const head = sentenceHead({ start: fields.start });
+    const window = text.slice(Math.max(sentenceStart, fields.start - 90), fields.start);
+    return {
+      kind: 'share',
+      ...fields,
+      label: fields.label ?? '',
+      improvement: IMPROVEMENT_RATE.test(window) || IMPROVEMENT_RATE.test(text.slice(fields.start, Math.min(sentenceEnd, fields.end + 20))),
+      anaphor: ANAPHOR_BEFORE.test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || words(/\b(?:of\s+(?:these|them|those|whom)|davon|dont|de\s+(?:estas|estos|ellas|ellos|las\s+cuales|los\s+cuales)|von\s+diesen)\b/iu).test(head.slice(-60)),
+      partCue: PARTS_CUE.test(head),
+    };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (used.has(t) || t.excluded !== undefined) continue;
+    const n1 = tokens[i + 1];
+    const n2 = tokens[i + 2];
+    const n3 = tokens[i + 3];
+    // "41.2% (35/85)", "80% (130/163)", "3,6% (115/3174)", "83% (⅚)", "20.2% of cases (33/163)"
+    const ratioParen = /^\s*(?:(?:of|de|des|der|du)\s+(?:[\p{L}-]+\s+){0,3})?\(\s*$/u;
+    if (percentLike(t) && n1 && ratioParen.test(between(text, t, n1))) {
+      if (n1.fraction && n1.excluded === undefined) {
+        out.push(share({ percent: t, count: { ...n1, value: n1.fraction.numerator, digits: String(n1.fraction.numerator) }, denominator: { ...n1, value: n1.fraction.denominator, digits: String(n1.fraction.denominator) }, start: t.start, end: closeAfter(text, n1.end, sentenceEnd) }));
+        used.add(t).add(n1);
+        continue;
+      }
+      if (isCount(n1) && isCount(n2) && /^\s*(?:\/|of|out\s+of|von|sur|de)\s*$/iu.test(between(text, n1, n2))) {
+        out.push(share({ percent: t, count: n1, denominator: n2, start: t.start, end: closeAfter(text, n2.end, sentenceEnd) }));
+        used.add(t).add(n1).add(n2);
+        continue;
+      }
+    }
+    // "62,3% (n=43)", "del 100% (60 pacientes)", "79,2% de los casos (160 pacientes)"
+    if (percentLike(t) && isCount(n1) && /^\s*(?:(?:of|de|des|der|du)\s+(?:[\p{L}-]+\s+){0,3})?\(\s*(?:[nN]\s*[=:]\s*)?$/u.test(between(text, t, n1)) && (/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) || COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40)))) {
+      out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // "(46,8 %, n = 60)", "(40,6%, n=28)"
+    if (percentLike(t) && isCount(n1) && /^\s*[,;]\s*[nN]\s*[=:]\s*$/.test(between(text, t, n1))) {
+      out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // "Y% of N", "4.1% of 2,440 admissions", "75 % des 92 sujets", "el 25% de los 2182 pacientes"
+    if (percentLike(t) && isCount(n1) && /^\s*(?:of|of\s+the|of\s+all|of\s+these|von|von\s+den|der|des|de\s+los|de\s+las|de)\s*$/iu.test(between(text, t, n1)) && COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40))) {
+      out.push(share({ percent: t, denominator: n1, start: t.start, end: n1.end }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // "X/N (Y%)", "X of N (Y%)", "X of the N patients (Y%)", "X von N", bare "X/N"
+    if (countLike(t) && isCount(n1) && !t.weak && OF_BETWEEN.test(between(text, t, n1)) && n1.value >= t.value) {
+      const rest = between(text, n1, n2 ?? { start: Math.min(sentenceEnd, n1.end + 60) });
+      const percent = isPercent(n2) && /^\s*(?:[\p{L}/\-'’*]+\s+){0,4}\(\s*$|^\s*\(\s*$/u.test(rest) ? n2 : undefined;
+      const slash = /^\s*\/\s*$/.test(between(text, t, n1));
+      // "of N" needs a noun or bracket after N to be a denominator: "15 of 36 patients", "30/36"
+      if (slash || percent || COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
+        out.push(share({ count: t, denominator: n1, ...(percent ? { percent } : {}), start: t.start, end: percent ? closeAfter(text, percent.end, sentenceEnd) : n1.end, label: labelBefore(text, t, sentenceStart) }));
+        used.add(t).add(n1);
+        if (percent) used.add(percent);
+        continue;
+      }
+    }
+    // "X (Y%) of N": "In 54 (51%) of 105 treatments", "323 (86%) of 374 children"
+    if (countLike(t) && isPercent(n1) && isCount(n2) && /^\s*\(\s*$/.test(between(text, t, n1)) && /^\s*\)\s*(?:of|of\s+the|von|de|des|sur)\s*$/iu.test(between(text, n1, n2))) {
+      out.push(share({ count: t, percent: n1, denominator: n2, start: t.start, end: n2.end, label: labelBefore(text, t, sentenceStart) }));
+      used.add(t).add(n1).add(n2);
+      continue;
+    }
+    // "X label (Y%)", "X (Y%) label", "cinq hématomes (3,9 %)", "GMFCS I=10, (3%)"
+    if (countLike(t) && isPercent(n1) && PAREN_OPEN.test(between(text, t, n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
+      out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, n1, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    if (countLike(t) && isPercent(n1) && /^\s*,\s*\(\s*$/.test(between(text, t, n1))) {
+      out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, n1, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // a percent alone: "53.9% of the children had ...", "I in 14%", "the improvement rate is 96%"
+    if (percentLike(t)) {
+      // "Pregnancy rate 87%" then "60/69" on the next line: the ratio belongs to the percent
+      if (isCount(n1) && isCount(n2) && /^[\s*]*$/.test(between(text, t, n1)) && /^\s*\/\s*$/.test(between(text, n1, n2)) && !(n3 && /^\s*\(/.test(between(text, n2, n3)))) {
+        out.push(share({ percent: t, count: n1, denominator: n2, start: t.start, end: n2.end }));
+        used.add(t).add(n1).add(n2);
+        continue;
+      }
+      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd) }));
+      used.add(t);
+      continue;
+    }
+    if (countLike(t) && !t.weak) {
+      // after "of these", "including", "davon", "dont" the counts of the sentence are parts, not new groups
+      const enumerating = PARTS_CUE.test(sentenceHead(t)) || ANAPHOR_BEFORE.test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
+      const kind = enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd);
+      const b = text.slice(Math.max(sentenceStart, t.start - 30), t.start);
+      if (kind) {
+        out.push({ kind: 'total', token: t, approximate: APPROXIMATE_BEFORE.test(b), strong: kind.strong });
+        used.add(t);
+        continue;
+      }
+      const nEquals = N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start));
+      out.push({ kind: 'part', token: t, nEquals, label: nEquals ? labelBefore(text, t, sentenceStart) : labelAfter(text, t, sentenceEnd) });
+      used.add(t);
+    }
+  }
+  return out;
+}
+
+/** Just after the closing bracket that follows `at`, when one follows closely. */
+function closeAfter(text: string, at: number, limit: number): number {
+  const m = /^[^()]{0,12}?\)/.exec(text.slice(at, Math.min(limit, at + 14)));
+  return m ? at + m[0].length : at;
+}
+
+function labelBefore(text: string, t: NumberToken, sentenceStart: number): string {
+  const label = text.slice(Math.max(sentenceStart, t.start - 40), t.start).split(/[,;:.()]/).pop() ?? '';
+  return label.replace(words(/\b(?:[nN]\s*[=:]|in|of|the|and|or)\s*$/u), '').trim();
+}
+
+function labelAfter(text: string, t: NumberToken, sentenceEnd: number): string {
+  const m = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u).exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 60)));
+  return m?.[1]?.trim() ?? '';
+}

@@ -1,0 +1,124 @@
+import type { Group } from './discourse.js';
+import type { ExtractionBuilder, SentenceClaims } from './extract-claims.js';
+import type { PartMention } from './grammar.js';
+import type { ExtractedClaim } from './types.js';
+
+// Partitions: parts that add up to a stated total. Shares resolved to one total in one sentence
+// are proposed when their counts add up (or nearly: the difference is reported, and the audit
+// checks it) or their percents add up to 100 within rounding. Counts listed without percents
+// after a total ("357 participants (178 surgical, 179 medical)") are proposed only when a run of
+// them adds up exactly, which a coincidence rarely does.
+
+const tolerance = (total: number) => Math.max(2, Math.round(total * 0.02));
+
+/** The longest run of consecutive values adding up to `total` exactly (O(n) with prefix sums). */
+export function exactRun(values: readonly number[], total: number): [number, number] | undefined {
+  const firstAt = new Map<number, number>([[0, 0]]);
+  let sum = 0;
+  let best: [number, number] | undefined;
+  for (let j = 0; j < values.length; j++) {
+    sum += values[j]!;
+    const i = firstAt.get(sum - total);
+    if (i !== undefined && j + 1 - i >= 2 && (best === undefined || j + 1 - i > best[1] - best[0])) best = [i, j + 1];
+    if (!firstAt.has(sum)) firstAt.set(sum, j + 1);
+  }
+  return best;
+}
+
+function addPartition(out: ExtractionBuilder, total: number, parts: readonly ExtractedClaim[], difference: number, start: number): void {
+  const ids = parts.map((p) => p.id);
+  if (new Set(ids).size < 2 || out.partitions.some((p) => p.total === total && p.parts.join() === ids.join())) return;
+  const end = Math.max(...parts.map((p) => p.span.end));
+  out.partitions.push({
+    id: out.id(parts.every((p) => p.type !== undefined) ? 'types' : 'parts'),
+    total,
+    parts: ids,
+    difference,
+    span: out.span(Math.min(start, ...parts.map((p) => p.span.start)), end),
+  });
+}
+
+/**
+ * Propose the partitions of one sentence (or of a list that follows a paragraph): shares tied to
+ * one total, and bare counts that add up to a total in reach.
+ */
+export function proposePartitions(
+  out: ExtractionBuilder,
+  sentences: readonly SentenceClaims[],
+  parts: readonly PartMention[],
+  lastCount: Group | undefined,
+  totals: readonly Group[] = [],
+  sentence?: number,
+): void {
+  for (const s of sentences) {
+    const byTotal = new Map<number, { claim: ExtractedClaim; group?: Group }[]>();
+    for (const c of s.claims) {
+      if (c.claim.measure === 'improvement' || c.claim.percent === undefined && c.claim.numerator === undefined) continue;
+      const list = byTotal.get(c.claim.denominator) ?? [];
+      list.push(c);
+      byTotal.set(c.claim.denominator, list);
+    }
+    for (const [total, list] of byTotal) {
+      if (list.length < 2) continue;
+      const claims = list.map((c) => c.claim);
+      const start = list[0]!.group && list[0]!.group.end <= claims[0]!.span.start ? list[0]!.group.start : claims[0]!.span.start;
+      if (claims.every((c) => c.numerator !== undefined)) {
+        const sum = claims.reduce((a, c) => a + c.numerator!, 0);
+        if (sum === total || (Math.abs(sum - total) <= tolerance(total) && (s.partCue || claims.length >= 3))) {
+          addPartition(out, total, claims, sum - total, start);
+          continue;
+        }
+        const run = exactRun(claims.map((c) => c.numerator!), total);
+        if (run) addPartition(out, total, claims.slice(run[0], run[1]), 0, start);
+        continue;
+      }
+      if (claims.every((c) => c.percent !== undefined)) {
+        const decimals = Math.max(...claims.map((c) => c.percent!.split('.')[1]?.length ?? 0));
+        const sum = claims.reduce((a, c) => a + Number(c.percent), 0);
+        if (Math.abs(sum - 100) <= 0.5 * 10 ** -decimals * claims.length + 1e-9) addPartition(out, total, claims, 0, start);
+      }
+    }
+  }
+  proposeCountParts(out, parts, lastCount, totals, sentence);
+}
+
+/** Counts with no percent that add up exactly to a total before them become bare claims and a partition. */
+function proposeCountParts(out: ExtractionBuilder, parts: readonly PartMention[], lastCount: Group | undefined, totals: readonly Group[], sentence: number | undefined): void {
+  if (parts.length < 2) return;
+  const candidates = [...totals].reverse();
+  if (lastCount && !candidates.includes(lastCount)) candidates.push(lastCount);
+  for (const nEquals of [true, false]) {
+    const list = parts.filter((p) => p.nEquals === nEquals);
+    if (list.length < 2) continue;
+    for (const g of candidates) {
+      const before = list.filter((p) => p.token.start >= g.end && p.token.value < g.value);
+      const run = exactRun(before.map((p) => p.token.value), g.value);
+      if (!run) continue;
+      const claims: ExtractedClaim[] = before.slice(run[0], run[1]).map((p) => {
+        const claim: ExtractedClaim = {
+          id: out.id(slugLabel(p.label) || 'part'),
+          ...(p.label ? { label: p.label } : {}),
+          numerator: p.token.value,
+          denominator: g.value,
+          denominatorSource: sentence !== undefined && g.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+          denominatorNote: `one of counts that add up to ${g.value}`,
+          span: out.span(p.token.start, p.token.end),
+        };
+        out.claims.push(claim);
+        return claim;
+      });
+      addPartition(out, g.value, claims, 0, g.start);
+      return;
+    }
+  }
+}
+
+const slugLabel = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');

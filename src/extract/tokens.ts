@@ -1,0 +1,317 @@
+import type { ReadingLocale } from './locale.js';
+import { words } from './word-boundary.js';
+import { numberWordPattern, parseNumberWords } from './number-words.js';
+import {
+  CHANGE_AFTER,
+  CHANGE_BEFORE,
+  COMPARATOR_BEFORE,
+  COUNT_NOUN,
+  INTERVAL_AFTER,
+  INTERVAL_BEFORE,
+  LABEL_BEFORE,
+  MONTH,
+  STATISTIC_BEFORE,
+  SURVIVAL,
+  UNIT_AFTER,
+  YEAR_BEFORE,
+  YEAR_BEFORE_WEAK,
+} from './vocabulary.js';
+
+/** A number in text, with how it was printed and why it is not a count or a share when it is not. */
+export interface NumberToken {
+  /** Offsets in the text the tokens were read from. */
+  start: number;
+  end: number;
+  value: number;
+  /** Digits with a '.' decimal mark and no grouping ("4 278" is "4278", "31,34" is "31.34"). */
+  digits: string;
+  /** Decimal places as printed. */
+  decimals: number;
+  percent: boolean;
+  /** Written in words ("Eleven", "cinq"). */
+  word: boolean;
+  /** An article as much as a number ("one", "un", "une", "ein", "uno"): a count only right before its percent. */
+  weak: boolean;
+  /** "⅚": a ratio printed as one character. */
+  fraction?: { numerator: number; denominator: number };
+  /** Why the number is not a count, a total or a share. */
+  excluded?: string;
+}
+
+const GROUP_SPACE = /[\u00a0\u202f\u2009\u2007]/; // no-break, narrow no-break, thin and figure spaces always group digits
+const PERCENT_AFTER = words(/^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b)/iu);
+const VULGAR: Record<string, [number, number]> = { '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5], '⅙': [1, 6], '⅚': [5, 6], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8] };
+const WEAK_WORDS = new Set(['one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'eins']);
+const COUNT_NOUN_AFTER = words(new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
+const PER_POPULATION = words(/^\s*(?:per|pro|auf|pour|por|par|je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
+const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
+const POPULATION_AFTER = words(/^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
+const RANGE_BETWEEN = words(/\b(?:between|zwischen|entre)\s*$/iu);
+const OR_MORE_AFTER = words(/^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
+const AVERAGE_BEFORE = words(/\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
+const RESPECTIVELY_AFTER = words(/^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
+const AFFECTS_BEFORE = words(/\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
+
+interface RawNumber {
+  start: number;
+  end: number;
+  digits: string;
+  decimals: number;
+  /** The number continues as a date or a version ("27.11.2020", "1.2.3"). */
+  dotted: boolean;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** Read the number that starts at `i` (a digit not preceded by a letter, digit or separator+digit). */
+function readNumber(text: string, i: number, decimalComma: boolean): RawNumber {
+  let j = i;
+  while (isDigit(text[j])) j++;
+  const firstLength = j - i;
+  let intDigits = text.slice(i, j);
+  let groupSep: string | undefined;
+  let decimals = '';
+  let dotted = false;
+  for (;;) {
+    const sep = text[j];
+    if (sep === undefined || !isDigit(text[j + 1])) break;
+    let k = j + 1;
+    while (isDigit(text[k])) k++;
+    const run = text.slice(j + 1, k);
+    const next = text[k];
+    const followedByGroup = (next === sep && isDigit(text[k + 1])) || false;
+    const leadingZero = intDigits.length > 1 && intDigits.startsWith('0');
+    const canGroup = run.length === 3 && (groupSep === undefined ? firstLength <= 3 && !leadingZero : groupSep === sep) && decimals === '';
+    if (sep === "'" || sep === '’' || GROUP_SPACE.test(sep)) {
+      if (!canGroup) break;
+      groupSep = sep;
+      intDigits += run;
+      j = k;
+      continue;
+    }
+    if (sep === ' ') {
+      // an ordinary space groups digits only in the French and register style "4 278", "3 287 199"
+      if (!canGroup || (groupSep === undefined && !(next === undefined || !isDigit(next)))) break;
+      groupSep = sep;
+      intDigits += run;
+      j = k;
+      continue;
+    }
+    if (sep !== ',' && sep !== '.') break;
+    if (decimals !== '') {
+      if (sep === '.') dotted = true; // "27.11.2020", "1.2.3"
+      break;
+    }
+    const localeGroup = decimalComma ? '.' : ',';
+    const asGroup = canGroup && (sep === localeGroup || groupSep === sep || followedByGroup);
+    if (asGroup) {
+      groupSep = sep;
+      intDigits += run;
+      j = k;
+      continue;
+    }
+    if (groupSep === sep) break; // "1,234,56": stop at the group we know
+    decimals = run;
+    j = k;
+    if (text[j] === '.' && isDigit(text[j + 1])) dotted = true;
+  }
+  const digits = decimals === '' ? intDigits.replace(/^0+(?=\d)/, '') : `${intDigits.replace(/^0+(?=\d)/, '')}.${decimals}`;
+  return { start: i, end: j, digits, decimals: decimals.length, dotted };
+}
+
+/**
+ * Every number of `text` (digits, number words of the text's language, "⅚"), each with its
+ * percent sign when it has one, and marked `excluded` when its context makes it something other
+ * than a count or a share: p-values, interval bounds, odds ratios and other statistics, ages,
+ * doses and other measurements, dates and years, identifiers ("Table 2", "type II"), ranges
+ * ("74.5% to 79.5%"), percent changes ("increased by 20%"), thresholds ("MP > 40%"), rates per
+ * population ("3.3 per 1000", "1 in 278") and survival estimates. Linear in the length of `text`:
+ * each number looks at a bounded window around it.
+ */
+export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
+  const tokens: NumberToken[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (isDigit(c)) {
+      const prev = text[i - 1];
+      if (prev !== undefined && /[\p{L}_]/u.test(prev)) {
+        while (isDigit(text[i + 1])) i++;
+        continue; // "US1", "SMN1", "CD20", "H2O": part of a word
+      }
+      const raw = readNumber(text, i, locale.decimalComma);
+      const token = makeToken(text, raw);
+      if (raw.dotted) token.excluded = 'a date or a version number';
+      // "38 .5%", "16, 3 %": a decimal broken by a space in the source cannot be read safely
+      const fractionLike = raw.digits.length <= 2 && PERCENT_AFTER.test(text.slice(raw.end, raw.end + 12));
+      const broken = fractionLike && ((/[.,]/.test(prev ?? '') && text[i - 2] === ' ' && isDigit(text[i - 3])) || (locale.decimalComma && prev === ' ' && text[i - 2] === ',' && isDigit(text[i - 3])));
+      if (broken) {
+        token.excluded = 'a number broken by a space';
+        const last = tokens[tokens.length - 1];
+        if (last && i - last.end <= 2) last.excluded = 'a number broken by a space';
+      }
+      tokens.push(token);
+      i = raw.end - 1;
+      if (raw.dotted) while (i + 1 < text.length && /[\d.]/.test(text[i + 1]!)) i++;
+      continue;
+    }
+    const fraction = VULGAR[c];
+    if (fraction) {
+      const percent = PERCENT_AFTER.exec(text.slice(i + 1, i + 14));
+      tokens.push({ start: i, end: i + 1 + (percent?.[0].length ?? 0), value: fraction[0] / fraction[1], digits: String(fraction[0] / fraction[1]), decimals: 0, percent: false, word: false, weak: false, fraction: { numerator: fraction[0], denominator: fraction[1] } });
+    }
+  }
+  for (const m of text.matchAll(numberWordPattern(locale.language))) {
+    const value = parseNumberWords(m[0], locale.language);
+    if (value === undefined) continue;
+    const end = m.index + m[0].length;
+    const percent = PERCENT_AFTER.exec(text.slice(end, end + 14));
+    const word = m[0].toLowerCase();
+    tokens.push({
+      start: m.index,
+      end: end + (percent?.[0].length ?? 0),
+      value,
+      digits: String(value),
+      decimals: 0,
+      percent: percent !== null,
+      word: true,
+      weak: WEAK_WORDS.has(word),
+    });
+  }
+  tokens.sort((a, b) => a.start - b.start);
+  // "mortality rates were 15 and 25% respectively": the first number of the list is a percent too
+  for (let t = tokens.length - 2; t >= 0; t--) {
+    const token = tokens[t]!;
+    const next = tokens[t + 1]!;
+    if (!token.percent && next.percent && token.excluded === undefined && /^\s*(?:,|and|y|und|et|or|o|ou)\s*$/iu.test(text.slice(token.end, next.start)) && RESPECTIVELY_AFTER.test(text.slice(next.end, next.end + 60))) {
+      token.percent = true;
+    }
+  }
+  for (let t = 0; t < tokens.length; t++) excludeByContext(text, tokens, t);
+  markIntervals(text, tokens);
+  return tokens;
+}
+
+function makeToken(text: string, raw: RawNumber): NumberToken {
+  const percent = PERCENT_AFTER.exec(text.slice(raw.end, raw.end + 14));
+  return {
+    start: raw.start,
+    end: raw.end + (percent?.[0].length ?? 0),
+    value: Number(raw.digits),
+    digits: raw.digits,
+    decimals: raw.decimals,
+    percent: percent !== null && !percent[0].includes('‰'),
+    word: false,
+    weak: false,
+    ...(percent?.[0].includes('‰') ? { excluded: 'a rate per thousand' } : {}),
+  };
+}
+
+const before = (text: string, at: number, n = 48) => text.slice(Math.max(0, at - n), at);
+const after = (text: string, at: number, n = 48) => text.slice(at, at + n);
+
+/** The end of the number itself (before its percent sign). */
+const numberEnd = (text: string, t: NumberToken) => {
+  if (!t.percent) return t.end;
+  const m = /\s?(?:%\S*|[\p{L}-]+(?:\s[\p{L}]+)?)$/u.exec(text.slice(t.start, t.end));
+  return m ? t.end - m[0].length : t.end;
+};
+
+function excludeByContext(text: string, tokens: NumberToken[], t: number): void {
+  const token = tokens[t]!;
+  if (token.excluded !== undefined) return;
+  const b = before(text, token.start);
+  const a = after(text, token.end);
+  const aNumber = after(text, numberEnd(text, token), 24);
+  const set = (reason: string) => (token.excluded = reason);
+  const next = tokens[t + 1];
+  // ranges first: "74.5% to 79.5%", "10–16 %", "25 à 65%", "(0,04–0,4 %)", "between 2008 and 2013"
+  if (next && next.excluded === undefined && /^\s*(?:%\s*)?(?:–|—|-|to|à|bis|al|hasta)\s*$/u.test(text.slice(numberEnd(text, token), next.start)) && !/\/\s*$/.test(b) && !(token.percent && !next.percent && UNIT_AFTER.test(after(text, next.end, 12)))) {
+    set('a range');
+    next.excluded = 'a range';
+    return;
+  }
+  if (RANGE_BETWEEN.test(b) && next && /^\s*(?:%\s*)?(?:and|und|et|y)\s*$/iu.test(text.slice(numberEnd(text, token), next.start))) {
+    set('a range');
+    next.excluded = 'a range';
+    return;
+  }
+
+  if (STATISTIC_BEFORE.test(b)) return void set('a statistic (p-value, ratio, mean, score)');
+  if (INTERVAL_BEFORE.test(b)) return void set('an interval bound');
+  if (/±\s*$/.test(b) || /^\s*(?:±|\+\/-|\+\s?\/\s?-)/.test(aNumber)) return void set('a mean or its spread');
+  if (token.percent) {
+    if (INTERVAL_AFTER.test(a)) return void set('a confidence level');
+    if (COMPARATOR_BEFORE.test(b) || OR_MORE_AFTER.test(a)) return void set('a threshold or bound, not a share');
+    if (AVERAGE_BEFORE.test(b)) return void set('an average of rates, not a share of a counted group');
+    if (CHANGE_BEFORE.test(b) || CHANGE_AFTER.test(a)) return void set('a percent change');
+    if (words(/\b(?:from|von|de|desde)\s*$/iu).test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
+    if (AFFECTS_BEFORE.test(b) || POPULATION_AFTER.test(a)) return void set('prevalence in a population that is not counted');
+    if (SURVIVAL.test(text.slice(Math.max(0, token.start - 90), token.start))) return void set('a survival or time-to-event estimate');
+  } else {
+    if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
+    if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
+    if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
+    if (LABEL_BEFORE.test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
+    if (PER_POPULATION.test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber))) return void set('a rate per population');
+    if (words(/\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu).test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
+    if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
+    if (isYear(token, b, aNumber, text)) return void set('a year');
+    if (words(new RegExp(`\\b${MONTH}\\s*$`, 'iu')).test(b) || words(new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?${MONTH}(?![\\p{L}])`, 'iu')).test(aNumber)) return void set('a date');
+    if (!token.word && token.decimals === 0 && token.digits.length >= 7 && /^(?:19|20)\d\d(?:19|20)\d\d$/.test(token.digits)) return void set('two years run together');
+    if (token.decimals > 0 && !token.percent) {
+      token.excluded = 'a decimal that is not a percent';
+      return;
+    }
+  }
+  // ratios: "5/1000 live births" is a rate, "a 6/10" a score, "12/2014" a date
+  if (next && /^\s*\/\s*$/.test(text.slice(token.end, next.start)) && !token.percent) {
+    const denominator = next.value;
+    if ([100, 1000, 10000, 100000, 1000000].includes(denominator) && /^\s*[\p{L}]/u.test(after(text, next.end, 4))) {
+      set('a rate per population');
+      next.excluded = 'a rate per population';
+    } else if (denominator >= 1900 && denominator <= 2100 && token.value <= 12) {
+      set('a date');
+      next.excluded = 'a date';
+    } else if (words(/\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu).test(b)) {
+      set('a score');
+      next.excluded = 'a score';
+    }
+  }
+}
+
+function isYear(token: NumberToken, b: string, aNumber: string, text: string): boolean {
+  if (token.word || token.decimals > 0 || token.percent || token.value < 1900 || token.value > 2100 || token.digits.length !== 4) return false;
+  void text;
+  const nounAfter = COUNT_NOUN_AFTER.test(aNumber);
+  if (YEAR_BEFORE.test(b)) return true;
+  if (/^\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*(?:19|20)\d\d/iu.test(aNumber) || /(?:19|20)\d\d\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*$/iu.test(b)) return true;
+  if (/\(\s*$/.test(b) && /^\s*\)/.test(aNumber)) return true; // "68,4% (2018)"
+  if (words(/^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu).test(aNumber)) return true;
+  if (YEAR_BEFORE_WEAK.test(b) && !nounAfter) return true;
+  // a count needs a noun or a bracketed percent after it: "1954 other types (45.68%)"
+  return !nounAfter && !/^\s*(?:[^\d()%;.]{0,40})\(\s*\d[\d.,]*\s*%/u.test(aNumber) && !/^\s*\(\s*\d/.test(aNumber);
+}
+
+/** Numbers inside an interval after "95% CI" up to the closing bracket or semicolon are its bounds. */
+function markIntervals(text: string, tokens: NumberToken[]): void {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const opens = token.excluded === 'a confidence level' || (token.excluded === 'an interval bound' && t > 0 && tokens[t - 1]!.excluded !== 'an interval bound');
+    const statistic = token.excluded === 'a statistic (p-value, ratio, mean, score)';
+    if (!opens && !statistic) continue;
+    // an interval runs to its closing bracket or semicolon; a statistic's own figures ("OR 1.8 (1.2-2.6)") to the next separator
+    const limit = Math.min(text.length, token.end + 60);
+    let close = limit;
+    for (let k = token.end; k < limit; k++) {
+      const ch = text[k];
+      if (ch === ')' || ch === ']' || ch === ';' || (statistic && (ch === ',' || ch === '(' || ch === '.' && !isDigit(text[k + 1])))) {
+        close = k;
+        break;
+      }
+    }
+    for (let u = t + 1; u < tokens.length && tokens[u]!.start < close; u++) {
+      const other = tokens[u]!;
+      if (other.excluded === undefined && (opens || !other.percent)) other.excluded = opens ? 'an interval bound' : 'part of a statistic';
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Words of the four languages that the grammar of counts and shares relies on. Every list is
+// matched case-insensitively on a short window before or after a number, never on the whole
+// text, so the cost per number is constant.
+
+import { words } from './word-boundary.js';
+
+/** Nouns that name counted people or events: "patients", "Kinder", "enfants", "pacientes". */
+export const COUNT_NOUN = String.raw`(?:(?:[\p{L}\p{N}-]+\s+){0,3}?(?:patients?|patient\/innen|patientinnen|patient\*innen|children|child|infants?|babies|boys|girls|women|men|males?|females?|adults?|subjects?|participants?|cases?|individuals?|persons?|people|respondents?|survivors?|students?|pupils?|families|knees|hips|eyes|treatments?|procedures?|operations?|surgeries|interventions?|admissions?|cycles?|transfers?|records?|births?|pregnancies|deliveries|samples|lesions|tumou?rs|hernias?|cohort|Patienten|Patientinnen|Kinder|Kindern|Fälle|Fällen|Personen|Frauen|Männer|Befragten|Teilnehmer(?:innen)?|Probanden|Säuglinge|Jugendliche|Erwachsene|Eingriffe|Operationen|Behandlungen|enfants|malades|sujets|cas|femmes|hommes|personnes|participants|nourrissons|interventions|opérations|hernies|dossiers|pacientes|niños|niñas|casos|sujetos|personas|mujeres|hombres|varones|alumnos|estudiantes|participantes|lactantes|adultos|intervenciones|operaciones|histeroscopías|fallecidos))`;
+
+/** Verbs that state a group's size: "were treated", "wurden eingeschlossen", "ont été inclus". */
+export const TOTAL_VERB = String.raw`(?:enrolled|included|treated|recruited|studied|analy[sz]ed|examined|evaluated|assessed|operated|followed|identified|registered|surveyed|screened|reviewed|randomi[sz]ed|eingeschlossen|untersucht|behandelt|operiert|befragt|ausgewertet|analysiert|erfasst|inclus|traités|traitées|opérés|opérées|étudiés|suivis|évalués|analysés|incluidos|incluidas|estudiados|estudiadas|tratados|tratadas|operados|operadas|evaluados|evaluadas|analizados|incluyeron|estudiaron|evaluaron|analizaron|atendidos)`;
+
+/** Words just before a number that make it the size of a group: "a total of 1,235", "Of the 212". */
+export const TOTAL_BEFORE = words(new RegExp(
+  String.raw`(?:\b(?:a\s+total\s+of|total\s+of|in\s+total|altogether|overall|of\s+(?:the|all|these|those)?|among(?:\s+(?:the|all))?|in\s+the|out\s+of|from|for|on|cohort\s+of|series\s+of|sample\s+of|group\s+of|population\s+of|based\s+on|comprised|comprising|consisted\s+of|involving|enrolling|enrolled|included|including\s+all|treated|studied|analy[sz]ed|examined|evaluated|recruited|identified|registered|surveyed|reviewed|operated\s+on|followed|data\s+(?:from|for|on)|insgesamt|von\s+(?:den|insgesamt)?|unter\s+den|bei|bei\s+den|an|befragten\s+wir|sur(?:\s+les)?|parmi(?:\s+les)?|au\s+total|chez|de|des|en|sobre|entre\s+los|de\s+los|de\s+las|del\s+total\s+de|de\s+un\s+total\s+de|un\s+total\s+de|en\s+(?:los|las)|se\s+(?:estudiaron|incluyeron|evaluaron|analizaron)|estudiaron|incluyó|constituido\s+por))\s*$`,
+  'iu',
+));
+
+/** Words before a part that refer back to the last group: "of these", "davon", "dont", "de las cuales". */
+export const ANAPHOR_BEFORE = words(/\b(?:of\s+(?:these|them|those|whom|which|this)|among\s+(?:these|them|those)|in\s+(?:these|them)|davon|von\s+diesen|darunter|dont|parmi\s+eux|parmi\s+elles|de\s+(?:ces|ceux-ci)|de\s+(?:estas|estos|ellas|ellos)|de\s+las\s+cuales|de\s+los\s+cuales|entre\s+(?:ellas|ellos))\b[\s,:]*$/iu);
+
+/** Words before a list of parts: "including", "of whom", "davon", "dont", "de los cuales". */
+export const PARTS_CUE = words(/\b(?:including|included|comprising|of\s+whom|of\s+which|of\s+these|of\s+this|among\s+them|consisting\s+of|namely|as\s+follows|breakdown|davon|darunter|dont|incluyendo|de\s+los\s+cuales|de\s+las\s+cuales|de\s+estas|de\s+estos|incluant|parmi\s+lesquels)\b/iu);
+
+/** A word that makes a following percent a rate of treatment success (measure 'improvement'). */
+export const IMPROVEMENT_RATE = words(/\b(?:improvement|response|responder|remission|success|efficacy|effective(?:ness)?|cure|recovery|healing)\s+rates?\b|\b(?:Besserungsrate|Erfolgsrate|Erfolgsquote|Ansprechrate|Heilungsrate|Remissionsrate|Wirksamkeit)\b|\btaux\s+de\s+(?:réponse|succès|réussite|guérison|rémission|amélioration)\b|\btasa\s+de\s+(?:respuesta|éxito|curación|remisión|mejoría|mejora)\b/iu);
+
+/** Time-to-event estimates: these percents are not shares of a counted group. */
+export const SURVIVAL = words(/\b(?:survival|survie|Überleben\w*|supervivencia|sobrevida|free\s+from\s+progression|FFP|PFS|OS|DFS|EFS|TTF|cumulative\s+(?:risk|incidence)|Kaplan|actuarial|hazard)\b/iu);
+
+/** Label words before a number that make it an identifier, not a count: "Table 2", "type II", "grade 3". */
+export const LABEL_BEFORE = words(/\b(?:(?:tab|fig|figs|abb|vol|no|nr|n°|núm|pp|p|ref|refs|tel|fax)\.?|(?:tables?|figures?|abbildung|tableau|tabla|figura|types?|typ|tipo|grades?|grad|grado|grade|stages?|stadium|stade|estadio|levels?|niveau|nivel|stufe|phases?|fase|days?|tag|jour|día|dia|weeks?|woche|semaine|semana|months?|monat|mois|mes|years?|jahr|année|año|visits?|versions?|volume|issue|heft|pages?|seite|page|página|part|teil|step|arms?|groups?|gruppe|groupe|grupo|cohorts?|sessions?|sitzung|séance|sesión|scores?|score|punkte|punto|points?|chapter|kapitel|chapitre|capítulo|section|abschnitt|sección|reference|literatur|cycle|zyklus|ciclo|wave|welle|onda|item|items|question|frage|pregunta|session|ISRCTN|NCT|ISSN|ISBN|DOI|PMID|PMCID|code|codes|ICD|grupo|aged?|ages|âge|alter|edad|age|moins\s+de|mayores\s+de|de\s+edad))\s*$/iu);
+
+/** Words before a percent that make it a change, not a share: "increased by 20%", "um 7,4 Prozent". */
+export const CHANGE_BEFORE = words(/(?:\b(?:increase[sd]?|decrease[sd]?|rose|rise|fell|fall|dropped|drop|reduc(?:ed|tion|es)|declin(?:ed|e)|improved|grew|gained|lost|change[sd]?|by|um|de\s+plus|de\s+moins|en\s+(?:hausse|baisse)|a\s+augmenté|a\s+diminué|aumentó|disminuyó|subió|bajó|Anstieg|Rückgang|Zunahme|Abnahme|Steigerung|Senkung|Reduktion|Verbesserung\s+(?:im|um)\s+\w+\s+um|augmentation|diminution|baisse|hausse|réduction|aumento|disminución|reducción|descenso|incremento)\s*(?:of|von|de|del)?\s*(?:about|approximately|rund|etwa|ca\.?|environ|alrededor\s+de)?\s*|[+−±]\s?|(?<![\d\w])-\s?|\bminus\s+)$/iu);
+
+/** Words after a percent that make it a change: "7,4 Prozent zugenommen", "20% increase", "percentage points". */
+export const CHANGE_AFTER = words(/^\s*(?:increase|decrease|reduction|improvement|rise|drop|decline|gain|loss|higher|lower|more|less|fewer|greater|smaller|zugenommen|abgenommen|gestiegen|gesunken|höher|niedriger|mehr|weniger|de\s+plus|de\s+moins|plus\s+élevé|más|menos|mayor|menor|points?\b|punkte|prozentpunkte|percentage\s+points?|points?\s+de\s+pourcentage|puntos?\s+porcentuales?)\b/iu);
+
+/** Comparators before a number: thresholds and bounds are not claims ("MP > 40%", "less than 25%"). */
+export const COMPARATOR_BEFORE = words(/(?:[<>≤≥≦≧]=?|=<|>=|\b(?:more|less|fewer|greater|higher|lower)\s+than|\bover|\bunder|\bat\s+(?:least|most)|\bup\s+to|\bmehr\s+als|\bweniger\s+als|\bmindestens|\bhöchstens|\bbis\s+zu|\büber|\bunter|\bknapp|\bplus\s+de|\bmoins\s+de|\bau\s+moins|\bjusqu'?à|\bmás\s+de|\bmenos\s+de|\bal\s+menos|\bhasta)\s*$/iu);
+
+/** Words before a total that make it approximate, so no exact denominator ("approximately 2 million", "rund 360.000"). */
+export const APPROXIMATE_BEFORE = words(/\b(?:up\s+to|as\s+many\s+as|hasta|bis\s+zu|jusqu'à|approximately|approx\.?|about|around|roughly|nearly|almost|some|estimated|over|more\s+than|rund|etwa|ca\.?|circa|fast|knapp|über|mehr\s+als|environ|près\s+de|plus\s+de|alrededor\s+de|cerca\s+de|aproximadamente|unos|unas|más\s+de)\s*$/iu);
+
+/** Statistics names before a number: "p =", "OR 1.8", "F = 6.6", "mean 12.1", "SD", "IQR". */
+export const STATISTIC_BEFORE = words(/(?:\b[pP]\s*(?:[<=>≤≥]|=<|>=)\s*|\bp-?value\s*(?:of|[<=>≤≥])?\s*|\b(?:F|t|r|R2|R²|z|U|H|W|β|κ|χ2|χ²|chi2|x2|X2|rho|ρ)\s*(?:\([\d,\s]+\))?\s*[:=]\s*|\b(?:OR|RR|HR|aOR|aHR|IRR|odds\s+ratio|odd\s+ratio|risk\s+ratio|relative\s+risk|relative\s+hazard|hazard\s+ratio|beta|kappa|AUC|ICC|SD|SE|SEM|IQR|mean|median|average|avg|range|media|mediana|promedio|moyenne|médiane|moyen|Mittelwert|Median|Durchschnitt|durchschnittlich|écart[-\s]type|desviación|Spannweite|ratio|score|scale|index|VAS|EVA|APACHE|ISS|GMFM|IPSS|BMI|IMC|LI)\b\s*(?:[:=]\s*|of\s+|von\s+|de\s+|was\s+|war\s+|fue\s+|était\s+|were\s+)?(?:about\s+)?)$/u);
+
+/** Confidence and other intervals: "95% CI", "IC 95 %", "95 %-KI", "confidence interval". */
+export const INTERVAL_AFTER = words(/^\s*(?:[-–]?\s*)?(?:CI|CrI|KI|IC|confidence|credible|prediction|uncertainty|Konfidenz|Vertrauensbereich|intervalle|intervalo)\b/iu);
+export const INTERVAL_BEFORE = words(/(?:\b(?:CI|CrI|KI|IC|confidence\s+interval|intervalle\s+de\s+confiance|intervalo\s+de\s+confianza|Konfidenzintervall)\s*(?:95\s?%|90\s?%|99\s?%)?\s*[:=,]?\s*(?:of\s+)?|\bIC\s?95\s?%\s*[:=,]?\s*|\b95\s?%\s?(?:CI|KI|IC)\s*[:=,]?\s*)$/iu);
+
+/** A measurement unit right after a number: it is a dose, a duration, an age or a size. */
+export const UNIT_AFTER = /^[\s-]?(?:mg|µg|mcg|ug|ng|g|kg|ml|mL|l|L|dl|dL|cl|mmol|µmol|mol|mEq|IU|UI|U|Gy|cGy|mSv|MBq|kcal|cal|mmHg|cmH2O|bpm|Hz|kHz|cm3|cm²|cm2|cm|mm|µm|nm|m|km|lb|lbs|oz|°C|°F|°|h|hr|hrs|hours?|min|mins|minutes?|sec|secs|seconds?|days?|weeks?|wks?|months?|mo|years?|yrs?|yo|year-old|years-old|Jahre|Jahren|Jahr|Monate|Monaten|Monat|Wochen|Woche|Tage|Tagen|Tag|Stunden|Stunde|Minuten|ans|an|mois|jours|jour|semaines|heures|minutes|años|año|meses|mes|días|día|semanas|horas|minutos|points?|Punkte|puntos|x|×|times|fold|-fach|fach|-mal|mal|veces|fois|ml\/s|mL\/s|mL\/sec|mL\/kg|mg\/kg|U\/kg|\/min|\/h|\/day|\/d|kDa|bp|kb|GHz|MB|GB|px|dpi|€|EUR|\$|USD|CHF)(?![\p{L}])/iu;
+
+/** Months in the four languages, so "March 2015", "1 de octubre de 2011", "27. November" are dates. */
+export const MONTH = String.raw`(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|févr(?:ier)?|fév|mar(?:ch|s|zo)?|märz|apr(?:il|il|ile)?|avr(?:il)?|abr(?:il)?|may(?:o)?|mai|jun(?:e|i|io)?|juin|jul(?:y|i|io)?|juil(?:let)?|aug(?:ust)?|août|ago(?:sto)?|sep(?:t(?:ember|embre|iembre)?)?|set(?:iembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|nov(?:ember|embre|iembre)?|dec(?:ember)?|dez(?:ember)?|déc(?:embre)?|dic(?:iembre)?|enero|febrero|janvier)\.?`;
+
+/** Words right before a year: "in 2014", "since 2004", "seit 2010", "desde 2008", "depuis 1994". */
+export const YEAR_BEFORE = words(/\b(?:in|since|from|until|till|through|thru|between|during|by|before|after|end\s+of|early|late|mid|year|years|im|jahr|jahre|jahres|seit|bis|zwischen|ab|vor|nach|en|depuis|entre|jusqu'en|année|années|desde|hasta|durante|año|años|approved|published|born|geboren|nés|nacidos|around|circa|um)\s*$/iu);
+/** Words that precede a year as often as a count ("of 2279 cases", "de 1994 à 1999"): a year only without a count noun after it. */
+export const YEAR_BEFORE_WEAK = words(/\b(?:of|to|and|or|de|del|du|au|à|a|al|y|und|oder|et|ou|o|el|la|le|von|the)\s*$/iu);

@@ -1,0 +1,147 @@
+// Scores extractClaims on the real-passage corpus in test/extract/corpus/: strict matching of
+// (numerator, denominator, percent) against gold claims written by hand from each passage.
+import { readFileSync } from 'node:fs';
+import { extractClaims } from '../../src/extract/extract-claims.js';
+import type { ExtractLocale } from '../../src/extract/types.js';
+
+export interface GoldClaim {
+  numerator?: number;
+  denominator: number;
+  percent?: string;
+  measure?: 'improvement';
+}
+
+export interface Passage {
+  id: string;
+  split: 'development' | 'held-back';
+  url: string;
+  style: string;
+  text: string;
+  claims: GoldClaim[];
+  partitions: { total: number; parts: number }[];
+}
+
+export const LANGUAGES = ['en', 'de', 'fr', 'es'] as const satisfies readonly ExtractLocale[];
+
+export function loadCorpus(): (Passage & { lang: ExtractLocale })[] {
+  return LANGUAGES.flatMap((lang) =>
+    (JSON.parse(readFileSync(new URL(`./corpus/${lang}.json`, import.meta.url), 'utf8')) as Passage[]).map((p) => ({ ...p, lang })),
+  );
+}
+
+/** 32-bit FNV-1a: the held-back split is decided by a seeded hash of the passage id, not by hand. */
+export function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(s)) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+export const splitOf = (id: string): Passage['split'] => (fnv1a(`treatment-outcomes corpus split/${id}`) % 100 < 30 ? 'held-back' : 'development');
+
+export const claimKey = (c: { numerator?: number; denominator: number; percent?: string }) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`;
+
+export interface Tally {
+  passages: number;
+  extracted: number;
+  gold: number;
+  truePositives: number;
+  goldPartitions: number;
+  partitionsFound: number;
+  /** Passages that must yield nothing, and how many of them did. */
+  negatives: number;
+  cleanNegatives: number;
+}
+
+const empty = (): Tally => ({ passages: 0, extracted: 0, gold: 0, truePositives: 0, goldPartitions: 0, partitionsFound: 0, negatives: 0, cleanNegatives: 0 });
+
+export interface PassageScore {
+  passage: Passage & { lang: ExtractLocale };
+  found: string[];
+  falsePositives: string[];
+  missed: string[];
+  partitionsMissed: string[];
+}
+
+/** Score one passage: strict multiset matching of claim keys, partitions by total and number of parts. */
+export function scorePassage(passage: Passage & { lang: ExtractLocale }): PassageScore & { tally: Tally } {
+  const extraction = extractClaims(passage.text, { locale: 'auto' });
+  const found = extraction.claims.map(claimKey);
+  const remaining = passage.claims.map(claimKey);
+  const falsePositives: string[] = [];
+  let truePositives = 0;
+  for (const f of found) {
+    const i = remaining.indexOf(f);
+    if (i >= 0) {
+      remaining.splice(i, 1);
+      truePositives++;
+    } else falsePositives.push(f);
+  }
+  const partitionKeys = extraction.partitions.map((p) => `${p.total}:${p.parts.length}`);
+  const partitionsMissed: string[] = [];
+  let partitionsFound = 0;
+  for (const gp of passage.partitions) {
+    const i = partitionKeys.indexOf(`${gp.total}:${gp.parts}`);
+    if (i >= 0) {
+      partitionKeys.splice(i, 1);
+      partitionsFound++;
+    } else partitionsMissed.push(`${gp.total}:${gp.parts}`);
+  }
+  const negative = passage.claims.length === 0;
+  return {
+    passage,
+    found,
+    falsePositives,
+    missed: remaining,
+    partitionsMissed,
+    tally: {
+      passages: 1,
+      extracted: found.length,
+      gold: passage.claims.length,
+      truePositives,
+      goldPartitions: passage.partitions.length,
+      partitionsFound,
+      negatives: negative ? 1 : 0,
+      cleanNegatives: negative && found.length === 0 ? 1 : 0,
+    },
+  };
+}
+
+export function add(a: Tally, b: Tally): Tally {
+  return {
+    passages: a.passages + b.passages,
+    extracted: a.extracted + b.extracted,
+    gold: a.gold + b.gold,
+    truePositives: a.truePositives + b.truePositives,
+    goldPartitions: a.goldPartitions + b.goldPartitions,
+    partitionsFound: a.partitionsFound + b.partitionsFound,
+    negatives: a.negatives + b.negatives,
+    cleanNegatives: a.cleanNegatives + b.cleanNegatives,
+  };
+}
+
+export const precision = (t: Tally) => (t.extracted === 0 ? 1 : t.truePositives / t.extracted);
+export const recall = (t: Tally) => (t.gold === 0 ? 1 : t.truePositives / t.gold);
+export const partitionRecall = (t: Tally) => (t.goldPartitions === 0 ? 1 : t.partitionsFound / t.goldPartitions);
+
+/** Tallies by split, by split and style, and by split and language. */
+export function scoreCorpus(passages = loadCorpus()) {
+  const scores = passages.map(scorePassage);
+  const by = (key: (s: (typeof scores)[number]) => string) => {
+    const map = new Map<string, Tally>();
+    for (const s of scores) map.set(key(s), add(map.get(key(s)) ?? empty(), s.tally));
+    return map;
+  };
+  return {
+    scores,
+    splits: by((s) => s.passage.split),
+    styles: by((s) => `${s.passage.split} | ${s.passage.style.startsWith('negative') ? 'negative (must yield nothing)' : s.passage.style}`),
+    languages: by((s) => `${s.passage.split} | ${s.passage.lang}`),
+  };
+}
+
+const pct = (x: number) => x.toFixed(3);
+/** One line of figures for a tally. */
+export const describe = (name: string, t: Tally) =>
+  `${name.padEnd(44)} passages ${String(t.passages).padStart(3)}  precision ${pct(precision(t))} (${t.truePositives}/${t.extracted})  recall ${pct(recall(t))} (${t.truePositives}/${t.gold})  partitions ${t.partitionsFound}/${t.goldPartitions}  clean negatives ${t.cleanNegatives}/${t.negatives}`;
