@@ -29,6 +29,8 @@ export class Scope {
   private earlierParagraphs: Group[] = [];
   /** The last count stated (a total or a part), for "of these". */
   lastCount: Group | undefined;
+  /** Recent counts of the paragraph (parts included), a last resort for a share that fits no total. */
+  private counts: Group[] = [];
 
   /** A heading ends the section: its totals (e.g. "Spastic diplegia (n = 45)") open the next one. */
   heading(totals: readonly Group[]): void {
@@ -43,6 +45,14 @@ export class Scope {
     this.earlierParagraphs = [...this.paragraph.slice(-4).reverse(), ...this.earlierParagraphs].slice(0, 6);
     this.paragraph = [];
     this.lastCount = undefined;
+    this.counts = [];
+  }
+
+  /** The largest exact total of the paragraph so far. */
+  largestTotal(): number | undefined {
+    let max: number | undefined;
+    for (const g of this.paragraph) if (!g.approximate && (max === undefined || g.value > max)) max = g.value;
+    return max;
   }
 
   addTotal(group: Group): void {
@@ -53,6 +63,13 @@ export class Scope {
 
   addCount(group: Group): void {
     this.lastCount = group;
+    this.counts.push(group);
+    if (this.counts.length > 6) this.counts.shift();
+  }
+
+  /** Counts stated before `at`, nearest first: a share may be of one of them when it fits no total exactly. */
+  recentCounts(at: number): Group[] {
+    return this.counts.filter((g) => g.end <= at).reverse();
   }
 
   /** The totals in reach of a share at `at`, nearest first, each with the source it would give. */
@@ -84,12 +101,23 @@ export type Resolution =
  * Tie a share to a denominator: the one printed with it, else the nearest group in reach that
  * the share fits exactly, else the nearest it nearly fits (a misprint the audit will report).
  */
-export function resolveShare(share: ShareMention, scope: Scope, sentence: number): Resolution {
+export function resolveShare(share: ShareMention, scope: Scope, sentence: number, later: readonly Group[] = []): Resolution {
   const fields = fitFields(share.count, share.percent);
   if (share.denominator !== undefined) {
     return { ok: true, denominator: share.denominator.value, source: 'with-claim', fit: fitShare(fields, share.denominator.value) };
   }
   const candidates = scope.candidates(share.start, sentence, share.anaphor);
+  // last resorts, taken only on an exact fit: a total stated later in the sentence ("... was achieved among
+  // 400 patients"), and a count stated earlier that the share can be of ("230 were for AUB ... 27 (11.7%)")
+  const precise = share.count !== undefined || (share.percent !== undefined && share.percent.decimals > 0);
+  const fallbacks = [
+    ...later.filter((g) => !g.approximate && g.start > share.start).map((group) => ({ group, source: 'same-sentence' as const, via: 'the total stated later in the sentence' })),
+    ...(precise ? scope.recentCounts(share.start).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
+  ].filter((f) => fitShare(fields, f.group.value) === 'exact' && f.group.value !== share.count?.value);
+  if (candidates.length === 0 && fallbacks[0]) {
+    const f = fallbacks[0];
+    return { ok: true, denominator: f.group.value, source: f.source, fit: 'exact', note: `the total is ${f.via}`, group: f.group };
+  }
   if (candidates.length === 0) return { ok: false, reason: share.count ? 'a count and percent with no total in reach' : 'a percent with no total in reach' };
   const innermost = candidates[0]!;
   let near: (typeof candidates)[number] | undefined;
@@ -101,6 +129,8 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
     }
     if (fit === 'near' && near === undefined) near = c;
   }
+  const fallback = fallbacks[0];
+  if (fallback) return { ok: true, denominator: fallback.group.value, source: fallback.source, fit: 'exact', note: passedOver(share, innermost.group.value, fallback.group.value), group: fallback.group };
   if (near !== undefined) {
     const note = near === innermost ? undefined : passedOver(share, innermost.group.value, near.group.value);
     return { ok: true, denominator: near.group.value, source: near.source, fit: 'near', ...(note ? { note } : {}), group: near.group };

@@ -4,9 +4,10 @@ import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
 import { resolveShare, Scope, type Group } from './discourse.js';
+import { fitFields, fitShare } from './fit.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
-import { proposePartitions } from './partitions.js';
+import { proposeCountParts, proposePartitions } from './partitions.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
@@ -44,6 +45,8 @@ class Builder {
     this.unresolved.push({ text: this.text.slice(start, end), reason, span: this.span(start, end) });
   }
 }
+
+const OF_TOTAL_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|los|las|den|les|todos\s+los)?\s*$/u;
 
 const slug = (label: string) =>
   label
@@ -96,7 +99,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
   let lastParagraphTotal: Group | undefined;
 
   const flushList = () => {
-    if (listParts.length >= 2 && lastParagraphTotal) proposePartitions(out, [{ claims: [], totals: [lastParagraphTotal], partCue: true }], listParts.map((p) => p.mention), lastParagraphTotal);
+    if (listParts.length >= 2 && lastParagraphTotal) proposeCountParts(out, listParts.map((p) => p.mention), [lastParagraphTotal], undefined, undefined);
     listParts = [];
   };
 
@@ -131,7 +134,8 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       const inSentence: typeof tokens = [];
       while (t < tokens.length && tokens[t]!.start < s.start) t++;
       for (let u = t; u < tokens.length && tokens[u]!.start < s.end; u++) inSentence.push(tokens[u]!);
-      const mentions = readMentions(text, inSentence, s.start, s.end);
+      const largest = scope.largestTotal();
+      const mentions = readMentions(text, inSentence, s.start, s.end, largest !== undefined ? { largestTotal: largest } : {});
       const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed);
       if (block.kind === 'list-item' && sentence.claims.length === 0) {
         const parts = mentions.filter((m): m is PartMention => m.kind === 'part');
@@ -174,9 +178,12 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const context = out.span(block.start, block.end);
   const pending: { mention: ShareMention; claim: ExtractedClaim; group?: Group }[] = [];
   const far: { mention: ShareMention; innermost?: Group }[] = [];
-  for (const m of mentions) {
+  const inReachAtStart = scope.candidates(mentions[0]?.kind === 'share' ? mentions[0].start : Number.MAX_SAFE_INTEGER, sentence, false).map((c) => c.group);
+  const later = mentions.filter((m): m is Mention & { kind: 'total' } => m.kind === 'total').map((m) => group(m.token, sentence, blockIndex, 'total', m.approximate));
+  for (let m of mentions) {
     if (m.kind === 'total') {
-      const g = group(m.token, sentence, blockIndex, 'total', m.approximate);
+      const at = m.token.start;
+      const g = later.find((l) => l.start === at)!;
       scope.addTotal(g);
       result.totals.push(g);
       continue;
@@ -186,9 +193,25 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       continue;
     }
     result.partCue ||= m.partCue;
+    if (m.ofThem && m.count === undefined && m.denominator === undefined) {
+      out.unresolvedAt(m.start, m.end, 'a share of a subgroup whose size is not printed ("of them")');
+      if (m.percent) claimed.add(m.percent.start);
+      continue;
+    }
+    if (m.versus && m.percent && m.count === undefined && m.denominator === undefined) {
+      // "27% vs. 50%" compares two groups; "92% versus 8%" splits one group in two
+      const decimals = Math.max(m.percent.decimals, m.versus.decimals);
+      if (Math.abs(m.percent.value + m.versus.value - 100) > 10 ** -decimals + 1e-9) {
+        out.unresolvedAt(m.start, m.end, 'a comparison between two groups whose sizes are not tied to the percents');
+        claimed.add(m.percent.start);
+        continue;
+      }
+    }
     if (m.improvement && m.denominator === undefined && m.count === undefined && m.percent) {
       const candidates = scope.candidates(m.start, sentence, m.anaphor);
-      const innermost = candidates[0];
+      const at = m.start;
+      const afterIt = later.find((g) => g.start > at && !g.approximate);
+      const innermost = candidates[0] ?? (afterIt ? { group: afterIt, via: 'the total stated later in the sentence' } : undefined);
       if (!innermost) {
         out.unresolvedAt(m.start, m.end, 'an improvement rate with no denominator in reach');
         claimed.add(m.percent.start);
@@ -209,7 +232,12 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim, group: innermost.group });
       continue;
     }
-    const r = resolveShare(m, scope, sentence);
+    let r = resolveShare(m, scope, sentence, later);
+    // "The response rate was 62% (n = 150)": with no total it fits, the n of a named rate is its denominator
+    if (m.improvement && m.count && m.percent && m.denominator === undefined && (!r.ok || r.fit !== 'exact') && fitShare(fitFields(undefined, m.percent), m.count.value) === 'exact') {
+      r = { ok: true, denominator: m.count.value, source: 'with-claim', fit: 'exact' };
+      m = { ...m, count: undefined };
+    }
     if (!r.ok) {
       far.push({ mention: m, ...(r.innermost ? { innermost: r.innermost } : {}) });
       out.unresolvedAt(m.start, m.end, r.reason);
@@ -233,13 +261,16 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     };
     pending.push({ mention: m, claim, ...(r.group ? { group: r.group } : {}) });
     if (m.count) scope.addCount(group(m.count, sentence, blockIndex, 'count'));
+    if (m.denominator && m.denominatorIsGroup) scope.addTotal(group(m.denominator, sentence, blockIndex, 'total'));
   }
-  // a list whose percents fit the total only in part is a list of subgroup rates ("GMFCS I=10 (3%), III=53 (43%)")
-  const perLevel = new Set<Group>();
-  for (const f of far) if (f.mention.count && f.innermost) perLevel.add(f.innermost);
+  // a list whose percents fit the totals only in part is a list of subgroup rates ("GMFCS I=10 (3%), ..., III=53 (43%)")
+  const lastTotalEnd = Math.max(-1, ...later.map((g) => g.end));
+  const listed = (x: { mention: ShareMention }) => x.mention.count !== undefined && x.mention.denominator === undefined && x.mention.start > lastTotalEnd;
+  const farInList = far.filter(listed).length;
+  const perLevel = farInList > 0 && farInList + pending.filter(listed).length >= 3;
   for (const p of pending) {
-    if (p.group && perLevel.has(p.group) && p.mention.count && p.claim.denominatorSource !== 'with-claim' && pending.filter((q) => q.group === p.group && q.mention.count).length + far.length >= 3) {
-      out.unresolvedAt(p.mention.start, p.mention.end, `the percents of this list do not all fit ${p.group.value}: they seem to be of each subgroup`);
+    if (perLevel && listed(p)) {
+      out.unresolvedAt(p.mention.start, p.mention.end, 'the percents of this list do not all fit one total: they seem to be of each subgroup');
       if (p.mention.percent) claimed.add(p.mention.percent.start);
       continue;
     }
@@ -247,8 +278,30 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     result.claims.push(p);
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
-  proposePartitions(out, [result], mentions.filter((m): m is PartMention => m.kind === 'part'), scope.lastCount, result.totals, sentence);
+  readOfTotalPart(out, mentions, result, sentence, context);
+  proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
   return result;
+}
+
+/** "Of the 507 operations, 230 were for bleeding": a count right after an "of N" total is a share of it. */
+function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: SentenceClaims, sentence: number, context: TextSpan): void {
+  const [first, second, third] = mentions;
+  if (first?.kind !== 'total' || second?.kind !== 'part' || (third !== undefined && third.kind !== 'share') || second.nEquals) return;
+  const head = out.text.slice(Math.max(0, first.token.start - 24), first.token.start);
+  if (!OF_TOTAL_HEAD.test(head) || second.token.value >= first.token.value) return;
+  const between = out.text.slice(first.token.end, second.token.start);
+  if (!/,\s*$/.test(between) || between.length > 80) return;
+  const claim: ExtractedClaim = {
+    id: out.id(slug(second.label) || 'claim'),
+    ...(second.label ? { label: second.label } : {}),
+    numerator: second.token.value,
+    denominator: first.token.value,
+    denominatorSource: 'same-sentence',
+    span: out.span(first.token.start, second.token.end),
+    context,
+  };
+  out.claims.push(claim);
+  result.claims.push({ claim, mention: second });
 }
 
 /** A named rate's span starts at its name: "The total improvement rate is 96%". */

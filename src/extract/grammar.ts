@@ -34,6 +34,12 @@ export interface ShareMention {
   partCue: boolean;
   /** Words naming the share ("spastic", "patients with mixed type"). */
   label: string;
+  /** "75% of them": a share of a subgroup described in the same clause, whose size is not printed. */
+  ofThem: boolean;
+  /** The printed denominator names a group ("46 (73%) of 63 patients"), which later shares can refer to. */
+  denominatorIsGroup: boolean;
+  /** "A% vs. B%": a comparison of two groups; the other percent. */
+  versus?: NumberToken;
 }
 
 /** A count with no percent, listed after a total ("(178 surgical, 179 medical)", "(n = 151) or (n = 148)"). */
@@ -51,6 +57,8 @@ const COUNT_NOUN_AFTER = words(new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'
 const TOTAL_VERB_AFTER = words(new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
 const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
 const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|sur|sur\s+les|de|de\s+los|de\s+las|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
+const OF_THEM_AFTER = words(/^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
+const VERSUS = words(/^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -73,15 +81,21 @@ function labelAround(text: string, count: NumberToken, percent: NumberToken | un
 }
 
 /** What is printed just before a count that makes it the size of a group. */
-function totalKind(text: string, token: NumberToken, sentenceStart: number, sentenceEnd: number): { strong: boolean } | undefined {
+function totalKind(text: string, token: NumberToken, sentenceStart: number, sentenceEnd: number, larger: number | undefined): { strong: boolean } | undefined {
   const b = text.slice(Math.max(sentenceStart, token.start - 48), token.start);
   const a = text.slice(token.end, Math.min(sentenceEnd, token.end + 160));
   if (N_EQUALS_BEFORE.test(b)) {
-    // "(n = 120)" is a group size, but "(45.8%, n = 11)" and "62% (n = 150)" give the count of a share
+    // "(n = 120)" is a group size, but "(45.8%, n = 11)" and "62% (n = 150)" give the count of a share,
+    // and "laparoscopic (n = 151) or open (n = 148)" after "299 patients" lists parts
     if (/%\s*[,;]?\s*(?:\(|\[)?\s*[nN]\s*[=:]\s*$/u.test(b)) return undefined;
+    if (larger !== undefined && larger > token.value) return undefined;
     return { strong: true };
   }
-  if (/^\s*\(\s*\d[\d.,]*\s*%/.test(a) || /^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%/u.test(a)) return undefined; // "2324 spastic (54.32%)" is a part
+  // a count inside brackets ("(125 men and 133 women)", "(60 patients)") lists a part, not a new group
+  const head = text.slice(sentenceStart, token.start);
+  if (head.split('(').length > head.split(')').length) return undefined;
+  // "2324 spastic (54.32%)" is a part; "3028 children (57% boys; ...)" a total whose bracket describes it
+  if (/^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%(?!\s*[\p{L}])/u.test(a)) return undefined;
   if (ANAPHOR_BEFORE.test(b)) return undefined;
   const noun = COUNT_NOUN_AFTER.test(a);
   if (TOTAL_BEFORE.test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
@@ -94,17 +108,19 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
  * The mentions of one sentence: totals, shares (with their printed denominators) and bare
  * parts, in text order. `tokens` are the sentence's numbers, `text` the block they index.
  */
-export function readMentions(text: string, tokens: readonly NumberToken[], sentenceStart: number, sentenceEnd: number): Mention[] {
+export function readMentions(text: string, tokens: readonly NumberToken[], sentenceStart: number, sentenceEnd: number, context: { largestTotal?: number } = {}): Mention[] {
   const out: Mention[] = [];
   const used = new Set<NumberToken>();
   const sentenceHead = (t: { start: number }) => text.slice(sentenceStart, t.start);
-  const share = (fields: Omit<ShareMention, 'kind' | 'improvement' | 'anaphor' | 'partCue' | 'label'> & { label?: string }): ShareMention => {
+  const share = (fields: Omit<ShareMention, 'kind' | 'improvement' | 'anaphor' | 'partCue' | 'label' | 'ofThem' | 'denominatorIsGroup'> & { label?: string }): ShareMention => {
     const head = sentenceHead({ start: fields.start });
     const window = text.slice(Math.max(sentenceStart, fields.start - 90), fields.start);
     return {
       kind: 'share',
       ...fields,
       label: fields.label ?? '',
+      ofThem: OF_THEM_AFTER.test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 24))),
+      denominatorIsGroup: fields.denominator !== undefined && COUNT_NOUN_AFTER.test(text.slice(fields.denominator.end, fields.denominator.end + 40)),
       improvement: IMPROVEMENT_RATE.test(window) || IMPROVEMENT_RATE.test(text.slice(fields.start, Math.min(sentenceEnd, fields.end + 20))),
       anaphor: ANAPHOR_BEFORE.test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || words(/\b(?:of\s+(?:these|them|those|whom)|davon|dont|de\s+(?:estas|estos|ellas|ellos|las\s+cuales|los\s+cuales)|von\s+diesen)\b/iu).test(head.slice(-60)),
       partCue: PARTS_CUE.test(head),
@@ -167,8 +183,10 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       used.add(t).add(n1).add(n2);
       continue;
     }
-    // "X label (Y%)", "X (Y%) label", "cinq hématomes (3,9 %)", "GMFCS I=10, (3%)"
-    if (countLike(t) && isPercent(n1) && PAREN_OPEN.test(between(text, t, n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
+    // "X label (Y%)", "X (Y%) label", "cinq hématomes (3,9 %)", "GMFCS I=10, (3%)"; but "We included 3028 children (57% boys; ...)"
+    // states a total whose bracket describes a subgroup
+    const describes = isPercent(n1) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3)) && TOTAL_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 48), t.start));
+    if (countLike(t) && isPercent(n1) && !describes && PAREN_OPEN.test(between(text, t, n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
       out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, n1, sentenceEnd) }));
       used.add(t).add(n1);
       continue;
@@ -186,14 +204,17 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
         used.add(t).add(n1).add(n2);
         continue;
       }
-      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd) }));
+      const prevShare = out[out.length - 1];
+      const versus = isPercent(n1) && VERSUS.test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS.test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
+      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}) }));
       used.add(t);
       continue;
     }
     if (countLike(t) && !t.weak) {
       // after "of these", "including", "davon", "dont" the counts of the sentence are parts, not new groups
       const enumerating = PARTS_CUE.test(sentenceHead(t)) || ANAPHOR_BEFORE.test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
-      const kind = enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd);
+      const largest = Math.max(context.largestTotal ?? 0, ...out.filter((m): m is TotalMention => m.kind === 'total').map((m) => m.token.value));
+      const kind = enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd, largest > 0 ? largest : undefined);
       const b = text.slice(Math.max(sentenceStart, t.start - 30), t.start);
       if (kind) {
         out.push({ kind: 'total', token: t, approximate: APPROXIMATE_BEFORE.test(b), strong: kind.strong });

@@ -1,7 +1,7 @@
 import type { Group } from './discourse.js';
 import type { ExtractionBuilder, SentenceClaims } from './extract-claims.js';
-import type { PartMention } from './grammar.js';
-import type { ExtractedClaim } from './types.js';
+import type { Mention, PartMention, TotalMention } from './grammar.js';
+import type { ExtractedClaim, TextSpan } from './types.js';
 
 // Partitions: parts that add up to a stated total. Shares resolved to one total in one sentence
 // are proposed when their counts add up (or nearly: the difference is reported, and the audit
@@ -39,21 +39,15 @@ function addPartition(out: ExtractionBuilder, total: number, parts: readonly Ext
 }
 
 /**
- * Propose the partitions of one sentence (or of a list that follows a paragraph): shares tied to
- * one total, and bare counts that add up to a total in reach.
+ * Propose the partitions of one sentence: shares tied to one total, and bare counts that add up
+ * to a total in reach (`inReach`: the groups in reach where the sentence starts).
  */
-export function proposePartitions(
-  out: ExtractionBuilder,
-  sentences: readonly SentenceClaims[],
-  parts: readonly PartMention[],
-  lastCount: Group | undefined,
-  totals: readonly Group[] = [],
-  sentence?: number,
-): void {
+export function proposePartitions(out: ExtractionBuilder, sentences: readonly SentenceClaims[], mentions: readonly Mention[], inReach: readonly Group[], sentence: number, context: TextSpan): void {
   for (const s of sentences) {
     const byTotal = new Map<number, { claim: ExtractedClaim; group?: Group }[]>();
     for (const c of s.claims) {
-      if (c.claim.measure === 'improvement' || c.claim.percent === undefined && c.claim.numerator === undefined) continue;
+      if (c.claim.measure === 'improvement' || (c.claim.percent === undefined && c.claim.numerator === undefined)) continue;
+      if (c.claim.percent === undefined) continue; // bare counts are proposed below, from the counts themselves
       const list = byTotal.get(c.claim.denominator) ?? [];
       list.push(c);
       byTotal.set(c.claim.denominator, list);
@@ -79,40 +73,52 @@ export function proposePartitions(
       }
     }
   }
-  proposeCountParts(out, parts, lastCount, totals, sentence);
+  const counts = mentions
+    .filter((m): m is PartMention | TotalMention => m.kind === 'part' || m.kind === 'total')
+    .map((m) => (m.kind === 'part' ? m : { kind: 'part' as const, token: m.token, nEquals: false, label: '' }));
+  const totals = mentions.filter((m): m is TotalMention => m.kind === 'total' && !m.approximate).map((m) => m.token);
+  const candidates: { value: number; start: number; end: number; sentence?: number }[] = [...totals.map((t) => ({ value: t.value, start: t.start, end: t.end, sentence })), ...inReach];
+  proposeCountParts(out, counts, candidates, sentence, context);
 }
 
 /** Counts with no percent that add up exactly to a total before them become bare claims and a partition. */
-function proposeCountParts(out: ExtractionBuilder, parts: readonly PartMention[], lastCount: Group | undefined, totals: readonly Group[], sentence: number | undefined): void {
+export function proposeCountParts(
+  out: ExtractionBuilder,
+  parts: readonly PartMention[],
+  candidates: readonly { value: number; start: number; end: number; sentence?: number }[],
+  sentence: number | undefined,
+  context: TextSpan | undefined,
+): void {
   if (parts.length < 2) return;
-  const candidates = [...totals].reverse();
-  if (lastCount && !candidates.includes(lastCount)) candidates.push(lastCount);
+  const used = new Set<PartMention>();
   for (const nEquals of [true, false]) {
-    const list = parts.filter((p) => p.nEquals === nEquals);
-    if (list.length < 2) continue;
-    for (const g of candidates) {
-      const before = list.filter((p) => p.token.start >= g.end && p.token.value < g.value);
-      const run = exactRun(before.map((p) => p.token.value), g.value);
+    for (let c = 0; c < candidates.length; c++) {
+      const g = candidates[c]!;
+      const list = parts.filter((p) => p.nEquals === nEquals && !used.has(p) && p.token.start >= g.end && p.token.value < g.value);
+      if (list.length < 2) continue;
+      const run = exactRun(list.map((p) => p.token.value), g.value);
       if (!run) continue;
-      const claims: ExtractedClaim[] = before.slice(run[0], run[1]).map((p) => {
+      c--; // the same total may be split twice ("six cohorts: 129, 139, ..." then "340 and 339")
+      const chosen = list.slice(run[0], run[1]);
+      const claims: ExtractedClaim[] = chosen.map((p) => {
+        used.add(p);
         const claim: ExtractedClaim = {
           id: out.id(slugLabel(p.label) || 'part'),
-          ...(p.label ? { label: p.label } : {}),
+          ...(p.label && /\p{L}/u.test(p.label) ? { label: p.label } : {}),
           numerator: p.token.value,
           denominator: g.value,
           denominatorSource: sentence !== undefined && g.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
-          denominatorNote: `one of counts that add up to ${g.value}`,
+          denominatorNote: `one of ${chosen.length} counts that add up to ${g.value}`,
           span: out.span(p.token.start, p.token.end),
+          ...(context ? { context } : {}),
         };
         out.claims.push(claim);
         return claim;
       });
       addPartition(out, g.value, claims, 0, g.start);
-      return;
     }
   }
 }
-
 const slugLabel = (label: string) =>
   label
     .toLowerCase()

@@ -46,6 +46,7 @@ const COUNT_NOUN_AFTER = words(new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}]
 const PER_POPULATION = words(/^\s*(?:per|pro|auf|pour|por|par|je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = words(/^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
+const LEVEL_AFTER = words(/^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
 const RANGE_BETWEEN = words(/\b(?:between|zwischen|entre)\s*$/iu);
 const OR_MORE_AFTER = words(/^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
 const AVERAGE_BEFORE = words(/\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
@@ -243,6 +244,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (INTERVAL_AFTER.test(a)) return void set('a confidence level');
     if (COMPARATOR_BEFORE.test(b) || OR_MORE_AFTER.test(a)) return void set('a threshold or bound, not a share');
     if (AVERAGE_BEFORE.test(b)) return void set('an average of rates, not a share of a counted group');
+    if (LEVEL_AFTER.test(a)) return void set('a level of improvement, not a share');
     if (CHANGE_BEFORE.test(b) || CHANGE_AFTER.test(a)) return void set('a percent change');
     if (words(/\b(?:from|von|de|desde)\s*$/iu).test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
     if (AFFECTS_BEFORE.test(b) || POPULATION_AFTER.test(a)) return void set('prevalence in a population that is not counted');
@@ -281,15 +283,16 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
 
 function isYear(token: NumberToken, b: string, aNumber: string, text: string): boolean {
   if (token.word || token.decimals > 0 || token.percent || token.value < 1900 || token.value > 2100 || token.digits.length !== 4) return false;
-  void text;
+  if (text.slice(token.start, token.end) !== token.digits) return false; // "1,954" is a count: years have no separator
   const nounAfter = COUNT_NOUN_AFTER.test(aNumber);
   if (YEAR_BEFORE.test(b)) return true;
   if (/^\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*(?:19|20)\d\d/iu.test(aNumber) || /(?:19|20)\d\d\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*$/iu.test(b)) return true;
   if (/\(\s*$/.test(b) && /^\s*\)/.test(aNumber)) return true; // "68,4% (2018)"
   if (words(/^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu).test(aNumber)) return true;
-  if (YEAR_BEFORE_WEAK.test(b) && !nounAfter) return true;
   // a count needs a noun or a bracketed percent after it: "1954 other types (45.68%)"
-  return !nounAfter && !/^\s*(?:[^\d()%;.]{0,40})\(\s*\d[\d.,]*\s*%/u.test(aNumber) && !/^\s*\(\s*\d/.test(aNumber);
+  const bracketPercent = /^\s*(?:[^\d()%;.]{0,40})\(\s*\d[\d.,]*\s*%/u.test(text.slice(token.end, token.end + 60));
+  if (YEAR_BEFORE_WEAK.test(b) && !nounAfter && !bracketPercent) return true;
+  return !nounAfter && !bracketPercent && !/^\s*\(\s*\d/.test(aNumber);
 }
 
 /** Numbers inside an interval after "95% CI" up to the closing bracket or semicolon are its bounds. */
