@@ -153,6 +153,9 @@ export {
   type UnresolvedFigure,
 } from './extract/extract-claims.js';
 export { toClaimsFile, type ClaimsFileClaim } from './extract/to-claims-file.js';
+export { detectLocale, type ReadingLocale } from './extract/locale.js';
+export { parseNumberWords, type NumberWordLanguage } from './extract/number-words.js';
+export { splitSentences, type Sentence } from './extract/sentences.js';
 
 // Pages as blocks (headings, paragraphs, list items, tables) for the prose and table readers.
 export { textDocument } from './document/text-document.js';

@@ -27,6 +27,11 @@ class Builder {
   readonly partitions: ExtractedPartition[] = [];
   readonly unresolved: UnresolvedFigure[] = [];
   private readonly ids = new Set<string>();
+  private readonly nextSuffix = new Map<string, number>();
+  /** Keys of proposed partitions, so one is not proposed twice. */
+  readonly partitionKeys = new Set<string>();
+  /** Starts of figures already listed as unresolved. */
+  readonly unresolvedStarts = new Set<number>();
   constructor(
     readonly text: string,
     readonly cohort: Cohort<string>,
@@ -37,12 +42,17 @@ class Builder {
   id(base: string): string {
     const clean = base || 'claim';
     let id = clean;
-    for (let k = 2; this.ids.has(id); k++) id = `${clean}-${k}`;
+    // a counter per base keeps this constant time on pages with thousands of "claim-N"
+    for (let k = this.nextSuffix.get(clean) ?? 2; this.ids.has(id); k++) {
+      id = `${clean}-${k}`;
+      this.nextSuffix.set(clean, k + 1);
+    }
     this.ids.add(id);
     return id;
   }
   unresolvedAt(start: number, end: number, reason: string): void {
     this.unresolved.push({ text: this.text.slice(start, end), reason, span: this.span(start, end) });
+    this.unresolvedStarts.add(start);
   }
 }
 
@@ -314,8 +324,7 @@ function rateStart(text: string, m: ShareMention): number {
 /** Percents that no claim took are listed as unresolved (excluded ones are not figures to audit). */
 function reportPercents(out: Builder, tokens: readonly { start: number; end: number; percent: boolean; excluded?: string }[], claimed: Set<number>): void {
   for (const t of tokens) {
-    if (!t.percent || t.excluded !== undefined || claimed.has(t.start)) continue;
-    if (out.unresolved.some((u) => u.span.start <= t.start && u.span.end >= t.end)) continue;
+    if (!t.percent || t.excluded !== undefined || claimed.has(t.start) || out.unresolvedStarts.has(t.start)) continue;
     out.unresolvedAt(t.start, t.end, 'a percent that is not tied to any count or total');
   }
 }

@@ -19,10 +19,6 @@ function closest(percent: number, n: number): number {
  * a unit of its last digit, ties either way); 'near': off by at most a unit of the last digit and
  * by no more than a tenth of the percent, as a misprint would be (31.34 printed for 31.346);
  * 'far': the percent is of some other group. The audit decides exactly; this only chooses.
- *
- * @example
- * fitShare({ count: 1341, percent: 31.34, decimals: 2 }, 4278); // 'near'
- * fitShare({ count: 10, percent: 43, decimals: 0 }, 314);       // 'far'
  */
 export function fitShare(s: { count?: number; percent?: number; decimals: number }, n: number): Fit {
   if (n <= 0) return 'far';

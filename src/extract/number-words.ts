@@ -120,13 +120,23 @@ function composeWords(words: readonly string[], lexicon: Lexicon, french: boolea
         seenAny = true;
         continue;
       }
+      let value = unit;
       if (last === 'unit') {
-        // "twenty-two", "soixante-dix" (60 + 10), "vingt et un": a unit may follow a tens word only
-        const tensBefore = lastUnit >= 20 && lastUnit % 10 === 0;
+        // "twenty-two", "soixante-dix-sept" (60 + 10 + 7), "doscientos cincuenta": a smaller unit may follow a tens or hundreds word
+        const tensBefore = lastUnit >= 20 && lastUnit % 10 === 0 && lastUnit < 100 && unit < 10;
+        const hundredsBefore = lastUnit >= 100 && lastUnit % 100 === 0 && unit < 100;
         const frenchTeen = french && (lastUnit === 60 || lastUnit === 80) && unit >= 10 && unit < 20;
-        if (!((tensBefore && unit < 10) || frenchTeen)) return undefined;
+        if (!(tensBefore || hundredsBefore || frenchTeen)) return undefined;
+        if (frenchTeen) value = unit;
+        if (frenchTeen && unit === 10) {
+          group += unit;
+          lastUnit += 10; // soixante-dix = 70 and quatre-vingt-dix = 90 behave as tens
+          last = 'unit';
+          seenAny = true;
+          continue;
+        }
       }
-      group += unit;
+      group += value;
       lastUnit = unit;
       last = 'unit';
       seenAny = true;
@@ -190,6 +200,17 @@ export function parseNumberWords(phrase: string, language: NumberWordLanguage): 
 
 /** Every word that can start or continue a number in `language` (for scanning text). */
 export function numberWordPattern(language: NumberWordLanguage): RegExp {
+  let pattern = patterns.get(language);
+  if (pattern === undefined) {
+    pattern = buildPattern(language);
+    patterns.set(language, pattern);
+  }
+  return pattern;
+}
+
+const patterns = new Map<NumberWordLanguage, RegExp>();
+
+function buildPattern(language: NumberWordLanguage): RegExp {
   if (language === 'de') {
     const stem = '(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und|zehn)';
     return new RegExp(`(?<![\\p{L}\\p{N}])(?:${stem}+(?:[\\s\\u00a0]+(?:Millionen|Million))?)(?![\\p{L}\\p{N}])`, 'giu');

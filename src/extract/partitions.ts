@@ -11,13 +11,17 @@ import type { ExtractedClaim, TextSpan } from './types.js';
 
 const tolerance = (total: number) => Math.max(2, Math.round(total * 0.02));
 
-/** The longest run of consecutive values adding up to `total` exactly (O(n) with prefix sums). */
+/**
+ * The run of consecutive values adding up to `total` exactly: the one that starts the list when
+ * there is one (a list of types followed by other counts), else the longest (O(n), prefix sums).
+ */
 export function exactRun(values: readonly number[], total: number): [number, number] | undefined {
   const firstAt = new Map<number, number>([[0, 0]]);
   let sum = 0;
   let best: [number, number] | undefined;
   for (let j = 0; j < values.length; j++) {
     sum += values[j]!;
+    if (sum === total && j >= 1) return [0, j + 1];
     const i = firstAt.get(sum - total);
     if (i !== undefined && j + 1 - i >= 2 && (best === undefined || j + 1 - i > best[1] - best[0])) best = [i, j + 1];
     if (!firstAt.has(sum)) firstAt.set(sum, j + 1);
@@ -27,7 +31,9 @@ export function exactRun(values: readonly number[], total: number): [number, num
 
 function addPartition(out: ExtractionBuilder, total: number, parts: readonly ExtractedClaim[], difference: number, start: number): void {
   const ids = parts.map((p) => p.id);
-  if (new Set(ids).size < 2 || out.partitions.some((p) => p.total === total && p.parts.join() === ids.join())) return;
+  const key = `${total}:${ids.join()}`;
+  if (new Set(ids).size < 2 || out.partitionKeys.has(key)) return;
+  out.partitionKeys.add(key);
   const end = Math.max(...parts.map((p) => p.span.end));
   out.partitions.push({
     id: out.id(parts.every((p) => p.type !== undefined) ? 'types' : 'parts'),

@@ -47,6 +47,8 @@ const PER_POPULATION = words(/^\s*(?:per|pro|auf|pour|por|par|je|\/)\s*(?:100|1[
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = words(/^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
 const LEVEL_AFTER = words(/^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
+const MONTH_BEFORE = words(new RegExp(`\\b${MONTH}\\s*$`, 'iu'));
+const MONTH_AFTER = words(new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?${MONTH}(?![\\p{L}])`, 'iu'));
 const RANGE_BETWEEN = words(/\b(?:between|zwischen|entre)\s*$/iu);
 const OR_MORE_AFTER = words(/^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
 const AVERAGE_BEFORE = words(/\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
@@ -258,7 +260,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (words(/\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu).test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
     if (isYear(token, b, aNumber, text)) return void set('a year');
-    if (words(new RegExp(`\\b${MONTH}\\s*$`, 'iu')).test(b) || words(new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?${MONTH}(?![\\p{L}])`, 'iu')).test(aNumber)) return void set('a date');
+    if (MONTH_BEFORE.test(b) || MONTH_AFTER.test(aNumber)) return void set('a date');
     if (!token.word && token.decimals === 0 && token.digits.length >= 7 && /^(?:19|20)\d\d(?:19|20)\d\d$/.test(token.digits)) return void set('two years run together');
     if (token.decimals > 0 && !token.percent) {
       token.excluded = 'a decimal that is not a percent';

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/extract/tokens.js';
+
+const en = { language: 'en', decimalComma: false } as const;
+const de = { language: 'de', decimalComma: true } as const;
+const read = (text: string, locale: { language: 'en' | 'de' | 'fr' | 'es'; decimalComma: boolean } = en) =>
+  tokenize(text, locale).map((t) => [text.slice(t.start, t.end), t.value, t.percent, t.excluded ?? null]);
+
+describe('tokenize: numbers as printed', () => {
+  it('reads thousands separators of every kind and decimal marks by locale', () => {
+    expect(read('4,278 and 4 278 and 4\u202f278 and 6\'438 and 3 287 199 patients').map((t) => t[1])).toEqual([4278, 4278, 4278, 6438, 3287199]);
+    expect(read('4.278 Patienten, davon 2.324 (54,32 %)', de).map((t) => [t[1], t[2]])).toEqual([[4278, false], [2324, false], [54.32, true]]);
+    expect(read('the value 4.278 mg', en)[0]?.[1]).toBe(4.278);
+    expect(read('31,34 % ohne Einstellung', en)[0]?.slice(1, 3)).toEqual([31.34, true]); // two digits after a comma are decimals in any locale
+  });
+
+  it('reads percent words and number words', () => {
+    expect(read('73 per cent, 9,8 Prozent, 45 pour cent, 12 por ciento, 5 percent', de).map((t) => [t[1], t[2]])).toEqual([[73, true], [9.8, true], [45, true], [12, true], [5, true]]);
+    expect(read('Eleven of the 15 had improved').map((t) => t[1])).toEqual([11, 15]);
+  });
+
+  it('does not read a digit glued to letters as a number', () => {
+    expect(read('SMN1, CD20 and US1 and ISRCTN14391248')).toEqual([]);
+  });
+});
+
+describe('tokenize: what yields nothing', () => {
+  const reasonOf = (text: string, locale: { language: 'en' | 'de' | 'fr' | 'es'; decimalComma: boolean } = en) => read(text, locale).map((t) => t[3]);
+  it.each([
+    ['(p < 0.05)', 'a statistic'],
+    ['OR 1.8 (1.2–2.6)', 'a statistic'],
+    ['aged 3 years', 'measurement'],
+    ['5 mg/kg', 'measurement'],
+    ['Table 2', 'identifier'],
+    ['GMFCS level 3', 'identifier'],
+    ['in 2014 we', 'year'],
+    ['from 1990 through 1992', 'year'],
+    ['1.27 per 1000 live births', 'per population'],
+    ['1 in 278 infants', 'per population'],
+    ['increased by 20%', 'change'],
+    ['MP > 40%', 'threshold'],
+    ['80% or more', 'threshold'],
+    ['74.5% to 79.5% of children', 'range'],
+    ['95% CI', 'confidence level'],
+    ['5-year overall survival was 96%', 'survival'],
+    ['the mean overall success rate was 83.2%', 'average'],
+    ['27.11.2020', 'date'],
+    ['1st', 'ordinal'],
+    ['(0,04–0,4 %)', 'range'],
+  ])('%s', (text, reason) => {
+    const reasons = reasonOf(text, text.includes(',0') ? de : en);
+    expect(reasons.some((r) => typeof r === 'string' && r.includes(reason))).toBe(true);
+  });
+
+  it('keeps counts and shares that look like years or ranges but are not', () => {
+    expect(reasonOf('1954 other types (45.68%)')).toEqual([null, null]);
+    expect(reasonOf('2279 cases per year were diagnosed')[0]).toBeNull();
+    expect(reasonOf('1,954 children')[0]).toBeNull();
+  });
+
+  it('reads "15 and 25% respectively" as two percents', () => {
+    expect(read('mortality rates were 15 and 25% respectively').map((t) => t[2])).toEqual([true, true]);
+  });
+});
