@@ -1,5 +1,5 @@
 /** Time on an input of size 2n over time on size n (inputs made outside the timing): about 2 for linear work, 4 for quadratic. */
-export function doublingRatio<T>(make: (size: number) => T, run: (input: T) => unknown, size: number, attempts = 3): number {
+export function doublingRatio<T>(make: (size: number) => T, run: (input: T) => unknown, size: number, attempts = 6): number {
   const small = make(size);
   const large = make(2 * size);
   run(large); // warm up the JIT on the larger input
