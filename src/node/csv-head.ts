@@ -41,12 +41,13 @@ function looksUtf16(buf: Uint8Array, end: number): boolean {
 export async function readHead(window: ByteWindow, options: HeadOptions): Promise<CsvHead> {
   const { file, maxLineLength } = options;
   // enough bytes to see a byte order mark or UTF-16, however small the reads
-  do await window.more(0);
-  while (window.end < 64 && !window.eof);
-  if (looksUtf16(window.buf, window.end)) {
+  do await window.more(window.start);
+  while (window.end - window.start < 64 && !window.eof);
+  const first = window.buf.subarray(window.start, window.end);
+  if (looksUtf16(first, first.length)) {
     throw new InputFormatError(`${file}: this file is UTF-16 text; save it as UTF-8 (in Excel: Save As, "CSV UTF-8") and read it again`, { file, line: 1 });
   }
-  let i = window.end >= 3 && window.buf[0] === 0xef && window.buf[1] === 0xbb && window.buf[2] === 0xbf ? 3 : 0;
+  let i = window.start + (first.length >= 3 && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0);
   let line = 1;
   let searched = i; // bytes before this hold no line break: each byte is looked at once
   for (;;) {
@@ -57,8 +58,8 @@ export async function readHead(window: ByteWindow, options: HeadOptions): Promis
     if ((j === end && !eof) || (buf[j] === CR && j + 1 === end && !eof)) {
       if (end - i > maxLineLength) throw new LineTooLongError(file, line, maxLineLength);
       await window.more(i);
-      searched -= i;
-      i = 0;
+      searched += window.start - i;
+      i = window.start;
       continue;
     }
     const text = new TextDecoder().decode(buf.subarray(i, j));
@@ -80,8 +81,8 @@ export async function readHead(window: ByteWindow, options: HeadOptions): Promis
     if (recordStop < 0) {
       if (end - i > maxLineLength) throw new LineTooLongError(file, line, maxLineLength);
       await window.more(i);
-      searched = 0;
-      i = 0;
+      searched = window.start;
+      i = window.start;
       continue;
     }
     const { records, failed } = parseRun(buf, i, recordStop, delimiter);

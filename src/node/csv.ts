@@ -137,10 +137,11 @@ export async function* readRows<R>(
     let extentStart: number;
     if (range) {
       head = range.head;
-      await window.more(0);
-      let p = range.align && range.start > 0 ? 1 : 0;
-      if (p === 1) while (p < window.end && !isLineStart(window.buf, p)) p++;
-      if (p === window.end && !window.eof && p > 0) throw new LineTooLongError(file, range.firstLine, maxLineLength);
+      await window.more(window.start);
+      const first = window.start;
+      let p = first + (range.align && range.start > 0 ? 1 : 0);
+      if (p > first) while (p < window.end && !isLineStart(window.buf, p)) p++;
+      if (p === window.end && !window.eof && p > first) throw new LineTooLongError(file, range.firstLine, maxLineLength);
       window.start = p;
       extentStart = window.offset + p;
     } else {

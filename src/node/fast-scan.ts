@@ -8,7 +8,7 @@ import { validateRow, type RecordValidator } from '../schema/validate-row.js';
 import { fromCounts, type CountRow, type CountTable } from '../stats/count-table.js';
 import { CountWindow } from './count-window.js';
 import { withMeasures, type HeaderMap } from './csv-header.js';
-import { compileHotLoop, type ColumnRole, type HotLoop, type HotState } from './scan-compile.js';
+import { compileHotLoop, type ColumnRole, type HotLoop, type HotState, type Layout } from './scan-compile.js';
 import { SpellingTable } from './spelling-table.js';
 
 const LF = 10;
@@ -75,7 +75,10 @@ export class FastScanner<R> implements HotState {
   private readonly outcomeCells = new Map<string, number>();
   private readonly yearCells = new Map<string, number>();
   private readonly rejections = new Map<string, RowIssue[]>();
-  private readonly hot: HotLoop;
+  private readonly layout: Layout;
+  private hot: HotLoop;
+  /** Spellings learned since the loop was compiled. */
+  private stale = false;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly columns: { type: number; year: number; outcome: number; id: number };
@@ -104,7 +107,8 @@ export class FastScanner<R> implements HotState {
     this.yearRange = vocabulary?.years ?? [-Infinity, Infinity];
     this.window = new CountWindow(vocabulary?.years);
     for (const t of vocabulary?.types ?? []) this.typeIndex(t);
-    this.hot = compileHotLoop(roles, delimiter, rows !== undefined);
+    this.layout = { roles, delimiter, emitRows: rows !== undefined };
+    this.hot = compileHotLoop(this.layout, this);
     this.starts = new Int32Array(width + 1);
     this.ends = new Int32Array(width + 1);
   }
@@ -127,7 +131,13 @@ export class FastScanner<R> implements HotState {
   scan(buf: Uint8Array, dv: DataView, from: number, to: number): number {
     let i = from;
     while (i < to) {
-      if (this.vocabulary) i = this.hot(this, buf, dv, i, to);
+      if (this.vocabulary) {
+        if (this.stale) {
+          this.hot = compileHotLoop(this.layout, this);
+          this.stale = false;
+        }
+        i = this.hot(this, buf, dv, i, to);
+      }
       if (i >= to) break;
       const next = this.scanLine(buf, i);
       if (next < 0) return i;
@@ -245,7 +255,7 @@ export class FastScanner<R> implements HotState {
     if (cells.size < 4096) cells.set(text, value);
     const bytes = buf && starts && ends ? buf.subarray(starts[column], ends[column]) : new TextEncoder().encode(text);
     // the compiled loop reads plain fields: a spelling holding a delimiter, quote or line break is not one
-    if (!bytes.some((b) => b === this.delimiter || b === QUOTE || b === LF || b === CR)) table.add(bytes, value);
+    if (!bytes.some((b) => b === this.delimiter || b === QUOTE || b === LF || b === CR) && table.add(bytes, value)) this.stale = true;
   }
 
   /** The counts so far, as rows of canonical names: types in the cohort's order, or in order of first appearance. */

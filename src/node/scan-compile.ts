@@ -1,7 +1,8 @@
-// The scanner's inner loop, compiled once per header layout. A loop that dispatched on each
-// column's role measured 1.5-2x slower than straight-line code for the layout at hand, so the
-// code for each column is laid out in order here. Only fixed templates and numbers go into the
-// generated source, never text from the file.
+// The scanner's inner loop, compiled per header layout and per set of known spellings. A loop that
+// dispatched on each column's role measured 1.5-2x slower than straight-line code for the layout at
+// hand, and comparing a cell with spellings held as constants ~2x faster than looking them up in a
+// table, so both are laid out in the generated source. Only fixed templates and numbers go into it
+// (spellings as 32-bit words), never text from the file.
 import type { CountWindow } from './count-window.js';
 import type { SpellingTable } from './spelling-table.js';
 
@@ -27,29 +28,128 @@ export interface HotState {
  */
 export type HotLoop = (state: HotState, buf: Uint8Array, dv: DataView, from: number, to: number) => number;
 
+/** A header layout: the role of each column, and the delimiter. */
+export interface Layout {
+  roles: readonly ColumnRole[];
+  delimiter: number;
+  /** Call `state.emit` for each accepted row (records wanted, not only counts). */
+  emitRows: boolean;
+}
+
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** Spellings per column written into the loop; more are matched through the table. */
+export const COMPILED_SPELLINGS = 16;
 
-function columnCode(role: ColumnRole, last: boolean, delimiter: number, run: number): string {
+const hex = (n: number) => `0x${(n >>> 0).toString(16)}`;
+/** A 32-bit word as the signed integer `DataView.getInt32` returns. */
+const int = (n: number) => String(n | 0);
+
+/** `bytes` as little-endian 32-bit words, the last one zero-padded. */
+function wordsOf(bytes: Uint8Array): number[] {
+  const words: number[] = [];
+  for (let k = 0; k < bytes.length; k += 4) {
+    let w = 0;
+    for (let j = 0; j < 4 && k + j < bytes.length; j++) w |= bytes[k + j]! << (8 * j);
+    words.push(w | 0);
+  }
+  return words;
+}
+
+/** Compares of `bytes` at `i` as words (the first one already in `x`), the last word masked to its bytes. */
+function wordCompares(bytes: Uint8Array): string[] {
+  const words = wordsOf(bytes);
+  const rest = bytes.length % 4;
+  return words.map((w, k) => {
+    if (k === 0 && (k < words.length - 1 || rest === 0)) return `x === ${int(w)}`;
+    if (k === 0) return `(x & ${hex((1 << (8 * rest)) - 1)}) === ${hex(w & ((1 << (8 * rest)) - 1))}`;
+    // the last one, two or three bytes: the narrowest read that holds them
+    const at = `i + ${4 * k}`;
+    if (k < words.length - 1 || rest === 0) return `dv.getInt32(${at}, true) === ${int(w)}`;
+    if (rest === 1) return `buf[${at}] === ${w & 0xff}`;
+    if (rest === 2) return `dv.getUint16(${at}, true) === ${w & 0xffff}`;
+    return `(dv.getInt32(${at}, true) & 0xffffff) === ${w & 0xffffff}`;
+  });
+}
+
+/**
+ * Match a cell against known spellings: a `switch` on its first four bytes, then the rest as words.
+ * A column other than the last compares its delimiter with the spelling and steps past it; the last
+ * column checks for a line break and leaves `b` at it. A miss goes to the table (spellings beyond
+ * those compiled), then to the careful path.
+ */
+function spellingCode(table: SpellingTable, name: 'types' | 'outcomes', target: 't' | 'o', last: boolean, delimiter: number): string {
+  const spellings = table.entries.slice(0, COMPILED_SPELLINGS);
+  const byWord = new Map<number, string[]>();
+  const short: string[] = [];
+  for (const { bytes, value } of spellings) {
+    const full = last ? bytes : Uint8Array.of(...bytes, delimiter);
+    const [first, ...rest] = wordCompares(full);
+    const conditions = last ? [...rest, `((b = buf[i + ${full.length}]) === ${LF} || b === ${CR})`] : rest;
+    const hit = `{ ${target} = ${value}; i += ${full.length}; break found; }`;
+    if (full.length >= 4) {
+      const key = wordsOf(full)[0]!;
+      const cases = byWord.get(key) ?? [];
+      cases.push(conditions.length > 0 ? `if (${conditions.join(' && ')}) ${hit}` : hit);
+      byWord.set(key, cases);
+    } else short.push(`if (${[first, ...conditions].join(' && ')}) ${hit}`);
+  }
+  const cases = [...byWord].map(([word, code]) => `case ${int(word)}: ${code.join(' ')} break;`);
+  const after = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
+  const fallback =
+    table.size > spellings.length
+      ? `k = ${name}.match(buf, dv, i); if (k < 0) break ok; ${target} = ${name}.value[k]; i += ${name}.length[k]; b = buf[i]; ${after}`
+      : 'break ok;';
+  return `found: {
+        x = dv.getInt32(i, true);
+        switch (x) { ${cases.join('\n          ')} default: ${short.join(' ')} }
+        ${fallback}
+      }`;
+}
+
+/**
+ * Step over a plain field to its end (`b` is then the delimiter or a line break): four bytes at a
+ * time, looking for the delimiter or a control byte (below 14: LF, CR, tab, NUL...), whichever is
+ * first. A field that starts with a quote goes to the careful path.
+ */
+function skipCode(delimiter: number): string {
+  // bytes below n: one subtraction finds them; a delimiter above the digits needs its own test
+  const below = delimiter < 0x30 ? Math.max(delimiter + 1, 14) : 14;
+  const flagged =
+    delimiter < 0x30
+      ? `m = (x - ${hex(below * 0x01010101)}) & ~x & 0x80808080;`
+      : `v = x ^ ${hex(delimiter * 0x01010101)}; m = (((v - 0x01010101) & ~v) | ((x - 0x0e0e0e0e) & ~x)) & 0x80808080;`;
+  return `b = buf[i]; if (b === ${QUOTE}) break ok;
+      for (;;) {
+        x = dv.getInt32(i, true); ${flagged}
+        if (m === 0) { i += 4; continue; }
+        i += (31 - Math.clz32(m & -m)) >>> 3;
+        b = buf[i];
+        if (b === ${delimiter} || b === ${LF} || b === ${CR}) break;
+        i++;
+      }`;
+}
+
+function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotState, run: number): string {
+  const { delimiter } = layout;
   // after the field: the delimiter (and step over it), or for the last column a line break
   const next = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
   switch (role) {
     case 'skip':
-      // `run` ignored columns in a row, each to its delimiter; a quoted one goes to the careful path
-      return `for (k = 0; k < ${run}; k++) {
-        b = buf[i]; if (b === ${QUOTE}) break ok;
-        while (b !== ${delimiter} && b !== ${LF} && b !== ${CR}) b = buf[++i];
-        ${last ? `if (k < ${run - 1}) { if (b !== ${delimiter}) break ok; i++; } else if (b === ${delimiter}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`}
+      // `run` ignored columns in a row
+      return run === 1
+        ? `${skipCode(delimiter)} ${next}`
+        : `for (c = 0; c < ${run}; c++) {
+        ${skipCode(delimiter)}
+        ${last ? `if (c < ${run - 1}) { if (b !== ${delimiter}) break ok; i++; } else if (b === ${delimiter}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`}
       }`;
     case 'id':
-      return `idStart = i; b = buf[i]; if (b === ${QUOTE}) break ok;
-      while (b !== ${delimiter} && b !== ${LF} && b !== ${CR}) b = buf[++i];
-      idEnd = i; ${next}`;
+      return `idStart = i; ${skipCode(delimiter)} idEnd = i; ${next}`;
     case 'type':
-      return `k = types.match(buf, dv, i); if (k < 0) break ok; t = typeValue[k]; i += typeLength[k]; b = buf[i]; ${next}`;
+      return spellingCode(state.types, 'types', 't', last, delimiter);
     case 'outcome':
-      return `k = outcomes.match(buf, dv, i); if (k < 0) break ok; o = outcomeValue[k]; i += outcomeLength[k]; b = buf[i]; ${next}`;
+      return spellingCode(state.outcomes, 'outcomes', 'o', last, delimiter);
     case 'year':
       // four digits in one 32-bit read: every byte's high nibble is 3, and stays 3 after adding 6
       return `x = dv.getInt32(i, true);
@@ -61,45 +161,51 @@ function columnCode(role: ColumnRole, last: boolean, delimiter: number, run: num
   }
 }
 
-// One function per layout, reused: a new function would start again in the interpreter, which
-// costs more than a small file takes to scan.
+// One function per layout and spellings, reused: a new function would start again in the
+// interpreter, which costs more than a small file takes to scan.
 const compiled = new Map<string, HotLoop>();
 
-/** Compile the inner loop for one layout: the role of each column, in order. */
-export function compileHotLoop(roles: readonly ColumnRole[], delimiter: number, emitRows: boolean): HotLoop {
-  const key = `${roles.join(',')}|${delimiter}|${emitRows}`;
+const spellingKey = (table: SpellingTable) =>
+  `${Math.min(table.size, COMPILED_SPELLINGS + 1)}:${table.entries
+    .slice(0, COMPILED_SPELLINGS)
+    .map((s) => `${s.value}=${Buffer.from(s.bytes).toString('hex')}`)
+    .join(',')}`;
+
+/** The inner loop for a layout and the spellings `state` knows now. */
+export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
+  const key = `${layout.roles.join(',')}|${layout.delimiter}|${layout.emitRows}|${spellingKey(state.types)}|${spellingKey(state.outcomes)}`;
   let loop = compiled.get(key);
   if (loop === undefined) {
     if (compiled.size >= 64) compiled.clear();
-    loop = compile(roles, delimiter, emitRows);
+    loop = compile(layout, state);
     compiled.set(key, loop);
   }
   return loop;
 }
 
-function compile(roles: readonly ColumnRole[], delimiter: number, emitRows: boolean): HotLoop {
+function compile(layout: Layout, state: HotState): HotLoop {
+  const { roles, emitRows } = layout;
   const parts: string[] = [];
   for (let c = 0; c < roles.length; ) {
     const role = roles[c]!;
     let run = 1;
     if (role === 'skip') while (roles[c + run] === 'skip') run++;
-    parts.push(columnCode(role, c + run === roles.length, delimiter, run));
+    parts.push(columnCode(role, c + run === roles.length, layout, state, run));
     c += run;
   }
   const body = `
     const types = state.types, outcomes = state.outcomes;
-    const typeValue = types.value, typeLength = types.length, outcomeValue = outcomes.value, outcomeLength = outcomes.length;
     const yearMin = state.yearMin, yearMax = state.yearMax, window = state.window;
     let counts = window.counts, base = window.base, span = window.span, slots = window.slots;
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, k = 0, x = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0;
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0;
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;
         const row = y - base;
-        if (row >= 0 && row < span && t < slots) counts[(row * slots + t) * 4 + o]++;
+        if (row >>> 0 < span && t < slots) counts[(row * slots + t) * 4 + o]++;
         else {
           window.add(t, y, o, 1);
           counts = window.counts; base = window.base; span = window.span; slots = window.slots;

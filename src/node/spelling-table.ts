@@ -17,7 +17,9 @@ export class SpellingTable {
   private readonly words = new Int32Array(MAX_SPELLINGS * (MAX_BYTES / 4));
   /** The last word of each spelling keeps only its own bytes. */
   private readonly mask = new Int32Array(MAX_SPELLINGS);
-  private size = 0;
+  /** Spellings learned, in order. */
+  readonly entries: { bytes: Uint8Array; value: number }[] = [];
+  size = 0;
 
   /**
    * @param end the byte that ends the field (the delimiter), or -1 when the field is the last of
@@ -41,6 +43,7 @@ export class SpellingTable {
     this.next[s] = this.head[bytes[0]!]!;
     this.head[bytes[0]!] = s;
     this.size = s + 1;
+    this.entries.push({ bytes: Uint8Array.from(bytes), value }); // a copy: `bytes` may be a view of a buffer read again
     return true;
   }
 

@@ -1,9 +1,12 @@
 // The readers (byte scanner, csv-parse on the runs it cannot read, chunked input) must yield exactly
 // what csv-parse + zod yield on the whole text: the same records, rejections, messages and line
 // numbers, whatever the delimiter, column order, line endings, quoting or chunk size.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { countCohortCsv, readCohortCsv, rowBatches, streamCohortCsv } from '../../src/node/csv.js';
 import { cerebralPalsyCohort } from '../../src/schema/cerebral-palsy.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
@@ -111,6 +114,18 @@ async function inChunks(bytes: Buffer, validator: RecordValidator<unknown> | und
   return rows;
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'to-fast-path-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The rows of `bytes` written to a file and read `chunk` bytes at a time (files are read straight into the scanner's buffers). */
+async function fromFile(bytes: Buffer, validator: RecordValidator<unknown> | undefined, chunk: number) {
+  const path = join(dir, 'cohort.csv');
+  writeFileSync(path, bytes);
+  const rows: unknown[] = [];
+  for await (const batch of rowBatches(path, validator ? { cohort: validator, file: '<stream>' } : { file: '<stream>' }, chunk)) rows.push(...batch);
+  return rows;
+}
+
 const cellsOf = (t: ReturnType<typeof countTable>) => {
   const out: string[] = [];
   forEachCell(t, (...c) => out.push(c.join('|')));
@@ -126,6 +141,7 @@ describe('readers = csv-parse + zod on the whole text', () => {
         const expected = oracleRows(bytes, f.delimiter, validator ?? (anyCohort as RecordValidator<unknown>));
         expect(await streamed(bytes, validator, pieces)).toStrictEqual(expected);
         expect(await inChunks(bytes, validator, chunk)).toStrictEqual(expected);
+        expect(await fromFile(bytes, validator, chunk)).toStrictEqual(expected);
       }),
       { numRuns: 1000 },
     );
@@ -171,6 +187,17 @@ describe('fast path', () => {
   it('finds a byte order mark and a quoted header however small the reads (found by the equivalence property)', async () => {
     const bytes = Buffer.from('\uFEFF"year",type,outcome\n2005,spastic,improved\n');
     for (const chunk of [1, 2, 3, 64]) expect(await inChunks(bytes, undefined, chunk)).toStrictEqual(oracleRows(bytes, ',', anyCohort));
+  });
+
+  it('matches spellings of every length, and more of them than the loop holds as constants', async () => {
+    const types = Array.from({ length: 40 }, (_, k) => `${'t'.repeat(1 + (k % 13))}${k}${k % 5 === 0 ? 'é' : ''}`);
+    const lines = ['year,type,outcome'];
+    for (let i = 0; i < 2000; i++) lines.push(`${2000 + (i % 30)},${types[(i * 7) % types.length]},${['improved', 'unknown', 'Worsened', 'x'][i % 4]}`);
+    const bytes = Buffer.from(`${lines.join('\n')}\n`);
+    const expected = oracleRows(bytes, ',', anyCohort);
+    expect(await streamed(bytes, undefined, [])).toStrictEqual(expected);
+    expect(await inChunks(bytes, undefined, 100)).toStrictEqual(expected);
+    expect(await fromFile(bytes, undefined, 100)).toStrictEqual(expected);
   });
 
   it('throws in strict mode with every bad line', async () => {
