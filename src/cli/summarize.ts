@@ -121,7 +121,7 @@ export async function summarize(argv: string[], io: Io): Promise<number> {
     stdin
       ? countCohortCsv(io.stdin ?? process.stdin, { ...readOptions, file })
       : threads > 1
-        ? countCohortCsvParallel(file, { ...readOptions, workers: threads })
+        ? countCohortCsvParallel(file, { ...readOptions, workers: threads, ...(process.env.TREATMENT_OUTCOMES_PARALLEL === 'always' ? { parallel: 'always' as const } : {}) })
         : countCohortCsv(file, { ...readOptions, ...(progress ? { onProgress: progress.update } : {}) })
   ).finally(async () => {
     progress?.done();

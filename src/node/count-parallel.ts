@@ -3,12 +3,14 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { CohortValidationError } from '../errors.js';
+import { assertOneOf } from '../exact/validate.js';
 import type { Cohort } from '../schema/define-cohort.js';
 import { anyCohort } from '../schema/parse-records.js';
 import type { RejectedRow } from '../schema/rejected.js';
 import type { RecordValidator } from '../schema/validate-row.js';
 import { fromCounts, type CountRow } from '../stats/count-table.js';
 import { countChunk, type ChunkOptions, type ChunkResult } from './count-chunk.js';
+import { idleCores, workersToStart } from './count-plan.js';
 import type { WorkerTask } from './count-worker.js';
 import { countCohortCsv, DEFAULT_MAX_LINE_LENGTH, type CohortCsvCounts, type CohortCsvOptions } from './csv.js';
 import { readHead } from './csv-head.js';
@@ -23,6 +25,12 @@ export interface ParallelCountOptions extends Omit<CohortCsvOptions<unknown>, 'c
   workers?: number;
   /** Bytes per unit of work handed to a thread (default 8 MiB). */
   chunkBytes?: number;
+  /**
+   * `'auto'` (default): workers only for a file large enough to repay starting them and only as
+   * many as there are idle cores, judged while this thread counts the first chunks; `'always'`:
+   * start them at once whatever the file and the machine (for tests and benchmarks).
+   */
+  parallel?: 'auto' | 'always';
 }
 
 /** Threads at most, whatever is asked: more only cost memory and start-up. */
@@ -31,8 +39,8 @@ export const MAX_THREADS = 16;
 const MIN_PARALLEL_BYTES = 8 << 20;
 /** Bytes per unit of work: small enough to balance a busy core, large enough to cost little to hand out. */
 const CHUNK_BYTES = 8 << 20;
-/** Start workers only if the rest of the file would take this long on one thread (they cost ~30 ms each to start). */
-const WORKER_WORTH_MS = 60;
+/** Count on this thread for this long before deciding on workers (the cores' idle time is counted in 10 ms ticks). */
+const DECIDE_MS = 50;
 
 function workerUrl(): { url: URL; source: boolean } {
   const here = import.meta.url;
@@ -73,13 +81,16 @@ function startWorker(task: WorkerTask, onResult: (result: ChunkResult) => void):
  */
 export async function countCohortCsvParallel(path: string, options: ParallelCountOptions = {}): Promise<CohortCsvCounts> {
   const { mode = 'strict', cohort, signal } = options;
+  assertOneOf(options.parallel ?? 'auto', ['auto', 'always'], 'parallel');
+  const always = options.parallel === 'always';
   const cores = availableParallelism();
-  const threads = Math.max(1, Math.min(options.workers ?? Math.min(8, cores), cores, MAX_THREADS));
+  const threads = Math.max(1, Math.min(options.workers ?? Math.min(8, cores), always ? MAX_THREADS : cores, MAX_THREADS));
   const size = (await stat(path)).size;
   // measures are read on this thread (the workers count type, year and outcome)
   const measured = Object.keys(cohort?.measures ?? {}).length > 0;
-  if (threads < 2 || size < MIN_PARALLEL_BYTES || measured) return countCohortCsv(path, options);
+  if (threads < 2 || (size < MIN_PARALLEL_BYTES && !always) || measured) return countCohortCsv(path, options);
   signal?.throwIfAborted();
+  const idle = idleCores();
 
   const window = await ByteWindow.open(path, 1 << 16);
   let head;
@@ -98,31 +109,82 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
   const nominal = (k: number) => dataStart + k * chunkBytes;
   const count = (k: number, start = nominal(k), align = k > 0, more: Partial<ChunkOptions> = {}) => countChunk(path, head, k, start, align, nominal(k + 1), { ...chunkOptions, ...more });
 
-  const results: (ChunkResult | undefined)[] = new Array<ChunkResult | undefined>(chunks);
+  const results = new ChunkResults(chunks);
   const next = new SharedArrayBuffer(4);
   const take = () => Atomics.add(new Int32Array(next), 0, 1);
   const workers: Worker[] = [];
   const stopWorkers = () => workers.forEach((w) => void w.terminate());
+  const startWorkers = (n: number) => {
+    const definition = cohort ? { types: [...cohort.types], ...(cohort.years ? { years: cohort.years } : {}), aliases: Object.fromEntries(cohort.aliases) } : undefined;
+    const task: WorkerTask = { path, head, dataStart, chunkBytes, chunks, next, cohort: definition, maxRejected, maxLineLength: options.maxLineLength };
+    for (let w = 0; w < n; w++) workers.push(startWorker(task, (r) => results.set(r)));
+  };
   signal?.addEventListener('abort', stopWorkers, { once: true });
+  let perChunk = 0;
   try {
-    const first = take();
-    const started = performance.now();
-    results[first] = await count(first);
-    const perChunk = performance.now() - started;
-    if ((chunks - 1) * perChunk > WORKER_WORTH_MS) {
-      const definition = cohort ? { types: [...cohort.types], ...(cohort.years ? { years: cohort.years } : {}), aliases: Object.fromEntries(cohort.aliases) } : undefined;
-      const task: WorkerTask = { path, head, dataStart, chunkBytes, chunks, next, cohort: definition, maxRejected, maxLineLength: options.maxLineLength };
-      for (let w = 1; w < threads; w++) workers.push(startWorker(task, (r) => (results[r.index] ??= r)));
+    if (always) startWorkers(threads - 1);
+    else {
+      // count here until the per-chunk cost and the cores left idle meanwhile are known, then decide
+      const started = performance.now();
+      let counted = 0;
+      for (let k = take(); k < chunks; k = take()) {
+        results.set(await count(k));
+        counted++;
+        if (performance.now() - started >= DECIDE_MS) break;
+      }
+      perChunk = (performance.now() - started) / counted;
+      startWorkers(workersToStart({ threads, chunksLeft: chunks - Math.min(chunks, Atomics.load(new Int32Array(next), 0)), perChunkMs: perChunk, idleCores: idle() }));
     }
-    for (let k = take(); k < chunks; k = take()) results[k] ??= await count(k);
-    // chunks still in a worker's hands: count them here rather than wait for a slow core
-    for (let k = 0; k < chunks; k++) results[k] ??= await count(k);
+    for (let k = take(); k < chunks; k = take()) if (!results.has(k)) results.set(await count(k));
+    // chunks still in a worker's hands: wait about as long as one takes here, then count them here rather than wait for a slow core
+    for (let k = 0; k < chunks; k++) {
+      if (!results.has(k)) await results.settled(k, Math.max(perChunk, 20));
+      if (!results.has(k)) results.set(await count(k));
+    }
   } finally {
     signal?.removeEventListener('abort', stopWorkers);
     stopWorkers();
   }
   signal?.throwIfAborted();
-  return merge(results as ChunkResult[], { count, mode, path, options, threads: workers.length + 1, delimiter: head.delimiter, ignoredColumns: head.header.ignored, firstLine: head.firstDataLine, dataStart, maxRejected });
+  return merge(results.all(), { count, mode, path, options, threads: workers.length + 1, delimiter: head.delimiter, ignoredColumns: head.header.ignored, firstLine: head.firstDataLine, dataStart, maxRejected });
+}
+
+/** Chunk results as they arrive from any thread; the first for each chunk is kept. */
+class ChunkResults {
+  private readonly results: (ChunkResult | undefined)[];
+  private readonly waiting = new Map<number, () => void>();
+
+  constructor(chunks: number) {
+    this.results = new Array<ChunkResult | undefined>(chunks);
+  }
+
+  has(k: number): boolean {
+    return this.results[k] !== undefined;
+  }
+
+  set(result: ChunkResult): void {
+    this.results[result.index] ??= result;
+    this.waiting.get(result.index)?.();
+  }
+
+  /** Wait until chunk `k` is in, or `ms` have passed. */
+  settled(k: number, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.waiting.set(k, () => {
+        this.waiting.delete(k);
+        done();
+      });
+    });
+  }
+
+  all(): ChunkResult[] {
+    return this.results as ChunkResult[];
+  }
 }
 
 interface MergeContext {

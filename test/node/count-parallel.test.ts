@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { countCohortCsvParallel } from '../../src/node/count-parallel.js';
 import { countCohortCsv } from '../../src/node/csv.js';
+import { workersToStart } from '../../src/node/count-plan.js';
 import { CEREBRAL_PALSY } from '../../src/schema/cerebral-palsy.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
 import { forEachCell, type CountTable } from '../../src/stats/count-table.js';
@@ -27,23 +28,37 @@ function bigFile(name: string, rows: number, extra: (i: number) => string | unde
   return path;
 }
 
+describe('workersToStart', () => {
+  it('starts a worker per idle core, and only for work that outlasts starting it', () => {
+    expect(workersToStart({ threads: 2, chunksLeft: 30, perChunkMs: 25, idleCores: 1 })).toBe(1);
+    expect(workersToStart({ threads: 4, chunksLeft: 30, perChunkMs: 25, idleCores: 1.9 })).toBe(2);
+    expect(workersToStart({ threads: 4, chunksLeft: 30, perChunkMs: 25, idleCores: 0.5 })).toBe(0); // the other core is busy
+    expect(workersToStart({ threads: 2, chunksLeft: 3, perChunkMs: 25, idleCores: 1 })).toBe(0); // 75 ms of work left
+    expect(workersToStart({ threads: 1, chunksLeft: 30, perChunkMs: 25, idleCores: 3 })).toBe(0);
+    expect(workersToStart({ threads: 8, chunksLeft: 2, perChunkMs: 500, idleCores: 7 })).toBe(2); // no more workers than chunks
+  });
+});
+
 describe('countCohortCsvParallel', () => {
   it('counts a large file on two threads exactly as on one, rejected lines included', async () => {
     const path = bigFile('big.csv', 400_000, (i) => (i === 5 ? 'x,spastik,2005,improved' : i === 250_001 ? '' : i === 399_998 ? 'y,mixed,1999,improved' : undefined));
     const one = await countCohortCsv(path, { cohort, mode: 'lenient' });
-    const two = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2 });
+    const two = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2, parallel: 'always', chunkBytes: 1 << 20 });
     expect(cells(two.table)).toEqual(cells(one.table));
     expect(two.rejected).toEqual(one.rejected);
     expect(two.rejected.map((r) => r.row)).toEqual([7, 400_000]);
     expect(two.rows).toBe(one.rows);
     expect(one.threads).toBe(1);
-    expect([1, 2]).toContain(two.threads); // workers start only when the first chunk shows they pay
+    expect(two.threads).toBe(2);
+    const auto = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2 });
+    expect(cells(auto.table)).toEqual(cells(one.table));
+    expect([1, 2]).toContain(auto.threads); // workers start only on idle cores, for work that repays them
   });
 
   it('counts a file with a quoted field as one thread does', async () => {
     const path = bigFile('quoted.csv', 400_000, (i) => (i === 200_000 ? `${i},"mixed",2005,improved` : undefined));
     const one = await countCohortCsv(path, { cohort });
-    const two = await countCohortCsvParallel(path, { cohort, workers: 2 });
+    const two = await countCohortCsvParallel(path, { cohort, workers: 2, parallel: 'always', chunkBytes: 1 << 20 });
     expect(cells(two.table)).toEqual(cells(one.table));
   });
 
@@ -53,7 +68,7 @@ describe('countCohortCsvParallel', () => {
     );
     const one = await countCohortCsv(path, { cohort, mode: 'lenient' });
     for (const chunkBytes of [1 << 12, 50_000, 1 << 20]) {
-      const two = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2, chunkBytes });
+      const two = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2, chunkBytes, parallel: 'always' });
       expect(cells(two.table)).toEqual(cells(one.table));
       expect(two.rejected).toEqual(one.rejected);
       expect(two.rejectedCount).toBe(one.rejectedCount);
@@ -62,6 +77,6 @@ describe('countCohortCsvParallel', () => {
 
   it('throws the same validation error in strict mode', async () => {
     const path = bigFile('strict.csv', 400_000, (i) => (i === 399_999 ? 'z,banana,2005,improved' : undefined));
-    await expect(countCohortCsvParallel(path, { cohort, workers: 2 })).rejects.toThrow(/row 400001, type/);
+    await expect(countCohortCsvParallel(path, { cohort, workers: 2, parallel: 'always', chunkBytes: 1 << 20 })).rejects.toThrow(/row 400001, type/);
   });
 });
