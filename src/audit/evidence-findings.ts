@@ -6,7 +6,7 @@ import type { Check } from './finding.js';
 type EvidenceEntry = NonNullable<ClaimsFile['evidence']>[number];
 
 /** The rate a claim states: its printed percent (read with its rounding), else its count. */
-function claimedRate(claim: Claim, ctx: AuditContext): ClaimedRate | undefined {
+export function claimedRate(claim: Claim, ctx: Pick<AuditContext, 'decimalComma'>): ClaimedRate | undefined {
   if (claim.percent !== undefined) return ctx.decimalComma ? claim.percent.replace(',', '.') : claim.percent;
   if (claim.numerator !== undefined) return { events: claim.numerator, n: claim.denominator };
   return undefined;

@@ -1,17 +1,27 @@
 import { InvalidArgumentError } from '../errors.js';
+import type { MetaProportion } from '../meta/meta-proportion.js';
 import type { GroupRate } from '../stats/rates-by.js';
+import { metaForestPlot, type MetaForestOptions } from './meta-forest.js';
 import { BASE_CONFIG, largestGroups, MAX_CHART_CATEGORIES, PALETTE, pct, VEGA_LITE_SCHEMA, type ChartOptions, type VegaLiteSpec, wrapLines } from './common.js';
 
 /**
  * A forest plot of improvement rates by type: a point per type with its interval (from
  * `ratesBy(…, 'type', { ci })`), and the overall rate as a dashed line when given. At most
  * `maxCategories` (default 30) types, the largest; the subtitle says how many were left out.
+ * Given a `metaProportion` result instead, the forest plot of the meta-analysis: the studies, the
+ * pooled diamond, the prediction interval and, with `claim`, a claimed rate against them.
  *
  * @example
  * const rates = ratesBy([{ type: 'a', year: 2010, outcome: 'improved' }, { type: 'b', year: 2010, outcome: 'unchanged' }], 'type', { ci: {} });
  * forestPlot(rates, { overall: 0.5 }).layer.length; // 3
+ * const pooled = metaProportion([{ events: 45, n: 50 }, { events: 80, n: 100 }, { events: 27, n: 30 }]);
+ * forestPlot(pooled, { claim: 0.96 }).layer.length; // 6
  */
-export function forestPlot(ratesByType: readonly GroupRate[], options: ChartOptions & { overall?: number; maxCategories?: number } = {}): VegaLiteSpec & { layer: unknown[] } {
+export function forestPlot(ratesByType: readonly GroupRate[], options?: ChartOptions & { overall?: number; maxCategories?: number }): VegaLiteSpec & { layer: unknown[] };
+export function forestPlot(meta: MetaProportion, options?: MetaForestOptions): VegaLiteSpec & { layer: unknown[] };
+export function forestPlot(input: readonly GroupRate[] | MetaProportion, options: ChartOptions & { overall?: number; maxCategories?: number } & MetaForestOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+  if (!Array.isArray(input) && typeof input === 'object' && input !== null && 'transformed' in input && 'studies' in input) return metaForestPlot(input as MetaProportion, options);
+  const ratesByType = input as readonly GroupRate[];
   if (!Array.isArray(ratesByType) || ratesByType.length === 0) throw new InvalidArgumentError('ratesByType', ratesByType, 'expected the result of ratesBy(records, "type")');
   const { kept, note: leftOut } = largestGroups(ratesByType, (r) => r.denominator, 'types', options.maxCategories ?? MAX_CHART_CATEGORIES);
   const values = kept

@@ -30,6 +30,12 @@ export interface PooledStudy {
   weight: number | null;
   /** 1/2 was added to its events and non-events (a 0 or n events study, logit and raw only). */
   corrected: boolean;
+  /**
+   * The study's own interval, yi ± z·√vi back on the proportion scale (as metafor's forest plot;
+   * Freeman–Tukey at the study's own n).
+   */
+  lower: number;
+  upper: number;
 }
 
 /** Pooled values on the transformed scale. */
@@ -201,7 +207,11 @@ export function metaProportion(studies: readonly ProportionStudy[], options: Met
     level,
     iterations,
     transformed,
-    studies: list.map((s, i) => ({ label: s.label!, events: s.events, n: s.n, yi: yi[i]!, vi: vi[i]!, weight: weights[i]!, corrected: effects[i]!.corrected })),
+    studies: list.map((s, i) => {
+      const half = normalUpperQuantile(alpha / 2) * Math.sqrt(vi[i]!);
+      const [lo, hi] = sorted(backTransform(yi[i]! - half, transform, s.n), backTransform(yi[i]! + half, transform, s.n));
+      return { label: s.label!, events: s.events, n: s.n, yi: yi[i]!, vi: vi[i]!, weight: weights[i]!, corrected: effects[i]!.corrected, lower: lo, upper: hi };
+    }),
     warnings,
   };
   if (transform === 'freeman-tukey' && [result.estimate, lower, upper, predictionLower, predictionUpper].some(Number.isNaN)) {

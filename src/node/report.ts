@@ -17,6 +17,7 @@ import { isCountTable, toCountTable, type CohortInput, type CountTable } from '.
 import { improvementRate, type ImprovementRate } from '../stats/improvement-rate.js';
 import { ratesBy } from '../stats/rates-by.js';
 import { typeDistribution, type TypeDistribution } from '../stats/type-distribution.js';
+import { evidenceFigures, evidenceHtml } from './evidence-section.js';
 import { renderSvg } from './render-svg.js';
 
 /** What a report is made from: records, published claims, or both. */
@@ -140,6 +141,8 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   // synthetic records recount nothing a publication claims; the user's own records do
   const audit = input.claims ? auditClaims(input.claims, { references, ...(data && !input.synthetic ? { records: data.table } : {}) }) : undefined;
   if (input.claims) specs.audit = auditChart(input.claims);
+  const evidence = input.claims ? evidenceFigures(input.claims) : [];
+  for (const e of evidence) specs[e.name] = e.spec;
   const charts: Report['charts'] = {};
   for (const [name, spec] of Object.entries(specs)) charts[name] = { spec, svg: await renderSvg(spec) };
   const figure = (name: string, caption: string) =>
@@ -155,7 +158,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
 ${input.synthetic ? `<p class="synthetic">${SYNTHETIC_NOTE}. The records in this report (${escape(label)}) are made up to illustrate the methods; no finding here is about real patients.</p>\n` : ''}${heading}
 ${data ? recordsHtml(data, figure) : ''}
 ${input.claims && audit ? claimsHtml(input.claims, audit, figure) : ''}
-<h2>Methods</h2>
+${evidenceHtml(evidence, figure, escape)}<h2>Methods</h2>
 <ul>
 ${data ? `<li>Shares of the case mix: exact counts; intervals are simultaneous 95% Sison–Glaz intervals (May–Johnson algorithm), which cover all shares at once.</li>
 <li>Improvement rates: improved among patients with a known outcome; 95% Wilson score intervals.</li>` : ''}
