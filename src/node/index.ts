@@ -26,3 +26,5 @@ export { htmlDocument } from '../document/html-document.js';
 export { readDocument, detectFormat, type DocumentFormat } from '../document/read-document.js';
 export { renderSvg } from './render-svg.js';
 export { buildReport, type Report, type ReportInput } from './report.js';
+export { readTablesFromFile } from './read-tables.js';
+export { pdfText } from './pdf-text.js';

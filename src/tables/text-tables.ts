@@ -32,7 +32,13 @@ function fields(line: string): Field[] {
 
 const HEADERISH = /\b(?:n|N|SD|IQR|mean|median|total|group|overall|all)\b|%|=/i;
 
-const hasValue = (line: string) => splitValues(line).values.length > 0;
+// a line whose numbers are all sizes ("n = 2694 (%)", "(N=58)") is a header line, not a row of values
+const hasValue = (line: string) => {
+  const { values } = splitValues(line);
+  if (values.length === 0) return false;
+  const sizes = line.match(/[nN]\s*[=:]\s*\d/g)?.length ?? 0;
+  return sizes < values.length;
+};
 
 /** Columns from fields separated by two or more spaces (or tabs), aligned by where they overlap. */
 function alignedRows(lines: readonly string[]): string[][] | undefined {
@@ -78,6 +84,9 @@ function valueRows(lines: readonly string[]): string[][] {
   });
 }
 
+const sameHeader = (a: Table, b: Table) =>
+  a.headerRows > 0 && a.headerRows === b.headerRows && a.grid[0]!.length === b.grid[0]!.length && a.columnLabels.join('|').replace(/\s+/g, ' ') === b.columnLabels.join('|').replace(/\s+/g, ' ');
+
 /**
  * The tables in plain text: blocks of lines whose values line up in columns (separated by two or more
  * spaces or tabs), or, failing that, a label followed by values on each line. Lines above the first
@@ -113,7 +122,11 @@ export function readTextTables(text: string): Table[] {
     while (head.length > 0 && fields(head[head.length - 1]!.replace(/\t/g, '    ')).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
     const rows = alignedRows(block) ?? valueRows(block);
-    out.push(tableFromRows(rows, { headerRows: head.length, caption: captionLine, index: out.length }));
+    const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, index: out.length });
+    // a table continued on the next page repeats its header: append its rows to the table it continues
+    const previous = out[out.length - 1];
+    if (previous && !captionLine && sameHeader(previous, table)) out[out.length - 1] = tableFromRows([...previous.grid.map((r, k) => (k < previous.headerRows ? r : [' '.repeat(previous.indents[k] ?? 0) + (r[0] ?? ''), ...r.slice(1)])), ...table.grid.slice(table.headerRows).map((r, k) => [' '.repeat(table.indents[k + table.headerRows] ?? 0) + (r[0] ?? ''), ...r.slice(1)])], { headerRows: previous.headerRows, ...(previous.caption ? { caption: previous.caption } : {}), index: previous.index });
+    else out.push(table);
     i = end + 1;
   }
   return out;

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { InputFormatError } from '../errors.js';
+
+/** One piece of text on a PDF page, where pdf.js put it (points, origin bottom left). */
+interface TextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+interface PdfTextContent {
+  items: ({ str: string; transform: number[]; width: number; height: number } | { type: string })[];
+}
+interface PdfPage {
+  getTextContent(): Promise<PdfTextContent>;
+  cleanup(): void;
+}
+interface PdfDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfPage>;
+  destroy(): Promise<void>;
+}
+interface PdfJs {
+  getDocument(options: Record<string, unknown>): { promise: Promise<PdfDocument> };
+}
+
+async function loadPdfJs(): Promise<PdfJs> {
+  try {
+    // the legacy build runs in Node without a DOM; pdfjs-dist 5 supports Node 20 (6 needs Node 22)
+    return (await import('pdfjs-dist/legacy/build/pdf.mjs' as string)) as PdfJs;
+  } catch (error) {
+    throw new InputFormatError(`reading PDF needs the optional peer dependency pdfjs-dist (npm install pdfjs-dist@5): ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
+};
+
+/**
+ * Lay a page's text items out as lines of plain text: items on one baseline form a line, in
+ * x order; a gap wider than about a character and a half becomes two or more spaces, placed so
+ * that columns line up from line to line (the width of a character is the page's median), so the
+ * text table reader sees the table's columns. A taller gap between lines becomes a blank line.
+ */
+export function layoutPage(items: readonly TextItem[]): string {
+  const words = items.filter((i) => i.str.trim() !== '');
+  if (words.length === 0) return '';
+  const unit = median(words.map((i) => i.width / Math.max(1, i.str.length))) || 5;
+  const size = median(words.map((i) => i.size)) || 10;
+  const sorted = [...words].sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: TextItem[][] = [];
+  for (const item of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - item.y) <= size * 0.4) line.push(item);
+    else lines.push([item]);
+  }
+  const left = Math.min(...words.map((i) => i.x));
+  const out: string[] = [];
+  let lastY: number | undefined;
+  for (const line of lines) {
+    line.sort((a, b) => a.x - b.x);
+    const y = line[0]!.y;
+    if (lastY !== undefined && lastY - y > size * 1.9) out.push('');
+    lastY = y;
+    let text = '';
+    let end = left;
+    for (const item of line) {
+      const gap = item.x - end;
+      const column = Math.round((item.x - left) / unit);
+      if (text === '') text = ' '.repeat(Math.max(0, column));
+      else if (gap > unit * 1.5) text += ' '.repeat(Math.max(2, column - text.length));
+      else if (gap > unit * 0.15 && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
+      text += item.str;
+      end = item.x + item.width;
+    }
+    out.push(text.replace(/\s+$/, ''));
+  }
+  return out.join('\n');
+}
+
+/**
+ * The text of a PDF, page by page, laid out so that tables keep their columns (pdf.js text
+ * positions; `pdfjs-dist` is an optional peer dependency). Pages are separated by a blank line.
+ *
+ * @example
+ * const text = await pdfText('paper.pdf');
+ * text.split('\n')[0]; // the first line of the first page
+ */
+export async function pdfText(path: string): Promise<string> {
+  const pdfjs = await loadPdfJs();
+  const data = new Uint8Array(await readFile(path));
+  let doc: PdfDocument;
+  try {
+    doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  } catch (error) {
+    throw new InputFormatError(`${path}: cannot read the PDF: ${error instanceof Error ? error.message : String(error)}`, { file: path });
+  }
+  const pages: string[] = [];
+  try {
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const raw of content.items) {
+        if (!('str' in raw)) continue;
+        const [a = 0, b = 0, , , e = 0, f = 0] = raw.transform;
+        items.push({ str: raw.str, x: e, y: f, width: raw.width, size: Math.hypot(a, b) || raw.height });
+      }
+      pages.push(layoutPage(items));
+      page.cleanup();
+    }
+  } finally {
+    await doc.destroy();
+  }
+  return pages.join('\n\n');
+}
