@@ -177,6 +177,7 @@ export {
   type TableDenominatorSource,
   type DenominatorBasis,
 } from './tables/table-claims.js';
+export { readTableBlock, type ExtractedMean } from './tables/table-block-reader.js';
 
 // Describing a cohort: sketches.
 export {

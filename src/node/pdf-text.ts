@@ -87,8 +87,8 @@ export function layoutPage(items: readonly TextItem[]): string {
  * positions; `pdfjs-dist` is an optional peer dependency). Pages are separated by a blank line.
  *
  * @example
- * const text = await pdfText('paper.pdf');
- * text.split('\n')[0]; // the first line of the first page
+ * const text = await pdfText(dataPath('examples/baseline-table.pdf'));
+ * text.includes('Treatment (n = 120)       Control (n = 118)'); // true
  */
 export async function pdfText(path: string): Promise<string> {
   const pdfjs = await loadPdfJs();

@@ -22,8 +22,9 @@ const FORMAT_OF: Record<string, TableFormat> = {
  * rows and columns of the page as aligned text.
  *
  * @example
- * const tables = await readTablesFromFile('table1.html');
+ * const tables = await readTablesFromFile(dataPath('examples/baseline-table.pdf')); // or .html, .md, .csv, .txt
  * tables[0].columnLabels; // ['', 'Treatment (n = 120)', 'Control (n = 118)']
+ * tableClaims(tables[0]).claims[0]; // { numerator: 54, denominator: 120, percent: '45.0', denominatorSource: 'table-header', … }
  */
 export async function readTablesFromFile(path: string): Promise<Table[]> {
   const ext = extname(path).toLowerCase();

@@ -1,5 +1,12 @@
 import type { Table } from './table.js';
 
+/** Where a cell of the merged table was printed: its slot in the table as read, and the slot of its percent when apart. */
+export interface CellOrigin {
+  row: number;
+  column: number;
+  also?: { row: number; column: number };
+}
+
 const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients)$/i;
 const PERCENT_HEADER = /^(?:%|\(%\)|percent|per cent|percentage|prozent)$/i;
 const PERCENT_ROW = /^\(?\s*%\s*\)?$/;
@@ -13,9 +20,10 @@ const join = (count: string, percent: string) => (percent === '' ? count : count
  * under one heading (registers: "2010: n, %") or as a count row followed by a "%" row, become one
  * "n (%)" cell each. `quotes` keeps what was printed, both cells, for the findings.
  */
-export function mergeSplitCounts(table: Table): { table: Table; quotes: string[][] } {
+export function mergeSplitCounts(table: Table): { table: Table; quotes: string[][]; origins: CellOrigin[][] } {
   let grid = table.grid.map((r) => [...r]);
   let quotes = table.grid.map((r) => [...r]);
+  let origins: CellOrigin[][] = table.grid.map((r, i) => r.map((_, j) => ({ row: i, column: j })));
   let columnLabels = [...table.columnLabels];
   // "n | %" column pairs
   for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
@@ -24,6 +32,7 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
     if (!COUNT_HEADER.test(last(a)) || !PERCENT_HEADER.test(last(b)) || upper(a) !== upper(b)) continue;
     grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : join(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
     quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
+    origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
     columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}n (%)`, ...columnLabels.slice(c + 2)];
   }
   // a "%" row under its count row
@@ -38,6 +47,7 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
         if (/^\d[\d,.\s]*$/.test(count) && /^\d[\d,.]*\s*%?$/.test(percent)) {
           grid[prev]![c] = join(count, percent);
           quotes[prev]![c] = `${count} | ${percent}`;
+          origins[prev]![c] = { ...origins[prev]![c]!, also: origins[r]![c]! };
         }
       }
       continue;
@@ -48,5 +58,6 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
   return {
     table: { ...table, grid: pick(grid), columnLabels, rowLabels: pick(table.rowLabels), indents: pick(table.indents) },
     quotes: pick(quotes),
+    origins: pick(origins),
   };
 }

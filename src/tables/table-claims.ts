@@ -11,8 +11,11 @@ import { groupVariables, type Variable } from './variables.js';
 /** Where a table figure stands: the table, its row and column, its name and its text. */
 export interface TableCellRef {
   table: number;
+  /** The cell's row and column in the table as read (`Table.grid`). */
   row: number;
   column: number;
+  /** Where its percent was printed, when in a cell of its own ("n | %" columns, a "%" row). */
+  also?: { row: number; column: number };
   /** "Spastic / 2013 (n = 412)": the row label and the column label. */
   name: string;
   /** The cell as printed. */
@@ -140,7 +143,7 @@ function measureOf(label: string): { continuous: boolean; scale?: [number, numbe
  * means.map((m) => [m.mean, m.sd, m.n]); // [['7.4', '2.1', 60], ['7.9', '2.5', 58]]
  */
 export function tableClaims(input: Table, options: TableClaimsOptions = {}): TableFigures {
-  const { table, quotes } = mergeSplitCounts(input);
+  const { table, quotes, origins } = mergeSplitCounts(input);
   const { grid, headerRows: H, labelColumns: L } = table;
   const width = grid[0]?.length ?? 0;
   const bodyTexts = grid.slice(H).flatMap((r) => r.slice(L));
@@ -156,7 +159,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     ids.add(id);
     return id;
   };
-  const cellRef = (r: number, c: number): TableCellRef => ({ table: table.index, row: r, column: c, name: cellName(table, r, c), quote: quotes[r]![c]! });
+  const cellRef = (r: number, c: number): TableCellRef => {
+    const o = origins[r]![c]!;
+    return { table: table.index, row: o.row, column: o.column, ...(o.also ? { also: o.also } : {}), name: cellName(table, r, c), quote: quotes[r]![c]! };
+  };
 
   // columns that hold a group's statistics (not p-values, differences, tests)
   const groupCols: number[] = [];
