@@ -179,7 +179,7 @@ export {
 } from './tables/table-claims.js';
 export { readTableBlock, type ExtractedMean } from './tables/table-block-reader.js';
 
-// Describing a cohort: sketches.
+// Describing a cohort: sketches, Table 1.
 export {
   momentSketch,
   mergeMomentSketches,
@@ -200,6 +200,24 @@ export {
 export type { MeasureCounts, NumberCellSketch } from './describe/measure-counts.js';
 export { welchTest, type WelchTest } from './inference/welch-test.js';
 export { kruskalWallis, type KruskalWallisTest } from './inference/kruskal-wallis.js';
+export { tableOne } from './table-one/table-one.js';
+export { formatTableOne, type FormatTableOneOptions } from './table-one/format-table-one.js';
+export { tableOneClaims, type MeanClaim, type TableOneClaimsFile, type TableOneClaimsOptions } from './table-one/table-one-claims.js';
+export type {
+  TableOne,
+  TableOneOptions,
+  TableOneVariable,
+  TableOneColumn,
+  TableOneRow,
+  TableOneCell,
+  TableOnePValue,
+  CountCell,
+  MeanCell,
+  MedianCell,
+  BlankCell,
+  ContinuousSummary,
+  PValueOptions,
+} from './table-one/types.js';
 
 // Charts: Vega-Lite v5 specifications as plain data.
 export { distributionChart, type ChartReference } from './charts/distribution-chart.js';

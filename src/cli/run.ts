@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./audit.js')).audit,
   extract: async () => (await import('./extract.js')).extract,
   report: async () => (await import('./report.js')).report,
+  table1: async () => (await import('./table1.js')).table1,
   'check-percent': async () => (await import('./calculators.js')).checkPercentCommand,
   'infer-n': async () => (await import('./calculators.js')).inferN,
 };

@@ -13,6 +13,7 @@ export const MAIN_HELP = `Usage: treatment-outcomes <command> [options]
 Commands:
   summarize [file.csv]   Type distribution and improvement rates of a cohort CSV
                          (default: the bundled synthetic sample cohort)
+  table1 [file.csv]      Table 1: the cohort described by group (default: the synthetic sample)
   audit [claims]         Audit published figures (default: the bundled seed claims)
   extract <file|->        Turn a text, Markdown or HTML page into a claims file
   report [claims]        A self-contained HTML report with charts (default: the seed claims;

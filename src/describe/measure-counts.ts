@@ -160,3 +160,40 @@ export function mergeMeasureCounts(
   }
   return out;
 }
+
+/**
+ * Counts the measures of validated records one by one, by the record's type, year and outcome,
+ * for a reader that counts those itself; `cellsOf(table)` then lays them out on its count table.
+ */
+export class RecordMeasureCounter {
+  private readonly builder: MeasureCountsBuilder;
+  private readonly slots = new Map<string, number>();
+  private readonly keys: { type: string; year: number; outcome: string }[] = [];
+
+  constructor(definitions: MeasureDefinitions) {
+    this.builder = new MeasureCountsBuilder(definitions);
+  }
+
+  add(record: Readonly<Record<string, unknown>> & { type: string; year: number; outcome: string }): void {
+    const key = `${record.type}\u0000${record.year}\u0000${record.outcome}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.slots.set(key, slot);
+      this.keys.push({ type: record.type, year: record.year, outcome: record.outcome });
+    }
+    this.builder.add(slot, record);
+  }
+
+  /** The measures on the cells of `table`, which must hold every record added (by type, year and outcome). */
+  measuresOn(table: { types: readonly string[]; years: readonly (number | null)[]; outcomes: readonly string[]; counts: { length: number } }): Record<string, MeasureCounts> {
+    const types = new Map(table.types.map((t, i) => [t, i]));
+    const years = new Map(table.years.map((y, i) => [y, i]));
+    const outcomes = new Map(table.outcomes.map((o, i) => [o, i]));
+    const cellOf = (slot: number) => {
+      const k = this.keys[slot]!;
+      return (types.get(k.type)! * table.years.length + years.get(k.year)!) * table.outcomes.length + outcomes.get(k.outcome)!;
+    };
+    return this.builder.build(cellOf, table.counts.length);
+  }
+}

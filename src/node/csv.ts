@@ -4,7 +4,9 @@ import { anyCohort } from '../schema/parse-records.js';
 import { OUTCOMES, type CohortRecord } from '../schema/record.js';
 import type { ParseResult, RejectedRow, ValidationMode } from '../schema/rejected.js';
 import type { RecordValidator } from '../schema/validate-row.js';
-import type { CountTable } from '../stats/count-table.js';
+import { RecordMeasureCounter } from '../describe/measure-counts.js';
+import type { MeasureDefinitions } from '../schema/measures.js';
+import { withMeasures, type CountTable } from '../stats/count-table.js';
 import { parseRun, runEnd } from './csv-exact.js';
 import { readHead, type CsvHead } from './csv-head.js';
 import type { CohortField } from './csv-header.js';
@@ -331,12 +333,17 @@ export async function countCohortCsv(source: CsvSource, options: CohortCsvOption
   const { mode = 'strict' } = options;
   assertOneOf(mode, ['strict', 'lenient'], 'mode');
   const log = new RejectLog(options);
-  const reading = readRows(source, options, { rejected: (row) => log.add(row) }, 1 << 21);
+  // a cohort's measures are counted from the validated records (the rows with measures take the exact path)
+  const definitions = (options.cohort as { measures?: MeasureDefinitions } | undefined)?.measures ?? {};
+  const measures = Object.keys(definitions).length > 0 ? new RecordMeasureCounter(definitions) : undefined;
+  const record = measures ? { record: (r: unknown) => measures.add(r as CohortRecord) } : {};
+  const reading = readRows(source, options, { rejected: (row) => log.add(row), ...record }, 1 << 21);
   let step = await reading.next();
   for (; !step.done; step = await reading.next()) await log.flush();
   await log.flush();
   if (mode === 'strict' && log.count > 0) throw new CohortValidationError(log.kept, sourceName(source, options), log.count);
-  const table = step.value.scanner.table();
+  const counted = step.value.scanner.table();
+  const table = measures ? withMeasures(counted, measures.measuresOn(counted)) : counted;
   return {
     table,
     rejected: log.kept,

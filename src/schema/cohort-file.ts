@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { InputFormatError, InvalidArgumentError } from '../errors.js';
 import { CEREBRAL_PALSY } from './cerebral-palsy.js';
 import { defineCohort, type Cohort, type CohortDefinition } from './define-cohort.js';
+import type { MeasureDefinitions } from './measures.js';
 
 /** The vocabularies a cohort file can name in `extends` (and the CLI in `--cohort NAME`). */
 export const BUILTIN_COHORTS: Readonly<Record<string, CohortDefinition<string>>> = /* @__PURE__ */ Object.freeze({
@@ -21,6 +22,9 @@ const year = z.int({ error: 'years must be whole numbers, as [from, to]' });
  * types: [spastic, mixed, athetoid, other]  # required unless extends is given; replaces its types
  * aliases: { dyskinetic: athetoid }         # other spellings; added to those of extends
  * years: [2004, 2014]                       # optional inclusive range; rows outside are rejected
+ * measures:                                 # optional measured variables, read from columns of these names
+ *   age: { kind: number, min: 0, max: 120, unit: years }
+ *   sex: { kind: category, values: [female, male] }
  * ```
  */
 export const cohortFileSchema = /* @__PURE__ */ (() =>
@@ -38,8 +42,10 @@ export const cohortFileSchema = /* @__PURE__ */ (() =>
       years: z.optional(
         z.tuple([year, year], { error: 'years must be [from, to], such as [2004, 2014]' }).check(z.refine(([from, to]) => from <= to, { error: 'years must be [from, to] with from <= to' })),
       ),
+      // checked by defineCohort, which names the measure and what is wrong with it
+      measures: z.optional(z.record(z.string(), z.unknown(), { error: 'measures must map column names to definitions, such as { age: { kind: number } }' })),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: name, description, extends, types, aliases, years` : 'a cohort file must be a mapping with types (or extends), aliases and years') },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: name, description, extends, types, aliases, years, measures` : 'a cohort file must be a mapping with types (or extends), aliases and years') },
   ))();
 
 /** A cohort definition file as written. */
@@ -77,7 +83,7 @@ export function parseCohortFile(value: unknown, options: { file?: string } = {})
     .map(([alias, target]) => `aliases.${alias}: ${JSON.stringify(target)} is not one of the types (${types!.join(', ')})`);
   if (problems.length > 0) fail(problems);
   try {
-    const definition: CohortDefinition<string> = { types: types!, aliases, ...(file.years ? { years: file.years } : {}) };
+    const definition: CohortDefinition<string, MeasureDefinitions> = { types: types!, aliases, ...(file.years ? { years: file.years } : {}), ...(file.measures ? { measures: file.measures as MeasureDefinitions } : {}) };
     // the cohort's own properties (its schema is a getter, built on first use) plus the file's name
     const cohort = defineCohort(definition);
     return Object.freeze(Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(cohort), name: { value: file.name, enumerable: true } })) as Cohort<string> & { name: string | undefined };

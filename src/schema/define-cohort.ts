@@ -45,7 +45,8 @@ function baseShape<T extends string>(lookup: ReadonlyMap<string, T>, types: read
 
 /** The zod field of a measure with definition `D`: optional, its output the measure's value type. */
 type MeasureSchema<D> = z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, z.ZodMiniOptional<z.ZodMiniType<MeasureValue<D>>>>;
-type MeasureShape<M> = { -readonly [K in keyof M]: MeasureSchema<M[K]> };
+// measures known only as a string-keyed record (read from a file) add no typed fields
+type MeasureShape<M> = string extends keyof M ? {} : { -readonly [K in keyof M]: MeasureSchema<M[K]> };
 
 /** The zod schema of a cohort's records (with measures `M`, their optional fields too). */
 export type CohortSchema<T extends string, M extends MeasureDefinitions = {}> = z.ZodMiniObject<ReturnType<typeof baseShape<T>> & MeasureShape<M>>;

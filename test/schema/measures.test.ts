@@ -1,7 +1,10 @@
 import { Readable } from 'node:stream';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { InvalidArgumentError } from '../../src/errors.js';
+import fc from 'fast-check';
 import { countCohortCsv, readCohortCsv } from '../../src/node/csv.js';
+import { parseCohortFile } from '../../src/schema/cohort-file.js';
+import { countTable } from '../../src/stats/count-table.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
 
 const cohort = defineCohort({
@@ -109,5 +112,40 @@ describe('measures in CSV files', () => {
   it('lets a file without measure columns through, every measure missing', async () => {
     const { records } = await readCohortCsv(Readable.from(['type,year,outcome\nspastic,2010,improved\n']), { cohort });
     expect(records).toEqual([{ type: 'spastic', year: 2010, outcome: 'improved', id: undefined }]);
+  });
+});
+
+describe('measures in counted CSV files', () => {
+  const cell = fc.oneof(fc.constantFrom('', '7.5', '12', ' 3 ', 'x', '-1', '130', '1e1'), fc.constantFrom('f', 'm', 'female', 'MALE', '', 'other'), fc.constantFrom('1', '5', '6', ''));
+  it('count the same measures per cell as countTable on the records read (exact path, lenient)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('spastic', 'mixed', 'Mixed', 'x'), fc.constantFrom('2010', '2011'), cell, cell, cell, fc.integer({ min: 0, max: 40 })), { maxLength: 30 }), async (rows) => {
+        const text = `type,year,outcome,age,sex,gmfcs,followUpMonths\n${rows.map(([t, y, a, s, g, f]) => [t, y, 'improved', a, s, g, f].join(',')).join('\n')}\n`;
+        const { records } = await readCohortCsv(Readable.from([text]), { cohort, mode: 'lenient' });
+        const counted = await countCohortCsv(Readable.from([text]), { cohort, mode: 'lenient' });
+        // countTable lists types as first seen; put the records in the counted table's order so the cells line up
+        const order = (t: string) => counted.table.types.indexOf(t);
+        const expected = countTable([...records].sort((a, b) => order(a.type) - order(b.type)), { measures: cohort.measures });
+        expect(counted.table.total).toBe(expected.total);
+        expect(Object.keys(counted.table.measures ?? {})).toEqual(Object.keys(cohort.measures));
+        for (const name of Object.keys(cohort.measures)) {
+          const a = counted.table.measures![name]!;
+          const b = expected.measures![name]!;
+          if ('counts' in a && 'counts' in b) expect([...a.counts]).toEqual([...b.counts]);
+          else if ('cells' in a && 'cells' in b) expect(a.cells.map((c) => c && [c.moments.n, c.moments.grid, c.quantiles])).toEqual(b.cells.map((c) => c && [c.moments.n, c.moments.grid, c.quantiles]));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('measures in cohort files', () => {
+  it('are read and checked by defineCohort, problems named by their path', () => {
+    const c = parseCohortFile({ types: ['a'], measures: { score: { kind: 'integer', min: 0 } } });
+    expect(c.measures).toEqual({ score: { kind: 'integer', min: 0 } });
+    expect(c.parse([{ type: 'a', year: 2010, outcome: 'improved', score: '4' }]).records[0]).toMatchObject({ score: 4 });
+    expect(() => parseCohortFile({ types: ['a'], measures: { score: { kind: 'decimal' } } }, { file: 'c.yaml' })).toThrow(/c\.yaml: invalid cohort file:\nmeasures\.score: .*kind must be/);
+    expect(() => parseCohortFile({ types: ['a'], measures: ['age'] })).toThrow(/measures must map column names to definitions/);
   });
 });

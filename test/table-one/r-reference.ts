@@ -1,0 +1,67 @@
+// The bundled sample's Table 1 as R computed it (test/fixtures/reference/table-one.json, from
+// scripts/reference/table-one.R), printed into the cells a Table 1 shows. Printing is done here on
+// R's numbers, independently of the library: 12 significant digits (which returns an exact tie
+// such as R's 3.2749999999999995 to 3.275), then half-up on the digit string.
+import reference from '../fixtures/reference/table-one.json' with { type: 'json' };
+
+type Categorical = {
+  kind: 'categorical';
+  levels: string[];
+  columns: Record<string, { n: number; counts: number[]; percents: number[]; missing: number; missing_percent: number }>;
+  test: { method: 'chi-square' | 'fisher'; p: number };
+};
+type Continuous = {
+  kind: 'continuous';
+  columns: Record<string, { n: number; recorded: number; mean: number; sd: number; quartiles: number[]; missing: number; missing_percent: number }>;
+  welch: { p: number };
+  kruskal: { p: number };
+};
+export const sample = reference.sample as unknown as { columns: string[]; variables: Record<string, Categorical | Continuous> };
+
+/** Round R's double half-up at `decimals` places, reading it at 12 significant digits. */
+export function printR(value: number, decimals: number): string {
+  const text = value.toPrecision(12);
+  const negative = text.startsWith('-');
+  const [mantissa, exponent = '0'] = (negative ? text.slice(1) : text).split('e');
+  const [whole, frac = ''] = mantissa!.split('.');
+  const shift = Number(exponent);
+  let digits = `${whole}${frac}`;
+  let point = whole!.length + shift; // digits before the decimal point
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  digits = digits.padEnd(point + decimals + 1, '0');
+  const kept = BigInt(digits.slice(0, point + decimals) || '0');
+  const next = Number(digits[point + decimals] ?? '0');
+  const rounded = kept + (next >= 5 ? 1n : 0n);
+  const s = rounded.toString().padStart(decimals + 1, '0');
+  const out = decimals > 0 ? `${s.slice(0, -decimals)}.${s.slice(-decimals)}` : s;
+  return negative && rounded !== 0n ? `-${out}` : out;
+}
+
+/** How a journal prints a p-value, from R's number. */
+export const printP = (p: number): string => (p < 0.001 ? '<0.001' : printR(p, 3));
+
+/** The cells R's numbers give, row by row: [label kind, level?, cell text per column, p text]. */
+export function expectedRows(options: { decimals: number; continuous: 'mean-sd' | 'median-iqr'; pValues: boolean }): { variable: string; kind: string; level?: string; cells: string[]; p?: string }[] {
+  const d = options.decimals;
+  const rows: { variable: string; kind: string; level?: string; cells: string[]; p?: string }[] = [];
+  for (const [name, v] of Object.entries(sample.variables)) {
+    const cols = sample.columns.map((c) => v.columns[c]!);
+    if (v.kind === 'continuous') {
+      const cells = (cols as Continuous['columns'][string][]).map((c) =>
+        options.continuous === 'mean-sd' ? `${printR(c.mean, d)} (${printR(c.sd, d)})` : `${printR(c.quartiles[1]!, d)} [${printR(c.quartiles[0]!, d)}, ${printR(c.quartiles[2]!, d)}]`,
+      );
+      rows.push({ variable: name, kind: 'variable', cells, ...(options.pValues ? { p: printP(options.continuous === 'mean-sd' ? v.welch.p : v.kruskal.p) } : {}) });
+    } else {
+      rows.push({ variable: name, kind: 'variable', cells: cols.map(() => ''), ...(options.pValues ? { p: printP(v.test.p) } : {}) });
+      v.levels.forEach((level, l) => {
+        rows.push({ variable: name, kind: 'level', level, cells: (cols as Categorical['columns'][string][]).map((c) => `${c.counts[l]} (${printR(c.percents[l]!, d)})`) });
+      });
+    }
+    const missing = (cols as { missing: number; missing_percent: number }[]).map((c) => `${c.missing} (${printR(c.missing_percent, d)})`);
+    if (cols.some((c) => c.missing > 0)) rows.push({ variable: name, kind: 'missing', cells: missing });
+  }
+  return rows;
+}
