@@ -5,7 +5,8 @@
 //   Σ_i −2 log s_i − 2 log Σ_k w_k exp(z_k²/2 − G_i(û_i + z_k s_i)/2),
 // with G_i(u) the binomial deviance residual at β + θu plus u². Gradients are analytic (the mode
 // moves with β and θ, by implicit differentiation), so the optimum is solved to the last bits
-// rather than to an optimiser's tolerance.
+// rather than to an optimiser's tolerance. This exact fit is where glmm-lme4.ts starts from to find
+// the optimum of lme4's own, slightly different, deviance function.
 import { brentRoot } from './brent.js';
 import { ConvergenceError } from './convergence-error.js';
 import { gaussHermite, type QuadratureRule } from './gauss-hermite.js';
@@ -150,8 +151,8 @@ function profileBeta(dev: Deviance, theta: number, start: number): number {
   return brentRoot(g, lo, hi).root;
 }
 
-/** Fits the binomial–normal model; throws ConvergenceError where the estimate does not exist. */
-export function fitBinomialNormal(x: readonly number[], n: readonly number[], quadraturePoints = 7): GlmmFit {
+/** Fits the binomial–normal model by the exact AGQ likelihood; throws ConvergenceError where the estimate does not exist. */
+export function fitBinomialNormalExact(x: readonly number[], n: readonly number[], quadraturePoints = 7): GlmmFit {
   const totalX = x.reduce((a, b) => a + b, 0);
   const totalN = n.reduce((a, b) => a + b, 0);
   if (totalX === 0 || totalX === totalN) {

@@ -3,7 +3,7 @@ import { assertPart } from '../exact/validate.js';
 import { alphaOf } from '../inference/root.js';
 import { chiSquareUpperTail } from '../special/chi-square.js';
 import { normalUpperQuantile } from '../special/normal.js';
-import { fitBinomialNormal } from './glmm.js';
+import { fitBinomialNormal } from './glmm-lme4.js';
 import { checkMetaOptions, type MetaMethod, type MetaProportionOptions, type MetaTest } from './options.js';
 import { saturatedWaldQ } from './saturated-wald.js';
 import { tUpperQuantile } from './student-t.js';

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gaussHermite } from '../../src/meta/gauss-hermite.js';
-import { devianceResidual, fitBinomialNormal, glmmDeviance } from '../../src/meta/glmm.js';
+import { devianceResidual, fitBinomialNormalExact, glmmDeviance } from '../../src/meta/glmm.js';
+import { fitBinomialNormal } from '../../src/meta/glmm-lme4.js';
+import { lme4Deviance, lme4StartingPredictor } from '../../src/meta/lme4-deviance.js';
 import { saturatedWaldQ } from '../../src/meta/saturated-wald.js';
 import { tUpperQuantile, tUpperTail } from '../../src/meta/student-t.js';
 
@@ -52,14 +54,44 @@ describe('binomial–normal AGQ deviance', () => {
   });
 
   it('stops at a stationary point of the deviance, on the boundary when τ² = 0', () => {
-    const interior = fitBinomialNormal([3, 15, 10, 1, 17, 30], [20, 30, 40, 15, 25, 45]);
+    const interior = fitBinomialNormalExact([3, 15, 10, 1, 17, 30], [20, 30, 40, 15, 25, 45]);
     const g = glmmDeviance([3, 15, 10, 1, 17, 30], [20, 30, 40, 15, 25, 45], interior.beta, Math.sqrt(interior.tau2));
     expect(Math.abs(g.dBeta)).toBeLessThan(1e-8);
     expect(Math.abs(g.dTheta)).toBeLessThan(1e-8);
-    const boundary = fitBinomialNormal([3, 5, 10, 7], [20, 30, 40, 25]);
+    const boundary = fitBinomialNormalExact([3, 5, 10, 7], [20, 30, 40, 25]);
     expect(boundary.tau2).toBe(0);
     // at τ² = 0 the fit is the pooled logit
     expect(boundary.beta).toBeCloseTo(Math.log(25 / 90), 10);
+  });
+});
+
+describe('lme4\'s deviance function', () => {
+  // R 4.2.2, lme4 1.1-31: f <- glmer(cbind(x, n - x) ~ 1 + (1 | study), family = binomial, nAGQ = 7, devFunOnly = TRUE)
+  const x = [1376, 8, 1628, 428, 4, 17, 100];
+  const n = [1605, 8, 2622, 795, 6, 184, 103];
+  const rLp0 = [1.7920694477448664, 2.728862608130993, 0.49360244704271572, 0.15497220823473545, 0.74717191074360967, -2.2269005167129263, 3.3030463076666905];
+  const theta = Math.sqrt(3.574723576683445);
+  const beta = 1.0831152448327421;
+
+  it('starts from the linear predictor of lme4\'s first stage (environment(f)$lp0)', () => {
+    const lp0 = lme4StartingPredictor(x, n)!;
+    // lme4's first stage stops at bobyqa's tolerance, so its θ, and with it lp0, is known to ~1e-8
+    lp0.forEach((v, i) => expect(Math.abs(v - rLp0[i]!)).toBeLessThan(5e-7));
+  });
+
+  it('gives lme4\'s values: f(c(θ, β)) = 36.963400007673691, f(c(θ + 0.5, β − 0.2)) = 37.545408517700174', () => {
+    const rule = gaussHermite(7);
+    expect(Math.abs(lme4Deviance(x, n, rLp0, beta, theta, rule) - 36.963400007673691)).toBeLessThan(1e-10);
+    expect(Math.abs(lme4Deviance(x, n, rLp0, beta - 0.2, theta + 0.5, rule) - 37.545408517700174)).toBeLessThan(1e-10);
+    // and both differ from the exact 7-point quadrature, which centres on the exact modes
+    expect(glmmDeviance(x, n, beta, theta).deviance - 36.963400007673691).toBeGreaterThan(5e-7);
+  });
+
+  it('is minimised where lme4 ends with a tight optimiser', () => {
+    // rma.glmm(measure = "PLO", control = list(glmerCtrl = list(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12))))
+    const fit = fitBinomialNormal(x, n);
+    expect(Math.abs(fit.tau2 - 3.574723576683445) / 3.574723576683445).toBeLessThan(2e-6);
+    expect(Math.abs(fit.beta - beta)).toBeLessThan(2e-6);
   });
 });
 
