@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { auditClaims } from '../audit/audit-claims.js';
 import { formatAuditMarkdown, formatAuditText } from '../audit/format-report.js';
-import { parseClaims } from '../claims/parse.js';
+import { validateClaims } from '../claims/validate.js';
 import { readDocument } from '../document/read-document.js';
 import { extractClaims } from '../extract/extract-claims.js';
 import { toClaimsFile } from '../extract/to-claims-file.js';
-import type { Extraction, ExtractLocale } from '../extract/types.js';
+import type { ClaimsFileClaim } from '../extract/to-claims-file.js';
+import type { Extraction, ExtractLocale, UnresolvedFigure } from '../extract/types.js';
 import { loadReferences } from '../node/claims.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Io } from './io.js';
@@ -39,10 +40,45 @@ export async function extractFile(path: string, locale: ExtractLocale | 'auto') 
   // a partition whose every part is a cerebral palsy type is compared with the bundled CP references
   const cp = extraction.partitions.find((p) => p.parts.every((id) => cerebralPalsyCohort.normalizeType(extraction.claims.find((c) => c.id === id)?.type ?? '') !== undefined));
   const references = cp ? Object.keys(await loadReferences()).map((id) => ({ id, partition: cp.id, mapping: 'cerebral-palsy' })) : [];
-  const claimsFile = { ...file, ...(references.length ? { references } : {}) };
-  // what we write must be what our own audit reads: the extractor keeps to the schema, and this checks it
-  if (extraction.claims.length > 0) parseClaims(claimsFile, { file: name });
-  return { file: claimsFile, extraction, name };
+  const claimsFile = keepValid(references.length ? { ...file, references } : file);
+  return { file: claimsFile, extraction: { ...extraction, claims: extraction.claims.filter((c) => claimsFile.claims.some((k) => k.id === c.id)) }, name };
+}
+
+/**
+ * What we write must be what our own audit reads. The extractor keeps to the claims schema; this
+ * checks with the audit's own validator, and a figure it would refuse goes to `unresolved` with the
+ * validator's words (its partitions and references follow it out).
+ */
+interface WritableFile {
+  claims: ClaimsFileClaim[];
+  partitions: { id: string; parts: string[] }[];
+  unresolved: UnresolvedFigure[];
+  references?: { partition: string }[];
+}
+
+function keepValid<F extends WritableFile>(file: F): F {
+  let current = file;
+  for (let round = 0; round < 3 && current.claims.length > 0; round++) {
+    const { problems } = validateClaims(current);
+    const bad = new Map<number, string>();
+    for (const p of problems) {
+      const at = /^claims\[(\d+)\]/.exec(p.path);
+      if (at) bad.set(Number(at[1]), p.message);
+    }
+    const badPartitions = new Set(problems.map((p) => /^partitions\[(\d+)\]/.exec(p.path)?.[1]).filter((x) => x !== undefined).map(Number));
+    if (bad.size === 0 && badPartitions.size === 0) return current;
+    const dropped = new Set(current.claims.filter((_, i) => bad.has(i)).map((c) => c.id));
+    const partitions = current.partitions.filter((p, i) => !badPartitions.has(i) && p.parts.every((id) => !dropped.has(id)));
+    const kept = new Set(partitions.map((p) => p.id));
+    current = {
+      ...current,
+      claims: current.claims.filter((_, i) => !bad.has(i)),
+      partitions,
+      unresolved: [...current.unresolved, ...current.claims.filter((_, i) => bad.has(i)).map((c, i) => ({ text: c.span.quote, reason: `the audit would refuse it: ${[...bad.values()][i]}`, span: c.span }))],
+      ...(current.references ? { references: current.references.filter((r) => kept.has(r.partition)) } : {}),
+    };
+  }
+  return current;
 }
 
 /** The paragraphs that hold the claims, as the page prints them (not the whole page). */

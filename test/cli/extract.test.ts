@@ -84,3 +84,34 @@ describe('extract: formats and nothing to find', () => {
     expect(r.err).toContain('--locale must be one of en, de, fr, es, auto');
   });
 });
+
+describe('extract writes only what its own audit reads', () => {
+  it('on every passage of the real-passage corpus, the claims file passes validateClaims and the audit reads it', async () => {
+    const { loadCorpus } = await import('../extract/corpus-score.js');
+    const { validateClaims } = await import('../../src/claims/validate.js');
+    for (const passage of loadCorpus()) {
+      const path = join(dir, `${passage.id}.txt`);
+      writeFileSync(path, passage.text);
+      const r = await cli('extract', path, '--json');
+      expect(r.code).toBe(0);
+      if (r.out === '') continue; // no figures found
+      const file = JSON.parse(r.out) as unknown;
+      expect(validateClaims(file).problems).toEqual([]);
+      const out = join(dir, `${passage.id}.json`);
+      writeFileSync(out, r.out);
+      expect((await cli('audit', out)).code).toBeLessThan(2);
+    }
+  }, 120_000);
+
+  it('reads a German "31,34 %" without any flag and writes it as 31.34 with no decimalComma', async () => {
+    const page = join(dir, 'de.txt');
+    writeFileSync(page, 'Von 2010 bis 2020 wurden 4.278 Patienten behandelt, davon 2.324 (54,32 %) mit spastischer Form und 1.341 (31,34 %) mit gemischter Form.');
+    const file = JSON.parse((await cli('extract', page, '--json')).out) as { decimalComma?: boolean; claims: { numerator: number; denominator: number; percent: string }[] };
+    expect(file.decimalComma).toBeUndefined();
+    expect(file.claims.map((c) => [c.numerator, c.denominator, c.percent])).toEqual([[2324, 4278, '54.32'], [1341, 4278, '31.34']]);
+    const out = join(dir, 'de.json');
+    writeFileSync(out, JSON.stringify(file));
+    const audit = await cli('audit', out, '--format', 'json');
+    expect(audit.code).toBe(1); // 31.34% is not possible for 4278: the audit says so, it does not refuse the file
+  });
+});
