@@ -13,6 +13,15 @@ import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
 import type { ExtractedClaim, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
+// expressions used inside functions, built once (a literal there is rebuilt on every call)
+const LEADING_FILLER = words(/^\s*(?:were|was|had|have|with|of|are|is|in|patients?\s+with|children\s+with)\b/i);
+const NOUN_WITH = words(/\b(?:patients?|children|cases?|subjects?|participants?|people|persons?)\s+(?:with|had|have|who\s+had|diagnosed\s+with|of)\b/i);
+const CONDITION_NAME = words(/\b(?:cerebral\s+palsy|CP)\b/gi);
+const TYPE_WORD = words(/\b(?:type|types|form|forms|subtype|subtypes)\b/gi);
+const OTHER_BEFORE = words(/\bother\s*$/i);
+const RATE_NAME = words(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
+
+
 export type { DenominatorSource, ExtractedClaim, ExtractedPartition, Extraction, ExtractLocale, ExtractOptions, TableContext, TableExtraction, TableReader, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 /** The claims of one sentence as the partition step needs them: in text order, with their mentions. */
@@ -71,10 +80,10 @@ const slug = (label: string) =>
 /** The label words of a share with filler removed: "patients with spastic type" → "spastic". */
 function cleanLabel(phrase: string): string {
   return phrase
-    .replace(words(/^\s*(?:were|was|had|have|with|of|are|is|in|patients?\s+with|children\s+with)\b/i), '')
-    .replace(words(/\b(?:patients?|children|cases?|subjects?|participants?|people|persons?)\s+(?:with|had|have|who\s+had|diagnosed\s+with|of)\b/i), '')
-    .replace(words(/\b(?:cerebral\s+palsy|CP)\b/gi), '')
-    .replace(words(/\b(?:type|types|form|forms|subtype|subtypes)\b/gi), (m, offset: number, all: string) => (words(/\bother\s*$/i).test(all.slice(0, offset)) ? m : ''))
+    .replace(LEADING_FILLER, '')
+    .replace(NOUN_WITH, '')
+    .replace(CONDITION_NAME, '')
+    .replace(TYPE_WORD, (m, offset: number, all: string) => (OTHER_BEFORE.test(all.slice(0, offset)) ? m : ''))
     .replace(/[,;:*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -317,7 +326,7 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
 /** A named rate's span starts at its name: "The total improvement rate is 96%". */
 function rateStart(text: string, m: ShareMention): number {
   const window = text.slice(Math.max(0, m.start - 60), m.start);
-  const at = window.search(words(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu));
+  const at = window.search(RATE_NAME);
   return at >= 0 ? m.start - window.length + at : m.start;
 }
 

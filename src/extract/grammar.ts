@@ -2,6 +2,13 @@ import type { NumberToken } from './tokens.js';
 import { words } from './word-boundary.js';
 import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, IMPROVEMENT_RATE, PARTS_CUE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
+// expressions used inside functions, built once (a literal there is rebuilt on every call)
+const LABEL_AFTER_BRACKET = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
+const ANAPHOR_IN_HEAD = words(/\b(?:of\s+(?:these|them|those|whom)|davon|dont|de\s+(?:estas|estos|ellas|ellos|las\s+cuales|los\s+cuales)|von\s+diesen)\b/iu);
+const LABEL_TRAILING_FILLER = words(/\b(?:[nN]\s*[=:]|in|of|the|and|or)\s*$/u);
+const LABEL_AFTER_COUNT = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
+
+
 // The grammar of count expressions: which numbers of a sentence are group sizes, which are
 // shares (a count, a percent, or both) and which denominators are printed with their share.
 // It reads tokens left to right and looks at the few characters between them, never further
@@ -74,7 +81,7 @@ function labelAround(text: string, count: NumberToken, percent: NumberToken | un
   if (label === '' && percent !== undefined) {
     const close = text.indexOf(')', percent.end);
     const from = close >= 0 && close < sentenceEnd && close - percent.end < 4 ? close + 1 : percent.end;
-    const m = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u).exec(text.slice(from, sentenceEnd));
+    const m = LABEL_AFTER_BRACKET.exec(text.slice(from, sentenceEnd));
     label = m?.[1]?.trim() ?? '';
   }
   return label.replace(/\s+/g, ' ').slice(0, 80);
@@ -92,8 +99,7 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
     return { strong: true };
   }
   // a count inside brackets ("(125 men and 133 women)", "(60 patients)") lists a part, not a new group
-  const head = text.slice(sentenceStart, token.start);
-  if (head.split('(').length > head.split(')').length) return undefined;
+  if (insideBracket(text, Math.max(sentenceStart, token.start - 200), token.start)) return undefined;
   // "2324 spastic (54.32%)" is a part; "3028 children (57% boys; ...)" a total whose bracket describes it
   if (/^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%(?!\s*[\p{L}])/u.test(a)) return undefined;
   if (ANAPHOR_BEFORE.test(b)) return undefined;
@@ -111,7 +117,8 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
 export function readMentions(text: string, tokens: readonly NumberToken[], sentenceStart: number, sentenceEnd: number, context: { largestTotal?: number } = {}): Mention[] {
   const out: Mention[] = [];
   const used = new Set<NumberToken>();
-  const sentenceHead = (t: { start: number }) => text.slice(sentenceStart, t.start);
+  // what came before in the sentence, bounded: a sentence of a table rendered as text can run for pages
+  const sentenceHead = (t: { start: number }) => text.slice(Math.max(sentenceStart, t.start - 160), t.start);
   const share = (fields: Omit<ShareMention, 'kind' | 'improvement' | 'anaphor' | 'partCue' | 'label' | 'ofThem' | 'denominatorIsGroup'> & { label?: string }): ShareMention => {
     const head = sentenceHead({ start: fields.start });
     const window = text.slice(Math.max(sentenceStart, fields.start - 90), fields.start);
@@ -122,7 +129,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       ofThem: OF_THEM_AFTER.test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 24))),
       denominatorIsGroup: fields.denominator !== undefined && COUNT_NOUN_AFTER.test(text.slice(fields.denominator.end, fields.denominator.end + 40)),
       improvement: IMPROVEMENT_RATE.test(window) || IMPROVEMENT_RATE.test(text.slice(fields.start, Math.min(sentenceEnd, fields.end + 20))),
-      anaphor: ANAPHOR_BEFORE.test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || words(/\b(?:of\s+(?:these|them|those|whom)|davon|dont|de\s+(?:estas|estos|ellas|ellos|las\s+cuales|los\s+cuales)|von\s+diesen)\b/iu).test(head.slice(-60)),
+      anaphor: ANAPHOR_BEFORE.test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || ANAPHOR_IN_HEAD.test(head.slice(-60)),
       partCue: PARTS_CUE.test(head),
     };
   };
@@ -229,6 +236,17 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
   return out;
 }
 
+/** Is `at` inside a bracket opened after `from`? ("(125 men and 133 women)") */
+function insideBracket(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Just after the closing bracket that follows `at`, when one follows closely. */
 function closeAfter(text: string, at: number, limit: number): number {
   const m = /^[^()]{0,12}?\)/.exec(text.slice(at, Math.min(limit, at + 14)));
@@ -237,10 +255,10 @@ function closeAfter(text: string, at: number, limit: number): number {
 
 function labelBefore(text: string, t: NumberToken, sentenceStart: number): string {
   const label = text.slice(Math.max(sentenceStart, t.start - 40), t.start).split(/[,;:.()]/).pop() ?? '';
-  return label.replace(words(/\b(?:[nN]\s*[=:]|in|of|the|and|or)\s*$/u), '').trim();
+  return label.replace(LABEL_TRAILING_FILLER, '').trim();
 }
 
 function labelAfter(text: string, t: NumberToken, sentenceEnd: number): string {
-  const m = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u).exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 60)));
+  const m = LABEL_AFTER_COUNT.exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 60)));
   return m?.[1]?.trim() ?? '';
 }

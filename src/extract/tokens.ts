@@ -2,6 +2,7 @@ import type { ReadingLocale } from './locale.js';
 import { words } from './word-boundary.js';
 import { numberWordPattern, parseNumberWords } from './number-words.js';
 import {
+
   CHANGE_AFTER,
   CHANGE_BEFORE,
   COMPARATOR_BEFORE,
@@ -16,6 +17,12 @@ import {
   YEAR_BEFORE,
   YEAR_BEFORE_WEAK,
 } from './vocabulary.js';
+
+// expressions used inside functions, built once (a literal there is rebuilt on every call)
+const FROM_BEFORE = words(/\b(?:from|von|de|desde)\s*$/iu);
+const ONE_BEFORE = words(/\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu);
+const SCORE_BEFORE = words(/\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu);
+const CLAUSE_AFTER_YEAR = words(/^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu);
 
 /** A number in text, with how it was printed and why it is not a count or a share when it is not. */
 export interface NumberToken {
@@ -209,7 +216,7 @@ function makeToken(text: string, raw: RawNumber): NumberToken {
   };
 }
 
-const before = (text: string, at: number, n = 48) => text.slice(Math.max(0, at - n), at);
+const before = (text: string, at: number, n = 32) => text.slice(Math.max(0, at - n), at);
 const after = (text: string, at: number, n = 48) => text.slice(at, at + n);
 
 /** The end of the number itself (before its percent sign). */
@@ -248,7 +255,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (AVERAGE_BEFORE.test(b)) return void set('an average of rates, not a share of a counted group');
     if (LEVEL_AFTER.test(a)) return void set('a level of improvement, not a share');
     if (CHANGE_BEFORE.test(b) || CHANGE_AFTER.test(a)) return void set('a percent change');
-    if (words(/\b(?:from|von|de|desde)\s*$/iu).test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
+    if (FROM_BEFORE.test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
     if (AFFECTS_BEFORE.test(b) || POPULATION_AFTER.test(a)) return void set('prevalence in a population that is not counted');
     if (SURVIVAL.test(text.slice(Math.max(0, token.start - 90), token.start))) return void set('a survival or time-to-event estimate');
   } else {
@@ -257,7 +264,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE.test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
     if (PER_POPULATION.test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber))) return void set('a rate per population');
-    if (words(/\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu).test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
+    if (ONE_BEFORE.test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
     if (isYear(token, b, aNumber, text)) return void set('a year');
     if (MONTH_BEFORE.test(b) || MONTH_AFTER.test(aNumber)) return void set('a date');
@@ -276,7 +283,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     } else if (denominator >= 1900 && denominator <= 2100 && token.value <= 12) {
       set('a date');
       next.excluded = 'a date';
-    } else if (words(/\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu).test(b)) {
+    } else if (SCORE_BEFORE.test(b)) {
       set('a score');
       next.excluded = 'a score';
     }
@@ -290,7 +297,7 @@ function isYear(token: NumberToken, b: string, aNumber: string, text: string): b
   if (YEAR_BEFORE.test(b)) return true;
   if (/^\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*(?:19|20)\d\d/iu.test(aNumber) || /(?:19|20)\d\d\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*$/iu.test(b)) return true;
   if (/\(\s*$/.test(b) && /^\s*\)/.test(aNumber)) return true; // "68,4% (2018)"
-  if (words(/^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu).test(aNumber)) return true;
+  if (CLAUSE_AFTER_YEAR.test(aNumber)) return true;
   // a count needs a noun or a bracketed percent after it: "1954 other types (45.68%)"
   const bracketPercent = /^\s*(?:[^\d()%;.]{0,40})\(\s*\d[\d.,]*\s*%/u.test(text.slice(token.end, token.end + 60));
   if (YEAR_BEFORE_WEAK.test(b) && !nounAfter && !bracketPercent) return true;
