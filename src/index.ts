@@ -113,9 +113,26 @@ export { proportionCI, PROPORTION_CI_METHODS, type ProportionCI, type Proportion
 export { binomialTest, type BinomialTest, type BinomialTestOptions } from './inference/binomial-test.js';
 export { proportionTest, type ProportionTest, type ProportionTestOptions } from './inference/proportion-test.js';
 export { chiSquareIndependence, gTestIndependence, type IndependenceTest } from './inference/independence.js';
-export { fisherExact, FISHER_MAX_TABLES, type Fisher2x2, type FisherRxC, type FisherOptions } from './inference/fisher-exact.js';
+export { fisherExact, FISHER_MAX_TABLES, FISHER_MAX_WORK, FISHER_MAX_TOTAL, type Fisher2x2, type FisherPValue, type FisherRxC, type FisherOptions } from './inference/fisher-exact.js';
 export { trendTest, type TrendTest } from './inference/trend-test.js';
-export { riskDifference, riskRatio, oddsRatio, type EffectEstimate, type EffectOptions } from './inference/effect-measures.js';
+export {
+  riskDifference,
+  riskRatio,
+  oddsRatio,
+  type EffectEstimate,
+  type EffectOptions,
+  type RiskDifferenceMethod,
+  type RiskRatioMethod,
+  type OddsRatioMethod,
+} from './inference/effect-measures.js';
+export { rateCI, rateRatio, type RateCI, type RateCIMethod, type RateRatioMethod } from './inference/rate-ci.js';
+export {
+  precisionForProportion,
+  sampleSizeForProportion,
+  type PrecisionMethod,
+  type ProportionPrecision,
+  type ProportionSampleSize,
+} from './inference/sample-size.js';
 export { multinomialCI, type MultinomialCIMethod, type MultinomialCIOptions, type MultinomialInterval } from './inference/multinomial-ci.js';
 export { formatInterval, type Interval, type IntervalMethod, type IntervalOption, type SimultaneousMethod } from './inference/interval-option.js';
 export type { Alternative } from './inference/alternative.js';

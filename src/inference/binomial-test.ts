@@ -1,5 +1,6 @@
 import { assertPart } from '../exact/validate.js';
-import { binomialLowerTailPrecise as lowerTail, binomialUpperTailPrecise as upperTail, logBinomialDensity } from '../special/binomial.js';
+import { logBinomialDensity, logBinomialTail } from '../special/binomial.js';
+import { logAdd } from '../special/log-space.js';
 import { checkAlternative, type Alternative } from './alternative.js';
 import { assertLevel, assertProbability } from './assert.js';
 import { proportionCI, type ProportionCI } from './proportion-ci.js';
@@ -21,6 +22,8 @@ export interface BinomialTest {
   p: number;
   alternative: Alternative;
   pValue: number;
+  /** Natural log of the p-value, finite where the p-value underflows (x = 10, n = 439, p = 0.824291 less: −702.29). */
+  logPValue: number;
   estimate: number;
   ci: ProportionCI;
 }
@@ -41,12 +44,14 @@ function firstTrue(lo: number, hi: number, ok: (i: number) => boolean): number {
 
 /**
  * The exact binomial test, as R's `binom.test`. Two-sided p-values use R's "minlike" rule: the sum
- * of P(X = i) over every i no more likely than the observed x (relative tolerance 1 + 1e-7). Tails
- * come straight from the incomplete beta function, so n up to 10^9 is fine.
+ * of P(X = i) over every i no more likely than the observed x (relative tolerance 1 + 1e-7). The
+ * tails are accurate to the last digits for every n up to 2^53 − 1 (see `logBinomialTail`), and
+ * `logPValue` stays finite where the p-value underflows.
  *
  * @example
  * binomialTest(2324, 4278).pValue;                     // 1.65e-8
  * binomialTest(1341, 4278, { p: 0.3, alternative: 'greater' }).pValue; // 0.0288
+ * binomialTest(10, 439, { p: 0.824291, alternative: 'less' }).pValue;  // 9.9915e-306
  */
 export function binomialTest(x: number, n: number, options: BinomialTestOptions = {}): BinomialTest {
   const { p = 0.5, level = 0.95 } = options;
@@ -55,27 +60,28 @@ export function binomialTest(x: number, n: number, options: BinomialTestOptions 
   assertProbability(p, 'p', true);
   assertLevel(level);
   if (alternative !== 'two-sided' && level <= 0.5) assertLevel(2 * level - 1, 'level (a one-sided level must exceed 0.5)');
-  let pValue: number;
-  if (alternative === 'less') pValue = lowerTail(x, n, p);
-  else if (alternative === 'greater') pValue = upperTail(x, n, p);
+  let logPValue: number;
+  if (alternative === 'less') logPValue = logBinomialTail(x, n, p, false);
+  else if (alternative === 'greater') logPValue = logBinomialTail(x, n, p, true);
   else {
     const m = n * p;
     const d = logBinomialDensity(x, n, p) + REL_ERR;
-    if (x === m) pValue = 1;
+    if (x === m) logPValue = 0;
     else if (x < m) {
       // i >= ceil(m) no more likely than x form a suffix [t, n]
       const t = firstTrue(Math.ceil(m), n, (i) => logBinomialDensity(i, n, p) <= d);
-      pValue = lowerTail(x, n, p) + upperTail(t, n, p);
+      logPValue = logAdd(logBinomialTail(x, n, p, false), logBinomialTail(t, n, p, true));
     } else {
       // i <= floor(m) no more likely than x form a prefix [0, y - 1]
       const y = firstTrue(0, Math.floor(m), (i) => logBinomialDensity(i, n, p) > d);
-      pValue = lowerTail(y - 1, n, p) + upperTail(x, n, p);
+      logPValue = logAdd(logBinomialTail(y - 1, n, p, false), logBinomialTail(x, n, p, true));
     }
-    pValue = Math.min(1, pValue);
+    logPValue = Math.min(0, logPValue);
   }
+  const pValue = Math.exp(logPValue);
   // A one-sided test reports the one-sided Clopper-Pearson bound, as R does: the two-sided bound at level 2·level − 1.
   const twoSided = proportionCI(x, n, { method: 'clopper-pearson', level: alternative === 'two-sided' ? level : 2 * level - 1 });
   const ci =
     alternative === 'less' ? { ...twoSided, lower: 0, level } : alternative === 'greater' ? { ...twoSided, upper: 1, level } : twoSided;
-  return { method: 'exact binomial test', x, n, p, alternative, pValue, estimate: x / n, ci };
+  return { method: 'exact binomial test', x, n, p, alternative, pValue, logPValue, estimate: x / n, ci };
 }

@@ -1,5 +1,7 @@
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { chiSquarePValues } from '../special/chi-square.js';
+import { twoProduct, twoSum } from '../special/double-double.js';
+import { bd0 } from '../special/saddle-point.js';
 import { assertCounts } from './assert.js';
 
 /** Result of a goodness-of-fit test of observed counts against expected shares. */
@@ -66,6 +68,26 @@ function finish(
 }
 
 /**
+ * O − E for each cell with E = N w / Σw, to the last digit of the difference itself: O Σw − N w is
+ * formed from exact products and a compensated sum, so counts of 10^8 within a few of their
+ * expectation keep their deviations (the rounding of E alone is worth 10^-8 there).
+ */
+function deviations(observed: readonly number[], weights: readonly number[], n: number): number[] {
+  let wHi = 0;
+  let wLo = 0;
+  for (const w of weights) {
+    const [s, e] = twoSum(wHi, w);
+    wHi = s;
+    wLo += e;
+  }
+  return observed.map((o, i) => {
+    const [a, ae] = twoProduct(o, wHi);
+    const [b, be] = twoProduct(n, weights[i]!);
+    return (a - b + (ae - be) + o * wLo) / (wHi + wLo);
+  });
+}
+
+/**
  * Pearson's chi-square test of observed counts against expected shares, as R's
  * `chisq.test(observed, p = expected)`. `expected` summing to 1 (within 1e-9) are proportions;
  * other positive values are counts or weights, rescaled to the observed total.
@@ -84,14 +106,16 @@ export function chiSquareGoodnessOfFit(observed: readonly number[], expected: re
 
 /**
  * The likelihood-ratio (G) test of observed counts against expected shares,
- * G = 2 Σ O ln(O/E), computed as 2 Σ (O ln(O/E) − (O − E)) to avoid cancellation when O ≈ E.
+ * G = 2 Σ O ln(O/E), computed as 2 Σ bd0(O, E) = 2 Σ (O ln(O/E) − (O − E)) with Loader's series
+ * next to O = E, so no digits cancel when the counts are close to expectation.
  *
  * @example
  * gTest([2324, 1341, 501, 112], [0.8, 0.07, 0.07, 0.06]).statistic; // 2551.69…
  */
 export function gTest(observed: readonly number[], expected: readonly number[]): GoodnessOfFit {
   const prepared = prepare(observed, expected);
-  const g = 2 * observed.reduce((a, o, i) => a + (o > 0 ? o * Math.log(o / prepared.E[i]!) : 0) - (o - prepared.E[i]!), 0);
+  const d = deviations(observed, expected, prepared.n);
+  const g = 2 * observed.reduce((a, o, i) => a + bd0(o, prepared.E[i]!, d[i]!), 0);
   const x2 = observed.reduce((a, o, i) => a + (o - prepared.E[i]!) ** 2 / prepared.E[i]!, 0);
   return finish('G-test goodness of fit', g, observed, prepared, x2);
 }

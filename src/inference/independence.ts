@@ -1,4 +1,6 @@
 import { chiSquarePValues } from '../special/chi-square.js';
+import { twoProduct } from '../special/double-double.js';
+import { bd0 } from '../special/saddle-point.js';
 import { tableMargins, type CountMatrix } from './table.js';
 
 /** Result of a test of independence in a contingency table. */
@@ -18,7 +20,7 @@ export interface IndependenceTest {
 
 function expectedOf(table: CountMatrix) {
   const { rows, cols, total } = tableMargins(table);
-  return { expected: rows.map((r) => cols.map((c) => (r * c) / total)), total, df: (rows.length - 1) * (cols.length - 1), k: Math.min(rows.length, cols.length) };
+  return { expected: rows.map((r) => cols.map((c) => (r * c) / total)), rows, cols, total, df: (rows.length - 1) * (cols.length - 1), k: Math.min(rows.length, cols.length) };
 }
 
 /** The parts of a result that do not depend on the statistic's kind. */
@@ -58,7 +60,8 @@ export function chiSquareIndependence(table: CountMatrix, options: { correct?: b
 }
 
 /**
- * The likelihood-ratio (G) test of independence, G = 2 Σ O ln(O/E) (no continuity correction).
+ * The likelihood-ratio (G) test of independence, G = 2 Σ O ln(O/E) (no continuity correction),
+ * summed as 2 Σ bd0(O, E) so cells close to expectation lose no digits.
  *
  * @example
  * gTestIndependence([[2324, 1954], [2100, 1900]]).statistic; // 2.7654
@@ -68,8 +71,10 @@ export function gTestIndependence(table: CountMatrix): IndependenceTest {
   let g = 0;
   table.forEach((row, i) =>
     row.forEach((o, j) => {
-      const e = prepared.expected[i]![j]!;
-      g += (o > 0 ? o * Math.log(o / e) : 0) - (o - e);
+      // o ln(o/e) − (o − e) with o − e = (o N − rᵢ cⱼ)/N from exact products: no cancellation when o ≈ e
+      const [a, ae] = twoProduct(o, prepared.total);
+      const [b, be] = twoProduct(prepared.rows[i]!, prepared.cols[j]!);
+      g += bd0(o, prepared.expected[i]![j]!, (a - b + (ae - be)) / prepared.total);
     }),
   );
   return result('G-test of independence', 2 * g, table, prepared);

@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
 import { chiSquareUpperQuantile } from '../special/chi-square.js';
 import { normalUpperQuantile, zForLevel } from '../special/normal.js';
-import { poissonDensity } from '../special/poisson.js';
+import { logPoissonLowerTail, logPoissonUpperTail, poissonDensity } from '../special/poisson.js';
 import { assertCounts, assertLevel } from './assert.js';
 import { alphaOf } from './root.js';
 
@@ -34,9 +34,74 @@ function scoreIntervals(counts: readonly number[], n: number, q: number): Multin
   });
 }
 
+/** Moments of Y ~ Poisson(λ) restricted to the window [b, a]: its probability, mean shift and central moments. */
+interface WindowMoments {
+  probability: number;
+  shift: number;
+  m2: number;
+  m3: number;
+  m4: number;
+}
+
+// Windows up to this many terms are summed directly; wider ones use closed forms, so the cost of
+// ν(c) does not grow with the counts.
+const DIRECT_WINDOW = 5000;
+
+/** The window's moments by summing its terms (central moments computed directly, about the window's own mean). */
+export function summedMoments(lambda: number, b: number, a: number): WindowMoments {
+  const weights: number[] = [];
+  for (let y = b; y <= a; y++) weights.push(poissonDensity(y, lambda));
+  const den = weights.reduce((x, w) => x + w, 0);
+  let shift = 0; // mean − λ
+  weights.forEach((w, i) => (shift += ((b + i - lambda) * w) / den));
+  let m2 = 0;
+  let m3 = 0;
+  let m4 = 0;
+  weights.forEach((w, i) => {
+    const d = b + i - lambda - shift;
+    const q = w / den;
+    m2 += d * d * q;
+    m3 += d * d * d * q;
+    m4 += d * d * d * d * q;
+  });
+  return { probability: den, shift, m2, m3, m4 };
+}
+
+/**
+ * The window's moments in closed form. With Mᵣ = E[(Y − λ)^r; b ≤ Y ≤ a], Stein's identity
+ * E[(Y − λ) g(Y)] = λ E[g(Y + 1) − g(Y)] with g = (y − λ)^(r−1) on the window gives
+ * Mᵣ = λ Σⱼ₍ⱼ₌₀..ᵣ₋₂₎ C(r − 1, j) Mⱼ + λ [(b − λ)^(r−1) f(b − 1) − (a + 1 − λ)^(r−1) f(a)],
+ * with f the Poisson density and M₀ = 1 − P(Y < b) − P(Y > a) from the incomplete gamma function.
+ */
+export function closedFormMoments(lambda: number, b: number, a: number): WindowMoments {
+  const below = b > 0 ? Math.exp(logPoissonLowerTail(b - 1, lambda)) : 0;
+  const above = Math.exp(logPoissonUpperTail(a + 1, lambda));
+  const M0 = 1 - below - above;
+  const fb = b > 0 ? poissonDensity(b - 1, lambda) : 0;
+  const fa = poissonDensity(a, lambda);
+  const lo = b - lambda;
+  const hi = a + 1 - lambda;
+  const edge = (r: number) => lambda * (lo ** (r - 1) * fb - hi ** (r - 1) * fa);
+  const M1 = edge(1);
+  const M2 = lambda * M0 + edge(2);
+  const M3 = lambda * (M0 + 2 * M1) + edge(3);
+  const M4 = lambda * (M0 + 3 * M1 + 3 * M2) + edge(4);
+  const e1 = M1 / M0;
+  const e2 = M2 / M0;
+  const e3 = M3 / M0;
+  const e4 = M4 / M0;
+  return {
+    probability: M0,
+    shift: e1,
+    m2: e2 - e1 * e1,
+    m3: e3 - 3 * e1 * e2 + 2 * e1 ** 3,
+    m4: e4 - 4 * e1 * e3 + 6 * e1 * e1 * e2 - 3 * e1 ** 4,
+  };
+}
+
 // ν(c) of Sison & Glaz (1995) in May & Johnson's Edgeworth form. The cumulants of each truncated
-// Poisson are computed directly as central moments over its window [λ − c, λ + c]: deriving them
-// from factorial moments (as DescTools does) cancels terms of size λ⁴ and loses ~1e-6 for λ ≈ 4000.
+// Poisson come from its central moments over the window [λ − c, λ + c] (deriving them from
+// factorial moments, as DescTools does, cancels terms of size λ⁴ and loses ~1e-6 for λ ≈ 4000).
 function coverage(c: number, counts: readonly number[], n: number): number {
   let s1 = 0;
   let s2 = 0;
@@ -46,26 +111,12 @@ function coverage(c: number, counts: readonly number[], n: number): number {
   for (const lambda of counts) {
     const a = lambda + c;
     const b = Math.max(lambda - c, 0);
-    const weights: number[] = [];
-    for (let y = b; y <= a; y++) weights.push(poissonDensity(y, lambda));
-    const den = weights.reduce((x, w) => x + w, 0);
-    let shift = 0; // mean − λ
-    weights.forEach((w, i) => (shift += ((b + i - lambda) * w) / den));
-    let m2 = 0;
-    let m3 = 0;
-    let m4 = 0;
-    weights.forEach((w, i) => {
-      const d = b + i - lambda - shift;
-      const q = w / den;
-      m2 += d * d * q;
-      m3 += d * d * d * q;
-      m4 += d * d * d * d * q;
-    });
-    s1 += lambda + shift;
-    s2 += m2;
-    s3 += m3;
-    s4 += m4 - 3 * m2 * m2;
-    logProbX += Math.log(den);
+    const w = a - b + 1 <= DIRECT_WINDOW ? summedMoments(lambda, b, a) : closedFormMoments(lambda, b, a);
+    s1 += lambda + w.shift;
+    s2 += w.m2;
+    s3 += w.m3;
+    s4 += w.m4 - 3 * w.m2 * w.m2;
+    logProbX += Math.log(w.probability);
   }
   const z = (n - s1) / Math.sqrt(s2);
   const g1 = s3 / s2 ** 1.5;

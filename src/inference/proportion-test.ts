@@ -1,7 +1,7 @@
-import { InvalidArgumentError } from '../errors.js';
+import { InvalidArgumentError, describeValue } from '../errors.js';
 import { assertPart } from '../exact/validate.js';
-import { chiSquareUpperTail } from '../special/chi-square.js';
-import { normalLowerTail, normalUpperTail, normalUpperQuantile } from '../special/normal.js';
+import { chiSquarePValues } from '../special/chi-square.js';
+import { logNormalUpperTail, normalUpperQuantile } from '../special/normal.js';
 import { checkAlternative, type Alternative } from './alternative.js';
 import { assertLevel, assertProbability } from './assert.js';
 import { alphaOf } from './root.js';
@@ -23,6 +23,8 @@ export interface ProportionTest {
   statistic: number;
   df: 1;
   pValue: number;
+  /** Natural log of the p-value, finite where the p-value underflows. */
+  logPValue: number;
   /** One sample: x/n; two samples: [x1/n1, x2/n2]. */
   estimate: number | [number, number];
   /** One sample: a Wilson interval for the proportion; two samples: a Wald interval for the difference p1 − p2. */
@@ -31,6 +33,20 @@ export interface ProportionTest {
   n: number[];
   alternative: Alternative;
   correct: boolean;
+}
+
+/** A count or counts as given: a number, or an array of them (checked one by one later). */
+function countsOf(value: unknown, name: string): number[] {
+  if (typeof value === 'number') return [value];
+  if (Array.isArray(value)) return [...(value as unknown[])] as number[];
+  throw new InvalidArgumentError(name, value, `${name} must be a count or an array of 2 counts, got ${describeValue(value)}`);
+}
+
+/** Two-sided from the chi-square statistic, one-sided from its signed root (as R). */
+function testPValues(statistic: number, zStat: number, alternative: Alternative): { pValue: number; logPValue: number } {
+  if (alternative === 'two-sided') return chiSquarePValues(statistic, 1);
+  const logPValue = logNormalUpperTail(alternative === 'less' ? -zStat : zStat);
+  return { pValue: Math.exp(logPValue), logPValue };
 }
 
 /**
@@ -46,8 +62,8 @@ export function proportionTest(x: number | readonly number[], n: number | readon
   const { correct = true, level = 0.95 } = options;
   const alternative = checkAlternative(options.alternative ?? 'two-sided');
   assertLevel(level);
-  const xs = typeof x === 'number' ? [x] : [...x];
-  const ns = typeof n === 'number' ? [n] : [...n];
+  const xs = countsOf(x, 'x');
+  const ns = countsOf(n, 'n');
   if (xs.length !== ns.length || xs.length < 1 || xs.length > 2) {
     throw new InvalidArgumentError('x', x, 'give one proportion (x, n numbers) or two (x and n arrays of length 2)');
   }
@@ -65,7 +81,7 @@ export function proportionTest(x: number | readonly number[], n: number | readon
     const yates = correct ? Math.min(0.5, Math.abs(xi - ni * p)) : 0;
     const statistic = (Math.abs(xi - ni * p) - yates) ** 2 / (ni * p * (1 - p));
     const zStat = Math.sign(estimate - p) * Math.sqrt(statistic);
-    const pValue = alternative === 'two-sided' ? chiSquareUpperTail(statistic, 1) : alternative === 'less' ? normalLowerTail(zStat) : normalUpperTail(zStat);
+    const pValues = testPValues(statistic, zStat, alternative);
     const z22n = (z * z) / (2 * ni);
     const bound = (pc: number, sign: 1 | -1) => (pc + z22n + sign * z * Math.sqrt((pc * (1 - pc)) / ni + z22n / (2 * ni))) / (1 + 2 * z22n);
     const pcUp = estimate + yates / ni;
@@ -77,7 +93,7 @@ export function proportionTest(x: number | readonly number[], n: number | readon
       upper: alternative === 'greater' ? 1 : Math.min(upper, 1),
       level,
     };
-    return { method: `1-sample proportions test ${correct ? 'with' : 'without'} continuity correction`, statistic, pValue, estimate, ci, ...base };
+    return { method: `1-sample proportions test ${correct ? 'with' : 'without'} continuity correction`, statistic, ...pValues, estimate, ci, ...base };
   }
 
   const [x1, x2] = xs as [number, number];
@@ -97,11 +113,11 @@ export function proportionTest(x: number | readonly number[], n: number | readon
   ];
   const statistic = cells.reduce((a, [o, e]) => a + (Math.abs(o - e) - yates) ** 2 / e, 0);
   const zStat = Math.sign(delta) * Math.sqrt(statistic);
-  const pValue = alternative === 'two-sided' ? chiSquareUpperTail(statistic, 1) : alternative === 'less' ? normalLowerTail(zStat) : normalUpperTail(zStat);
+  const pValues = testPValues(statistic, zStat, alternative);
   const ci = {
     lower: alternative === 'less' ? -1 : Math.max(delta - width, -1),
     upper: alternative === 'greater' ? 1 : Math.min(delta + width, 1),
     level,
   };
-  return { method: `2-sample test for equality of proportions ${correct ? 'with' : 'without'} continuity correction`, statistic, pValue, estimate: [p1, p2], ci, ...base };
+  return { method: `2-sample test for equality of proportions ${correct ? 'with' : 'without'} continuity correction`, statistic, ...pValues, estimate: [p1, p2], ci, ...base };
 }

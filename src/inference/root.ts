@@ -1,3 +1,5 @@
+import { levelConstants } from './level.js';
+
 /**
  * The root of a monotone function on [lo, hi] by bisection to full double precision
  * (relative), robust where Newton-type steps are not (flat tails, roots near 0 or 1).
@@ -22,5 +24,5 @@ export function bisect(f: (x: number) => number, lo: number, hi: number): number
 
 /** 1 − level, as the decimal it stands for (0.95 gives exactly 0.05, not 0.050000000000000044). */
 export function alphaOf(level: number): number {
-  return Number.parseFloat((1 - level).toPrecision(15));
+  return levelConstants(level).alpha;
 }

@@ -1,4 +1,5 @@
-import { bd0, stirlerr } from './binomial.js';
+import { logGammaTail } from './incomplete-gamma.js';
+import { bd0, stirlerr } from './saddle-point.js';
 
 const LN_2PI = 1.837877066409345483560659472811;
 
@@ -10,3 +11,15 @@ export function poissonDensity(y: number, lambda: number): number {
   return Math.exp(-stirlerr(y) - bd0(y, lambda) - 0.5 * (LN_2PI + Math.log(y)));
 }
 
+
+/** log P(Y ≤ k) for Y ~ Poisson(lambda) (= log Q(k + 1, λ)). */
+export function logPoissonLowerTail(k: number, lambda: number): number {
+  if (k < 0) return -Infinity;
+  return logGammaTail(k + 1, lambda, true);
+}
+
+/** log P(Y ≥ k) for Y ~ Poisson(lambda) (= log P(k, λ)). */
+export function logPoissonUpperTail(k: number, lambda: number): number {
+  if (k <= 0) return 0;
+  return logGammaTail(k, lambda, false);
+}

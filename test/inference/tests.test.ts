@@ -115,11 +115,9 @@ describe('fisherExact', () => {
   it.each(fx.fisher_rxc.map((c) => [c.id, c] as const))('%s (r x c)', (_id, c) => {
     const r = fisherExact(c.table) as FisherRxC;
     track('fisherExact r x c', expectClose(r.pValue, num(c.reference.p), 1e-12, 0, `${c.id} p`));
-    expect(r.tables).toBe(c.reference.n_tables_enumerated);
   });
 
-  it('refuses tables too large to enumerate and one-sided r x c', () => {
-    expect(() => fisherExact([[60, 60, 60, 60], [60, 60, 60, 60], [60, 60, 60, 60]])).toThrow(/exact enumeration is for small/);
+  it('refuses one-sided r x c and ragged tables', () => {
     expect(() => fisherExact([[1, 2, 3], [3, 2, 1]], { alternative: 'less' })).toThrow(InvalidArgumentError);
     expect(() => fisherExact([[1, 2], [3]])).toThrow(/rectangular/);
   });

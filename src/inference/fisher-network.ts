@@ -1,0 +1,372 @@
+// The exact p-value of Fisher's test on an r×c table by the network algorithm (Mehta & Patel
+// 1983): tables are built column by column; a node is the multiset of row totals still to fill,
+// and each node carries the distinct "past" costs (Σ log nᵢⱼ! of the columns placed) that reach
+// it. A past is settled at once when bounds on the cost of every completion put all of them on
+// the same side of the observed table (all count: add the node's total weight in closed form; none
+// count: drop it), so the work grows with the number of distinct partial margins near the
+// observed table, not with the number of tables. The last two columns are settled per node from
+// the sorted list of its completions, one binary search per past.
+import gammaln from '@stdlib/math-base-special-gammaln';
+import { InvalidArgumentError } from '../errors.js';
+
+const TIE = Math.log1p(1e-7); // tables within a relative 1e-7 of the observed probability count, as in R
+const MERGE = 2 ** -28; // pasts closer than this in Σ log n! are one (their weights are kept exactly)
+
+/** Work (partial tables and completions examined) beyond which the exact computation stops. */
+export const FISHER_MAX_WORK = 50_000_000;
+
+/**
+ * The pasts at one node: the cost of each path placed so far and its weight (how many paths of that
+ * cost were merged into it, each weighing e^(−cost)). Appended unsorted; `sorted` orders them and
+ * merges pasts closer than 2^−28 in cost, keeping their weights exactly.
+ */
+class Pasts {
+  private costs = new Float64Array(8);
+  private weights = new Float64Array(8);
+  size = 0;
+
+  add(cost: number, weight: number): void {
+    if (this.size === this.costs.length) {
+      const costs = new Float64Array(2 * this.size);
+      costs.set(this.costs);
+      this.costs = costs;
+      const weights = new Float64Array(2 * this.size);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.costs[this.size] = cost;
+    this.weights[this.size++] = weight;
+  }
+
+  /** The pasts in ascending order of cost, near-equal ones merged. */
+  sorted(): { costs: number[]; weights: number[] } {
+    const { costs, weights } = this;
+    const order = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) order[i] = i;
+    order.sort((a, b) => costs[a]! - costs[b]!);
+    const outCosts: number[] = [];
+    const outWeights: number[] = [];
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      const cost = costs[i]!;
+      const last = outCosts.length - 1;
+      if (last >= 0 && cost - outCosts[last]! < MERGE) outWeights[last]! += weights[i]! * Math.exp(outCosts[last]! - cost);
+      else {
+        outCosts.push(cost);
+        outWeights.push(weights[i]!);
+      }
+    }
+    return { costs: outCosts, weights: outWeights };
+  }
+}
+
+/** Bounds on the cost of a node's completions, and log Σ e^(−cost) over all of them. */
+interface Bounds {
+  low: number;
+  high: number;
+  logTotal: number;
+}
+
+/** The first index whose value is at least `v` in an ascending array (its length if none). */
+function firstAtLeast(sorted: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Node {
+  rows: Int32Array;
+  pasts: Pasts;
+}
+
+/** Σ log n! of a sum spread as evenly as the caps allow (the smallest such sum) or as unevenly (the largest). */
+function spreadCost(total: number, caps: readonly number[], lf: Float64Array, even: boolean): number {
+  const sorted = [...caps].sort((a, b) => (even ? a - b : b - a));
+  let left = total;
+  let cost = 0;
+  for (let i = 0; i < sorted.length && left > 0; i++) {
+    const cap = sorted[i]!;
+    if (even) {
+      const slots = sorted.length - i;
+      const share = Math.floor(left / slots);
+      if (cap <= share) {
+        cost += lf[cap]!;
+        left -= cap;
+        continue;
+      }
+      const extra = left - share * slots; // these many of the remaining slots take one more
+      cost += extra * lf[share + 1]! + (slots - extra) * lf[share]!;
+      left = 0;
+    } else {
+      const v = Math.min(cap, left);
+      cost += lf[v]!;
+      left -= v;
+    }
+  }
+  return cost;
+}
+
+/**
+ * A Lagrangian lower bound on the smallest Σ log nᵢⱼ! over tables with margins (rows, cols): for
+ * any multipliers, Σ uᵢ rᵢ + Σ vⱼ cⱼ + Σᵢⱼ min over whole n of (log n! − (uᵢ + vⱼ) n) is one
+ * (weak duality). With uᵢ + vⱼ = log(rᵢ cⱼ / A), the log of the expected count, the cell minima
+ * sit next to the continuous optimum, so the bound is nearly tight.
+ */
+function dualBound(rows: readonly number[], cols: readonly number[], A: number, lf: Float64Array): number {
+  if (A === 0) return 0;
+  const logA = Math.log(A);
+  let bound = 0;
+  const u = rows.map((r) => (r > 0 ? Math.log(r) : 0));
+  const v = cols.map((c) => (c > 0 ? Math.log(c) - logA : 0));
+  rows.forEach((r, i) => (bound += u[i]! * r));
+  cols.forEach((c, j) => (bound += v[j]! * c));
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i] === 0) continue;
+    for (let j = 0; j < cols.length; j++) {
+      if (cols[j] === 0) continue;
+      const t = u[i]! + v[j]!;
+      const n = Math.min(Math.floor(Math.exp(t)), rows[i]!, cols[j]!);
+      bound += lf[n]! - t * n;
+    }
+  }
+  return bound;
+}
+
+/**
+ * The ways to split `total` over rows with caps (each part ≤ its cap), visited in place as an
+ * odometer: `first` sets up the first split, `next` moves to the following one.
+ */
+class Splits {
+  readonly parts: Int32Array;
+  private readonly left: Int32Array;
+  private readonly rest: Int32Array;
+  private caps: ArrayLike<number> = [];
+
+  constructor(private readonly k: number) {
+    this.parts = new Int32Array(k);
+    this.left = new Int32Array(k);
+    this.rest = new Int32Array(k + 1);
+  }
+
+  first(total: number, caps: ArrayLike<number>): boolean {
+    const { k, rest } = this;
+    this.caps = caps;
+    rest[k] = 0;
+    for (let i = k - 1; i >= 0; i--) rest[i] = rest[i + 1]! + caps[i]!;
+    if (total > rest[0]!) return false;
+    this.left[0] = total;
+    this.fillFrom(0);
+    return true;
+  }
+
+  /** Rows from i on at their smallest parts given what is left. */
+  private fillFrom(i: number): void {
+    const { k, parts, left, rest } = this;
+    for (let r = i; r < k - 1; r++) {
+      const v = Math.max(0, left[r]! - rest[r + 1]!);
+      parts[r] = v;
+      left[r + 1] = left[r]! - v;
+    }
+    parts[k - 1] = left[k - 1]!;
+  }
+
+  next(): boolean {
+    const { k, parts, left, caps } = this;
+    for (let i = k - 2; i >= 0; i--) {
+      if (parts[i]! < Math.min(caps[i]!, left[i]!)) {
+        parts[i]! += 1;
+        left[i + 1] = left[i]! - parts[i]!;
+        this.fillFrom(i + 1);
+        return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Accumulates Σ e^t with one exponential per term, rescaling only when a term is far larger. */
+class LogSum {
+  private scale = -Infinity;
+  private sum = 0;
+  add(t: number): void {
+    const d = t - this.scale;
+    if (d > 600) {
+      this.sum = this.sum * Math.exp(-d) + 1;
+      this.scale = t;
+    } else {
+      this.sum += Math.exp(d);
+    }
+  }
+  get value(): number {
+    return this.scale + Math.log(this.sum);
+  }
+}
+
+/**
+ * log of Fisher's exact p-value for an r×c table (R's rule: the tables no more likely than the
+ * observed one, relative tolerance 1e-7). Throws when the work would pass `maxWork`.
+ */
+export function fisherNetworkLogPValue(table: readonly (readonly number[])[], maxWork = FISHER_MAX_WORK): number {
+  const R0 = table.length;
+  const C0 = table[0]!.length;
+  // rows become the node (fewer of them), columns the stages
+  const cells: number[][] = R0 <= C0 ? table.map((r) => [...r]) : table[0]!.map((_, j) => table.map((r) => r[j]!));
+  const rowSums = cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const colSums = cells[0]!.map((_, j) => cells.reduce((a, r) => a + r[j]!, 0));
+  const N = rowSums.reduce((a, b) => a + b, 0);
+  const lf = new Float64Array(N + 1);
+  for (let i = 2; i <= N; i++) lf[i] = gammaln(i + 1);
+  const observedCost = cells.flat().reduce((a, v) => a + lf[v]!, 0);
+  const threshold = observedCost - TIE; // a table counts when its Σ log n! ≥ threshold
+  const logConstant = rowSums.reduce((a, r) => a + lf[r]!, 0) + colSums.reduce((a, c) => a + lf[c]!, 0) - lf[N]!;
+  // larger columns first: the nodes after them are fewer, and the final pair is cheap to list
+  const cols = [...colSums].sort((a, b) => b - a);
+  const C = cols.length;
+  const restCost = new Float64Array(C + 1); // Σ log c! of the columns from stage j on
+  for (let j = C - 1; j >= 0; j--) restCost[j] = restCost[j + 1]! + lf[cols[j]!]!;
+
+  let work = 0;
+  const tooMuch = () => {
+    throw new InvalidArgumentError(
+      'table',
+      table,
+      `the exact p-value needs more than ${maxWork.toExponential(0)} steps for this table; pass simulate: { replicates, seed } for a Monte Carlo p-value`,
+    );
+  };
+  const result = new LogSum();
+
+  /** Bounds for a node whose columns from `stage` on are still to fill. */
+  const boundsOf = (rows: ArrayLike<number>, stage: number): Bounds => {
+    rows = Array.from(rows);
+    const A = (rows as number[]).reduce((a, b) => a + b, 0);
+    const rest = cols.slice(stage);
+    let lowest = 0; // a lower bound on the smallest completion cost
+    let highest = 0; // an upper bound on the largest
+    let lowByRows = 0;
+    let highByRows = 0;
+    const rowList = rows as number[];
+    for (const c of rest) {
+      lowest += spreadCost(c, rowList, lf, true);
+      highest += spreadCost(c, rowList, lf, false);
+    }
+    for (const r of rowList) {
+      lowByRows += spreadCost(r, rest, lf, true);
+      highByRows += spreadCost(r, rest, lf, false);
+    }
+    const logTotal = lf[A]! - (rows as number[]).reduce((a, r) => a + lf[r]!, 0) - restCost[stage]!; // log Σ e^(−cost) over completions
+    return { low: Math.max(lowest, lowByRows, dualBound(rowList, rest, A, lf)), high: Math.min(highest, highByRows), logTotal };
+  };
+
+  // A node's key: its sorted remaining row totals in mixed radix (exact below 2^53), else as text.
+  const R = rowSums.length;
+  const radix = Math.max(...rowSums) + 1;
+  const numeric = R * Math.log2(radix) < 52;
+  const keyOf = (rows: Int32Array): number | string => {
+    if (!numeric) return rows.join(',');
+    let k = 0;
+    for (let i = 0; i < R; i++) k = k * radix + rows[i]!;
+    return k;
+  };
+  let stage = 0;
+  let nodes = new Map<number | string, Node>();
+  const root: Node = { rows: Int32Array.from([...rowSums].sort((a, b) => a - b)), pasts: new Pasts() };
+  root.pasts.add(0, 1);
+  nodes.set(keyOf(root.rows), root);
+
+  if (C === 1) return 0;
+  while (stage < C - 2) {
+    const next = new Map<number | string, { bounds: Bounds; node: Node | undefined }>();
+    const c = cols[stage]!;
+    const child = new Int32Array(R);
+    const splits = new Splits(R);
+    const parts = splits.parts;
+    for (const node of nodes.values()) {
+      const { costs, weights } = node.pasts.sorted();
+      const E = costs.length;
+      // log Σ_{e' ≥ e} weight·e^(−cost): the pasts from e on, for settling a suffix at once
+      const logSuffix = new Float64Array(E + 1).fill(-Infinity);
+      const base = costs[0]!;
+      let acc = 0;
+      for (let e = E - 1; e >= 0; e--) {
+        acc += weights[e]! * Math.exp(base - costs[e]!);
+        logSuffix[e] = Math.log(acc) - base;
+      }
+      const rows = node.rows;
+      for (let more = splits.first(c, rows); more; more = splits.next()) {
+        work += E;
+        if (work > maxWork) tooMuch();
+        let edge = 0;
+        for (let i = 0; i < R; i++) {
+          edge += lf[parts[i]!]!;
+          // insertion into the sorted child
+          const v = rows[i]! - parts[i]!;
+          let j = i - 1;
+          while (j >= 0 && child[j]! > v) {
+            child[j + 1] = child[j]!;
+            j--;
+          }
+          child[j + 1] = v;
+        }
+        const key = keyOf(child);
+        let target = next.get(key);
+        if (target === undefined) {
+          target = { bounds: boundsOf(child, stage + 1), node: undefined };
+          next.set(key, target);
+        }
+        const b = target.bounds;
+        // pasts from `all` on have every completion counted; those before `keep` none
+        const all = firstAtLeast(costs, threshold - edge - b.low);
+        const keep = firstAtLeast(costs, threshold - edge - b.high);
+        if (all < E) result.add(logConstant + logSuffix[all]! - edge + b.logTotal);
+        if (keep < all) {
+          if (target.node === undefined) target.node = { rows: child.slice(), pasts: new Pasts() };
+          for (let e = keep; e < all; e++) target.node.pasts.add(costs[e]! + edge, weights[e]!);
+        }
+      }
+    }
+    nodes = new Map();
+    for (const [key, { node }] of next) if (node !== undefined) nodes.set(key, node);
+    stage += 1;
+  }
+
+  // Two columns left: the split of the first decides the second.
+  const c = cols[C - 2]!;
+  const splits = new Splits(R);
+  const parts = splits.parts;
+  let completions = new Float64Array(1024);
+  for (const node of nodes.values()) {
+    const rows = node.rows;
+    let F = 0;
+    for (let more = splits.first(c, rows); more; more = splits.next()) {
+      let f = 0;
+      for (let i = 0; i < R; i++) f += lf[parts[i]!]! + lf[rows[i]! - parts[i]!]!;
+      if (F === completions.length) {
+        const grown = new Float64Array(2 * F);
+        grown.set(completions);
+        completions = grown;
+      }
+      completions[F++] = -f; // negated, so an ascending sort puts the most costly first
+    }
+    const { costs, weights } = node.pasts.sorted();
+    work += F + costs.length;
+    if (work > maxWork) tooMuch();
+    const list = completions.subarray(0, F).sort();
+    // prefix sums of e^(fMin − f) from the most costly: the weight of the completions with f ≥ a level
+    const fMin = -list[F - 1]!;
+    const prefix = new Float64Array(F + 1);
+    for (let i = 0; i < F; i++) prefix[i + 1] = prefix[i]! + Math.exp(fMin + list[i]!);
+    // pasts by ascending cost need ever fewer of the costly completions: one pointer moves forward
+    let counted = 0;
+    for (let e = 0; e < costs.length; e++) {
+      const need = threshold - costs[e]!; // completions with f ≥ need count
+      while (counted < F && -list[counted]! >= need) counted++;
+      if (counted > 0) result.add(logConstant + Math.log(weights[e]!) - costs[e]! - fMin + Math.log(prefix[counted]!));
+    }
+  }
+  return Math.min(0, result.value);
+}
