@@ -75,3 +75,28 @@ describe('multinomialCI regressions', () => {
     }
   });
 });
+
+describe('multinomialCI at large counts', () => {
+  it('answers [5e11, 5e11] (Sison–Glaz in closed form) with the width the normal limit predicts', () => {
+    const [a, b] = multinomialCI([5e11, 5e11]);
+    expect(a!.estimate).toBe(0.5);
+    expect(b).toEqual(a);
+    // two categories: simultaneous coverage is one-dimensional, so the half-width is about z·√(pq/n)
+    const half = (a!.upper - a!.lower) / 2;
+    expect(half / ((1.959963984540054 * 0.5) / Math.sqrt(1e12))).toBeGreaterThan(0.95);
+    expect(half / ((1.959963984540054 * 0.5) / Math.sqrt(1e12))).toBeLessThan(1.1);
+  });
+
+  it('costs no more for 10^4 times the counts (CPU time ratio, generous bound)', () => {
+    const cpu = (counts: number[]) => {
+      const start = process.cpuUsage();
+      for (let i = 0; i < 20; i++) multinomialCI(counts);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    cpu([5e7, 3e7, 2e7]); // warm up
+    const small = cpu([5e7, 3e7, 2e7]);
+    const large = cpu([5e11, 3e11, 2e11]);
+    expect(large / small).toBeLessThan(5); // a cost growing like √n would be 100×
+  });
+});
