@@ -16,7 +16,8 @@ const LN_2PI = 1.837877066409345483560659472811;
  */
 export function logBetaFactor(a: number, b: number, x: number, y: number, lambda: number): number {
   if (x === 0 || y === 0) return -Infinity;
-  const devianceTerms = bd0(a, a - lambda, lambda) + bd0(b, b + lambda, -lambda);
+  // the means (a + b)x and (a + b)y as products, not as a − λ and b + λ, which cancel for tiny x or y
+  const devianceTerms = bd0(a, (a + b) * x, lambda) + bd0(b, (a + b) * y, -lambda);
   return stirlerr(a + b) - stirlerr(a) - stirlerr(b) - devianceTerms + 0.5 * (Math.log(a) + Math.log(b / (a + b)) - LN_2PI);
 }
 

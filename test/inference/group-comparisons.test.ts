@@ -62,10 +62,10 @@ describe('the categorical tests of a Table 1 against R', () => {
       expectClose(chi.statistic, c.chisq, 1e-12, 0, 'X²');
       expect(chi.df).toBe(c.df);
       expectClose(chi.pValue, c.chisq_p, 1e-11, 0, 'p');
+      // the network algorithm answers the 3×4 table of n = 324 too (R needed workspace = 2e7; FEXACT merges
+      // paths within 3.5e-7 of each other, hence the looser tolerance there)
       const total = c.table.flat().reduce((a, b) => a + b, 0);
-      // fisherExact enumerates at most FISHER_MAX_TABLES tables and says so (R's network algorithm needs a larger workspace here too)
-      if (total > 200) expect(() => fisherExact(c.table)).toThrow(/tables share these margins/);
-      else expectClose(fisherExact(c.table).pValue, c.fisher_p!, 1e-9, 0, 'Fisher p');
+      expectClose(fisherExact(c.table).pValue, c.fisher_p!, total > 200 ? 1e-8 : 1e-9, 0, 'Fisher p');
     });
   });
 });
