@@ -8,6 +8,7 @@ import { fitFields, fitShare } from './fit.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
 import { proposeCountParts, proposePartitions } from './partitions.js';
+import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
@@ -67,15 +68,6 @@ class Builder {
 
 const OF_TOTAL_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|los|las|den|les|todos\s+los)?\s*$/u;
 
-const slug = (label: string) =>
-  label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .replace(/-$/, '');
 
 /** The label words of a share with filler removed: "patients with spastic type" → "spastic". */
 function cleanLabel(phrase: string): string {

@@ -1,6 +1,7 @@
 import type { Group } from './discourse.js';
 import type { ExtractionBuilder, SentenceClaims } from './extract-claims.js';
 import type { Mention, PartMention, TotalMention } from './grammar.js';
+import { slug } from './slug.js';
 import type { ExtractedClaim, TextSpan } from './types.js';
 
 // Partitions: parts that add up to a stated total. Shares resolved to one total in one sentence
@@ -109,7 +110,7 @@ export function proposeCountParts(
       const claims: ExtractedClaim[] = chosen.map((p) => {
         used.add(p);
         const claim: ExtractedClaim = {
-          id: out.id(slugLabel(p.label) || 'part'),
+          id: out.id(slug(p.label) || 'part'),
           ...(p.label && /\p{L}/u.test(p.label) ? { label: p.label } : {}),
           numerator: p.token.value,
           denominator: g.value,
@@ -125,12 +126,3 @@ export function proposeCountParts(
     }
   }
 }
-const slugLabel = (label: string) =>
-  label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40)
-    .replace(/-$/, '');
