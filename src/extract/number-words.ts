@@ -198,26 +198,9 @@ export function parseNumberWords(phrase: string, language: NumberWordLanguage): 
   return composeWords(words, LEXICONS[language], language === 'fr');
 }
 
-/** Every word that can start or continue a number in `language` (for scanning text). */
-export function numberWordPattern(language: NumberWordLanguage): RegExp {
-  let pattern = patterns.get(language);
-  if (pattern === undefined) {
-    pattern = buildPattern(language);
-    patterns.set(language, pattern);
-  }
-  return pattern;
-}
-
-const patterns = new Map<NumberWordLanguage, RegExp>();
-
-function buildPattern(language: NumberWordLanguage): RegExp {
-  if (language === 'de') {
-    const stem = '(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|dreissig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig|hundert|tausend|und|zehn)';
-    return new RegExp(`(?<![\\p{L}\\p{N}])(?:${stem}+(?:[\\s\\u00a0]+(?:Millionen|Million))?)(?![\\p{L}\\p{N}])`, 'giu');
-  }
+/** Is `word` (lower case) a number word of `language` that may start or continue a number? */
+export function isNumberWord(word: string, language: NumberWordLanguage): boolean {
+  if (language === 'de') return germanWord(word) !== undefined || word === 'million' || word === 'millionen';
   const lexicon = LEXICONS[language];
-  const words = [...Object.keys(lexicon.units), ...Object.keys(lexicon.scales)].sort((a, b) => b.length - a.length);
-  const word = `(?:${words.join('|')})`;
-  const join = `(?:[\\s\\u00a0]+(?:${[...lexicon.joins].join('|')})[\\s\\u00a0]+|[\\s\\u00a0]*[-‐‑][\\s\\u00a0]*|[\\s\\u00a0]+)`;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word}(?:${join}${word})*(?![\\p{L}\\p{N}])`, 'giu');
+  return word in lexicon.units || word in lexicon.scales || lexicon.joins.has(word);
 }

@@ -1,6 +1,6 @@
 import type { ReadingLocale } from './locale.js';
 import { words } from './word-boundary.js';
-import { numberWordPattern, parseNumberWords } from './number-words.js';
+import { isNumberWord, parseNumberWords, type NumberWordLanguage } from './number-words.js';
 import {
 
   CHANGE_AFTER,
@@ -61,6 +61,39 @@ const OR_MORE_AFTER = words(/^\s*(?:or\s+(?:more|less|greater|higher|above|over)
 const AVERAGE_BEFORE = words(/\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
 const RESPECTIVELY_AFTER = words(/^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
 const AFFECTS_BEFORE = words(/\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
+
+const WORD = /[\p{L}]+/gu;
+
+/**
+ * Runs of number words ("Two hundred and twenty-two"), found by looking each word up rather than
+ * by one large alternation over the text, which is several times faster on long pages.
+ */
+function* numberWordRuns(text: string, language: NumberWordLanguage): Generator<{ 0: string; index: number }> {
+  WORD.lastIndex = 0;
+  let run: { start: number; end: number } | undefined;
+  let lastNumberEnd = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const word = m[0].toLowerCase();
+    const start = m.index;
+    const end = start + m[0].length;
+    const joined = run !== undefined && /^[\s\u00a0]*[-‐‑]?[\s\u00a0]*$/.test(text.slice(run.end, start)) && start - run.end <= 3;
+    if (isNumberWord(word, language) && !/[\p{N}]/u.test(text[start - 1] ?? '') && !/[\p{N}]/u.test(text[end] ?? '')) {
+      const isJoin = word === 'and' || word === 'y' || word === 'et' || word === 'und';
+      if (run !== undefined && joined) {
+        run.end = end;
+        if (!isJoin) lastNumberEnd = end;
+        continue;
+      }
+      if (run !== undefined) yield { 0: text.slice(run.start, lastNumberEnd), index: run.start };
+      run = isJoin ? undefined : { start, end };
+      lastNumberEnd = end;
+      continue;
+    }
+    if (run !== undefined) yield { 0: text.slice(run.start, lastNumberEnd), index: run.start };
+    run = undefined;
+  }
+  if (run !== undefined) yield { 0: text.slice(run.start, lastNumberEnd), index: run.start };
+}
 
 interface RawNumber {
   start: number;
@@ -170,7 +203,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
       tokens.push({ start: i, end: i + 1 + (percent?.[0].length ?? 0), value: fraction[0] / fraction[1], digits: String(fraction[0] / fraction[1]), decimals: 0, percent: false, word: false, weak: false, fraction: { numerator: fraction[0], denominator: fraction[1] } });
     }
   }
-  for (const m of text.matchAll(numberWordPattern(locale.language))) {
+  for (const m of numberWordRuns(text, locale.language)) {
     const value = parseNumberWords(m[0], locale.language);
     if (value === undefined) continue;
     const end = m.index + m[0].length;
