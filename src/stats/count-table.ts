@@ -134,7 +134,10 @@ export function fromCounts(rows: readonly CountRow[]): CountTable {
 }
 
 /**
- * Add count tables together (sites, years or file chunks counted separately).
+ * Add count tables together (sites, years or file chunks counted separately). Types come in order
+ * of first appearance and years sorted, as if every record had been counted at once; a type or year
+ * with no record in any table is left out. Tables laid out alike are added array to array, others
+ * cell by cell through index maps; no row objects are made.
  *
  * @example
  * const a = fromCounts([{ type: 'spastic', count: 2 }]);
@@ -142,12 +145,22 @@ export function fromCounts(rows: readonly CountRow[]): CountTable {
  * mergeCounts(a, b).total; // 4
  */
 export function mergeCounts(...tables: readonly CountTable[]): CountTable {
-  const rows: CountRow[] = [];
-  for (const [i, table] of tables.entries()) {
+  tables.forEach((table, i) => {
     if (!isCountTable(table)) throw new InvalidArgumentError(`tables[${i}]`, table, `tables[${i}] is not a count table`);
-    forEachCell(table, (type, year, outcome, count) => rows.push({ type, year, outcome, count }));
+  });
+  const typeIndex = new Map<string, number>();
+  const yearSet = new Set<number | null>();
+  for (const table of tables) {
+    const used = usedLabels(table);
+    table.types.forEach((type, t) => used.types[t] && !typeIndex.has(type) && typeIndex.set(type, typeIndex.size));
+    table.years.forEach((year, y) => used.years[y] && yearSet.add(year));
   }
-  const merged = fromCounts(rows);
+  const types = [...typeIndex.keys()];
+  const years = [...yearSet].sort((a, b) => (a === null ? 1 : b === null ? -1 : a - b));
+  const O = OUTCOMES.length;
+  const counts = new Float64Array(types.length * years.length * O);
+  for (const table of tables) addInto(counts, types, years, table);
+  const merged = makeTable(types, years, counts);
   if (tables.every((t) => t.measures === undefined)) return merged;
   return withMeasures(
     merged,
@@ -157,6 +170,54 @@ export function mergeCounts(...tables: readonly CountTable[]): CountTable {
       merged.counts.length,
     ),
   );
+}
+
+/** Which types and years of `table` have a record (a non-zero cell). */
+function usedLabels(table: CountTable): { types: Uint8Array; years: Uint8Array } {
+  const T = table.types.length;
+  const Y = table.years.length;
+  const O = table.outcomes.length;
+  const { counts } = table;
+  const types = new Uint8Array(T);
+  const years = new Uint8Array(Y);
+  for (let t = 0, cell = 0; t < T; t++) {
+    for (let y = 0; y < Y; y++, cell += O) {
+      for (let o = 0; o < O; o++) {
+        if (counts[cell + o] !== 0) {
+          types[t] = 1;
+          years[y] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return { types, years };
+}
+
+const sameLabels = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Add `table`'s counts into `counts`, laid out over `types` × `years` × outcomes (which hold every label with a record). */
+function addInto(counts: Float64Array, types: readonly string[], years: readonly (number | null)[], table: CountTable): void {
+  const source = table.counts;
+  if (sameLabels(table.types, types) && sameLabels(table.years, years) && sameLabels(table.outcomes, OUTCOMES)) {
+    for (let cell = 0; cell < source.length; cell++) counts[cell]! += source[cell]!;
+    return;
+  }
+  const typeAt = new Map(types.map((type, t) => [type, t]));
+  const yearAt = new Map(years.map((year, y) => [year, y]));
+  const toType = table.types.map((type) => typeAt.get(type) ?? -1);
+  const toYear = table.years.map((year) => yearAt.get(year) ?? -1);
+  const toOutcome = table.outcomes.map((outcome) => OUTCOME_INDEX.get(outcome) ?? -1);
+  const Y = years.length;
+  const O = OUTCOMES.length;
+  const SY = table.years.length;
+  const SO = table.outcomes.length;
+  for (let t = 0, cell = 0; t < table.types.length; t++) {
+    for (let y = 0; y < SY; y++) {
+      const at = (toType[t]! * Y + toYear[y]!) * O;
+      for (let o = 0; o < SO; o++, cell++) if (source[cell] !== 0) counts[at + toOutcome[o]!]! += source[cell]!;
+    }
+  }
 }
 
 /** The cell of `target` that holds what cell `cell` of `source` holds (same type, year and outcome). */
