@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { CEREBRAL_PALSY, defineCohort, cohortRecordSchema } from '../dist/index.js';
-import { countCohortCsv, countCohortCsvParallel, countWithDuckDB, streamCohortCsv, streamCohortCsvBatches } from '../dist/node/index.js';
+import { countCohortCsv, countCohortCsvParallel, countWithDuckDB, readCohortColumns, readCohortCsv, streamCohortColumns, streamCohortCsv, streamCohortCsvBatches } from '../dist/node/index.js';
 
 const [path, file] = process.argv.slice(2);
 const cohort = defineCohort({ ...CEREBRAL_PALSY, years: [2004, 2014] });
@@ -15,6 +15,15 @@ switch (path) {
     break;
   case 'fast-2-workers':
     rows = (await countCohortCsvParallel(file, { cohort, workers: 2 })).rows;
+    break;
+  case 'columns-batches':
+    for await (const batch of streamCohortColumns(file, { cohort })) rows += batch.length;
+    break;
+  case 'read-columns':
+    rows = (await readCohortColumns(file, { cohort })).columns.length;
+    break;
+  case 'read-records':
+    rows = (await readCohortCsv(file, { cohort })).records.length;
     break;
   case 'stream-records':
     for await (const row of streamCohortCsv(file, { cohort })) if (row.ok) rows += 1;

@@ -80,6 +80,8 @@ export interface RowHandlers<R> {
   rows?: FastRowSink;
   /** Records of a validator the fast path does not know. */
   record?(record: R, line: number): void;
+  /** The scanner's type names, whose indexes `rows` receives (called once, before any row; the list grows). */
+  typeNames?(names: readonly string[]): void;
 }
 
 const textDecoder = new TextDecoder();
@@ -157,6 +159,7 @@ export async function* readRows<R>(
     const vocabulary = header.measures.size > 0 ? undefined : known;
     const sink = { rejected: handlers.rejected, ...(handlers.record ? { record: handlers.record } : {}) };
     const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), validator, vocabulary, sink, vocabulary ? handlers.rows : undefined, range ? range.firstLine : head.firstDataLine);
+    handlers.typeNames?.(scanner.typeNames);
     for (const t of vocabulary === undefined ? (known?.types ?? []) : []) scanner.typeIndex(t); // the cohort's order of types, as the fast path keeps it
     const byte = delimiter.charCodeAt(0);
     const done = () => ({ delimiter, ignoredColumns: header.ignored, scanner, start: extentStart, end: window.offset + window.start });

@@ -13,6 +13,14 @@ export {
   type RejectReason,
   DEFAULT_MAX_LINE_LENGTH,
 } from './csv.js';
+export {
+  readCohortColumns,
+  streamCohortColumns,
+  type CohortColumns,
+  type CohortColumnBatch,
+  type CohortColumnsOptions,
+  type CohortColumnsResult,
+} from './csv-columns.js';
 export { writeRejectsCsv } from './rejects-csv.js';
 export { DEFAULT_HEADER_ALIASES, type CohortField } from './csv-header.js';
 export { loadSampleCohort, sampleCohortDefinition, dataPath } from './sample.js';
