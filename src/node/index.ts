@@ -28,6 +28,7 @@ export { readClaimsFile, loadReferences } from './claims.js';
 export { readCohortFile } from './cohort-file.js';
 export { countCohortCsvParallel, MAX_THREADS, type ParallelCountOptions } from './count-parallel.js';
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
+export { countWithPostgres, type PostgresCountOptions, type PostgresQueryable } from './postgres.js';
 export { htmlText } from './html-text.js';
 // HTML through htmlparser2's tokenizer (its entity tables are too large for the core bundle).
 export { htmlDocument } from '../document/html-document.js';
