@@ -159,6 +159,7 @@ export {
   type DenominatorSource,
   type Extraction,
   type ExtractedClaim,
+  type ExtractedMean,
   type ExtractedPartition,
   type ExtractLocale,
   type ExtractOptions,
@@ -194,7 +195,8 @@ export {
   type TableDenominatorSource,
   type DenominatorBasis,
 } from './tables/table-claims.js';
-export { readTableBlock, type ExtractedMean } from './tables/table-block-reader.js';
+export { readTableBlock } from './tables/table-block-reader.js';
+export { textWithTables } from './tables/text-with-tables.js';
 
 // Describing a cohort: sketches, Table 1.
 export {

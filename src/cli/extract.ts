@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { auditClaims } from '../audit/audit-claims.js';
@@ -10,6 +10,9 @@ import { toClaimsFile } from '../extract/to-claims-file.js';
 import type { ClaimsFileClaim } from '../extract/to-claims-file.js';
 import type { Extraction, ExtractLocale, UnresolvedFigure } from '../extract/types.js';
 import { loadReferences } from '../node/claims.js';
+import { pdfText } from '../node/pdf-text.js';
+import { readTableBlock } from '../tables/table-block-reader.js';
+import { textWithTables } from '../tables/text-with-tables.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Io } from './io.js';
 import { EXTRACT_HELP, UsageError } from './usage.js';
@@ -32,10 +35,11 @@ export function localeOption(value: string | undefined, decimalComma: boolean): 
 
 /** Extract claims from a page (text, Markdown or HTML), as a claims file plus the references its partitions fit. */
 export async function extractFile(path: string, locale: ExtractLocale | 'auto') {
-  const raw = path === '-' ? await readStdin() : await readFile(path, 'utf8');
   const name = path === '-' ? '<stdin>' : path;
-  const document = readDocument(raw, path === '-' ? {} : { name: path });
-  const extraction = extractClaims(document, { locale });
+  // a PDF is read through pdf.js text positions, its tables laid out as aligned text
+  const pdf = path !== '-' && (/\.pdf$/i.test(path) || (await isPdf(path)));
+  const document = pdf ? textWithTables(await pdfText(path)) : readDocument(path === '-' ? await readStdin() : await readFile(path, 'utf8'), path === '-' ? {} : { name: path });
+  const extraction = extractClaims(document, { locale, tables: readTableBlock });
   const file = toClaimsFile(extraction, { title: `Claims extracted from ${name}`, source: { name, quote: sourceQuote(extraction, document.text) } });
   // a partition whose every part is a cerebral palsy type is compared with the bundled CP references
   const cp = extraction.partitions.find((p) => p.parts.every((id) => cerebralPalsyCohort.normalizeType(extraction.claims.find((c) => c.id === id)?.type ?? '') !== undefined));
@@ -79,6 +83,17 @@ function keepValid<F extends WritableFile>(file: F): F {
     };
   }
   return current;
+}
+
+async function isPdf(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(5);
+    await handle.read(head, 0, 5, 0);
+    return head.toString('latin1') === '%PDF-';
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The paragraphs that hold the claims, as the page prints them (not the whole page). */
@@ -125,7 +140,7 @@ export async function extract(argv: string[], io: Io): Promise<number> {
   if (out !== undefined && values.json && !/\.json$/i.test(out)) throw new UsageError(`--json writes JSON, but --out ${out} names a YAML file`);
   const { file, extraction, name } = await extractFile(positionals[0]!, localeOption(values.locale, values['decimal-comma']));
   for (const u of extraction.unresolved) io.err(`unresolved: "${u.span.quote}" (${u.reason})\n`);
-  if (extraction.claims.length === 0) {
+  if (extraction.claims.length === 0 && (extraction.means?.length ?? 0) === 0) {
     io.err(nothingFound(name, extraction));
     return 0;
   }
@@ -141,7 +156,7 @@ export async function extract(argv: string[], io: Io): Promise<number> {
 export async function auditFromText(path: string, format: string, locale: ExtractLocale | 'auto', io: Io): Promise<number> {
   const { file, extraction, name } = await extractFile(path, locale);
   for (const u of extraction.unresolved) io.err(`unresolved: "${u.span.quote}" (${u.reason})\n`);
-  if (extraction.claims.length === 0) {
+  if (extraction.claims.length === 0 && (extraction.means?.length ?? 0) === 0) {
     if (format === 'json') io.out(`${JSON.stringify({ ok: true, title: file.title, source: file.source, findings: [], summary: { error: 0, warning: 0, info: 0 }, unresolved: extraction.unresolved }, null, 2)}\n`);
     io.err(nothingFound(name, extraction));
     return 0;
@@ -150,6 +165,7 @@ export async function auditFromText(path: string, format: string, locale: Extrac
   const quotes: Record<string, string> = {};
   for (const c of extraction.claims) quotes[c.id] = c.span.quote;
   for (const p of extraction.partitions) quotes[p.id] = p.span.quote;
+  for (const m of extraction.means ?? []) quotes[m.id] = m.span.quote;
   if (format === 'json') io.out(`${JSON.stringify({ ...report, quotes, unresolved: extraction.unresolved }, null, 2)}\n`);
   else io.out(format === 'markdown' ? formatAuditMarkdown(report) : formatAuditText(report, { quotes }));
   return report.ok ? 0 : 1;

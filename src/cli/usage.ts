@@ -15,7 +15,7 @@ Commands:
                          (default: the bundled synthetic sample cohort)
   table1 [file.csv]      Table 1: the cohort described by group (default: the synthetic sample)
   audit [claims]         Audit published figures (default: the bundled seed claims)
-  extract <file|->        Turn a text, Markdown or HTML page into a claims file
+  extract <file|->        Turn a text, Markdown, HTML or PDF page (prose and tables) into a claims file
   report [claims]        A self-contained HTML report with charts (default: the seed claims;
                          --records your.csv or --sample adds record-level charts)
   check-percent <p> --of <n>
@@ -67,8 +67,9 @@ Checks every published percentage against its denominator and counts, the roundi
 table, sums of parts, subgroup rates and the case mix against population references.
 
 Options:
-  --from-text <file>     Extract the claims from a text or HTML page first, and show each
-                         finding next to the words it is about
+  --from-text <file>     Extract the claims from a text, Markdown, HTML or PDF page (its prose
+                         and its tables) first, and show each finding next to the words or
+                         cell it is about
   --locale <l>           With --from-text: en, de, fr, es or auto (default)
   --records <file.csv>   Recount every numerator from record-level data
   --cohort <c>           Vocabulary for --records: cerebral-palsy or a cohort file (.yaml/.json)
@@ -101,11 +102,12 @@ Options:
   --json               Machine-readable output
 `;
 
-export const EXTRACT_HELP = `Usage: treatment-outcomes extract <file.txt|file.md|file.html|-> [options]
+export const EXTRACT_HELP = `Usage: treatment-outcomes extract <file.txt|file.md|file.html|file.pdf|-> [options]
 
-Finds counts, percents, totals and improvement rates in prose and writes them as a claims file
-(YAML), each claim with the exact words it came from. Figures with no denominator in reach are
-listed under "unresolved".
+Finds counts, percents, totals and improvement rates in prose, and every "n (%)" and "mean (SD)"
+cell of the page's tables, and writes them as a claims file (YAML), each claim with the exact words
+or cell it came from. Figures with no denominator in reach are listed under "unresolved". PDF needs
+the optional package pdfjs-dist (npm install pdfjs-dist@5).
 
 Options:
   --out <file>         Write to a file (.yaml, .yml or .json) instead of standard output

@@ -12,7 +12,7 @@ import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
 import { tokenize } from './tokens.js';
-import type { ExtractedClaim, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
+import type { ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LEADING_FILLER = words(/^\s*(?:were|was|had|have|with|of|are|is|in|patients?\s+with|children\s+with)\b/i);
@@ -23,7 +23,7 @@ const OTHER_BEFORE = words(/\bother\s*$/i);
 const RATE_NAME = words(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
 
 
-export type { DenominatorSource, ExtractedClaim, ExtractedPartition, Extraction, ExtractLocale, ExtractOptions, TableContext, TableExtraction, TableReader, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
+export type { DenominatorSource, ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractLocale, ExtractOptions, TableContext, TableExtraction, TableReader, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 /** The claims of one sentence as the partition step needs them: in text order, with their mentions. */
 export interface SentenceClaims {
@@ -36,6 +36,7 @@ class Builder {
   readonly claims: ExtractedClaim[] = [];
   readonly partitions: ExtractedPartition[] = [];
   readonly unresolved: UnresolvedFigure[] = [];
+  readonly means: ExtractedMean[] = [];
   private readonly ids = new Set<string>();
   private readonly nextSuffix = new Map<string, number>();
   /** Keys of proposed partitions, so one is not proposed twice. */
@@ -159,7 +160,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
     reportPercents(out, tokens, claimed);
   });
   flushList();
-  return screenExtraction({ claims: out.claims, partitions: out.partitions, unresolved: out.unresolved, locale: locale.language, decimalComma: locale.decimalComma });
+  return screenExtraction({ claims: out.claims, partitions: out.partitions, unresolved: out.unresolved, ...(out.means.length > 0 ? { means: out.means } : {}), locale: locale.language, decimalComma: locale.decimalComma });
 }
 
 const group = (token: { value: number; start: number; end: number }, sentence: number, block: number, kind: Group['kind'], approximate = false): Group => ({
@@ -341,6 +342,7 @@ function readTable(out: Builder, document: TextDocument, block: DocumentBlock & 
   }
   for (const p of read.partitions ?? []) out.partitions.push({ ...p, id: out.id(p.id), parts: p.parts.map((id) => renamed.get(id) ?? id) });
   out.unresolved.push(...(read.unresolved ?? []));
+  for (const m of read.means ?? []) out.means.push({ ...m, id: out.id(m.id) });
 }
 
 export { Builder as ExtractionBuilder };

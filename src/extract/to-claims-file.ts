@@ -1,5 +1,5 @@
 import type { ClaimsFileInput } from '../claims/schema.js';
-import type { ExtractedClaim, Extraction } from './types.js';
+import type { ExtractedClaim, ExtractedMean, Extraction } from './types.js';
 
 /** A claim as written to a claims file: its span stays, the paragraph it came from goes to `source.quote`. */
 export type ClaimsFileClaim = Omit<ExtractedClaim, 'context'>;
@@ -15,14 +15,16 @@ export type ClaimsFileClaim = Omit<ExtractedClaim, 'context'>;
  * [file.claims.length, file.partitions.length]; // [2, 1]
  */
 export function toClaimsFile(
-  extraction: Pick<Extraction, 'claims' | 'partitions' | 'unresolved'>,
+  extraction: Pick<Extraction, 'claims' | 'partitions' | 'unresolved' | 'means'>,
   meta: { title: string; source: { name: string; url?: string; accessed?: string; quote?: string } },
-): ClaimsFileInput & { claims: ClaimsFileClaim[]; partitions: { id: string; total: number; parts: string[]; note?: string }[]; unresolved: Extraction['unresolved'] } {
+): Omit<ClaimsFileInput, 'means'> & { claims: ClaimsFileClaim[]; partitions: { id: string; total: number; parts: string[]; note?: string }[]; means?: Omit<ExtractedMean, 'context'>[]; unresolved: Extraction['unresolved'] } {
   return {
     title: meta.title,
     source: meta.source,
     claims: extraction.claims.map(({ context: _context, ...claim }) => claim),
     partitions: extraction.partitions.map((p) => ({ id: p.id, total: p.total, parts: p.parts, ...(p.difference !== 0 ? { note: `parts add up to ${p.total + p.difference}, ${p.difference > 0 ? 'over' : 'under'} the total by ${Math.abs(p.difference)}` } : {}) })),
+    // means read from the page's tables keep their spans too
+    ...(extraction.means && extraction.means.length > 0 ? { means: extraction.means.map(({ context: _context, ...mean }) => mean) } : {}),
     unresolved: extraction.unresolved,
   };
 }

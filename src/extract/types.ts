@@ -35,6 +35,25 @@ export interface ExtractedClaim {
   context?: TextSpan;
 }
 
+/** A mean (and SD) found in a table of the page, in the claims-file `means` shape, with its source span. */
+export interface ExtractedMean {
+  id: string;
+  label?: string;
+  /** As printed, with a '.' decimal mark. */
+  mean: string;
+  sd?: string;
+  n: number;
+  items?: number;
+  scale?: [number, number];
+  /** A measurement, not whole-number data: GRIM and GRIMMER do not apply. */
+  continuous?: boolean;
+  /** How the n was found. */
+  nSource: DenominatorSource;
+  span: TextSpan;
+  /** The table row that holds it. */
+  context?: TextSpan;
+}
+
 /** Parts of a stated total, proposed as a partition. */
 export interface ExtractedPartition {
   id: string;
@@ -57,6 +76,8 @@ export interface Extraction {
   claims: ExtractedClaim[];
   partitions: ExtractedPartition[];
   unresolved: UnresolvedFigure[];
+  /** Means and SDs read from the page's tables (with a table reader). */
+  means?: ExtractedMean[];
   /** The locale the numbers were read in (after 'auto' detection). */
   locale: ExtractLocale;
   /** Whether decimals were read with a comma ("84,3 %"). */
@@ -88,6 +109,7 @@ export interface TableExtraction {
   claims: ExtractedClaim[];
   partitions?: ExtractedPartition[];
   unresolved?: UnresolvedFigure[];
+  means?: ExtractedMean[];
 }
 
 /**

@@ -1,15 +1,7 @@
 import type { DocumentBlock, TableData } from '../document/document.js';
-import type { DenominatorSource, ExtractedClaim, ExtractedPartition, TableContext, TableExtraction, TextSpan, UnresolvedFigure } from '../extract/types.js';
+import type { ExtractedClaim, ExtractedMean, ExtractedPartition, TableContext, TableExtraction, TextSpan, UnresolvedFigure } from '../extract/types.js';
 import { tableFromRows, type Table } from './table.js';
-import { tableClaims, type DenominatorBasis, type TableCellRef, type TableMean } from './table-claims.js';
-
-/** A mean read from a table of a page, in the claims-file `means` shape, with its source span. */
-export interface ExtractedMean extends Omit<TableMean, 'cell' | 'nSource'> {
-  nSource: DenominatorSource;
-  span: TextSpan;
-  /** The table row that holds it. */
-  context?: TextSpan;
-}
+import { tableClaims, type DenominatorBasis, type TableCellRef } from './table-claims.js';
 
 interface Slot {
   start: number;

@@ -59,7 +59,9 @@ export function levelPartitions(ctx: Context): TablePartition[] {
         else ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, so the levels are not exclusive (several can apply); no partition is proposed.`);
       }
       if (partitionTotal !== undefined) {
-        out.push({ id: ctx.uniqueId(`${v.label!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'levels'}-levels`), total: partitionTotal, parts: parts.map((p) => p.id), basis: 'levels', difference: sum - partitionTotal });
+        // named as its cells are: the variable and the column ("gender-cp-n")
+        const base = `${v.label} ${ctx.table.columnLabels[c] ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+        out.push({ id: ctx.uniqueId(base || 'levels'), total: partitionTotal, parts: parts.map((p) => p.id), basis: 'levels', difference: sum - partitionTotal });
       }
     }
   }

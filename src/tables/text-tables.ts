@@ -93,8 +93,22 @@ const sameHeader = (a: Table, b: Table) =>
  * line with values, up to a blank line, are header lines; a line starting "Table" is the caption.
  */
 export function readTextTables(text: string): Table[] {
+  return textTableRegions(text).map((r) => r.table);
+}
+
+/** A table found in text, and the lines it takes (several runs when it continues on the next page). */
+export interface TextTableRegion {
+  table: Table;
+  /** Runs of lines [first, end), 0-based, caption and notes not included. */
+  lines: [number, number][];
+  /** The caption's line, when the line above the table names it. */
+  captionLine?: number;
+}
+
+/** {@link readTextTables} with where each table stands in the text. */
+export function textTableRegions(text: string): TextTableRegion[] {
   const lines = text.split(/\r?\n/);
-  const out: Table[] = [];
+  const out: TextTableRegion[] = [];
   let i = 0;
   while (i < lines.length) {
     if (!hasValue(lines[i]!) || lines[i]!.trim().length > 400) {
@@ -123,10 +137,15 @@ export function readTextTables(text: string): Table[] {
     const block = [...head, ...body];
     const rows = alignedRows(block) ?? valueRows(block);
     const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, index: out.length });
+    const first = end - block.length;
     // a table continued on the next page repeats its header: append its rows to the table it continues
     const previous = out[out.length - 1];
-    if (previous && !captionLine && sameHeader(previous, table)) out[out.length - 1] = tableFromRows([...previous.grid.map((r, k) => (k < previous.headerRows ? r : [' '.repeat(previous.indents[k] ?? 0) + (r[0] ?? ''), ...r.slice(1)])), ...table.grid.slice(table.headerRows).map((r, k) => [' '.repeat(table.indents[k + table.headerRows] ?? 0) + (r[0] ?? ''), ...r.slice(1)])], { headerRows: previous.headerRows, ...(previous.caption ? { caption: previous.caption } : {}), index: previous.index });
-    else out.push(table);
+    if (previous && !captionLine && sameHeader(previous.table, table)) {
+      const p = previous.table;
+      const indented = (t: Table, from: number) => t.grid.slice(from).map((r, k) => [' '.repeat(t.indents[k + from] ?? 0) + (r[0] ?? ''), ...r.slice(1)]);
+      previous.table = tableFromRows([...p.grid.slice(0, p.headerRows), ...indented(p, p.headerRows), ...indented(table, table.headerRows)], { headerRows: p.headerRows, ...(p.caption ? { caption: p.caption } : {}), index: p.index });
+      previous.lines.push([first, end]);
+    } else out.push({ table, lines: [[first, end]], ...(captionLine ? { captionLine: first - 1 } : {}) });
     i = end + 1;
   }
   return out;

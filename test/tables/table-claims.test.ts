@@ -67,7 +67,7 @@ describe('tableClaims: variables and partitions', () => {
 
   it('fires count-sum-mismatch for exclusive levels that add up to more than N', () => {
     const x = md('| | CP (n = 98) |\n|---|---|\n| Gender | |\n| Male | 53 (54.1) |\n| Female | 52 (53.1) |');
-    expect(audit(x)).toContain('count-sum-mismatch gender-levels');
+    expect(audit(x)).toContain('count-sum-mismatch gender-cp-n-98');
   });
 
   it('does not propose levels that are not exclusive (percents well above 100), and says so', () => {
