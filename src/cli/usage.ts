@@ -36,7 +36,9 @@ distribution and the improvement rates overall, by type and by year.
 
 Options:
   --decimals <n>       Decimals of printed percents (default 1)
-  --rounding <mode>    half-up (default), half-down, half-even, floor, ceil
+  --rounding <mode>    half-up (default), half-down, half-even, floor, ceil; the first three
+                       differ only on ties (12.5 to no decimals: 13, 12, 12 = to the even
+                       digit), floor truncates, ceil rounds up
   --basis <basis>      known (default: among known outcomes) or all (among all treated)
   --delimiter <d>      , ; or tab (default: detected from the header)
   --cohort <c>         Check types, aliases and years against a vocabulary: cerebral-palsy
@@ -77,6 +79,9 @@ Options:
   -h, --help             Show this help
 
 Without a file, the bundled seed claims (data/seed-claims.json) are audited.
+Each finding is one figure: its severity (ERROR: it cannot be right; WARNING: it needs a closer
+look; INFO: what it implies) and the codes of the checks it failed, such as percent-impossible
+(no whole count prints the percent); the README lists every code.
 Exit codes: 0 no error-level finding, 1 error-level findings, 2 usage or input error.
 `;
 
@@ -84,7 +89,8 @@ export const CHECK_PERCENT_HELP = `Usage: treatment-outcomes check-percent <perc
 
 Options:
   --rounding <modes>   Comma-separated: half-up, half-down, half-even, floor, ceil
-                       (default: half-up,half-down,half-even)
+                       (default: half-up,half-down,half-even, i.e. ordinary rounding with a
+                       tie such as 12.5 going either way; floor truncates, ceil rounds up)
   --decimal-comma      Read 31,34 as 31.34
   --json               Machine-readable output
 
