@@ -119,6 +119,10 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
       return none([{ code: 'file-invalid', path: '(file)', message: `cannot read the claims file: ${messageOf(error)}` }]);
     }
   }
+  if (data === null || data === undefined || (typeof data === 'string' && data.trim() === '')) {
+    return none([{ code: 'file-invalid', path: '(file)', message: 'the claims file is empty; it needs title, source (name, url) and claims' }]);
+  }
+  if (!isRecord(data)) return none([{ code: 'file-invalid', path: '(file)', message: `a claims file is a mapping of title, source and claims, not ${Array.isArray(data) ? 'a list' : typeof data}` }]);
   const first = claimsFileSchema.safeParse(data);
   const problems: ClaimsProblem[] = [];
   const bad = new Map<string, Set<number>>(FIGURE_LISTS.map((k) => [k, new Set<number>()]));
@@ -295,7 +299,8 @@ export function parseClaims(input: unknown, options: ParseClaimsOptions = {}): P
   const { file, warnings, problems } = inspection;
   const fatal = file === null ? problems : options.lenient ? [] : problems;
   if (fatal.length > 0 || file === null) {
-    const unreadable = fatal.length === 1 && fatal[0]!.path === '(file)' && fatal[0]!.message.startsWith('cannot read');
+    // a problem with the file as a whole (unreadable, empty, not a mapping) is said on its own
+    const unreadable = fatal.length === 1 && fatal[0]!.path === '(file)';
     const lines = fatal.map((p) => `${p.path}: ${p.message}`);
     throw new InputFormatError(unreadable ? `${where}${fatal[0]!.message}` : `${where}invalid claims file:\n${lines.join('\n')}`, { file: options.file });
   }

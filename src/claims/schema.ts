@@ -57,6 +57,11 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
       url: z.optional(z.string()),
       accessed: z.optional(z.string()),
       quote: z.optional(z.string()),
+    }, {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'source is required: where the figures were published, e.g. source: { name: "clinic web page", url: "https://…" }'
+          : 'source must be an object with a name (and optionally url, accessed, quote)',
     }),
     /** Rounding the publication is assumed to use; default ordinary rounding, ties either way. */
     rounding: z.optional(z.union([z.enum(ROUNDING), z.array(z.enum(ROUNDING))])),

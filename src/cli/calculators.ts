@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { checkPercent } from '../audit/check-percent.js';
 import { inferDenominators } from '../audit/infer-denominators.js';
+import { LimitExceededError } from '../errors.js';
 import { ROUNDING_MODES, type RoundingMode } from '../format/rounding.js';
 import type { Io } from './io.js';
 import { optionalWholeNumber, wholeNumberOption } from './options.js';
@@ -56,6 +57,18 @@ export async function checkPercentCommand(argv: string[], io: Io): Promise<numbe
   return exit;
 }
 
+/** The library's limit errors name its options (maxScan); on the command line they name the flags. */
+function withCliLimits<T>(search: () => T): T {
+  try {
+    return search();
+  } catch (error) {
+    if (!(error instanceof LimitExceededError)) throw error;
+    const flags: Record<string, string> = { maxScan: '--max-scan', min: '--min', max: '--max', limit: '--limit' };
+    const message = error.message.replace(/\b(maxScan|min and max|limit)\b/g, (word) => (word === 'min and max' ? '--min and --max' : (flags[word] ?? word)));
+    throw new LimitExceededError(error.limit, error.max, error.requested, message);
+  }
+}
+
 /** `treatment-outcomes infer-n 54.32 31.34 11.71 2.62 [--partition] [--min n] [--max n] [--limit k]`. */
 export async function inferN(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,6 +78,7 @@ export async function inferN(argv: string[], io: Io): Promise<number> {
       min: { type: 'string' },
       max: { type: 'string' },
       limit: { type: 'string' },
+      'max-scan': { type: 'string' },
       partition: { type: 'boolean', default: false },
       rounding: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -79,14 +93,18 @@ export async function inferN(argv: string[], io: Io): Promise<number> {
   const min = optionalWholeNumber(values.min, '--min', { min: 1 });
   const max = optionalWholeNumber(values.max, '--max', { min: 1 });
   const limit = optionalWholeNumber(values.limit, '--limit', { min: 1 }) ?? 20;
+  const maxScan = optionalWholeNumber(values['max-scan'], '--max-scan', { min: 1 });
   const rounding = roundingList(values.rounding);
-  const candidates = inferDenominators(positionals, {
-    partition: values.partition,
-    limit,
-    ...(min !== undefined ? { min } : {}),
-    ...(max !== undefined ? { max } : {}),
-    ...(rounding ? { rounding } : {}),
-  });
+  const candidates = withCliLimits(() =>
+    inferDenominators(positionals, {
+      partition: values.partition,
+      limit,
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+      ...(maxScan !== undefined ? { maxScan } : {}),
+      ...(rounding ? { rounding } : {}),
+    }),
+  );
   if (values.json) {
     io.out(`${JSON.stringify(candidates, null, 2)}\n`);
     return 0;

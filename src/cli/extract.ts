@@ -14,8 +14,10 @@ import { pdfText } from '../node/pdf-text.js';
 import { readTableBlock } from '../tables/table-block-reader.js';
 import { textWithTables } from '../tables/text-with-tables.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
+import { checkInputFile } from './input-file.js';
 import type { Io } from './io.js';
 import { EXTRACT_HELP, UsageError } from './usage.js';
+import { count } from './words.js';
 
 const LOCALES = ['en', 'de', 'fr', 'es', 'auto'] as const;
 
@@ -35,6 +37,8 @@ export function localeOption(value: string | undefined, decimalComma: boolean): 
 
 /** Extract claims from a page (text, Markdown or HTML), as a claims file plus the references its partitions fit. */
 export async function extractFile(path: string, locale: ExtractLocale | 'auto') {
+  // binary data other than a PDF is refused by name, before any reader sees it
+  if (path !== '-') await checkInputFile(path, 'a page of text, Markdown, HTML or PDF', { binary: startsAsPdf });
   const name = path === '-' ? '<stdin>' : path;
   // a PDF is read through pdf.js text positions, its tables laid out as aligned text
   const pdf = path !== '-' && (/\.pdf$/i.test(path) || (await isPdf(path)));
@@ -85,12 +89,15 @@ function keepValid<F extends WritableFile>(file: F): F {
   return current;
 }
 
+/** Does a file's first bytes say it is a PDF? */
+const startsAsPdf = (head: Uint8Array): boolean => Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-';
+
 async function isPdf(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(5);
     await handle.read(head, 0, 5, 0);
-    return head.toString('latin1') === '%PDF-';
+    return startsAsPdf(head);
   } finally {
     await handle.close();
   }
@@ -147,7 +154,7 @@ export async function extract(argv: string[], io: Io): Promise<number> {
   const text = json ? `${JSON.stringify(file, null, 2)}\n` : stringify(file, { lineWidth: 0 });
   if (out !== undefined) {
     await writeFile(out, text);
-    io.err(`wrote ${file.claims.length} claims, ${file.partitions.length} partitions and ${file.unresolved.length} unresolved figures to ${out}\n`);
+    io.err(`wrote ${count(file.claims.length, 'claim')}, ${count(file.partitions.length, 'partition')} and ${count(file.unresolved.length, 'unresolved figure')} to ${out}\n`);
   } else io.out(text);
   return 0;
 }

@@ -22,9 +22,10 @@ export function describeFileError(error: unknown, path: string, what: string): I
  * Check that `path` is a readable text file before a command reads it: a missing file, a
  * directory or binary data (an image, a spreadsheet's .xlsx, an executable) is refused with a
  * message naming the file and what was expected, instead of an error from deep inside a reader or
- * binary bytes echoed to the terminal. UTF-16 is left to the readers, which say how to convert it.
+ * binary bytes echoed to the terminal. UTF-16 is left to the readers, which say how to convert it;
+ * `binary` accepts the binary formats a command reads itself (a PDF).
  */
-export async function checkInputFile(path: string, what: string): Promise<void> {
+export async function checkInputFile(path: string, what: string, options: { binary?: (head: Uint8Array) => boolean } = {}): Promise<void> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -32,7 +33,7 @@ export async function checkInputFile(path: string, what: string): Promise<void> 
     const head = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
     const sample = head.subarray(0, bytesRead);
-    if (!isUtf16(sample) && sample.includes(0)) throw new InputFormatError(`${path}: not a text file (it contains binary data); expected ${what}`, { file: path });
+    if (!isUtf16(sample) && sample.includes(0) && options.binary?.(sample) !== true) throw new InputFormatError(`${path}: not a text file (it contains binary data); expected ${what}`, { file: path });
   } catch (error) {
     throw describeFileError(error, path, what) ?? error;
   } finally {

@@ -11,7 +11,8 @@ export function wholeNumberOption(text: string, flag: string, range: { min?: num
   const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
   const value = WHOLE.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const bounds = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    const tooLarge = max === Number.MAX_SAFE_INTEGER && value > max;
+    const bounds = tooLarge ? `from ${min} to 2^53 − 1 (${max})` : max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
     throw new UsageError(`${flag} must be a whole number ${bounds}, got ${JSON.stringify(text)}`);
   }
   return value;

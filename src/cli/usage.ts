@@ -102,8 +102,10 @@ export const INFER_N_HELP = `Usage: treatment-outcomes infer-n <percent>... [opt
 Options:
   --partition          Only denominators for which the counts can also sum to n
   --min <n>            Smallest n to try (default 1)
-  --max <n>            Largest n to try (default 100000)
+  --max <n>            Largest n to try (default 100000; up to 9007199254740991, e.g. 1e15)
   --limit <k>          Show at most k candidates (default 20)
+  --max-scan <n>       Refuse a search that would test more than n denominators one by one
+                       (default 100000000, about a second per 10^7)
   --rounding <modes>   Comma-separated rounding modes (default: ordinary rounding)
   --json               Machine-readable output
 `;

@@ -16,7 +16,7 @@ describe('treatment-outcomes extract', () => {
     const out = join(dir, 'claims.yaml');
     const r = await cli('extract', paragraph, '--out', out);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('wrote 5 claims, 1 partitions and 0 unresolved figures');
+    expect(r.err).toContain('wrote 5 claims, 1 partition and 0 unresolved figures');
     const file = parse(readFileSync(out, 'utf8')) as { claims: { id: string; span: { quote: string } }[]; references: { id: string }[] };
     expect(file.claims.map((c) => c.id)).toEqual(['spastic', 'mixed', 'athetoid', 'other', 'improvement']);
     expect(file.claims[1]?.span.quote).toBe('1341 mixed (31.34%)');

@@ -49,6 +49,29 @@ describe('input files', () => {
     expect(records.err).toContain(`${png}: not a text file`);
   });
 
+  it('extract and audit --from-text refuse a directory or binary data, naming it', async () => {
+    for (const argv of [['extract'], ['audit', '--from-text']]) {
+      const binary = await cli(...argv, png);
+      expect([binary.code, binary.out]).toEqual([2, '']);
+      expect(binary.err).toBe(`error: ${png}: not a text file (it contains binary data); expected a page of text, Markdown, HTML or PDF\n`);
+      expect((await cli(...argv, adir)).err).toBe(`error: ${adir}: is a directory, not a page of text, Markdown, HTML or PDF\n`);
+    }
+  });
+
+  it.each([
+    ['an empty file', 'empty.yaml', '', 'the claims file is empty; it needs title, source (name, url) and claims'],
+    ['a file of blank lines', 'blank.yaml', '\n\n', 'the claims file is empty; it needs title, source (name, url) and claims'],
+    ['a list', 'list.json', '[1, 2]', 'a claims file is a mapping of title, source and claims, not a list'],
+    ['no source', 'no-source.yaml', 'title: t\nclaims:\n  - { id: a, denominator: 4, percent: "50" }\n', 'source: source is required: where the figures were published'],
+    ['a source that is text', 'text-source.yaml', 'title: t\nsource: web\nclaims:\n  - { id: a, denominator: 4, percent: "50" }\n', 'source: source must be an object with a name'],
+  ])('audit names what is missing in %s', async (_what, name, text, message) => {
+    const r = await cli('audit', file(name, text));
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err).toContain(`${join(dir, name)}: `);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/Invalid input/);
+  });
+
   it('report --svg on an existing file is a usage error, not a crash', async () => {
     const r = await cli('report', '--svg', good);
     expect(r.code).toBe(2);
@@ -85,6 +108,17 @@ describe('number options are read strictly (exit 2 with the option named)', () =
     expect((await cli('summarize', good, '--decimals', '0')).code).toBe(0);
     expect((await cli('summarize', good, '--ci', 'wilson', '--level', '.9')).out).toContain('90% CI');
     expect((await cli('infer-n', '50', '--max', '1e3', '--limit', '1')).out).toContain('The first denominator for which every percent is possible (n from 1 to 1000');
+  });
+
+  it('infer-n takes --max up to 2^53 and answers, or refuses a search too long in terms of its own flags', async () => {
+    const partition = await cli('infer-n', '54.32', '31.34', '11.71', '2.62', '--partition', '--max', '1e15', '--limit', '2');
+    expect(partition.code).toBe(0);
+    expect(partition.out).toContain('n = 1793: e.g. 974 + 562 + 210 + 47'); // 974/1793 = 54.32%, 562/1793 = 31.34%, ...
+    const long = await cli('infer-n', '33.3333333', '--max', '1e15');
+    expect([long.code, long.out]).toEqual([2, '']);
+    expect(long.err).toMatch(/^error: the search would test \d+ denominators one by one .*more than --max-scan \(100000000\); narrow --min and --max, or raise --max-scan\n$/);
+    expect((await cli('infer-n', '33.3333333', '--max', '1e15', '--max-scan', '3e9', '--limit', '1')).out).toContain('n = 3: 1');
+    expect((await cli('infer-n', '50', '--max', '1e16')).err).toContain('--max must be a whole number from 1 to 2^53 − 1 (9007199254740991), got "1e16"');
   });
 });
 
