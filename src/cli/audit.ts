@@ -8,6 +8,7 @@ import { auditFromText, localeOption } from './extract.js';
 import { checkInputFile } from './input-file.js';
 import type { Io } from './io.js';
 import { readRecordsOption } from './records-option.js';
+import { termsUsed } from './terms.js';
 import { AUDIT_HELP, UsageError } from './usage.js';
 
 /** `treatment-outcomes audit [claims.json|yaml] [--records file.csv] [--cohort c] [--format text|markdown|json]`. */
@@ -40,6 +41,10 @@ export async function audit(argv: string[], io: Io): Promise<number> {
   const records = await readRecordsOption(values.records, await cohortOption(values.cohort), io);
   const report = auditClaims(data, { references: await loadReferences(), ...(records ? { records: records.table } : {}) });
   if (values.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else io.out(values.format === 'markdown' ? formatAuditMarkdown(report) : formatAuditText(report));
+  else if (values.format === 'markdown') io.out(formatAuditMarkdown(report));
+  else {
+    const text = formatAuditText(report);
+    io.out(text + termsUsed(text, report.findings.flatMap((f) => f.codes)));
+  }
   return report.ok ? 0 : 1;
 }

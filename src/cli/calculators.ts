@@ -5,6 +5,7 @@ import { LimitExceededError } from '../errors.js';
 import { ROUNDING_MODES, type RoundingMode } from '../format/rounding.js';
 import type { Io } from './io.js';
 import { optionalWholeNumber, wholeNumberOption } from './options.js';
+import { termsUsed } from './terms.js';
 import { CHECK_PERCENT_HELP, INFER_N_HELP, UsageError } from './usage.js';
 import { range } from './words.js';
 
@@ -53,7 +54,8 @@ export async function checkPercentCommand(argv: string[], io: Io): Promise<numbe
     const near = [r.nearest?.below, r.nearest?.above].filter((x) => x !== undefined).map((x) => `${x.reported}% (${x.numerator}/${n})`);
     io.out(`${shown} of ${n} is impossible under ${r.rounding.join(', ')} rounding. Nearest possible: ${near.join(' and ')}.\n`);
   }
-  io.out(`Modes under which some numerator prints ${shown}: ${r.modes.length ? r.modes.join(', ') : 'none'}.\n`);
+  const modes = `Modes under which some numerator prints ${shown}: ${r.modes.length ? r.modes.join(', ') : 'none'}.\n`;
+  io.out(modes + termsUsed(`${r.rounding.join(' ')} ${r.modes.join(' ')}`, []));
   return exit;
 }
 

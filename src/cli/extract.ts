@@ -16,6 +16,7 @@ import { textWithTables } from '../tables/text-with-tables.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import { checkInputFile } from './input-file.js';
 import type { Io } from './io.js';
+import { termsUsed } from './terms.js';
 import { EXTRACT_HELP, UsageError } from './usage.js';
 import { count } from './words.js';
 
@@ -174,6 +175,10 @@ export async function auditFromText(path: string, format: string, locale: Extrac
   for (const p of extraction.partitions) quotes[p.id] = p.span.quote;
   for (const m of extraction.means ?? []) quotes[m.id] = m.span.quote;
   if (format === 'json') io.out(`${JSON.stringify({ ...report, quotes, unresolved: extraction.unresolved }, null, 2)}\n`);
-  else io.out(format === 'markdown' ? formatAuditMarkdown(report) : formatAuditText(report, { quotes }));
+  else if (format === 'markdown') io.out(formatAuditMarkdown(report));
+  else {
+    const text = formatAuditText(report, { quotes });
+    io.out(text + termsUsed(text, report.findings.flatMap((f) => f.codes)));
+  }
   return report.ok ? 0 : 1;
 }

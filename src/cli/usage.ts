@@ -15,7 +15,7 @@ Commands:
                          (default: the bundled synthetic sample cohort)
   table1 [file.csv]      Table 1: the cohort described by group (default: the synthetic sample)
   audit [claims]         Audit published figures (default: the bundled seed claims)
-  extract <file|->        Turn a text, Markdown, HTML or PDF page (prose and tables) into a claims file
+  extract <file|->       Turn a text, Markdown, HTML or PDF page (prose and tables) into a claims file
   report [claims]        A self-contained HTML report with charts (default: the seed claims;
                          --records your.csv or --sample adds record-level charts)
   check-percent <p> --of <n>

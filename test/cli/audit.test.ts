@@ -18,6 +18,31 @@ describe('treatment-outcomes audit', () => {
     expect(out).not.toContain('count-sum-mismatch');
   });
 
+  it('explains, under the findings, each code it printed and each term it used, once', async () => {
+    const { out } = await cli('audit');
+    const [findings, terms] = out.split('\nCodes and terms used above:\n');
+    expect(terms).toBeDefined();
+    const printed = new Set([...findings!.matchAll(/^(?:ERROR|WARNING|INFO)\s+([a-z, -]+?)(?: \[|$)/gm)].flatMap((m) => m[1]!.split(', ')));
+    expect(printed.size).toBeGreaterThan(3);
+    for (const code of printed) expect(terms!.match(new RegExp(`^  ${code}: `, 'gm')), code).toHaveLength(1);
+    expect(terms).toMatch(/^ {2}half-up, half-down, half-even: how a value exactly halfway/m);
+    expect(terms).toMatch(/^ {2}χ², df, p: /m);
+    expect(terms).not.toContain('figure-invalid'); // only what was printed
+    const possible = await cli('check-percent', '31.35', '--of', '4278');
+    expect(possible.out).toContain('\nTerms used above:\n  half-up, half-down, half-even: ');
+  });
+
+  it('shows the warning readClaimsFile gives for a percent written as a number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'to-audit-'));
+    const numeric = join(dir, 'numeric.yaml');
+    writeFileSync(numeric, 'title: t\nsource: { name: s }\nclaims:\n  - { id: mixed, numerator: 1341, denominator: 4278, percent: 31.35 }\n');
+    const r = await cli('audit', numeric);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('WARNING percent-decimals-guessed [mixed]');
+    expect(r.out).toContain('claims[0].percent: percent 31.35 was given as a number');
+    expect(r.out).toContain('1 finding needs a closer look');
+  });
+
   it('prints JSON and Markdown', async () => {
     const json = JSON.parse((await cli('audit', '--format', 'json')).out) as { ok: boolean; findings: { code: string }[] };
     expect(json.ok).toBe(false);
