@@ -177,6 +177,8 @@ export { splitSentences, type Sentence } from './extract/sentences.js';
 
 // Pages as blocks (headings, paragraphs, list items, tables) for the prose and table readers.
 export { textDocument } from './document/text-document.js';
+export { htmlDocument } from './document/html-document.js';
+export { readDocument, detectFormat, type DocumentFormat } from './document/read-document.js';
 export type { BlockKind, DocumentBlock, TableCell, TableData, TextDocument } from './document/document.js';
 
 // Published tables: read them, then audit every cell.
@@ -244,3 +246,6 @@ export { ratesChart } from './charts/rates-chart.js';
 export { forestPlot } from './charts/forest-plot.js';
 export { auditChart } from './charts/audit-chart.js';
 export { PALETTE, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './charts/common.js';
+
+// Reports: one self-contained HTML page, its charts drawn by the renderer given.
+export { composeReport, type ChartRenderer, type Report, type ReportInput } from './report/compose-report.js';

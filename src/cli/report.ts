@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadReferences, readClaimsFile } from '../node/claims.js';
 import { countCohortCsv } from '../node/csv.js';
-import { buildReport } from '../node/report.js';
+import { buildReport } from '../node/build-report.js';
 import { dataPath, sampleCohortDefinition } from '../node/sample.js';
 import { cohortOption } from './cohort-option.js';
 import { checkInputFile } from './input-file.js';

@@ -30,10 +30,11 @@ export { countCohortCsvParallel, MAX_THREADS, type ParallelCountOptions } from '
 export { countWithDuckDB, groupBySql, type DuckDBCountOptions } from './duckdb.js';
 export { countWithPostgres, type PostgresCountOptions, type PostgresQueryable } from './postgres.js';
 export { htmlText } from './html-text.js';
-// HTML through htmlparser2's tokenizer (its entity tables are too large for the core bundle).
+// HTML through htmlparser2's tokenizer; also in the core entry (a bundler pays for its entity tables only where it is imported).
 export { htmlDocument } from '../document/html-document.js';
 export { readDocument, detectFormat, type DocumentFormat } from '../document/read-document.js';
 export { renderSvg } from './render-svg.js';
-export { buildReport, type Report, type ReportInput } from './report.js';
+export { buildReport } from './build-report.js';
+export type { Report, ReportInput } from '../report/compose-report.js';
 export { readTablesFromFile } from './read-tables.js';
 export { pdfText } from './pdf-text.js';

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseClaims } from '../../src/claims/parse.js';
-import { buildReport } from '../../src/node/report.js';
+import { buildReport } from '../../src/node/build-report.js';
 import { dataPath, loadReferences, loadSampleCohort } from '../../src/node/index.js';
 
 const CHROMIUM = '/usr/bin/chromium';

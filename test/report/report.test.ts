@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClaims } from '../../src/claims/parse.js';
 import { InvalidArgumentError } from '../../src/errors.js';
 import { fromCounts } from '../../src/stats/count-table.js';
-import { buildReport } from '../../src/node/report.js';
+import { buildReport } from '../../src/node/build-report.js';
 import { dataPath, loadReferences, loadSampleCohort } from '../../src/node/index.js';
 import { cli } from '../cli/helpers.js';
 
@@ -54,7 +54,7 @@ describe('buildReport', () => {
   it('throws typed errors a caller can act on, not a TypeError', async () => {
     const records = await loadSampleCohort();
     await expect(buildReport({} as never)).rejects.toThrow(InvalidArgumentError);
-    await expect(buildReport({} as never)).rejects.toThrow('buildReport needs records, claims or both');
+    await expect(buildReport({} as never)).rejects.toThrow('a report needs records, claims or both');
     await expect(buildReport({ records, recordsLabel: 5 } as never)).rejects.toThrow('recordsLabel must be text, got 5');
     await expect(buildReport({ records: 'x' } as never)).rejects.toThrow(/records must be an array of records or a count table/);
     const unlabelled = await buildReport({ records });

@@ -18,7 +18,6 @@ import { improvementRate, type ImprovementRate } from '../stats/improvement-rate
 import { ratesBy } from '../stats/rates-by.js';
 import { typeDistribution, type TypeDistribution } from '../stats/type-distribution.js';
 import { evidenceFigures, evidenceHtml } from './evidence-section.js';
-import { renderSvg } from './render-svg.js';
 
 /** What a report is made from: records, published claims, or both. */
 export interface ReportInput {
@@ -33,6 +32,9 @@ export interface ReportInput {
   /** The reference drawn as ticks on the case-mix chart (default: the first that maps every type one to one). */
   chartReference?: string;
 }
+
+/** Draws one chart as SVG markup: `renderSvg` in the node entry, or vega's `View#toSVG` in a browser. */
+export type ChartRenderer = (spec: VegaLiteSpec) => Promise<string>;
 
 /** A report: the HTML page and its charts as specifications and SVG. */
 export interface Report {
@@ -65,8 +67,8 @@ dl.terms dt { font-weight: bold; } dl.terms dd { margin: 0 0 2mm 4mm; }
 `;
 
 function checkInput(input: ReportInput): void {
-  if (typeof input !== 'object' || input === null) throw new InvalidArgumentError('input', input, `buildReport takes { records?, recordsLabel?, claims?, references? }, got ${describeValue(input)}`);
-  if (input.records === undefined && input.claims === undefined) throw new InvalidArgumentError('input', input, 'buildReport needs records, claims or both');
+  if (typeof input !== 'object' || input === null) throw new InvalidArgumentError('input', input, `a report takes { records?, recordsLabel?, claims?, references? }, got ${describeValue(input)}`);
+  if (input.records === undefined && input.claims === undefined) throw new InvalidArgumentError('input', input, 'a report needs records, claims or both');
   if (input.recordsLabel !== undefined && typeof input.recordsLabel !== 'string') throw new InvalidArgumentError('recordsLabel', input.recordsLabel, `recordsLabel must be text, got ${describeValue(input.recordsLabel)}`);
   if (input.records !== undefined && !isCountTable(input.records) && !Array.isArray(input.records)) throw new InvalidArgumentError('records', input.records, `records must be an array of records or a count table, got ${describeValue(input.records)}`);
 }
@@ -114,16 +116,20 @@ function recordSections(records: CohortInput, input: ReportInput, references: Re
 
 /**
  * A self-contained HTML report (inline SVG and CSS, no script, no network request, A4 print
- * layout). With records: the case mix against population registers and improvement rates with
- * intervals by year and by type. With claims: the published figures and their audit in plain
- * language. Synthetic records are labelled as such in the heading and on every chart. Rendering
- * needs the optional peer dependencies vega and vega-lite.
+ * layout), with each chart drawn by `render`. With records: the case mix against population
+ * registers and improvement rates with intervals by year and by type. With claims: the published
+ * figures and their audit in plain language. Synthetic records are labelled as such in the
+ * heading and on every chart. Pure: the node entry's `buildReport` passes its headless vega
+ * renderer, a web page can pass one that draws with the vega it loaded.
  *
  * @example
- * const report = await buildReport({ records: await loadSampleCohort(), recordsLabel: 'Sample', synthetic: true });
+ * const claims = { title: 'Clinic', source: { name: 'web page' }, claims: [{ id: 'mixed', numerator: 1341, denominator: 4278, percent: '31.34' }] };
+ * const report = await composeReport({ claims: parseClaims(claims).file }, async () => '<svg></svg>');
+ * Object.keys(report.charts); // ['audit']
+ * report.audit.findings[0].codes; // ['percent-impossible', 'percent-mismatch']
  * report.html.includes('<script'); // false
  */
-export async function buildReport(input: ReportInput): Promise<Report> {
+export async function composeReport(input: ReportInput, render: ChartRenderer): Promise<Report> {
   checkInput(input);
   const references = input.references ?? {};
   const note = input.synthetic ? SYNTHETIC_NOTE : undefined;
@@ -144,7 +150,7 @@ export async function buildReport(input: ReportInput): Promise<Report> {
   const evidence = input.claims ? evidenceFigures(input.claims) : [];
   for (const e of evidence) specs[e.name] = e.spec;
   const charts: Report['charts'] = {};
-  for (const [name, spec] of Object.entries(specs)) charts[name] = { spec, svg: await renderSvg(spec) };
+  for (const [name, spec] of Object.entries(specs)) charts[name] = { spec, svg: await render(spec) };
   const figure = (name: string, caption: string) =>
     charts[name] ? `<figure role="img" aria-label="${escape(String(charts[name].spec.description))}">${charts[name].svg}<figcaption>${escape(caption)}</figcaption></figure>` : '';
 
