@@ -14,6 +14,8 @@ export interface GoldClaim {
 export interface Passage {
   id: string;
   split: 'development' | 'held-back';
+  /** 2: collected after the rules were written, to grow the held-back split; all of it is held back. */
+  batch?: 2;
   url: string;
   style: string;
   text: string;
@@ -39,6 +41,8 @@ export function fnv1a(s: string): number {
   return h;
 }
 export const splitOf = (id: string): Passage['split'] => (fnv1a(`treatment-outcomes corpus split/${id}`) % 100 < 30 ? 'held-back' : 'development');
+/** The first collection is split by the hash; the second, gathered after the rules were chosen, is held back whole. */
+export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] => (p.batch === 2 ? 'held-back' : splitOf(p.id));
 
 export const claimKey = (c: { numerator?: number; denominator: number; percent?: string }) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`;
 
