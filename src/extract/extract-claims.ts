@@ -210,6 +210,11 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       if (m.percent) claimed.add(m.percent.start);
       continue;
     }
+    if (m.approximate && m.percent) {
+      out.unresolvedAt(m.start, m.end, 'an approximate percent ("about 18%"), not an exact share to check');
+      claimed.add(m.percent.start);
+      continue;
+    }
     if (m.versus && m.percent && m.count === undefined && m.denominator === undefined) {
       // "27% vs. 50%" compares two groups; "92% versus 8%" splits one group in two
       const decimals = Math.max(m.percent.decimals, m.versus.decimals);

@@ -47,6 +47,8 @@ export interface ShareMention {
   denominatorIsGroup: boolean;
   /** "A% vs. B%": a comparison of two groups; the other percent. */
   versus?: NumberToken;
+  /** "about 18%", "rund 40 %": a percent alone said to be approximate, so no exact share to check. */
+  approximate?: boolean;
 }
 
 /** A count with no percent, listed after a total ("(178 surgical, 179 medical)", "(n = 151) or (n = 148)"). */
@@ -66,6 +68,8 @@ const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
 const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|sur|sur\s+les|de|de\s+los|de\s+las|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
 const OF_THEM_AFTER = words(/^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
 const VERSUS = words(/^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
+// "about 18%", "etwa 40 %", "environ 30 %", "alrededor del 20 %" (bounds such as "more than" are thresholds, excluded earlier)
+const APPROXIMATE_PERCENT_BEFORE = words(/\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.?|etwa|rund|fast|annähernd|ungefähr|environ|presque|près\s+de|quelque|alrededor\s+del?|cerca\s+del?|aproximadamente|casi|unos|unas)\s*(?:the\s+|el\s+|le\s+|la\s+|les\s+)?$/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -213,7 +217,8 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       }
       const prevShare = out[out.length - 1];
       const versus = isPercent(n1) && VERSUS.test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS.test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
-      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}) }));
+      const approximate = APPROXIMATE_PERCENT_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
+      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}) }));
       used.add(t);
       continue;
     }

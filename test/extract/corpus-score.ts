@@ -140,6 +140,8 @@ export function scoreCorpus(passages = loadCorpus()) {
   return {
     scores,
     splits: by((s) => s.passage.split),
+    /** The held-back split by collection: the second was gathered after the rules were written. */
+    collections: by((s) => (s.passage.split === 'development' ? 'development' : s.passage.batch === 2 ? 'held-back, second collection' : 'held-back, first collection')),
     styles: by((s) => `${s.passage.split} | ${s.passage.style.startsWith('negative') ? 'negative (must yield nothing)' : s.passage.style}`),
     languages: by((s) => `${s.passage.split} | ${s.passage.lang}`),
   };
@@ -149,3 +151,15 @@ const pct = (x: number) => x.toFixed(3);
 /** One line of figures for a tally. */
 export const describe = (name: string, t: Tally) =>
   `${name.padEnd(44)} passages ${String(t.passages).padStart(3)}  precision ${pct(precision(t))} (${t.truePositives}/${t.extracted})  recall ${pct(recall(t))} (${t.truePositives}/${t.gold})  partitions ${t.partitionsFound}/${t.goldPartitions}  clean negatives ${t.cleanNegatives}/${t.negatives}`;
+
+/** The figures by split, phrasing style and language, one line each. */
+export function corpusReport(result = scoreCorpus()): string {
+  const lines = ['extractClaims on the real-passage corpus (strict: numerator, denominator and percent must all match)'];
+  for (const [name, t] of result.splits) lines.push(describe(name, t));
+  for (const [name, t] of result.collections) if (name !== 'development') lines.push(describe(`  ${name}`, t));
+  lines.push('by phrasing style:');
+  for (const [name, t] of [...result.styles].sort()) lines.push(describe(`  ${name}`, t));
+  lines.push('by language:');
+  for (const [name, t] of [...result.languages].sort()) lines.push(describe(`  ${name}`, t));
+  return lines.join('\n');
+}

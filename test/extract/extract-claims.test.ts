@@ -24,7 +24,8 @@ describe("extractClaims on the clinic's paragraph", () => {
   });
 
   it('finds the 96% improvement claim, its denominator 4278 marked as assumed', () => {
-    expect(claims.find((c) => c.measure === 'improvement')).toMatchObject({ denominator: 4278, denominatorAssumed: true, percent: '96' });
+    expect(claims.find((c) => c.measure === 'improvement')).toMatchObject({ denominator: 4278, denominatorSource: 'assumed', denominatorAssumed: true, percent: '96' });
+    for (const c of claims.filter((c) => c.type)) expect(c.denominatorSource).toBe('same-sentence');
     expect(unresolved).toEqual([]);
   });
 
