@@ -192,6 +192,8 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const far: { mention: ShareMention; innermost?: Group }[] = [];
   const inReachAtStart = scope.candidates(mentions[0]?.kind === 'share' ? mentions[0].start : Number.MAX_SAFE_INTEGER, sentence, false).map((c) => c.group);
   const later = mentions.filter((m): m is Mention & { kind: 'total' } => m.kind === 'total').map((m) => group(m.token, sentence, blockIndex, 'total', m.approximate));
+  // "ORR was 48.8%: CR 15/45 (33.3%); PR 7/45 (15.5%)": a denominator printed later in the sentence, a last resort
+  const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   for (let m of mentions) {
     if (m.kind === 'total') {
       const at = m.token.start;
@@ -249,7 +251,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim, group: innermost.group });
       continue;
     }
-    let r = resolveShare(m, scope, sentence, later);
+    let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
     // "The response rate was 62% (n = 150)": with no total it fits, the n of a named rate is its denominator
     if (m.improvement && m.count && m.percent && m.denominator === undefined && (!r.ok || r.fit !== 'exact') && fitShare(fitFields(undefined, m.percent), m.count.value) === 'exact') {
       r = { ok: true, denominator: m.count.value, source: 'with-claim', fit: 'exact' };

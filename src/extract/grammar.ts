@@ -224,7 +224,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     }
     if (countLike(t) && !t.weak) {
       // after "of these", "including", "davon", "dont" the counts of the sentence are parts, not new groups
-      const enumerating = PARTS_CUE.test(sentenceHead(t)) || ANAPHOR_BEFORE.test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
+      // ("We included 3028 children" states the group: a cue lists parts only once a group is known)
+      const groupKnown = context.largestTotal !== undefined || out.some((m) => m.kind === 'total');
+      const enumerating = (PARTS_CUE.test(sentenceHead(t)) && groupKnown) || ANAPHOR_BEFORE.test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
       const largest = Math.max(context.largestTotal ?? 0, ...out.filter((m): m is TotalMention => m.kind === 'total').map((m) => m.token.value));
       const kind = enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd, largest > 0 ? largest : undefined);
       const b = text.slice(Math.max(sentenceStart, t.start - 30), t.start);
