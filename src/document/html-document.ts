@@ -7,7 +7,7 @@ import { layoutBlocks, type BlockDraft, type BlockKind, type TextDocument } from
 // 10^6 unclosed ones do not finish. The block structure below needs only counters and stacks
 // that are pushed and popped once per element, so deep or unclosed markup costs linear time.
 
-const SKIP = new Set(['script', 'style', 'title', 'textarea', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'nav']);
+const SKIP = new Set(['script', 'style', 'title', 'textarea', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'button', 'nav', 'footer']);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset',
@@ -50,7 +50,7 @@ const span = (value: string | undefined): number => {
 
 /**
  * Read an HTML page as a person reads it: headings, paragraphs, list items and tables in
- * document order, scripts, styles, navigation and hidden elements left out, entities decoded,
+ * document order, scripts, styles, navigation, footers and hidden elements left out, entities decoded,
  * `<br>` kept as a line break and superscript citation numbers shown as superscripts (so "45%<sup>3</sup>"
  * is not read as 45 percent then 3). A table used for page layout (its cells hold headings, lists or
  * long prose) is read as the blocks it holds; a data table becomes a table block with its cells.

@@ -110,9 +110,13 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
   let listParts: { mention: PartMention; sentence: number }[] = [];
   let lastParagraphTotal: Group | undefined;
 
+  // a list is read as one enumeration: its items' shares of one total are proposed as a partition together
+  let listShares: SentenceClaims['claims'] = [];
   const flushList = () => {
     if (listParts.length >= 2 && lastParagraphTotal) proposeCountParts(out, listParts.map((p) => p.mention), [lastParagraphTotal], undefined, undefined);
+    if (listShares.length >= 2) proposePartitions(out, [{ claims: listShares, totals: [], partCue: false }], [], [], sentenceIndex, out.span(0, 0));
     listParts = [];
+    listShares = [];
   };
 
   document.blocks.forEach((block, b) => {
@@ -149,6 +153,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       const largest = scope.largestTotal();
       const mentions = readMentions(text, inSentence, s.start, s.end, largest !== undefined ? { largestTotal: largest } : {});
       const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed);
+      if (block.kind === 'list-item') listShares.push(...sentence.claims);
       if (block.kind === 'list-item' && sentence.claims.length === 0) {
         const parts = mentions.filter((m): m is PartMention => m.kind === 'part');
         if (parts.length === 1 && mentions.every((m) => m.kind !== 'share')) listParts.push({ mention: parts[0]!, sentence: sentenceIndex });
