@@ -330,7 +330,12 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
 
 /** A named rate's span starts at its name: "The total improvement rate is 96%". */
 function rateStart(text: string, m: ShareMention): number {
-  const window = text.slice(Math.max(0, m.start - 60), m.start);
+  const from = Math.max(0, m.start - 100);
+  let window = text.slice(from, m.start);
+  // the window may open inside a word ("…nse rate") or an earlier sentence: start it at the next word of this one
+  if (from > 0 && /\p{L}/u.test(text[from - 1] ?? '')) window = window.replace(/^[\p{L}\p{N}]*/u, '');
+  const sentenceBreak = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '), window.lastIndexOf('\n'));
+  if (sentenceBreak >= 0) window = window.slice(sentenceBreak + 1);
   const at = window.search(RATE_NAME);
   return at >= 0 ? m.start - window.length + at : m.start;
 }

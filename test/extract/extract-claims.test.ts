@@ -138,6 +138,14 @@ describe('extractClaims: the discourse model', () => {
   });
 });
 
+describe('extractClaims: spans of named rates', () => {
+  it('starts a rate at its name, at a word boundary however far back the sentence begins', () => {
+    const text = 'In a randomized controlled trial, 299 patients were sent a questionnaire. The response rate to the questionnaire from contactable patients was 86 per cent.';
+    const rate = extractClaims(text).claims.find((c) => c.measure === 'improvement');
+    expect(rate?.span.quote).toMatch(/^(?:The )?response rate .* 86 per cent$/);
+  });
+});
+
 describe('extractClaims: cost', () => {
   it('takes linear time: twice the text takes about twice as long', async () => {
     const { doublingRatio } = await import('../document/growth.js');
