@@ -199,6 +199,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const later = mentions.filter((m): m is Mention & { kind: 'total' } => m.kind === 'total').map((m) => group(m.token, sentence, blockIndex, 'total', m.approximate));
   // "ORR was 48.8%: CR 15/45 (33.3%); PR 7/45 (15.5%)": a denominator printed later in the sentence, a last resort
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
+  let approximateSeen = false;
   for (let m of mentions) {
     if (m.kind === 'total') {
       const at = m.token.start;
@@ -217,8 +218,10 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       if (m.percent) claimed.add(m.percent.start);
       continue;
     }
-    if (m.approximate && m.percent) {
-      out.unresolvedAt(m.start, m.end, 'an approximate percent ("about 18%"), not an exact share to check');
+    // after "about 18% of patients", the bare percents of the sentence ("with anemia (7%), ...") break down that vague group
+    if (m.approximate) approximateSeen = true;
+    if (m.percent && (m.approximate || (approximateSeen && m.count === undefined && m.denominator === undefined))) {
+      out.unresolvedAt(m.start, m.end, m.approximate ? 'an approximate percent ("about 18%"), not an exact share to check' : 'a percent of a group the sentence gives only approximately');
       claimed.add(m.percent.start);
       continue;
     }
