@@ -57,14 +57,17 @@ const DE_UNITS: Record<string, number> = {
 };
 
 /** A German number below 100 written as one word: "vierunddreißig", "einundzwanzig", "zwölf". */
+// a word of the text is looked up in the table itself, never in Object.prototype ("constructor", "toString")
+const own = (table: Record<string, number>, word: string): number | undefined => (Object.prototype.hasOwnProperty.call(table, word) ? table[word] : undefined);
+
 function germanBelowHundred(word: string): number | undefined {
   if (word === '') return 0;
-  const direct = DE_UNITS[word];
+  const direct = own(DE_UNITS, word);
   if (direct !== undefined) return direct;
   const und = word.indexOf('und');
   if (und > 0) {
-    const unit = DE_UNITS[word.slice(0, und)];
-    const ten = DE_UNITS[word.slice(und + 3)];
+    const unit = own(DE_UNITS, word.slice(0, und));
+    const ten = own(DE_UNITS, word.slice(und + 3));
     if (unit !== undefined && unit < 10 && ten !== undefined && ten >= 20 && ten % 10 === 0) return ten + unit;
   }
   return undefined;
@@ -111,7 +114,7 @@ function composeWords(words: readonly string[], lexicon: Lexicon, french: boolea
       last = 'join';
       continue;
     }
-    const unit = lexicon.units[word];
+    const unit = own(lexicon.units, word);
     if (unit !== undefined) {
       if (french && word.startsWith('vingt') && last === 'unit' && lastUnit === 4) {
         group += 80 - 4; // quatre-vingt(s)
@@ -142,7 +145,7 @@ function composeWords(words: readonly string[], lexicon: Lexicon, french: boolea
       seenAny = true;
       continue;
     }
-    const scale = lexicon.scales[word];
+    const scale = own(lexicon.scales, word);
     if (scale === undefined) return undefined;
     if (scale === 100) {
       group = (group === 0 ? 1 : group) * 100;
@@ -202,5 +205,5 @@ export function parseNumberWords(phrase: string, language: NumberWordLanguage): 
 export function isNumberWord(word: string, language: NumberWordLanguage): boolean {
   if (language === 'de') return germanWord(word) !== undefined || word === 'million' || word === 'millionen';
   const lexicon = LEXICONS[language];
-  return word in lexicon.units || word in lexicon.scales || lexicon.joins.has(word);
+  return own(lexicon.units, word) !== undefined || own(lexicon.scales, word) !== undefined || lexicon.joins.has(word);
 }

@@ -46,3 +46,9 @@ describe('parseNumberWords', () => {
     }
   });
 });
+
+describe('parseNumberWords on words that are names of object properties', () => {
+  it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty'])('reads %s as no number in any language', (word) => {
+    for (const language of ['en', 'de', 'fr', 'es'] as const) expect(parseNumberWords(word, language)).toBeUndefined();
+  });
+});
