@@ -1,21 +1,45 @@
 // One measurement in a fresh process (so peak RSS is this path's alone): node bench/ingest-runner.mjs <path> <file>
-// Prints one JSON line: { path, rows, ms, maxRssMB }.
+// Prints one JSON line: { path, rows, ms, maxRssMB }. `ms` is the work itself, after the modules are
+// loaded; for cli-summarize it is the whole CLI process, from its start to its exit.
+import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { CEREBRAL_PALSY, defineCohort, cohortRecordSchema } from '../dist/index.js';
 import { countCohortCsv, countCohortCsvParallel, countWithDuckDB, readCohortColumns, readCohortCsv, streamCohortColumns, streamCohortCsv, streamCohortCsvBatches } from '../dist/node/index.js';
+import { countLines, wordScan } from './word-scanner.mjs';
 
 const [path, file] = process.argv.slice(2);
 const cohort = defineCohort({ ...CEREBRAL_PALSY, years: [2004, 2014] });
 const start = performance.now();
 let rows = 0;
+let maxRssMB;
 switch (path) {
+  case 'line-count':
+    rows = countLines(file);
+    break;
+  case 'word-scanner':
+    rows = wordScan(file).rows;
+    break;
   case 'fast-1-thread':
     rows = (await countCohortCsv(file, { cohort })).rows;
     break;
-  case 'fast-2-workers':
+  case 'fast-2-threads':
     rows = (await countCohortCsvParallel(file, { cohort, workers: 2 })).rows;
     break;
+  case 'fast-2-forced':
+    rows = (await countCohortCsvParallel(file, { cohort, workers: 2, parallel: 'always' })).rows;
+    break;
+  case 'cli-summarize': {
+    const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+    const probe = fileURLToPath(new URL('./usage-at-exit.cjs', import.meta.url));
+    const run = spawnSync(process.execPath, ['--require', probe, cli, 'summarize', file, '--cohort', 'cerebral-palsy', '--lenient', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(`summarize exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+    const summary = JSON.parse(run.stdout);
+    rows = summary.records + summary.rejectedCount;
+    maxRssMB = Number(/peak-rss-kb=(\d+)/.exec(run.stderr)[1]) / 1024;
+    break;
+  }
   case 'columns-batches':
     for await (const batch of streamCohortColumns(file, { cohort })) rows += batch.length;
     break;
@@ -51,4 +75,4 @@ switch (path) {
     throw new Error(`unknown path ${path}`);
 }
 const ms = performance.now() - start;
-console.log(JSON.stringify({ path, rows, ms, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ path, rows, ms, maxRssMB: maxRssMB ?? process.resourceUsage().maxRSS / 1024 }));
