@@ -7,6 +7,7 @@ import type { RecordValidator } from '../schema/validate-row.js';
 import { RecordMeasureCounter } from '../describe/measure-counts.js';
 import type { MeasureDefinitions } from '../schema/measures.js';
 import { withMeasures, type CountTable } from '../stats/count-table.js';
+import { MeasureWindow } from './measure-window.js';
 import { parseRun, runEnd } from './csv-exact.js';
 import { readHead, type CsvHead } from './csv-head.js';
 import type { CohortField } from './csv-header.js';
@@ -156,9 +157,13 @@ export async function* readRows<R>(
     const { header, delimiter } = head;
     // the byte scanner reads type, year and outcome only: rows with measures take the exact path
     const known = knownVocabulary(validator as RecordValidator<unknown>, anyCohort as RecordValidator<unknown>);
-    const vocabulary = header.measures.size > 0 ? undefined : known;
+    // measures are counted by the scanner; records with measures are built by zod (the scanner builds type, year and outcome)
+    const counting = handlers.rows === undefined && handlers.record === undefined;
+    const vocabulary = header.measures.size > 0 && !counting ? undefined : known;
+    const definitions = (validator as { measures?: MeasureDefinitions }).measures;
+    const measures = header.measures.size > 0 && counting && known && definitions ? new MeasureWindow(definitions, header.measures, header.width, delimiter.charCodeAt(0)) : undefined;
     const sink = { rejected: handlers.rejected, ...(handlers.record ? { record: handlers.record } : {}) };
-    const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), validator, vocabulary, sink, vocabulary ? handlers.rows : undefined, range ? range.firstLine : head.firstDataLine);
+    const scanner = new FastScanner<R>(header, delimiter.charCodeAt(0), validator, vocabulary, sink, vocabulary ? handlers.rows : undefined, range ? range.firstLine : head.firstDataLine, measures);
     handlers.typeNames?.(scanner.typeNames);
     for (const t of vocabulary === undefined ? (known?.types ?? []) : []) scanner.typeIndex(t); // the cohort's order of types, as the fast path keeps it
     const byte = delimiter.charCodeAt(0);
@@ -227,6 +232,16 @@ function takeExactRun<R>(scanner: FastScanner<R>, buf: Uint8Array, from: number,
     scanner.reject({ row: line, issues: [{ field: '(row)', value: undefined, message }] });
     scanner.line += 1;
   }
+}
+
+/**
+ * A cohort's measures on a table whose file had none of their columns: every value missing (a
+ * table with measures says so, rather than leaving them out).
+ */
+function withMissingMeasures(table: CountTable, cohort: unknown): CountTable {
+  const definitions = (cohort as { measures?: MeasureDefinitions } | undefined)?.measures ?? {};
+  if (table.measures !== undefined || Object.keys(definitions).length === 0) return table;
+  return withMeasures(table, new RecordMeasureCounter(definitions).measuresOn(table));
 }
 
 /** Record objects as zod would return them, built from the fast path's indexes. */
@@ -336,17 +351,12 @@ export async function countCohortCsv(source: CsvSource, options: CohortCsvOption
   const { mode = 'strict' } = options;
   assertOneOf(mode, ['strict', 'lenient'], 'mode');
   const log = new RejectLog(options);
-  // a cohort's measures are counted from the validated records (the rows with measures take the exact path)
-  const definitions = (options.cohort as { measures?: MeasureDefinitions } | undefined)?.measures ?? {};
-  const measures = Object.keys(definitions).length > 0 ? new RecordMeasureCounter(definitions) : undefined;
-  const record = measures ? { record: (r: unknown) => measures.add(r as CohortRecord) } : {};
-  const reading = readRows(source, options, { rejected: (row) => log.add(row), ...record }, 1 << 21);
+  const reading = readRows(source, options, { rejected: (row) => log.add(row) }, 1 << 21);
   let step = await reading.next();
   for (; !step.done; step = await reading.next()) await log.flush();
   await log.flush();
   if (mode === 'strict' && log.count > 0) throw new CohortValidationError(log.kept, sourceName(source, options), log.count);
-  const counted = step.value.scanner.table();
-  const table = measures ? withMeasures(counted, measures.measuresOn(counted)) : counted;
+  const table = withMissingMeasures(step.value.scanner.table(), options.cohort);
   return {
     table,
     rejected: log.kept,

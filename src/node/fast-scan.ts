@@ -5,9 +5,10 @@
 import { OUTCOMES, type CohortRecord } from '../schema/record.js';
 import type { RejectedRow, RowIssue } from '../schema/rejected.js';
 import { validateRow, type RecordValidator } from '../schema/validate-row.js';
-import { fromCounts, type CountRow, type CountTable } from '../stats/count-table.js';
+import { fromCounts, withMeasures as withTableMeasures, type CountRow, type CountTable } from '../stats/count-table.js';
 import { CountWindow } from './count-window.js';
 import { withMeasures, type HeaderMap } from './csv-header.js';
+import type { MeasureWindow } from './measure-window.js';
 import { compileHotLoop, type ColumnRole, type HotLoop, type HotState, type Layout } from './scan-compile.js';
 import { SpellingTable } from './spelling-table.js';
 
@@ -91,6 +92,8 @@ export class FastScanner<R> implements HotState {
     private readonly sink: ScanSink<R>,
     private readonly rows: FastRowSink | undefined,
     firstLine: number,
+    /** A cohort's measures to count (counting only: rows with measures that are wanted as records take zod). */
+    readonly measures?: MeasureWindow,
   ) {
     this.line = firstLine;
     const { width, columns } = header;
@@ -100,6 +103,7 @@ export class FastScanner<R> implements HotState {
     roles[this.columns.year] = 'year';
     roles[this.columns.outcome] = 'outcome';
     if (this.columns.id >= 0 && rows) roles[this.columns.id] = 'id';
+    for (const m of measures?.columns ?? []) roles[m.column] = `${m.kind}:${m.k}`;
     this.types = new SpellingTable(this.columns.type === width - 1 ? -1 : delimiter);
     this.outcomes = new SpellingTable(this.columns.outcome === width - 1 ? -1 : delimiter);
     // the compiled loop reads four-digit years; others go through the careful path
@@ -213,7 +217,8 @@ export class FastScanner<R> implements HotState {
   }
 
   private takeRow(typeCell: string, yearCell: string, outcomeCell: string, idCell: string | undefined, line: number, cell: (column: number) => string | undefined, buf?: Uint8Array, starts?: Int32Array, ends?: Int32Array): void {
-    if (this.vocabulary) {
+    // with measures, a row the compiled loop left has a cell only zod reads: no shortcut by type, year and outcome
+    if (this.vocabulary && !this.measures) {
       const t = this.typeCells.get(typeCell);
       const o = this.outcomeCells.get(outcomeCell);
       const year = this.yearCells.get(yearCell) ?? (/^\d{1,15}$/.test(yearCell) ? Number(yearCell) : NaN);
@@ -223,7 +228,8 @@ export class FastScanner<R> implements HotState {
         return;
       }
     }
-    const key = this.vocabulary ? `${typeCell}\u0000${yearCell}\u0000${outcomeCell}` : undefined;
+    const measureCells = this.measures ? this.measures.columns.map((m) => cell(m.column)).join('\u0000') : '';
+    const key = this.vocabulary ? `${typeCell}\u0000${yearCell}\u0000${outcomeCell}\u0000${measureCells}` : undefined;
     const cached = key === undefined ? undefined : this.rejections.get(key);
     if (cached) {
       this.sink.rejected({ row: line, issues: cached.map((issue) => ({ ...issue })) });
@@ -242,12 +248,25 @@ export class FastScanner<R> implements HotState {
     const t = this.typeIndex(record.type);
     const o = OUTCOMES.indexOf(record.outcome);
     this.window.add(t, record.year, o, 1);
+    if (this.measures) this.countMeasures(checked.record as unknown as CohortRecord & Record<string, unknown>, t, o, cell, buf, starts, ends);
     if (this.vocabulary) {
       this.learn(this.typeCells, this.types, typeCell, t, buf, starts, ends, this.columns.type);
       this.learn(this.outcomeCells, this.outcomes, outcomeCell, o, buf, starts, ends, this.columns.outcome);
       if (this.yearCells.size < 4096) this.yearCells.set(yearCell, record.year);
       this.rows?.row(t, record.type, record.year, o, record.id, line);
     } else this.sink.record?.(checked.record, line);
+  }
+
+  /** Count a validated record's measures, and teach the compiled loop the level spellings zod accepted. */
+  private countMeasures(record: CohortRecord & Record<string, unknown>, t: number, o: number, cell: (column: number) => string | undefined, buf?: Uint8Array, starts?: Int32Array, ends?: Int32Array): void {
+    const measures = this.measures!;
+    measures.addRecord(this.window, t, o, record);
+    for (const m of measures.columns) {
+      const level = record[measures.measures[m.k]!.name];
+      if (m.kind !== 'level' || level === undefined) continue;
+      const bytes = buf && starts && ends ? buf.subarray(starts[m.column], ends[m.column]) : new TextEncoder().encode(cell(m.column) ?? '');
+      if (!bytes.some((b) => b === this.delimiter || b === QUOTE || b === LF || b === CR)) measures.learnLevel(m.k, Uint8Array.from(bytes), level as string | number);
+    }
   }
 
   private learn(cells: Map<string, number>, table: SpellingTable, text: string, value: number, buf: Uint8Array | undefined, starts: Int32Array | undefined, ends: Int32Array | undefined, column: number): void {
@@ -265,8 +284,11 @@ export class FastScanner<R> implements HotState {
     return byType.flat();
   }
 
-  /** The counts so far as a table. */
+  /** The counts so far as a table (with the measures' counts, when they are counted). */
   table(): CountTable {
-    return fromCounts(this.countRows());
+    const table = fromCounts(this.countRows());
+    if (!this.measures) return table;
+    this.measures.sync(this.window);
+    return withTableMeasures(table, this.measures.measuresOn(table, this.typeNames));
   }
 }

@@ -4,10 +4,11 @@
 // table, so both are laid out in the generated source. Only fixed templates and numbers go into it
 // (spellings as 32-bit words), never text from the file.
 import type { CountWindow } from './count-window.js';
+import { MAX_UNITS, type MeasureWindow } from './measure-window.js';
 import type { SpellingTable } from './spelling-table.js';
 
-/** What each column is, for the compiled loop: skipped, or one of the fields counted. */
-export type ColumnRole = 'skip' | 'id' | 'type' | 'year' | 'outcome';
+/** What each column is, for the compiled loop: skipped, one of the fields counted, or measure k (a number or a level). */
+export type ColumnRole = 'skip' | 'id' | 'type' | 'year' | 'outcome' | `number:${number}` | `level:${number}`;
 
 /** The state the compiled loop reads and updates. */
 export interface HotState {
@@ -20,6 +21,9 @@ export interface HotState {
   line: number;
   /** Called per accepted row when rows are wanted (type, year, outcome, id bytes, line). */
   emit(t: number, year: number, o: number, buf: Uint8Array, idStart: number, idEnd: number, line: number): void;
+  /** The cohort's measures, counted per cell when their columns are read (counting only). */
+  measures?: MeasureWindow | undefined;
+  readonly typeNames: readonly string[];
 }
 
 /**
@@ -131,10 +135,80 @@ function skipCode(delimiter: number): string {
       }`;
 }
 
+/**
+ * A number measure's cell: an optional '-', digits with at most one '.', or nothing (missing), read
+ * as whole units at its decimals and put on the measure's grid; anything else (spaces, '+', an
+ * exponent, a value out of range, too many digits) goes to the careful path, and so to zod.
+ */
+function numberCode(k: number, last: boolean, delimiter: number, a: { min: number; max: number; integer: boolean }): string {
+  const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
+  // the bounds are numbers of the cohort's definition, written into the loop as constants
+  const bounds = [
+    ...(a.integer ? [`md${k} > 0`] : []),
+    ...(a.min > -Infinity ? [`val < ${a.min}`] : []),
+    ...(a.max < Infinity ? [`val > ${a.max}`] : []),
+  ];
+  const check = bounds.length === 0 ? '' : `val = mu${k} / pow10[md${k}]; if (${bounds.join(' || ')}) break ok;`;
+  return `md${k} = -1; mu${k} = 0; b = buf[i];
+      if (!(${ends})) {
+        neg = b === 45; if (neg) b = buf[++i];
+        nd = 0; dd = -1;
+        for (;;) {
+          if (b >= 48 && b <= 57) { mu${k} = mu${k} * 10 + (b - 48); nd++; if (dd >= 0) dd++; }
+          else if (b === 46 && dd < 0) dd = 0;
+          else break;
+          b = buf[++i];
+        }
+        if (nd === 0 || nd > 15 || mu${k} >= ${MAX_UNITS}) break ok;
+        // '-0' is the record's -0, which a histogram of units cannot hold
+        if (neg) { if (mu${k} === 0) break ok; mu${k} = -mu${k}; }
+        md${k} = dd < 0 ? 0 : dd;
+        ${check}
+        if (md${k} !== N${k}.d) { mu${k} = measures.align(${k}, mu${k}, md${k}); if (mu${k} !== mu${k}) break ok; }
+      }`;
+}
+
+/** A category or ordinal measure's cell: a known spelling (from the measure's table), or nothing (missing). */
+function levelCode(k: number, last: boolean, delimiter: number): string {
+  const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
+  return `ml${k} = -1; b = buf[i];
+      if (!(${ends})) { k = L${k}.spellings.match(buf, dv, i); if (k < 0) break ok; ml${k} = L${k}.spellings.value[k]; i += L${k}.spellings.length[k]; b = buf[i]; }`;
+}
+
+/** Counting a row's measures into its cell (or, outside the window, record by record). */
+function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string {
+  const measures = state.measures!;
+  const read = new Set(roles.filter((r) => r.startsWith('number:') || r.startsWith('level:')).map((r) => Number(r.split(':')[1])));
+  const adds: string[] = [];
+  const parsed: string[] = [];
+  measures.measures.forEach((_, k) => {
+    const isNumber = measures.num[k] !== undefined;
+    if (!read.has(k)) {
+      parsed.push(isNumber ? 'NaN' : '-1');
+      return;
+    }
+    if (isNumber) {
+      parsed.push(`md${k} < 0 ? NaN : mu${k}`);
+      adds.push(`if (md${k} >= 0) {
+          h = N${k}.h[cell];
+          if (h !== undefined && (r = (mu${k} - h.base) | 0) >= 0 && r < h.size) h.counts[r]++; else measures.hist(${k}, cell, mu${k});
+        }`);
+    } else {
+      parsed.push(`ml${k}`);
+      adds.push(`if (ml${k} >= 0) L${k}.counts[cell * ${measures.lev[k]!.levels} + ml${k}]++;`);
+    }
+  });
+  return `if (cell >= 0) {
+          ${adds.join('\n          ')}
+        } else measures.outside(state.typeNames[t], y, o, measures.valuesOf([${parsed.join(', ')}]));`;
+}
+
 function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotState, run: number): string {
   const { delimiter } = layout;
   // after the field: the delimiter (and step over it), or for the last column a line break
   const next = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
+  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!)} ${next}`;
+  if (role.startsWith('level:')) return `${levelCode(Number(role.slice(6)), last, delimiter)} ${next}`;
   switch (role) {
     case 'skip':
       // `run` ignored columns in a row
@@ -158,6 +232,8 @@ function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotS
       y = (x & 255) * 1000 + ((x >>> 8) & 255) * 100 + ((x >>> 16) & 255) * 10 + (x >>> 24);
       if (y < yearMin || y > yearMax) break ok;
       i += 4; b = buf[i]; ${next}`;
+    default:
+      throw new Error(`unknown column role ${String(role)}`);
   }
 }
 
@@ -173,7 +249,9 @@ const spellingKey = (table: SpellingTable) =>
 
 /** The inner loop for a layout and the spellings `state` knows now. */
 export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
-  const key = `${layout.roles.join(',')}|${layout.delimiter}|${layout.emitRows}|${spellingKey(state.types)}|${spellingKey(state.outcomes)}`;
+  // a loop that counts measures reads their arrays and levels from its state: one per layout and set of measures
+  const measureKey = state.measures ? state.measures.measures.map((m, k) => `${m.name}:${state.measures!.num[k] ? 'n' : state.measures!.lev[k]!.levels}`).join(';') : '';
+  const key = `${layout.roles.join(',')}|${layout.delimiter}|${layout.emitRows}|${spellingKey(state.types)}|${spellingKey(state.outcomes)}|${measureKey}`;
   let loop = compiled.get(key);
   if (loop === undefined) {
     if (compiled.size >= 64) compiled.clear();
@@ -193,23 +271,43 @@ function compile(layout: Layout, state: HotState): HotLoop {
     parts.push(columnCode(role, c + run === roles.length, layout, state, run));
     c += run;
   }
+  const measured = state.measures !== undefined && roles.some((r) => r.startsWith('number:') || r.startsWith('level:'));
+  const mw = state.measures;
+  // the measures' per-row locals, and their arrays (objects whose arrays are replaced when the window grows)
+  const measureLocals = measured ? mw!.measures.map((_, k) => (mw!.num[k] ? `mu${k} = 0, md${k} = -1` : `ml${k} = -1`)).join(', ') : '';
+  const measureSetup = measured
+    ? `const measures = state.measures; measures.sync(window);
+    const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
+    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}];` : `const L${k} = measures.lev[${k}];`)).join(' ')}`
+    : '';
+  const count = measured
+    ? `let cell = -1;
+        if (row >>> 0 < span && t < slots) { cell = (row * slots + t) * 4 + o; counts[cell]++; }
+        else {
+          window.add(t, y, o, 1);
+          counts = window.counts; base = window.base; span = window.span; slots = window.slots;
+          measures.sync(window); cell = measures.cellOf(t, y, o);
+        }
+        ${measureCountCode(state, roles)}`
+    : `if (row >>> 0 < span && t < slots) counts[(row * slots + t) * 4 + o]++;
+        else {
+          window.add(t, y, o, 1);
+          counts = window.counts; base = window.base; span = window.span; slots = window.slots;
+        }`;
   const body = `
     const types = state.types, outcomes = state.outcomes;
     const yearMin = state.yearMin, yearMax = state.yearMax, window = state.window;
+    ${measureSetup}
     let counts = window.counts, base = window.base, span = window.span, slots = window.slots;
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0;
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, h, r = 0, val = 0.5, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;
         const row = y - base;
-        if (row >>> 0 < span && t < slots) counts[(row * slots + t) * 4 + o]++;
-        else {
-          window.add(t, y, o, 1);
-          counts = window.counts; base = window.base; span = window.span; slots = window.slots;
-        }
+        ${count}
         ${emitRows ? 'state.emit(t, y, o, buf, idStart, idEnd, line);' : ''}
         line++;
         continue;

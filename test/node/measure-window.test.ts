@@ -1,0 +1,125 @@
+// Counting a cohort's measures as the byte scanner reads them (histograms of whole units and level
+// counts per cell) must give the count table that counting the validated records one by one gives:
+// the same cells, counts per level, n, exact sums, range and quantiles, and the same rejections,
+// whatever the column order, delimiter, line ending, decimals or spellings of the cells.
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { MeasureCounts } from '../../src/describe/measure-counts.js';
+import { countCohortCsv, readCohortCsv } from '../../src/node/csv.js';
+import { defineCohort } from '../../src/schema/define-cohort.js';
+import { countTable, type CountTable } from '../../src/stats/count-table.js';
+
+const MEASURES = {
+  age: { kind: 'number', min: 0, max: 120 },
+  score: { kind: 'number' },
+  months: { kind: 'integer', min: 0 },
+  sex: { kind: 'category', values: ['female', 'male'], aliases: { f: 'female', m: 'male' } },
+  gmfcs: { kind: 'ordinal', levels: [1, 2, 3, 4, 5] },
+} as const;
+const withYears = defineCohort({ types: ['spastic', 'mixed', 'other'], years: [2004, 2014], measures: MEASURES });
+const anyYear = defineCohort({ types: ['spastic', 'mixed', 'other'], measures: MEASURES });
+
+type Column = 'id' | 'type' | 'year' | 'outcome' | 'site' | keyof typeof MEASURES;
+
+const number = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: 0, max: 1300 }).map((u) => String(u / 10)) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: -500, max: 5000 }), fc.integer({ min: 0, max: 4 })).map(([u, d]) => (u / 10 ** d).toFixed(d)) },
+  { weight: 1, arbitrary: fc.constantFrom('', '', '0', '-0', '12.', '.5', '007', '3.0', ' 12', '12 ', '1e1', '+4', '-1', '121', '120', '1.2.3', '-', '.', 'x', '99999999', '123456789012345678', '0.0000001') },
+);
+const CELLS: Record<Column, fc.Arbitrary<string>> = {
+  id: fc.integer({ min: 1, max: 10 ** 6 }).map(String),
+  type: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('spastic', 'mixed', 'other') }, { weight: 1, arbitrary: fc.constantFrom('Spastic', 'spastik', '') }),
+  year: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 2003, max: 2015 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('99999999999', '1890', '20O5', '') }),
+  outcome: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('improved', 'unchanged', 'worsened', 'unknown') }, { weight: 1, arbitrary: fc.constantFrom('Improved', 'better') }),
+  site: fc.constantFrom('north', '', 'a;b'),
+  age: number,
+  score: number,
+  months: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 60 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('', '3.0', '3.5', '-2', '1e2', '100000000') }),
+  sex: fc.constantFrom('female', 'male', 'f', 'm', 'F', 'Male', ' male', '', 'x', 'femal'),
+  gmfcs: fc.constantFrom('1', '2', '3', '4', '5', '', '6', '1.0', 'III', ' 2'),
+};
+
+const layout = fc
+  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs']))
+  .map(([id, site, measures]): Column[] => [...(id ? (['id'] as Column[]) : []), ...(site ? (['site'] as Column[]) : []), 'type', 'year', 'outcome', ...measures])
+  .chain((columns) => fc.shuffledSubarray(columns, { minLength: columns.length, maxLength: columns.length }));
+
+const file = layout.chain((columns) =>
+  fc.record({
+    columns: fc.constant(columns),
+    delimiter: fc.constantFrom(',', ';', '\t'),
+    eol: fc.constantFrom('\n', '\r\n'),
+    rows: fc.array(fc.tuple(...columns.map((c) => CELLS[c])), { maxLength: 60 }),
+    anyYear: fc.boolean(),
+  }),
+);
+
+/** A number cell with its double sums to 6 decimals (they depend on the order of adding; the exact sums do not). */
+const approximate = (s: Extract<MeasureCounts, { cells: unknown }>['cells'][number] | undefined) =>
+  s ? { ...s, moments: { ...s.moments, sum: Number(s.moments.sum.toFixed(6)), m2: Number(s.moments.m2.toFixed(6)) } } : s;
+
+/** Every cell's count and measures, keyed by type|year|outcome (the two tables may order types differently). */
+function byCell(table: CountTable): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const O = table.outcomes.length;
+  const Y = table.years.length;
+  table.counts.forEach((count, cell) => {
+    if (count === 0) return;
+    const key = `${table.types[Math.floor(cell / (O * Y))]}|${table.years[Math.floor(cell / O) % Y]}|${table.outcomes[cell % O]}`;
+    const measures = Object.entries(table.measures ?? {}).map(([name, m]: [string, MeasureCounts]) =>
+      'counts' in m ? [name, [...m.counts.subarray(cell * m.levels.length, (cell + 1) * m.levels.length)]] : [name, approximate(m.cells[cell])],
+    );
+    out.set(key, { count, measures: Object.fromEntries(measures) });
+  });
+  return out;
+}
+
+async function bothWays(text: string, cohort: typeof withYears) {
+  const options = { cohort, mode: 'lenient' as const };
+  const counted = await countCohortCsv(Readable.from([Buffer.from(text)]), options);
+  const read = await readCohortCsv(Readable.from([Buffer.from(text)]), options);
+  return { counted, read, expected: countTable(read.records, { measures: cohort.measures }) };
+}
+
+describe('measures counted by the byte scanner', () => {
+  it('equal the measures counted from the validated records (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => {
+        const text = [f.columns.join(f.delimiter), ...f.rows.map((r) => r.join(f.delimiter))].map((l) => l + f.eol).join('');
+        const { counted, read, expected } = await bothWays(text, f.anyYear ? anyYear : withYears);
+        expect(counted.rejected).toStrictEqual(read.rejected);
+        expect(counted.rows).toBe(read.records.length + read.rejected.length);
+        expect(Object.keys(counted.table.measures ?? {}).sort()).toEqual(Object.keys(MEASURES).sort());
+        expect(byCell(counted.table)).toStrictEqual(byCell(expected));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('puts every cell on its own decimal grid when another cell needs a finer one', async () => {
+    const lines = ['type,year,outcome,age'];
+    for (let i = 0; i < 500; i++) lines.push(`spastic,2005,improved,${i % 50}`);
+    lines.push('mixed,2006,unknown,7.125', 'spastic,2005,improved,0.5');
+    const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(byCell(counted.table)).toStrictEqual(byCell(expected));
+    const age = counted.table.measures!.age as Extract<MeasureCounts, { cells: unknown }>;
+    const decimals = age.cells.filter((c) => c !== null).map((c) => c.moments.grid?.decimals);
+    expect(decimals.sort()).toEqual([1, 3]);
+  });
+
+  it('counts a year far outside the others and values too wide for a histogram', async () => {
+    const lines = ['type,year,outcome,score,months'];
+    for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);
+    lines.push('other,99999999999,worsened,-3.25,4', 'other,2001,worsened,,');
+    const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, anyYear);
+    expect(byCell(counted.table)).toStrictEqual(byCell(expected));
+  });
+
+  it('reports every value of a cohort whose file has none of its measure columns as missing', async () => {
+    const { counted } = await bothWays('type,year,outcome\nspastic,2005,improved\n', withYears);
+    const sex = counted.table.measures!.sex as Extract<MeasureCounts, { counts: unknown }>;
+    expect([...sex.counts].reduce((a, b) => a + b, 0)).toBe(0);
+    expect(counted.table.total).toBe(1);
+  });
+});
