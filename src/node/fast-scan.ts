@@ -265,7 +265,7 @@ export class FastScanner<R> implements HotState {
       const level = record[measures.measures[m.k]!.name];
       if (m.kind !== 'level' || level === undefined) continue;
       const bytes = buf && starts && ends ? buf.subarray(starts[m.column], ends[m.column]) : new TextEncoder().encode(cell(m.column) ?? '');
-      if (!bytes.some((b) => b === this.delimiter || b === QUOTE || b === LF || b === CR)) measures.learnLevel(m.k, Uint8Array.from(bytes), level as string | number);
+      if (!bytes.some((b) => b === this.delimiter || b === QUOTE || b === LF || b === CR)) if (measures.learnLevel(m.k, Uint8Array.from(bytes), level as string | number)) this.stale = true;
     }
   }
 

@@ -23,13 +23,29 @@ export const MAX_UNITS = 2 ** 26;
 const MAX_BINS = 4096;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-/** Counts of whole units from `base` on; `size` 0 marks a cell counted in its map instead. */
+/**
+ * Counts of whole units from `base` on; `size` 0 marks a cell counted in its map instead. A count
+ * is `counts[i] + 256 · high[i]`: one byte per bin keeps a cell's histogram within a few cache
+ * lines: the compiled loop increments random bins, and those misses were most of its cost per value.
+ */
 export interface Histogram {
   base: number;
   size: number;
-  counts: Int32Array;
+  counts: Uint8Array;
+  /** Carries: how many times each bin's byte wrapped (made on the first). */
+  high: Float64Array | undefined;
 }
-const SPREAD: Histogram = { base: 0, size: 0, counts: new Int32Array(0) };
+const SPREAD: Histogram = { base: 0, size: 0, counts: new Uint8Array(0), high: undefined };
+
+const countAt = (h: Histogram, i: number): number => h.counts[i]! + (h.high === undefined ? 0 : 256 * h.high[i]!);
+
+/** An empty histogram of `size` bins from `base`. */
+const histogram = (base: number, size: number): Histogram => ({ base, size, counts: new Uint8Array(size), high: undefined });
+
+function setCount(h: Histogram, i: number, n: number): void {
+  h.counts[i] = n % 256;
+  if (n >= 256) (h.high ??= new Float64Array(h.size))[i] = Math.floor(n / 256);
+}
 
 /** The per-cell arrays of one number measure (replaced when the window is laid out again). */
 export interface NumberArrays {
@@ -164,8 +180,8 @@ export class MeasureWindow {
       const lo = bins[0]![0] * f;
       const size = bins[bins.length - 1]![0] * f - lo + 1;
       if (size <= MAX_BINS) {
-        const h: Histogram = { base: lo, size, counts: new Int32Array(size) };
-        for (const [u, n] of bins) h.counts[u * f - lo] = n;
+        const h = histogram(lo, size);
+        for (const [u, n] of bins) setCount(h, u * f - lo, n);
         a.h[c] = h;
       } else {
         this.spread.set(key, new Map(bins.map(([u, n]) => [u * f, n])));
@@ -181,7 +197,7 @@ export class MeasureWindow {
     const h = this.num[k]!.h[c];
     if (h === SPREAD) return [...this.spread.get(k * this.span * this.slots * O + c)!].sort((x, y) => x[0] - y[0]);
     const out: [number, number][] = [];
-    if (h !== undefined) for (let i = 0; i < h.size; i++) if (h.counts[i]! > 0) out.push([h.base + i, h.counts[i]!]);
+    if (h !== undefined) for (let i = 0; i < h.size; i++) if (countAt(h, i) > 0) out.push([h.base + i, countAt(h, i)]);
     return out;
   }
 
@@ -199,16 +215,29 @@ export class MeasureWindow {
     const hi = h === undefined ? u + 8 : Math.max(h.base + h.size - 1, u + 8);
     if (hi - lo + 1 > MAX_BINS) {
       const map = new Map<number, number>();
-      if (h !== undefined) for (let i = 0; i < h.size; i++) if (h.counts[i]! > 0) map.set(h.base + i, h.counts[i]!);
+      if (h !== undefined) for (let i = 0; i < h.size; i++) if (countAt(h, i) > 0) map.set(h.base + i, countAt(h, i));
       map.set(u, (map.get(u) ?? 0) + 1);
       this.spread.set(key, map);
       a.h[c] = SPREAD;
       return;
     }
-    const next: Histogram = { base: lo, size: hi - lo + 1, counts: new Int32Array(hi - lo + 1) };
-    if (h !== undefined) next.counts.set(h.counts, h.base - lo);
-    next.counts[u - lo]! += 1;
+    const next = histogram(lo, hi - lo + 1);
+    if (h !== undefined) {
+      next.counts.set(h.counts, h.base - lo);
+      if (h.high !== undefined) (next.high = new Float64Array(next.size)).set(h.high, h.base - lo);
+    }
     a.h[c] = next;
+    this.bump(next, u - lo);
+  }
+
+  /** Add one to bin r of `h`. */
+  private bump(h: Histogram, r: number): void {
+    if (++h.counts[r]! === 256) this.carry(h, r);
+  }
+
+  /** Bin r of `h` wrapped from 255 to 0: count the 256 in its carry (the compiled loop calls this too). */
+  carry(h: Histogram, r: number): void {
+    (h.high ??= new Float64Array(h.size))[r]! += 1;
   }
 
   /** Count a number (units `u` on the grid) in cell c, as the compiled loop does. */
@@ -216,7 +245,7 @@ export class MeasureWindow {
     const a = this.num[k]!;
     const h = a.h[c];
     const r = h === undefined ? -1 : u - h.base;
-    if (h !== undefined && r >= 0 && r < h.size) h.counts[r]! += 1;
+    if (h !== undefined && r >= 0 && r < h.size) this.bump(h, r);
     else this.hist(k, c, u);
   }
 
@@ -266,14 +295,14 @@ export class MeasureWindow {
     if (leftover) this.other.add(rest as { type: string; year: number; outcome: string });
   }
 
-  /** Teach level measure k a spelling zod accepted (so the compiled loop reads it next time). */
-  learnLevel(k: number, bytes: Uint8Array, level: string | number): void {
+  /** Teach level measure k a spelling zod accepted (so the compiled loop reads it next time); true when learned. */
+  learnLevel(k: number, bytes: Uint8Array, level: string | number): boolean {
     const lev = this.lev[k];
     const m = this.measures[k]!;
-    if (lev === undefined || lev.spellings.size >= 200) return;
-    if (lev.spellings.entries.some((e) => e.bytes.length === bytes.length && e.bytes.every((b, i) => b === bytes[i]))) return;
-    if (normalizeCategory(new TextDecoder().decode(bytes)) === '') return;
-    lev.spellings.add(bytes, m.levels.indexOf(level));
+    if (lev === undefined || lev.spellings.size >= 200) return false;
+    if (lev.spellings.entries.some((e) => e.bytes.length === bytes.length && e.bytes.every((b, i) => b === bytes[i]))) return false;
+    if (normalizeCategory(new TextDecoder().decode(bytes)) === '') return false;
+    return lev.spellings.add(bytes, m.levels.indexOf(level));
   }
 
   /** The measures on the cells of `table` (made from the window's counts and the rows counted one by one). */

@@ -83,7 +83,7 @@ function wordCompares(bytes: Uint8Array): string[] {
  * column checks for a line break and leaves `b` at it. A miss goes to the table (spellings beyond
  * those compiled), then to the careful path.
  */
-function spellingCode(table: SpellingTable, name: 'types' | 'outcomes', target: 't' | 'o', last: boolean, delimiter: number): string {
+function spellingCode(table: SpellingTable, name: string, target: string, last: boolean, delimiter: number): string {
   const spellings = table.entries.slice(0, COMPILED_SPELLINGS);
   const byWord = new Map<number, string[]>();
   const short: string[] = [];
@@ -138,41 +138,62 @@ function skipCode(delimiter: number): string {
 /**
  * A number measure's cell: an optional '-', digits with at most one '.', or nothing (missing), read
  * as whole units at its decimals and put on the measure's grid; anything else (spaces, '+', an
- * exponent, a value out of range, too many digits) goes to the careful path, and so to zod.
+ * exponent, a value out of range, more than 9 digits) goes to the careful path, and so to zod.
+ * Nine digits keep the units a 32-bit integer while they are read.
  */
 function numberCode(k: number, last: boolean, delimiter: number, a: { min: number; max: number; integer: boolean }): string {
   const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
-  // the bounds are numbers of the cohort's definition, written into the loop as constants
-  const bounds = [
-    ...(a.integer ? [`md${k} > 0`] : []),
-    ...(a.min > -Infinity ? [`val < ${a.min}`] : []),
-    ...(a.max < Infinity ? [`val > ${a.max}`] : []),
-  ];
-  const check = bounds.length === 0 ? '' : `val = mu${k} / pow10[md${k}]; if (${bounds.join(' || ')}) break ok;`;
+  // the bounds are numbers of the cohort's definition, written into the loop as constants; a
+  // whole number is its units, others are compared as the double the text stands for
+  const value = a.integer ? `mu${k}` : 'val';
+  const bounds = [...(a.integer ? [`md${k} > 0`] : []), ...(a.min > -Infinity ? [`${value} < ${a.min}`] : []), ...(a.max < Infinity ? [`${value} > ${a.max}`] : [])];
+  const check = bounds.length === 0 ? '' : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
   return `md${k} = -1; mu${k} = 0; b = buf[i];
       if (!(${ends})) {
         neg = b === 45; if (neg) b = buf[++i];
         nd = 0; dd = -1;
         for (;;) {
-          if (b >= 48 && b <= 57) { mu${k} = mu${k} * 10 + (b - 48); nd++; if (dd >= 0) dd++; }
-          else if (b === 46 && dd < 0) dd = 0;
+          q = b - 48;
+          if (q >>> 0 < 10) { mu${k} = mu${k} * 10 + q; if (++nd > 9) break ok; }
+          else if (b === 46 && dd < 0) dd = nd;
           else break;
           b = buf[++i];
         }
-        if (nd === 0 || nd > 15 || mu${k} >= ${MAX_UNITS}) break ok;
+        if (nd === 0 || mu${k} >= ${MAX_UNITS}) break ok;
         // '-0' is the record's -0, which a histogram of units cannot hold
         if (neg) { if (mu${k} === 0) break ok; mu${k} = -mu${k}; }
-        md${k} = dd < 0 ? 0 : dd;
+        md${k} = dd < 0 ? 0 : nd - dd;
         ${check}
-        if (md${k} !== N${k}.d) { mu${k} = measures.align(${k}, mu${k}, md${k}); if (mu${k} !== mu${k}) break ok; }
+        if (md${k} !== N${k}.d) {
+          if (md${k} < N${k}.d) { mu${k} *= pow10[N${k}.d - md${k}]; if (mu${k} >= ${MAX_UNITS} || mu${k} <= -${MAX_UNITS}) break ok; }
+          else { mu${k} = measures.align(${k}, mu${k}, md${k}); if (mu${k} !== mu${k}) break ok; }
+        }
       }`;
 }
 
-/** A category or ordinal measure's cell: a known spelling (from the measure's table), or nothing (missing). */
-function levelCode(k: number, last: boolean, delimiter: number): string {
-  const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
-  return `ml${k} = -1; b = buf[i];
-      if (!(${ends})) { k = L${k}.spellings.match(buf, dv, i); if (k < 0) break ok; ml${k} = L${k}.spellings.value[k]; i += L${k}.spellings.length[k]; b = buf[i]; }`;
+/**
+ * A category or ordinal measure's cell: a known spelling (compiled in as for types and outcomes),
+ * or nothing (missing). One-byte spellings (levels 1 to 5, a sex coded m/f) are looked up in a
+ * table of 256 first, with no branch to mispredict. Leaves `i` past the delimiter, or for the last
+ * column `b` at the line break.
+ */
+function levelCode(k: number, table: SpellingTable, last: boolean, delimiter: number): string {
+  const empty = last ? `(b = buf[i]) === ${LF} || b === ${CR}` : `buf[i] === ${delimiter}`;
+  const ends = last ? `((b = buf[i + 1]) === ${LF} || b === ${CR})` : `buf[i + 1] === ${delimiter}`;
+  const single = table.entries.slice(0, COMPILED_SPELLINGS).some((e) => e.bytes.length === 1);
+  return `ml${k} = -1;
+      if (${empty}) ${last ? '{}' : 'i++;'}
+      ${single ? `else if ((q = S${k}[buf[i]]) >= 0 && ${ends}) { ml${k} = q; i += ${last ? 1 : 2}; }` : ''}
+      else {
+        ${spellingCode(table, `L${k}.spellings`, `ml${k}`, last, delimiter)}
+      }`;
+}
+
+/** The table of one-byte spellings of a level measure: level index by byte, -1 for none. */
+function singleByteTable(table: SpellingTable): string {
+  const byByte = new Array<number>(256).fill(-1);
+  for (const e of table.entries.slice(0, COMPILED_SPELLINGS)) if (e.bytes.length === 1 && byByte[e.bytes[0]!] === -1) byByte[e.bytes[0]!] = e.value;
+  return `Int16Array.from([${byByte.join(',')}])`;
 }
 
 /** Counting a row's measures into its cell (or, outside the window, record by record). */
@@ -191,7 +212,7 @@ function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string
       parsed.push(`md${k} < 0 ? NaN : mu${k}`);
       adds.push(`if (md${k} >= 0) {
           h = N${k}.h[cell];
-          if (h !== undefined && (r = (mu${k} - h.base) | 0) >= 0 && r < h.size) h.counts[r]++; else measures.hist(${k}, cell, mu${k});
+          if (h !== undefined && (r = (mu${k} - h.base) | 0) >= 0 && r < h.size) { if (++h.counts[r] === 256) measures.carry(h, r); } else measures.hist(${k}, cell, mu${k});
         }`);
     } else {
       parsed.push(`ml${k}`);
@@ -208,7 +229,11 @@ function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotS
   // after the field: the delimiter (and step over it), or for the last column a line break
   const next = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
   if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!)} ${next}`;
-  if (role.startsWith('level:')) return `${levelCode(Number(role.slice(6)), last, delimiter)} ${next}`;
+  if (role.startsWith('level:')) {
+    // the spelling's compare steps over the delimiter itself
+    const k = Number(role.slice(6));
+    return `${levelCode(k, state.measures!.lev[k]!.spellings, last, delimiter)} ${last ? next : ''}`;
+  }
   switch (role) {
     case 'skip':
       // `run` ignored columns in a row
@@ -249,8 +274,8 @@ const spellingKey = (table: SpellingTable) =>
 
 /** The inner loop for a layout and the spellings `state` knows now. */
 export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
-  // a loop that counts measures reads their arrays and levels from its state: one per layout and set of measures
-  const measureKey = state.measures ? state.measures.measures.map((m, k) => `${m.name}:${state.measures!.num[k] ? 'n' : state.measures!.lev[k]!.levels}`).join(';') : '';
+  // a loop that counts measures reads their arrays from its state and has their level spellings compiled in
+  const measureKey = state.measures ? state.measures.measures.map((m, k) => `${m.name}:${state.measures!.num[k] ? 'n' : spellingKey(state.measures!.lev[k]!.spellings)}`).join(';') : '';
   const key = `${layout.roles.join(',')}|${layout.delimiter}|${layout.emitRows}|${spellingKey(state.types)}|${spellingKey(state.outcomes)}|${measureKey}`;
   let loop = compiled.get(key);
   if (loop === undefined) {
@@ -278,7 +303,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
   const measureSetup = measured
     ? `const measures = state.measures; measures.sync(window);
     const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
-    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}];` : `const L${k} = measures.lev[${k}];`)).join(' ')}`
+    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}];` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)};`)).join(' ')}`
     : '';
   const count = measured
     ? `let cell = -1;
@@ -302,7 +327,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, h, r = 0, val = 0.5, ${measureLocals}` : ''};
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, q = 0, h, r = 0, val = 0.5, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;

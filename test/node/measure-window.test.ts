@@ -108,6 +108,18 @@ describe('measures counted by the byte scanner', () => {
     expect(decimals.sort()).toEqual([1, 3]);
   });
 
+  it('counts a value more often than a histogram byte holds, then refines and widens the histogram', async () => {
+    const lines = ['type,year,outcome,age,gmfcs'];
+    for (let i = 0; i < 1500; i++) lines.push(`spastic,2005,improved,${i % 3 === 0 ? 12 : 13},${1 + (i % 5)}`);
+    lines.push('spastic,2005,improved,12.25,', 'spastic,2005,improved,110,2');
+    for (let i = 0; i < 600; i++) lines.push(`spastic,2005,improved,13,3`);
+    const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(byCell(counted.table)).toStrictEqual(byCell(expected));
+    const age = counted.table.measures!.age as Extract<MeasureCounts, { cells: unknown }>;
+    const cell = age.cells.find((c) => c !== null)!;
+    expect(cell.quantiles.counts).toEqual([500, 1, 1600, 1]);
+  });
+
   it('counts a year far outside the others and values too wide for a histogram', async () => {
     const lines = ['type,year,outcome,score,months'];
     for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);
