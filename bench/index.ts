@@ -6,6 +6,7 @@ import { denominatorBenchmark } from './denominators.js';
 import { ingestBenchmark } from './ingest.js';
 import { rejectsBenchmark } from './rejects.js';
 import { startupBenchmark } from './startup.js';
+import { tableOneBenchmark } from './table-one.js';
 import { threadsBenchmark } from './threads.js';
 
 const quick = process.argv.includes('--quick');
@@ -15,4 +16,5 @@ await import('./extract.js');
 await ingestBenchmark(quick ? [1_000_000] : [100_000, 1_000_000, 10_000_000]);
 await threadsBenchmark(quick ? 1_000_000 : 10_000_000, quick ? 3 : 5);
 await rejectsBenchmark(quick ? 1_000_000 : 10_000_000);
+await tableOneBenchmark(quick ? [1_000_000] : [10_000_000]);
 startupBenchmark(quick ? 5 : 15);

@@ -1,6 +1,7 @@
 // One measurement in a fresh process (so peak RSS is this path's alone): node bench/ingest-runner.mjs <path> <file>
-// Prints one JSON line: { path, rows, ms, maxRssMB }. `ms` is the work itself, after the modules are
-// loaded; for cli-summarize it is the whole CLI process, from its start to its exit.
+// Prints one JSON line: { path, rows, ms, cpuMs, maxRssMB }. `ms` is the work itself, after the modules
+// are loaded, and `cpuMs` its CPU time (every thread of the process); for cli-summarize both are the
+// whole CLI process, from its start to its exit.
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,8 +13,10 @@ import { countLines, wordScan } from './word-scanner.mjs';
 const [path, file] = process.argv.slice(2);
 const cohort = defineCohort({ ...CEREBRAL_PALSY, years: [2004, 2014] });
 const start = performance.now();
+const cpu0 = process.cpuUsage();
 let rows = 0;
 let maxRssMB;
+let cpuMs;
 switch (path) {
   case 'line-count':
     rows = countLines(file);
@@ -38,6 +41,7 @@ switch (path) {
     const summary = JSON.parse(run.stdout);
     rows = summary.records + summary.rejectedCount;
     maxRssMB = Number(/peak-rss-kb=(\d+)/.exec(run.stderr)[1]) / 1024;
+    cpuMs = Number(/cpu-us=(\d+)/.exec(run.stderr)[1]) / 1000;
     break;
   }
   case 'columns-batches':
@@ -75,4 +79,5 @@ switch (path) {
     throw new Error(`unknown path ${path}`);
 }
 const ms = performance.now() - start;
-console.log(JSON.stringify({ path, rows, ms, maxRssMB: maxRssMB ?? process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ path, rows, ms, cpuMs: cpuMs ?? (cpu.user + cpu.system) / 1000, maxRssMB: maxRssMB ?? process.resourceUsage().maxRSS / 1024 }));

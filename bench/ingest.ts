@@ -9,6 +9,7 @@ interface Measurement {
   path: string;
   rows: number;
   ms: number;
+  cpuMs: number;
   maxRssMB: number;
 }
 
@@ -57,7 +58,7 @@ export function measureIngest(size: number, file: string, runs: number): Measure
   }
   return paths.map((p) => {
     const s = samples.get(p.name)!;
-    return { path: p.name, rows: s[0]!.rows, ms: median(s.map((m) => m.ms)), maxRssMB: Math.max(...s.map((m) => m.maxRssMB)) };
+    return { path: p.name, rows: s[0]!.rows, ms: median(s.map((m) => m.ms)), cpuMs: median(s.map((m) => m.cpuMs)), maxRssMB: Math.max(...s.map((m) => m.maxRssMB)) };
   });
 }
 
@@ -71,14 +72,16 @@ export async function ingestBenchmark(sizes: number[]): Promise<void> {
     const duck1 = by('duckdb-1-thread');
     const word = by('word-scanner');
     console.log(`\nIngest + validate + count, ${size.toLocaleString('en')} rows (${file.split('/').pop()}); medians of ${runs} interleaved runs`);
-    console.log('  time: the work in its own process (cli-summarize: the whole process, start-up included); ratios: time ÷ the other path\'s time');
-    console.log(`  ${'path'.padEnd(16)} ${'time'.padStart(8)} ${'rows/s'.padStart(8)} ${'peak RSS'.padStart(9)} ${'÷ DuckDB 2t'.padStart(12)} ${'÷ DuckDB 1t'.padStart(12)} ${'÷ word scan'.padStart(12)}`);
+    console.log('  time: the work in its own process (cli-summarize: the whole process, start-up included); ratios: time ÷ the other path\'s time;');
+    console.log('  CPU: user + system time of every thread (on this shared machine wall time also holds waiting for a core)');
+    console.log(`  ${'path'.padEnd(16)} ${'time'.padStart(8)} ${'rows/s'.padStart(8)} ${'CPU'.padStart(8)} ${'rows/CPU-s'.padStart(10)} ${'peak RSS'.padStart(9)} ${'÷ DuckDB 2t'.padStart(12)} ${'÷ DuckDB 1t'.padStart(12)} ${'÷ word scan'.padStart(12)}`);
     for (const r of results) {
       const expected = r.path === 'line-count' ? size + 1 : size;
       if (r.rows !== expected) throw new Error(`${r.path} counted ${r.rows} rows, expected ${expected}`);
       const rate = (size / r.ms / 1000).toFixed(2);
       const ratio = (base: Measurement) => `${(r.ms / base.ms).toFixed(2)}`.padStart(12);
-      console.log(`  ${r.path.padEnd(16)} ${(r.ms / 1000).toFixed(3).padStart(7)}s ${`${rate}M`.padStart(8)} ${`${r.maxRssMB.toFixed(0)} MB`.padStart(9)} ${ratio(duck2)} ${ratio(duck1)} ${ratio(word)}`);
+      const cpuRate = `${(size / r.cpuMs / 1000).toFixed(2)}M`.padStart(10);
+      console.log(`  ${r.path.padEnd(16)} ${(r.ms / 1000).toFixed(3).padStart(7)}s ${`${rate}M`.padStart(8)} ${(r.cpuMs / 1000).toFixed(3).padStart(7)}s ${cpuRate} ${`${r.maxRssMB.toFixed(0)} MB`.padStart(9)} ${ratio(duck2)} ${ratio(duck1)} ${ratio(word)}`);
     }
   }
 }

@@ -48,27 +48,31 @@ async function generate(rows: number, measures: boolean): Promise<string> {
 const runner = fileURLToPath(new URL('./table-one-runner.mjs', import.meta.url));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 type Run = { rows: number; ms: number; cpuMs: number; maxRssMB: number };
-const once = (file: string): Run => JSON.parse(execFileSync('node', [runner, file], { encoding: 'utf8' }).trim()) as Run;
+const once = (file: string): Run => JSON.parse(execFileSync(process.execPath, [runner, file], { encoding: 'utf8' }).trim()) as Run;
 
-const sizes = process.argv[2] ? [Number(process.argv[2])] : [1_000_000, 10_000_000];
-for (const rows of sizes) {
-  const plain = await generate(rows, false);
-  const measured = await generate(rows, true);
-  const runs = rows >= 10_000_000 ? 5 : 7;
-  const a: Run[] = [];
-  const b: Run[] = [];
-  for (let i = 0; i < runs; i++) {
-    a.push(once(plain));
-    b.push(once(measured));
+/** Print the comparison for each size (called by bench/index.ts). */
+export async function tableOneBenchmark(sizes: readonly number[]): Promise<void> {
+  for (const rows of sizes) {
+    const plain = await generate(rows, false);
+    const measured = await generate(rows, true);
+    const runs = rows >= 10_000_000 ? 5 : 7;
+    const a: Run[] = [];
+    const b: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(once(plain));
+      b.push(once(measured));
+    }
+    const show = (name: string, rs: Run[]) => {
+      const ms = median(rs.map((r) => r.ms));
+      const cpu = median(rs.map((r) => r.cpuMs));
+      console.log(`  ${name.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)}s wall ${(cpu / 1000).toFixed(2).padStart(7)}s cpu ${`${(rows / cpu / 1000).toFixed(1)}M`.padStart(7)} rows/s (cpu)  peak RSS ${Math.max(...rs.map((r) => r.maxRssMB)).toFixed(0)} MB`);
+      return cpu;
+    };
+    console.log(`\ncountCohortCsv, ${rows.toLocaleString('en')} rows, ${runs} interleaved runs each, medians`);
+    const base = show('type, year, outcome', a);
+    const with4 = show('+ age, sex, gmfcs, follow-up', b);
+    console.log(`  speed with measures / without: ${(base / with4).toFixed(2)}x (CPU time; wall ${(median(a.map((r) => r.ms)) / median(b.map((r) => r.ms))).toFixed(2)}x)`);
   }
-  const show = (name: string, rs: Run[]) => {
-    const ms = median(rs.map((r) => r.ms));
-    const cpu = median(rs.map((r) => r.cpuMs));
-    console.log(`  ${name.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)}s wall ${(cpu / 1000).toFixed(2).padStart(7)}s cpu ${`${(rows / cpu / 1000).toFixed(1)}M`.padStart(7)} rows/s (cpu)  peak RSS ${Math.max(...rs.map((r) => r.maxRssMB)).toFixed(0)} MB`);
-    return cpu;
-  };
-  console.log(`\ncountCohortCsv, ${rows.toLocaleString('en')} rows, ${runs} interleaved runs each, medians`);
-  const base = show('type, year, outcome', a);
-  const with4 = show('+ age, sex, gmfcs, follow-up', b);
-  console.log(`  speed with measures / without: ${(base / with4).toFixed(2)}x (CPU time; wall ${(median(a.map((r) => r.ms)) / median(b.map((r) => r.ms))).toFixed(2)}x)`);
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await tableOneBenchmark(process.argv[2] ? [Number(process.argv[2])] : [1_000_000, 10_000_000]);
