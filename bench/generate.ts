@@ -3,20 +3,21 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const TYPES = ['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'];
-const WEIGHTS = [54, 31, 12, 1, 1, 1];
-const OUTCOMES = ['improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'unchanged', 'unknown'];
+/** The bench files' vocabulary: cerebral palsy types with their weights in percent, and outcomes drawn uniformly from a list with repeats. */
+export const TYPES = ['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'];
+export const WEIGHTS = [54, 31, 12, 1, 1, 1];
+export const OUTCOMES = ['improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'unchanged', 'unknown'];
 
 export function benchFile(rows: number, dir = fileURLToPath(new URL('./data/', import.meta.url))): string {
   return `${dir.replace(/\/$/, '')}/cohort-${rows}.csv`;
 }
 
-/** Write the header and `rows` lines made by `line(i)` to `path`, unless it holds them already; returns `path`. */
-async function write(path: string, rows: number, line: (i: number) => string): Promise<string> {
+/** Write `header` and the `rows` lines made by `line(i)` to `path`, unless it holds them already; returns `path`. */
+export async function writeLines(path: string, rows: number, line: (i: number) => string, header = 'id,type,year,outcome'): Promise<string> {
   if (existsSync(path) && statSync(path).size > rows * 20) return path;
   mkdirSync(dirname(path), { recursive: true }); // a fresh clone has no bench/data/
   const out = createWriteStream(path);
-  out.write('id,type,year,outcome\n');
+  out.write(`${header}\n`);
   let chunk = '';
   for (let i = 1; i <= rows; i++) {
     chunk += line(i);
@@ -38,7 +39,7 @@ export function generate(rows: number, dir?: string): Promise<string> {
     return seed / 4294967296;
   };
   const cumulative = WEIGHTS.map((_, i) => WEIGHTS.slice(0, i + 1).reduce((a, b) => a + b, 0) / 100);
-  return write(benchFile(rows, dir), rows, (i) => {
+  return writeLines(benchFile(rows, dir), rows, (i) => {
     const r = random();
     const type = TYPES[cumulative.findIndex((c) => r < c)] ?? 'other';
     return `${i},${type},${2004 + Math.floor(random() * 11)},${OUTCOMES[Math.floor(random() * OUTCOMES.length)]}\n`;
@@ -47,7 +48,7 @@ export function generate(rows: number, dir?: string): Promise<string> {
 
 /** A file of `rows` rows that are all rejected: the year is not a number (one of 100 spellings, or in one row in ten its own). */
 export function generateRejects(rows: number, dir = fileURLToPath(new URL('./data/', import.meta.url))): Promise<string> {
-  return write(`${dir.replace(/\/$/, '')}/rejects-${rows}.csv`, rows, (i) => `${i},${TYPES[i % TYPES.length]},${i % 10 === 0 ? `y${i}` : `20O${i % 100}`},${OUTCOMES[i % OUTCOMES.length]}\n`);
+  return writeLines(`${dir.replace(/\/$/, '')}/rejects-${rows}.csv`, rows, (i) => `${i},${TYPES[i % TYPES.length]},${i % 10 === 0 ? `y${i}` : `20O${i % 100}`},${OUTCOMES[i % OUTCOMES.length]}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -3,29 +3,21 @@
 //   npx tsx bench/table-one.ts            10^6 and 10^7 rows
 //   npx tsx bench/table-one.ts 1000000    one size
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { OUTCOMES, TYPES, WEIGHTS, writeLines } from './generate.js';
 
-const TYPES = ['spastic', 'mixed', 'athetoid', 'ataxic', 'hypotonic', 'other'];
-const WEIGHTS = [54, 31, 12, 1, 1, 1];
-const OUTCOMES = ['improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'improved', 'unchanged', 'unknown'];
 const dir = fileURLToPath(new URL('./data/', import.meta.url));
 
 /** The bench file of `rows` rows, with or without the four measure columns (same random rows either way). */
-async function generate(rows: number, measures: boolean): Promise<string> {
-  const path = `${dir}table-one-${measures ? 'measures' : 'plain'}-${rows}.csv`;
-  if (existsSync(path) && statSync(path).size > rows * 20) return path;
-  mkdirSync(dir, { recursive: true });
-  const out = createWriteStream(path);
+function generate(rows: number, measures: boolean): Promise<string> {
   let seed = 4278;
   const random = () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 4294967296;
   };
   const cumulative = WEIGHTS.map((_, i) => WEIGHTS.slice(0, i + 1).reduce((a, b) => a + b, 0) / 100);
-  out.write(measures ? 'id,type,year,outcome,age,sex,gmfcs,followUpMonths\n' : 'id,type,year,outcome\n');
-  let chunk = '';
-  for (let i = 1; i <= rows; i++) {
+  const header = measures ? 'id,type,year,outcome,age,sex,gmfcs,followUpMonths' : 'id,type,year,outcome';
+  return writeLines(`${dir}table-one-${measures ? 'measures' : 'plain'}-${rows}.csv`, rows, (i) => {
     const r = random();
     const type = TYPES[cumulative.findIndex((c) => r < c)] ?? 'other';
     const base = `${i},${type},${2004 + Math.floor(random() * 11)},${OUTCOMES[Math.floor(random() * OUTCOMES.length)]}`;
@@ -34,15 +26,8 @@ async function generate(rows: number, measures: boolean): Promise<string> {
     const sex = random() < 0.01 ? '' : random() < 0.57 ? 'male' : 'female';
     const gmfcs = random() < 0.03 ? '' : String(1 + Math.floor(random() * 5));
     const months = random() < 0.04 ? '' : String(3 + Math.floor(random() * 34));
-    chunk += measures ? `${base},${age},${sex},${gmfcs},${months}\n` : `${base}\n`;
-    if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-      chunk = '';
-    }
-  }
-  out.write(chunk);
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return path;
+    return measures ? `${base},${age},${sex},${gmfcs},${months}\n` : `${base}\n`;
+  }, header);
 }
 
 const runner = fileURLToPath(new URL('./table-one-runner.mjs', import.meta.url));

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MeasureCounts } from '../../src/describe/measure-counts.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
-import { countTable, forEachCell, mergeCounts, type CountTable } from '../../src/stats/count-table.js';
+import { countTable, forEachCell, mergeCounts } from '../../src/stats/count-table.js';
+import { measuresByCell as byCell } from '../helpers.js';
 
 const cohort = defineCohort({
   types: ['a', 'b', 'c'],
@@ -17,25 +17,6 @@ const record = fc.record({
   level: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }),
 });
 
-/** A number cell with its double sums to 6 decimals (they depend on the order of adding; the exact sums do not). */
-const approximate = (s: Extract<MeasureCounts, { cells: unknown }>['cells'][number] | undefined) =>
-  s ? { ...s, moments: { ...s.moments, sum: Number(s.moments.sum.toFixed(6)), m2: Number(s.moments.m2.toFixed(6)) } } : s;
-
-/** Every cell's measures, keyed by type|year|outcome, for comparing tables laid out differently. */
-function byCell(table: CountTable): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  const O = table.outcomes.length;
-  const Y = table.years.length;
-  table.counts.forEach((count, cell) => {
-    if (count === 0) return;
-    const key = `${table.types[Math.floor(cell / (O * Y))]}|${table.years[Math.floor(cell / O) % Y]}|${table.outcomes[cell % O]}`;
-    const measures = Object.entries(table.measures ?? {}).map(([name, m]: [string, MeasureCounts]) =>
-      'counts' in m ? [name, [...m.counts.subarray(cell * m.levels.length, (cell + 1) * m.levels.length)]] : [name, approximate(m.cells[cell])],
-    );
-    out.set(key, { count, measures: Object.fromEntries(measures) });
-  });
-  return out;
-}
 
 describe('measures in count tables', () => {
   it('counts categories per cell and sketches numbers per cell', () => {
