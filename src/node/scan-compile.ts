@@ -136,6 +136,13 @@ function skipCode(delimiter: number): string {
 }
 
 /**
+ * `p`: where the first byte of `x` that is not a digit is (4 when all are): a byte is a digit when
+ * its high nibble is 3, and stays 3 once 6 is added. A carry from a byte above 0xF9 can only make
+ * the next byte look like a non-digit, and that byte is never the first one found.
+ */
+const DIGITS_AT = `f = ((x & 0xF0F0F0F0) ^ 0x30303030) | (((x + 0x06060606) & 0xF0F0F0F0) ^ 0x30303030); p = f === 0 ? 4 : (31 - Math.clz32(f & -f)) >>> 3;`;
+
+/**
  * A number measure's cell: an optional '-', digits with at most one '.', or nothing (missing), read
  * as whole units at its decimals and put on the measure's grid; anything else (spaces, '+', an
  * exponent, a value out of range, more than 9 digits) goes to the careful path, and so to zod.
@@ -150,14 +157,32 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
   const check = bounds.length === 0 ? '' : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
   return `md${k} = -1; mu${k} = 0; b = buf[i];
       if (!(${ends})) {
-        neg = b === 45; if (neg) b = buf[++i];
-        nd = 0; dd = -1;
-        for (;;) {
-          q = b - 48;
-          if (q >>> 0 < 10) { mu${k} = mu${k} * 10 + q; if (++nd > 9) break ok; }
-          else if (b === 46 && dd < 0) dd = nd;
-          else break;
-          b = buf[++i];
+        s = i; neg = b === 45; if (neg) i++;
+        // up to three digits, then '.' and up to three: found and read four bytes at a time
+        x = dv.getInt32(i, true); ${DIGITS_AT} nd = 0;
+        if (p > 0 && p < 4) {
+          z = (x - 0x30303030) << ((4 - p) << 3);
+          mu${k} = (z & 255) * 1000 + ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);
+          i += p; nd = p; dd = -1; b = buf[i];
+          if (b === 46) {
+            x = dv.getInt32(i + 1, true); ${DIGITS_AT}
+            if (p > 0 && p < 4) {
+              z = (x - 0x30303030) << ((4 - p) << 3);
+              mu${k} = mu${k} * pow10[p] + (z & 255) * 1000 + ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);
+              dd = nd; nd += p; i += 1 + p; b = buf[i];
+            } else nd = 0;
+          }
+        }
+        if (nd === 0) {
+          // anything else, byte by byte
+          i = neg ? s + 1 : s; b = buf[i]; mu${k} = 0; dd = -1;
+          for (;;) {
+            q = b - 48;
+            if (q >>> 0 < 10) { mu${k} = mu${k} * 10 + q; if (++nd > 9) break ok; }
+            else if (b === 46 && dd < 0) dd = nd;
+            else break;
+            b = buf[++i];
+          }
         }
         if (nd === 0 || mu${k} >= ${MAX_UNITS}) break ok;
         // '-0' is the record's -0, which a histogram of units cannot hold
@@ -327,7 +352,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, q = 0, h, r = 0, val = 0.5, ${measureLocals}` : ''};
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, q = 0, s = 0, p = 0, f = 0, z = 0, h, r = 0, val = 0.5, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;
