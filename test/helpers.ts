@@ -24,9 +24,13 @@ export function naiveCount<K extends keyof CohortRecord>(records: readonly Cohor
   return records.filter((r) => r[key] === value).length;
 }
 
-/** A number cell with its double sums to 6 decimals (they depend on the order of adding; the exact sums do not). */
+/**
+ * A number cell with its double sums to 10 significant digits: they depend on the order of adding
+ * and on the method (Welford's update, or the exact sums), and may differ in the last bits; the
+ * exact sums in `grid` do not, and are compared as they are.
+ */
 const approximate = (s: Extract<MeasureCounts, { cells: unknown }>['cells'][number] | undefined) =>
-  s ? { ...s, moments: { ...s.moments, sum: Number(s.moments.sum.toFixed(6)), m2: Number(s.moments.m2.toFixed(6)) } } : s;
+  s ? { ...s, moments: { ...s.moments, sum: Number(s.moments.sum.toPrecision(10)), m2: Number(s.moments.m2.toPrecision(10)) } } : s;
 
 /** Every cell's measures, keyed by type|year|outcome, for comparing tables laid out differently. */
 export function measuresByCell(table: CountTable): Map<string, unknown> {

@@ -111,10 +111,35 @@ export class FastScanner<R> implements HotState {
     this.yearRange = vocabulary?.years ?? [-Infinity, Infinity];
     this.window = new CountWindow(vocabulary?.years);
     for (const t of vocabulary?.types ?? []) this.typeIndex(t);
+    if (vocabulary) this.prime(vocabulary);
     this.layout = { roles, delimiter, emitRows: rows !== undefined };
     this.hot = compileHotLoop(this.layout, this);
     this.starts = new Int32Array(width + 1);
     this.ends = new Int32Array(width + 1);
+  }
+
+  /**
+   * Learn the cohort's own spellings of its types and of the outcomes before the first row, as
+   * zod accepts them. Learned from the rows instead, their order (and so the compiled loop) would
+   * differ from one byte range of a file to the next, and each range would compile its own loops.
+   */
+  private prime(vocabulary: KnownVocabulary): void {
+    const year = String(vocabulary.years?.[0] ?? 2000);
+    const accepted = (type: string, outcome: string) => {
+      const checked = validateRow(this.validator, { type, year, outcome }, 0);
+      return checked.ok ? (checked.record as unknown as CohortRecord) : undefined;
+    };
+    for (const type of vocabulary.types) {
+      if (accepted(type, OUTCOMES[0])?.type === type) this.learnText(this.typeCells, this.types, type, this.typeIndex(type));
+    }
+    const someType = vocabulary.types[0] ?? 'other';
+    OUTCOMES.forEach((outcome, o) => {
+      if (accepted(someType, outcome)?.outcome === outcome) this.learnText(this.outcomeCells, this.outcomes, outcome, o);
+    });
+  }
+
+  private learnText(cells: Map<string, number>, table: SpellingTable, text: string, value: number): void {
+    this.learn(cells, table, text, value, undefined, undefined, undefined, 0);
   }
 
   typeIndex(type: string): number {

@@ -107,7 +107,8 @@ describe('long lines', () => {
     const { records } = await readCohortCsv(Readable.from([make(100_000)]));
     expect(records).toEqual([{ type: 'spastic', year: 2005, outcome: 'improved', id: undefined }]);
     const ratio = await growth(make, 50_000, (b) => readCohortCsv(Readable.from([b])), 4);
-    expect(ratio).toBeLessThan(6);
+    // linear is 4, quadratic 16; on a loaded machine a garbage collection in the small run alone reached 7
+    expect(ratio).toBeLessThan(10);
   });
 
   it('names a few header cells, not all, when a column is missing', async () => {
