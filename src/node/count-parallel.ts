@@ -107,7 +107,8 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
   const maxRejected = options.maxRejected ?? Infinity;
   const chunkOptions: ChunkOptions = { validator, maxRejected, maxLineLength: options.maxLineLength, ...(signal ? { signal } : {}) };
   const nominal = (k: number) => dataStart + k * chunkBytes;
-  const count = (k: number, start = nominal(k), align = k > 0, more: Partial<ChunkOptions> = {}) => countChunk(path, head, k, start, align, nominal(k + 1), { ...chunkOptions, ...more });
+  // chunk k, or with `last` the chunks k to last as one range (what this thread counts when no worker helps)
+  const count = (k: number, start = nominal(k), align = k > 0, more: Partial<ChunkOptions> = {}, last = k) => countChunk(path, head, k, start, align, nominal(last + 1), { ...chunkOptions, ...more });
 
   const results = new ChunkResults(chunks);
   const next = new SharedArrayBuffer(4);
@@ -133,7 +134,14 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
         if (performance.now() - started >= DECIDE_MS) break;
       }
       perChunk = (performance.now() - started) / counted;
-      startWorkers(workersToStart({ threads, chunksLeft: chunks - Math.min(chunks, Atomics.load(new Int32Array(next), 0)), perChunkMs: perChunk, idleCores: idle() }));
+      const first = Math.min(chunks, Atomics.load(new Int32Array(next), 0));
+      const helpers = workersToStart({ threads, chunksLeft: chunks - first, perChunkMs: perChunk, idleCores: idle() });
+      if (helpers > 0) startWorkers(helpers);
+      else if (first < chunks) {
+        // alone: the rest in one range, as countCohortCsv reads it (one range per chunk costs more)
+        Atomics.store(new Int32Array(next), 0, chunks);
+        results.setRange(await count(first, nominal(first), first > 0, {}, chunks - 1), chunks - 1);
+      }
     }
     for (let k = take(); k < chunks; k = take()) if (!results.has(k)) results.set(await count(k));
     // chunks still in a worker's hands: wait about as long as one takes here, then count them here rather than wait for a slow core
@@ -146,13 +154,14 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
     stopWorkers();
   }
   signal?.throwIfAborted();
-  return merge(results.all(), { count, mode, path, options, threads: workers.length + 1, delimiter: head.delimiter, ignoredColumns: head.header.ignored, firstLine: head.firstDataLine, dataStart, maxRejected });
+  return merge(results, { count, mode, path, options, threads: workers.length + 1, delimiter: head.delimiter, ignoredColumns: head.header.ignored, firstLine: head.firstDataLine, dataStart, maxRejected });
 }
 
 /** Chunk results as they arrive from any thread; the first for each chunk is kept. */
 class ChunkResults {
   private readonly results: (ChunkResult | undefined)[];
   private readonly waiting = new Map<number, () => void>();
+  private readonly spans = new Map<number, number>();
 
   constructor(chunks: number) {
     this.results = new Array<ChunkResult | undefined>(chunks);
@@ -165,6 +174,18 @@ class ChunkResults {
   set(result: ChunkResult): void {
     this.results[result.index] ??= result;
     this.waiting.get(result.index)?.();
+  }
+
+  /** A result for chunks `result.index` to `last` read as one range: the chunks after the first are empty, starting where it ended. */
+  setRange(result: ChunkResult, last: number): void {
+    this.set(result);
+    this.spans.set(result.index, last);
+    for (let k = result.index + 1; k <= last; k++) this.set({ index: k, start: result.end, end: result.end, lines: 0, rows: [], rejected: [], rejectedCount: 0, reasons: [] });
+  }
+
+  /** The last chunk the result of chunk k covers. */
+  lastOf(k: number): number {
+    return this.spans.get(k) ?? k;
   }
 
   /** Wait until chunk `k` is in, or `ms` have passed. */
@@ -188,7 +209,7 @@ class ChunkResults {
 }
 
 interface MergeContext {
-  count: (k: number, start?: number, align?: boolean, more?: Partial<ChunkOptions>) => Promise<ChunkResult>;
+  count: (k: number, start?: number, align?: boolean, more?: Partial<ChunkOptions>, last?: number) => Promise<ChunkResult>;
   mode: string;
   path: string;
   options: ParallelCountOptions;
@@ -201,7 +222,8 @@ interface MergeContext {
 }
 
 /** Add the chunks up in file order; a chunk that did not start where the previous one ended is counted again from there. */
-async function merge(results: ChunkResult[], ctx: MergeContext): Promise<CohortCsvCounts> {
+async function merge(chunks: ChunkResults, ctx: MergeContext): Promise<CohortCsvCounts> {
+  const results = chunks.all();
   const rows: CountRow[] = [];
   const rejected: RejectedRow[] = [];
   const reasons = new Map<string, RejectReason>();
@@ -211,11 +233,11 @@ async function merge(results: ChunkResult[], ctx: MergeContext): Promise<CohortC
   const { onRejected } = ctx.options;
   for (let k = 0; k < results.length; k++) {
     let r = results[k]!;
-    if (r.start !== expected) r = await ctx.count(k, expected, false); // a quoted record ran into this chunk
+    if (r.start !== expected) r = await ctx.count(k, expected, false, {}, chunks.lastOf(k)); // a quoted record ran into this chunk // a quoted record ran into this chunk
     if (onRejected && r.rejected.length < r.rejectedCount) {
       // not every rejected row came back: read the chunk again here to hand each one on, in order
       const offset = line;
-      await ctx.count(k, r.start, false, { maxRejected: 0, onRejected: (row) => onRejected({ ...row, row: row.row + offset }) });
+      await ctx.count(k, r.start, false, { maxRejected: 0, onRejected: (row) => onRejected({ ...row, row: row.row + offset }) }, chunks.lastOf(k));
     } else if (onRejected) for (const row of r.rejected) await onRejected({ ...row, row: row.row + line });
     for (const row of r.rejected) if (rejected.length < ctx.maxRejected) rejected.push({ ...row, row: row.row + line });
     for (const reason of r.reasons) {

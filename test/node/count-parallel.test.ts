@@ -75,6 +75,22 @@ describe('countCohortCsvParallel', () => {
     }
   });
 
+  it('alone, counts the rest of the file as one range, with spanning records and every rejected row handed on', async () => {
+    // 3 chunks of 4 MB (after the first, starting a worker would cost more than the rest takes); the
+    // first boundary falls among records with a line break inside, so the range is counted again from a record's end
+    const path = bigFile('alone.csv', 400_000, (i) => (i > 150_000 && i < 190_000 ? `${i},"mi\nxed",2005,improved` : i % 1000 === 7 ? `${i},spastik,2005,improved` : undefined));
+    const handedOne: number[] = [];
+    const one = await countCohortCsv(path, { cohort, mode: 'lenient', maxRejected: 3, onRejected: (r) => void handedOne.push(r.row) });
+    const handed: number[] = [];
+    const alone = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2, chunkBytes: 4 << 20, maxRejected: 3, onRejected: (r) => void handed.push(r.row) });
+    expect(alone.threads).toBe(1);
+    expect(cells(alone.table)).toEqual(cells(one.table));
+    expect(alone.rejected).toEqual(one.rejected);
+    expect(alone.rejectedCount).toBe(one.rejectedCount);
+    expect(handed).toEqual(handedOne);
+    expect(handed.length).toBe(one.rejectedCount);
+  });
+
   it('throws the same validation error in strict mode', async () => {
     const path = bigFile('strict.csv', 400_000, (i) => (i === 399_999 ? 'z,banana,2005,improved' : undefined));
     await expect(countCohortCsvParallel(path, { cohort, workers: 2, parallel: 'always', chunkBytes: 1 << 20 })).rejects.toThrow(/row 400001, type/);
