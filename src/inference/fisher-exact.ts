@@ -1,4 +1,4 @@
-import { InvalidArgumentError, describeValue } from '../errors.js';
+import { InvalidArgumentError, LimitExceededError, describeValue } from '../errors.js';
 import { assertPositiveCount } from '../exact/validate.js';
 import { checkAlternative, type Alternative } from './alternative.js';
 import { assertLevel } from './assert.js';
@@ -59,6 +59,33 @@ export const FISHER_MAX_TOTAL = 5_000_000;
 export const FISHER_MAX_TABLES = FISHER_MAX_WORK;
 export { FISHER_MAX_WORK };
 
+// Steps of the 2×2 sums per standard deviation of the hypergeometric, measured: the p-value sweeps
+// both tails a few times; the MLE and its interval bisect on whole sweeps some hundred times.
+const STEPS_PER_SD_PVALUE = 100;
+const STEPS_PER_SD_ESTIMATE = 5000;
+
+/**
+ * Refuses, before any work, a 2×2 table whose sums would run past {@link FISHER_MAX_WORK} terms:
+ * they step one table at a time across some twenty standard deviations of X, which for 2^50 per
+ * cell is hours (10^8 per cell is well under a second).
+ */
+function check2x2Work(m: number, n: number, k: number, estimate: boolean): void {
+  const total = m + n;
+  const sd = total > 1 ? Math.sqrt((((k * (m / total)) * (n / total)) * (total - k)) / (total - 1)) : 0;
+  const work = Math.ceil(sd) * (estimate ? STEPS_PER_SD_ESTIMATE : STEPS_PER_SD_PVALUE);
+  if (work <= FISHER_MAX_WORK) return;
+  const pValueFits = Math.ceil(sd) * STEPS_PER_SD_PVALUE <= FISHER_MAX_WORK;
+  throw new LimitExceededError(
+    'FISHER_MAX_WORK',
+    FISHER_MAX_WORK,
+    work,
+    `fisherExact on this 2×2 table would sum about ${work.toExponential(1)} terms (the hypergeometric's standard deviation is ${sd.toExponential(1)}), beyond ${FISHER_MAX_WORK}; ` +
+      (estimate && pValueFits
+        ? 'pass estimate: false for the exact p-value alone, or use oddsRatio for the odds ratio and its interval'
+        : 'at this size proportionTest (a χ² test) agrees with the exact test to many digits'),
+  );
+}
+
 function checkSimulate(simulate: unknown): { replicates: number; seed: number } {
   const s = simulate as { replicates?: unknown; seed?: unknown } | null;
   if (typeof s !== 'object' || s === null) {
@@ -78,7 +105,10 @@ function checkSimulate(simulate: unknown): { replicates: number; seed: number } 
  * On a 2×2 table: the p-value (two-sided by R's rule: tables no more likely than the observed one,
  * relative tolerance 1 + 1e-7), the conditional MLE of the odds ratio and its exact interval,
  * solved to full precision (R's own are off by up to 6% because of uniroot's tolerance). Every sum
- * runs outwards from the mode in O(1) memory, so tables of 10^8 per cell are fine.
+ * runs outwards from the mode in O(1) memory, so tables of 10^8 per cell are fine; their time grows
+ * with the hypergeometric's standard deviation, and a table whose sums would pass
+ * {@link FISHER_MAX_WORK} terms (some 10^12 per cell for the p-value, 4·10^8 with the estimate) is refused at once
+ * with a `LimitExceededError`.
  *
  * On an r×c table: the exact p-value by the network algorithm (work grows with the partial margins
  * near the observed table, not with the number of tables: a 3×4 table of n = 500 takes well under
@@ -103,6 +133,7 @@ export function fisherExact(table: CountMatrix, options: FisherOptions = {}): Fi
   if (table.length === 2 && table[0]!.length === 2) {
     const [[a, b], [c, d]] = table as [[number, number], [number, number]];
     const margins = { a, m: a + b, n: c + d, k: a + c };
+    check2x2Work(margins.m, margins.n, margins.k, estimate);
     const logPValue = fisher2x2LogPValue(margins, alternative);
     const base = { method, pValue: Math.exp(logPValue), logPValue, alternative };
     if (!estimate) return base;

@@ -3,11 +3,11 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditClaims, checkPercent, parseClaims, readReported, TreatmentOutcomesError } from '../../src/index.js';
-import { readCohortCsv } from '../../src/node/index.js';
+import { auditClaims, checkPercent, extractClaims, parseClaims, readReported, readTables, toClaimsFile, TreatmentOutcomesError, validateClaims } from '../../src/index.js';
+import { htmlDocument, readCohortCsv } from '../../src/node/index.js';
 import { REGRESSIONS } from './fuzz-regressions.js';
 
-const RUNS = { csv: 1000, claims: 2000, percent: 10000 };
+const RUNS = { csv: 1000, claims: 2000, percent: 10000, html: 300, partitions: 1000, extract: 500 };
 const MAX_MS_PER_INPUT = 2000;
 const runs: Record<string, number> = {};
 afterAll(() => console.log('fuzz runs per target:', JSON.stringify(runs)));
@@ -93,6 +93,89 @@ describe('fuzz: CSV line endings', () => {
         expectTypedOrOk(o, o.ms);
       }),
       { numRuns: RUNS.csv / 2 },
+    );
+  });
+});
+
+describe('fuzz: deep and broken HTML', () => {
+  // Nesting thousands deep, tags never closed or closed out of order, raw-text elements left open,
+  // comments and a <head> that never ends: the reader must stay linear and never show script text.
+  const SECRET = 'SCRIPTED 999 (50.05%)';
+  const piece = fc.oneof(
+    fc.constantFrom('<div>', '</div>', '<p>', '</p>', '<table>', '<tr>', '<td>', '</td>', '</tr>', '</table>', '<li>', '<ul>', '</ul>', '<head>', '<body>', '</head>', '<!--', '-->', '<br>', '<b>', '</i>', '&amp;', '&#x', '<', '>', '"', '<td colspan="99999">', '<th rowspan=0>'),
+    fc.constantFrom(`<script>${SECRET}</script>`, `<style>${SECRET}</style>`, 'We treated 4278 patients, including 2324 spastic (54.32%).', '17 of 40 (42,5 %)'),
+    fc.tuple(fc.constantFrom('div', 'span', 'td', 'li', 'section'), fc.integer({ min: 1, max: 3000 }), fc.boolean()).map(([tag, depth, close]) => `<${tag}>`.repeat(depth) + (close ? `</${tag}>`.repeat(depth) : '')),
+  );
+  const page = fc.tuple(fc.constantFrom('', '<!DOCTYPE html>', '<!-- x -->', '<html><head><title>t</title>'), fc.array(piece, { maxLength: 40 })).map(([start, parts]) => start + parts.join(''));
+  it('reads any nesting in bounded time, typed errors only, and never shows <script> or <style> text', () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        runs.html = (runs.html ?? 0) + 1;
+        let text = '';
+        const o = syncOutcome(() => {
+          text = htmlDocument(html).text;
+          readTables(html, { format: 'html' });
+        });
+        expectTypedOrOk(o, o.ms);
+        const unclosedRawText = /<(script|style)>(?![^]*<\/\1>)/.test(html);
+        if (!unclosedRawText) expect(text).not.toContain('SCRIPTED');
+      }),
+      { numRuns: RUNS.html },
+    );
+  });
+});
+
+describe('fuzz: hostile partitions', () => {
+  // Parts of one type twice, types named like Object.prototype members, parts listed twice or
+  // missing, totals of 0, negative, fractional or past 2^53, and percents that are no number.
+  const type = fc.constantFrom('spastic', 'mixed', 'athetoid', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '');
+  const percent = fc.oneof(fc.constantFrom('40', '33.3', '250', '5O', '-1', '', '31,34', '1e3', 'NaN'), fc.double().map(String));
+  const count = fc.oneof(fc.nat(2000), fc.constantFrom(-1, 0.5, Number.MAX_SAFE_INTEGER, 2 ** 60, Number.NaN));
+  const file = fc
+    .tuple(
+      fc.array(fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', '__proto__', 'constructor'), type, numerator: count, denominator: count, percent }, { requiredKeys: ['id'] }), { maxLength: 6 }),
+      fc.array(fc.record({ id: fc.constantFrom('p', 'q', '__proto__'), total: count, parts: fc.array(fc.constantFrom('a', 'b', 'c', 'd', '__proto__', 'missing'), { maxLength: 6 }) }), { maxLength: 3 }),
+      fc.boolean(),
+    )
+    .map(([claims, partitions, decimalComma]) => ({ title: 't', source: { name: 's' }, decimalComma, claims, partitions }));
+  it('audits every shape, throwing only the typed error of a file that does not validate', () => {
+    fc.assert(
+      fc.property(file, (f) => {
+        runs.partitions = (runs.partitions ?? 0) + 1;
+        const valid = validateClaims(f).ok;
+        const o = syncOutcome(() => auditClaims(f));
+        expectTypedOrOk(o, o.ms);
+        if (valid) expect(o.error).toBeUndefined();
+      }),
+      { numRuns: RUNS.partitions },
+    );
+  });
+});
+
+describe('fuzz: extract writes only what its own audit accepts', () => {
+  const word = fc.constantFrom('We treated', 'patients', 'including', 'spastic', 'mixed', 'of them', 'improved', 'Davon', 'Patienten', 'haben wir', 'behandelt', 'total', 'rate', 'in all', 'und', 'and', ',', '.', ';', '(', ')', ':');
+  const figure = fc.oneof(
+    fc.nat(5000).map(String),
+    fc.tuple(fc.nat(300), fc.nat(99)).map(([a, b]) => `${a}.${b}%`),
+    fc.tuple(fc.nat(300), fc.nat(99)).map(([a, b]) => `${a},${b} %`),
+    fc.constantFrom('4.278', '1,341', '96%', '250%', '125 %', '0%', '100%', '1e5', 'one hundred', 'zwei'),
+  );
+  const prose = fc.array(fc.oneof(word, figure), { minLength: 1, maxLength: 40 }).map((a) => a.join(' '));
+  it('every claims file extract writes validates, in any locale', () => {
+    fc.assert(
+      fc.property(prose, fc.constantFrom('auto', 'en', 'de'), (text, locale) => {
+        runs.extract = (runs.extract ?? 0) + 1;
+        const o = syncOutcome(() => {
+          const extraction = extractClaims(text, { locale: locale as 'auto' });
+          if (extraction.claims.length === 0) return; // extract writes no file then
+          const file = toClaimsFile(extraction, { title: 't', source: { name: 's' } });
+          const check = validateClaims(file);
+          if (!check.ok) throw new Error(`extract wrote a file its audit rejects: ${JSON.stringify(check.problems)} from ${JSON.stringify(text)}`);
+          auditClaims(file);
+        });
+        expectTypedOrOk(o, o.ms);
+      }),
+      { numRuns: RUNS.extract },
     );
   });
 });
