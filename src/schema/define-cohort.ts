@@ -32,7 +32,7 @@ function baseShape<T extends string>(lookup: ReadonlyMap<string, T>, types: read
         ctx.issues.push({
           code: 'custom',
           input: raw,
-          message: `unknown type ${JSON.stringify(raw)}; allowed: ${types.join(', ')}`,
+          message: `unknown type ${describeValue(raw)}; allowed: ${types.join(', ')}`,
         });
         return z.NEVER;
       }),

@@ -1,9 +1,10 @@
 // The zod fields of measures (kept apart from the definitions, so counting measures needs no zod).
 import * as z from 'zod/mini';
+import { describeValue } from '../errors.js';
 import { isMissingValue, readNumberText, type IntegerMeasure, type Measure, type NumberMeasure } from './measures.js';
 import { normalizeCategory } from './record.js';
 
-const shown = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+const shown = (v: unknown): string => (typeof v === 'string' ? describeValue(v) : String(v));
 
 const rangeText = (name: string, d: NumberMeasure | IntegerMeasure): string => {
   const unit = d.unit !== undefined ? ` ${d.unit}` : '';

@@ -1,4 +1,4 @@
-import { editDistance } from './suggest.js';
+import { editDistance, MAX_SPELLING_LENGTH } from './suggest.js';
 
 /** Years a treatment record plausibly carries when the cohort sets no range of its own. */
 export const PLAUSIBLE_YEARS: readonly [number, number] = /* @__PURE__ */ Object.freeze([1900, 2100] as const);
@@ -61,7 +61,7 @@ export function similarTypeWarnings(typeCounts: Iterable<readonly [type: string,
   const warnings: RecordWarning[] = [];
   for (let i = 1; i < order.length; i++) {
     const rare = order[i]!;
-    if (rare.type.length < 4) continue;
+    if (rare.type.length < 4 || rare.type.length > MAX_SPELLING_LENGTH) continue;
     const limit = Math.max(1, Math.floor(rare.type.length / 3));
     let best: (typeof order)[number] | undefined;
     let bestDistance = Infinity;

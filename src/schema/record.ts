@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { describeValue } from '../errors.js';
 
 /** The outcome categories a record can carry. */
 export const OUTCOMES = /* @__PURE__ */ Object.freeze(['improved', 'unchanged', 'worsened', 'unknown'] as const);
@@ -10,7 +11,7 @@ export const outcomeSchema = /* @__PURE__ */ (() =>
     error: (issue) =>
       issue.input === undefined
         ? 'outcome is missing'
-        : `outcome must be one of ${OUTCOMES.join(', ')}, got ${JSON.stringify(issue.input)}`,
+        : `outcome must be one of ${OUTCOMES.join(', ')}, got ${describeValue(issue.input)}`,
   }))();
 
 /** A treatment outcome: improved, unchanged, worsened or unknown (lost to follow-up). */
@@ -48,7 +49,7 @@ const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 export function yearField(range?: readonly [number, number]) {
   let year = z.int({
     error: (issue) =>
-      issue.input === undefined ? 'year is missing' : `year must be a whole number such as 2005, got ${JSON.stringify(issue.input)}`,
+      issue.input === undefined ? 'year is missing' : `year must be a whole number such as 2005, got ${describeValue(issue.input)}`,
   });
   if (range) {
     const [from, to] = range;

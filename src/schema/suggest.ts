@@ -1,3 +1,9 @@
+/**
+ * Longest text compared for spelling. Edit distance costs the product of the two lengths, so a
+ * 100 MB cell against "improved" would need a table of 10^9 entries; nothing that long is a misspelling.
+ */
+export const MAX_SPELLING_LENGTH = 128;
+
 /** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -23,13 +29,15 @@ export function editDistance(a: string, b: string): number {
  * targets are equally close. Keys are compared case-insensitively.
  */
 export function suggestClosest<T>(input: string, candidates: Iterable<readonly [key: string, target: T]>): T | undefined {
+  if (input.length > 4 * MAX_SPELLING_LENGTH) return undefined; // before trimming and lower-casing it
   const needle = input.trim().toLowerCase();
-  if (needle.length === 0) return undefined;
+  if (needle.length === 0 || needle.length > MAX_SPELLING_LENGTH) return undefined;
   const limit = Math.max(1, Math.floor(needle.length / 3));
   let best: T | undefined;
   let bestDistance = Infinity;
   let tied = false;
   for (const [key, target] of candidates) {
+    if (Math.abs(key.length - needle.length) > limit) continue; // the distance is at least the difference in length
     const distance = editDistance(needle, key.toLowerCase());
     if (distance < bestDistance) {
       best = target;

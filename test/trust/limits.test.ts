@@ -207,6 +207,18 @@ describe('output and record limits', () => {
     expect(await cpuGrowth(csv, read, 200_000, 400_000, 3)).toBeLessThan(2.5);
   });
 
+  it('a cell of megabytes (under maxLineLength) is rejected with a short message, in linear time', async () => {
+    // its message once quoted the whole cell, and the reason counter's regular expression then ran out of stack
+    const csv = (mb: number) => Buffer.concat([Buffer.from('id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,'), Buffer.alloc(mb << 20, 'i'), Buffer.from('\n3,mixed,2011,unknown\n')]);
+    const read = (b: Buffer) => readCohortCsv(Readable.from([b]), { mode: 'lenient', cohort: cerebralPalsyCohort });
+    const result = await read(csv(4));
+    expect(result.records).toHaveLength(2);
+    expect(result.rejectedCount).toBe(1);
+    expect(result.rejected[0]!.issues[0]!.message.length).toBeLessThan(200);
+    expect(result.rejectReasons[0]!.reason).toBe('outcome must be one of improved, unchanged, worsened, unknown, got …');
+    expect(await cpuGrowth(csv, read, 4, 8, 3)).toBeLessThan(2.5);
+  });
+
   it('hostile partitions (one type in many parts, __proto__ parts, parts listed twice) audit in linear time', async () => {
     const file = (k: number) => ({
       title: 't',
