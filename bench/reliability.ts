@@ -246,6 +246,35 @@ add('4', 'a 300 MB data line (29 s; 512 Mi chars died after 104 s): LineTooLongE
   const r = await cli(['summarize', `longline-${mb}.csv`]);
   return { ok: r.code === 2 && /longer than|too long|LineTooLong/i.test(r.stderr), detail: `${fmt(r)}: ${firstLine(r.stderr)}` };
 });
+add('4', 'a cell of 4 MB, and one of 100 MB with maxLineLength raised: rejected in linear time', async () => {
+  const sizes = QUICK ? [4, 8] : [4, 8, 100];
+  const out: string[] = [];
+  let ok = true;
+  for (const mb of sizes) {
+    const path = join(DIR, `cell-${mb}.csv`);
+    if (!existsSync(path)) writeFileSync(path, Buffer.concat([Buffer.from('id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,'), Buffer.alloc(mb << 20, 'i'), Buffer.from('\n3,mixed,2011,unknown\n')]));
+    const { value, run } = await lib<{ ok: boolean; ms: number; value?: string; error?: string }>(
+      `return caught(async () => { const r = await N.readCohortCsv('cell-${mb}.csv', { mode: 'lenient', maxLineLength: 2 ** 40 }); return [r.records.length, r.rejectedCount, r.rejected[0].issues[0].message.length]; });`,
+    );
+    ok &&= value?.ok === true && value.value === '[2,1,81]';
+    out.push(`${mb} MB: ${value?.ms.toFixed(0)} ms ${value?.value ?? value?.error} (records, rejected, message length), ${fmt(run)}`);
+  }
+  return { ok, detail: out.join('; ') };
+});
+if (!QUICK) {
+  add('4', 'a 600 MB line (over 512 Mi characters) with maxLineLength: 2^40: LineTooLongError, not an internal error', async () => {
+    const path = join(DIR, 'line-600.csv');
+    if (!existsSync(path)) {
+      const out = createWriteStream(path);
+      out.write('id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,');
+      const chunk = Buffer.alloc(1 << 20, 'i');
+      for (let i = 0; i < 600; i++) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+      await new Promise<void>((r) => out.end('\n', () => r()));
+    }
+    const { value, run } = await lib<{ ok: boolean; ms: number; error?: string; message?: string }>(`return caught(() => N.readCohortCsv('line-600.csv', { mode: 'lenient', maxLineLength: 2 ** 40 }));`);
+    return { ok: value?.error === 'LineTooLongError', detail: `${value?.error} after ${value?.ms.toFixed(0)} ms: ${value?.message?.slice(0, 90)}; ${fmt(run)}` };
+  });
+}
 add('4', 'report with 1500 types and 1500 claims (vega RangeError)', async () => {
   const k = 1500;
   writeFileSync(join(DIR, 'many-types.csv'), `id,type,year,outcome\n${Array.from({ length: k * 2 }, (_, i) => `${i},type${i % k},2010,${OUTCOMES[i % 3]}`).join('\n')}\n`);

@@ -12,7 +12,7 @@ import { fromCounts, type CountRow } from '../stats/count-table.js';
 import { countChunk, type ChunkOptions, type ChunkResult } from './count-chunk.js';
 import { idleCores, workersToStart } from './count-plan.js';
 import type { WorkerTask } from './count-worker.js';
-import { countCohortCsv, DEFAULT_MAX_LINE_LENGTH, type CohortCsvCounts, type CohortCsvOptions } from './csv.js';
+import { countCohortCsv, lineLimit, type CohortCsvCounts, type CohortCsvOptions } from './csv.js';
 import { readHead } from './csv-head.js';
 import { ByteWindow } from './csv-input.js';
 import type { RejectReason } from './reject-log.js';
@@ -96,7 +96,7 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
   let head;
   let dataStart;
   try {
-    head = await readHead(window, { file: path, delimiter: options.delimiter, headerAliases: options.headerAliases ?? {}, maxLineLength: options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH });
+    head = await readHead(window, { file: path, delimiter: options.delimiter, headerAliases: options.headerAliases ?? {}, maxLineLength: lineLimit(options.maxLineLength) });
     dataStart = window.offset + window.start;
   } finally {
     await window.close();

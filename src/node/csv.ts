@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { CohortValidationError, LineTooLongError } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
 import { anyCohort } from '../schema/parse-records.js';
@@ -20,6 +21,13 @@ export type { RejectReason } from './reject-log.js';
 
 /** Lines longer than this (in bytes) stop the read with a `LineTooLongError` unless `maxLineLength` says otherwise. */
 export const DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+
+/**
+ * The line limit of a read: `maxLineLength`, but never past half the longest JavaScript string
+ * (~256 Mi): the read window at most doubles past the limit before it is checked, so a raised limit
+ * still ends a longer line with a `LineTooLongError`, not V8's "Cannot create a string longer than…".
+ */
+export const lineLimit = (maxLineLength: number | undefined): number => Math.min(maxLineLength ?? DEFAULT_MAX_LINE_LENGTH, Math.floor(constants.MAX_STRING_LENGTH / 2));
 
 /** Options of {@link readCohortCsv}, {@link streamCohortCsv} and {@link countCohortCsv}. */
 export interface CohortCsvOptions<R = CohortRecord> extends RejectOptions {
@@ -132,7 +140,7 @@ export async function* readRows<R>(
 ): AsyncGenerator<void, CsvSummary & ReadExtent & { scanner: FastScanner<R> }> {
   const file = sourceName(source, options);
   const validator = (options.cohort ?? anyCohort) as RecordValidator<R>;
-  const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  const maxLineLength = lineLimit(options.maxLineLength);
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   const from = range ? Math.max(0, range.align ? range.start - 1 : range.start) : 0;
