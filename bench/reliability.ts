@@ -111,6 +111,18 @@ async function writeLines(name: string, head: string, n: number, line: (i: numbe
   return path;
 }
 
+/** Writes `head`, then `mb` MiB of one repeated character with no line end, then `tail`. */
+async function writeLongLine(name: string, head: string, mb: number, tail: string): Promise<string> {
+  const path = join(DIR, name);
+  if (existsSync(path)) return path;
+  const out = createWriteStream(path);
+  out.write(head);
+  const chunk = Buffer.alloc(1 << 20, 'i');
+  for (let i = 0; i < mb; i++) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r) => out.end(tail, () => r()));
+  return path;
+}
+
 const TYPES = ['spastic', 'mixed', 'athetoid', 'other'];
 const OUTCOMES = ['improved', 'unchanged', 'worsened', 'unknown'];
 const row = (i: number) => `${i},${TYPES[i % 4]},${2004 + (i % 11)},${OUTCOMES[(i >> 2) % 4]}`;
@@ -167,14 +179,7 @@ add('1', 'CR-only file of 500 MB (hung): read in linear time', async () => {
 });
 add('1', 'a file without any line end stops with LineTooLongError', async () => {
   const mb = QUICK ? 40 : 500;
-  const path = join(DIR, `nolf-${mb}.csv`);
-  if (!existsSync(path)) {
-    const out = createWriteStream(path);
-    out.write('id,type,year,outcome,');
-    const chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; i < mb; i++) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-    await new Promise<void>((r) => out.end(() => r()));
-  }
+  await writeLongLine(`nolf-${mb}.csv`, 'id,type,year,outcome,', mb, '');
   const { value, run } = await lib<{ error?: string; ms: number; message?: string }>(`return caught(() => N.readCohortCsv('nolf-${mb}.csv'));`);
   return { ok: value?.error === 'LineTooLongError', detail: `${mb} MB, no line end: ${value?.error} after ${value?.ms.toFixed(0)} ms (${value?.message?.slice(0, 100)}); ${fmt(run)}` };
 });
@@ -235,14 +240,7 @@ add('3', 'infer-n 60 60 --partition --max 1e15 (never finished)', async () => {
 // 4. Long lines, many types, many years
 add('4', 'a 300 MB data line (29 s; 512 Mi chars died after 104 s): LineTooLongError at once', async () => {
   const mb = QUICK ? 60 : 300;
-  const path = join(DIR, `longline-${mb}.csv`);
-  if (!existsSync(path)) {
-    const out = createWriteStream(path);
-    out.write('id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,');
-    const chunk = 'i'.repeat(1 << 20);
-    for (let i = 0; i < mb; i++) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-    await new Promise<void>((r) => out.end('\n', () => r()));
-  }
+  await writeLongLine(`longline-${mb}.csv`, 'id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,', mb, '\n');
   const r = await cli(['summarize', `longline-${mb}.csv`]);
   return { ok: r.code === 2 && /longer than|too long|LineTooLong/i.test(r.stderr), detail: `${fmt(r)}: ${firstLine(r.stderr)}` };
 });
@@ -263,14 +261,7 @@ add('4', 'a cell of 4 MB, and one of 100 MB with maxLineLength raised: rejected 
 });
 if (!QUICK) {
   add('4', 'a 600 MB line (over 512 Mi characters) with maxLineLength: 2^40: LineTooLongError, not an internal error', async () => {
-    const path = join(DIR, 'line-600.csv');
-    if (!existsSync(path)) {
-      const out = createWriteStream(path);
-      out.write('id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,');
-      const chunk = Buffer.alloc(1 << 20, 'i');
-      for (let i = 0; i < 600; i++) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-      await new Promise<void>((r) => out.end('\n', () => r()));
-    }
+    await writeLongLine('line-600.csv', 'id,type,year,outcome\n1,spastic,2010,improved\n2,spastic,2010,', 600, '\n');
     const { value, run } = await lib<{ ok: boolean; ms: number; error?: string; message?: string }>(`return caught(() => N.readCohortCsv('line-600.csv', { mode: 'lenient', maxLineLength: 2 ** 40 }));`);
     return { ok: value?.error === 'LineTooLongError', detail: `${value?.error} after ${value?.ms.toFixed(0)} ms: ${value?.message?.slice(0, 90)}; ${fmt(run)}` };
   });
