@@ -117,8 +117,10 @@ describe('fuzz: deep and broken HTML', () => {
           readTables(html, { format: 'html' });
         });
         expectTypedOrOk(o, o.ms);
-        const unclosedRawText = /<(script|style)>(?![^]*<\/\1>)/.test(html);
-        if (!unclosedRawText) expect(text).not.toContain('SCRIPTED');
+        // A stray "<" can open a tag that swallows a following <script> as attributes (browsers do the
+        // same, and then the script's text is text); without one, no script or style text may show.
+        const markup = /<\/?[a-z][a-z0-9]*(?: [a-z]+="?\d+"?)?>|<!DOCTYPE html>/gi;
+        if (!html.replace(markup, '').includes('<')) expect(text).not.toContain('SCRIPTED');
       }),
       { numRuns: RUNS.html },
     );
