@@ -1,6 +1,7 @@
 import { stat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ClaimsFile } from '../claims/schema.js';
 import { loadReferences, readClaimsFile } from '../node/claims.js';
 import { countCohortCsv } from '../node/csv.js';
 import { buildReport } from '../node/build-report.js';
@@ -52,7 +53,9 @@ export async function report(argv: string[], io: Io): Promise<number> {
   if (values.out !== undefined) await checkOutFile(values.out);
   const claimsPath = positionals[0] ?? dataPath('seed-claims.json');
   await checkInputFile(claimsPath, 'a claims file (JSON or YAML)');
-  const { file: claims } = await readClaimsFile(claimsPath);
+  // lenient: a figure that cannot be read becomes a finding of the report; only an unreadable file stops here
+  const { data } = await readClaimsFile(claimsPath, { lenient: true });
+  const claims = data as ClaimsFile;
   const own = await readRecordsOption(values.records, await cohortOption(values.cohort), io);
   const sample = values.sample ? (await countCohortCsv(dataPath('sample-cohort.csv'), { cohort: sampleCohortDefinition })).table : undefined;
   const records = own?.table ?? sample;

@@ -7,6 +7,7 @@ import { auditClaims, type AuditReport } from '../audit/audit-claims.js';
 import { compareToReference, type ReferenceComparison } from '../audit/compare-to-reference.js';
 import { auditSummaryLine } from '../audit/format-report.js';
 import { missingOutcomeBounds } from '../audit/missing-outcome-bounds.js';
+import { parseClaims } from '../claims/parse.js';
 import type { ClaimsFile } from '../claims/schema.js';
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import { formatDecimal } from '../format/format-decimal.js';
@@ -27,6 +28,10 @@ export interface ReportInput {
   recordsLabel?: string;
   /** The records are synthetic (such as the bundled sample): said in the heading and on every chart. */
   synthetic?: boolean;
+  /**
+   * The published figures: a claims file as `parseClaims` returns it, or as read from its JSON or YAML.
+   * A figure that cannot be read is shown as a `figure-invalid` finding; the others are audited and drawn.
+   */
   claims?: ClaimsFile;
   references?: Readonly<Record<string, ReferenceDistribution>>;
   /** The reference drawn as ticks on the case-mix chart (default: the first that maps every type one to one). */
@@ -146,8 +151,10 @@ export async function composeReport(input: ReportInput, render: ChartRenderer): 
   }
   // synthetic records recount nothing a publication claims; the user's own records do
   const audit = input.claims ? auditClaims(input.claims, { references, ...(data && !input.synthetic ? { records: data.table } : {}) }) : undefined;
-  if (input.claims) specs.audit = auditChart(input.claims);
-  const evidence = input.claims ? evidenceFigures(input.claims) : [];
+  // the figures that can be read are listed and drawn; the audit above reports the others
+  const claims = input.claims ? parseClaims(input.claims, { lenient: true }).file : undefined;
+  if (claims) specs.audit = auditChart(claims);
+  const evidence = claims ? evidenceFigures(claims) : [];
   for (const e of evidence) specs[e.name] = e.spec;
   const charts: Report['charts'] = {};
   for (const [name, spec] of Object.entries(specs)) charts[name] = { spec, svg: await render(spec) };
@@ -155,15 +162,15 @@ export async function composeReport(input: ReportInput, render: ChartRenderer): 
     charts[name] ? `<figure role="img" aria-label="${escape(String(charts[name].spec.description))}">${charts[name].svg}<figcaption>${escape(caption)}</figcaption></figure>` : '';
 
   const heading = data
-    ? `<p class="muted">Records: ${escape(label)} (${plural(data.table.total, 'patient')}).${input.claims ? ` Published figures: ${escape(input.claims.title)}, from ${escape(input.claims.source.name)}.` : ''}</p>`
-    : `<p class="muted">Published figures: ${escape(input.claims!.title)}, from ${escape(input.claims!.source.name)}. No record-level data was given, so this report shows the published figures and their audit only.</p>`;
+    ? `<p class="muted">Records: ${escape(label)} (${plural(data.table.total, 'patient')}).${claims ? ` Published figures: ${escape(claims.title)}, from ${escape(claims.source.name)}.` : ''}</p>`
+    : `<p class="muted">Published figures: ${escape(claims!.title)}, from ${escape(claims!.source.name)}. No record-level data was given, so this report shows the published figures and their audit only.</p>`;
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Treatment outcomes report</title><style>${CSS}</style></head>
 <body>
 <h1>Treatment outcomes report</h1>
 ${input.synthetic ? `<p class="synthetic">${SYNTHETIC_NOTE}. The records in this report (${escape(label)}) are made up to illustrate the methods; no finding here is about real patients.</p>\n` : ''}${heading}
 ${data ? recordsHtml(data, figure) : ''}
-${input.claims && audit ? claimsHtml(input.claims, audit, figure) : ''}
+${claims && audit ? claimsHtml(claims, audit, figure) : ''}
 ${evidenceHtml(evidence, figure, escape)}<h2>Methods</h2>
 <ul>
 ${data ? `<li>Shares of the case mix: exact counts; intervals are simultaneous 95% Sison–Glaz intervals (May–Johnson algorithm), which cover all shares at once.</li>
