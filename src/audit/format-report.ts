@@ -4,6 +4,8 @@ import type { Finding } from './finding.js';
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const sorted = (findings: readonly Finding[]) => [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** A figure's codes as printed: each once (a figure with two bad fields has `figure-invalid` twice in `codes`). */
+const codesOf = (f: Finding): string[] => [...new Set(f.codes)];
 
 /**
  * The audit's verdict in one line, counting figures rather than checks: one misprint that fails
@@ -34,7 +36,7 @@ export function formatAuditText(report: AuditReport, options: { quotes?: Readonl
   if (report.source.quote && Object.keys(quotes).length === 0) lines.push(`  "${report.source.quote}"`);
   lines.push('');
   for (const f of sorted(report.findings)) {
-    lines.push(`${f.severity.toUpperCase().padEnd(7)} ${f.codes.join(', ')}${f.claim ? ` [${f.claim}]` : ''}`, `        ${f.message}`);
+    lines.push(`${f.severity.toUpperCase().padEnd(7)} ${codesOf(f).join(', ')}${f.claim ? ` [${f.claim}]` : ''}`, `        ${f.message}`);
     for (const r of f.related) lines.push(`        ${r.severity === f.severity ? 'Also' : r.severity === 'info' ? 'Note' : 'Also (warning)'}: ${r.message}`);
     if (f.claim !== undefined && Object.hasOwn(quotes, f.claim)) lines.push(`        quote: "${quotes[f.claim]}"`);
   }
@@ -57,7 +59,7 @@ export function formatAuditMarkdown(report: AuditReport): string {
   lines.push('| severity | codes | claim | finding |', '| --- | --- | --- | --- |');
   for (const f of sorted(report.findings)) {
     const text = [f.message, ...f.related.map((r) => r.message)].map(escapeCell).join('<br>');
-    lines.push(`| ${f.severity} | ${f.codes.map((c) => `\`${c}\``).join(' ')} | ${f.claim ?? ''} | ${text} |`);
+    lines.push(`| ${f.severity} | ${codesOf(f).map((c) => `\`${c}\``).join(' ')} | ${f.claim ?? ''} | ${text} |`);
   }
   lines.push('', `**${auditSummaryLine(report)}**`);
   return `${lines.join('\n')}\n`;

@@ -43,6 +43,17 @@ describe('treatment-outcomes audit', () => {
     expect(r.out).toContain('1 finding needs a closer look');
   });
 
+  it('names a code once for a figure with two bad fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'to-audit-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'title: t\nsource: { name: s }\nclaims:\n  - { id: a, numerator: 9, denominator: 8, percent: "250" }\n  - { id: b, numerator: 1, denominator: 8, percent: "12.5" }\n');
+    const r = await cli('audit', bad);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^ERROR {3}figure-invalid \[a\]$/m);
+    expect(r.out).toContain('Also: claims[0].percent');
+    expect(r.out).toContain('1 figure cannot be right');
+  });
+
   it('prints JSON and Markdown', async () => {
     const json = JSON.parse((await cli('audit', '--format', 'json')).out) as { ok: boolean; findings: { code: string }[] };
     expect(json.ok).toBe(false);
