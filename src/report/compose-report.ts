@@ -225,7 +225,7 @@ ${tableRows(claims.claims, 4, (c) => `<tr><td>${escape(c.label ?? c.id)}</td><td
 <h2>Audit of the published figures</h2>
 <p>${escape(auditSummaryLine(audit))}</p>
 <ul class="findings">${audit.findings
-    .map((f) => `<li class="${f.severity}"><span class="tag">${f.severity}</span><code>${f.codes.join(', ')}</code><br>${escape(f.message)}${f.related.map((r) => `<br><span class="muted">${escape(r.message)}</span>`).join('')}</li>`)
+    .map((f) => `<li class="${f.severity}"><span class="tag">${f.severity}</span><code>${[...new Set(f.codes)].join(', ')}</code><br>${escape(f.message)}${f.related.map((r) => `<br><span class="muted">${escape(r.message)}</span>`).join('')}</li>`)
     .join('\n')}</ul>
 ${figure('audit', 'Each published percent against the values whole counts allow: the band is what prints as claimed, ticks are exact shares k/n.')}
 `;
