@@ -41,6 +41,7 @@ class Pasts {
   /** The pasts in ascending order of cost, near-equal ones merged. */
   sorted(): { costs: number[]; weights: number[] } {
     const { costs, weights } = this;
+    if (this.size === 1) return { costs: [costs[0]!], weights: [weights[0]!] };
     const order = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) order[i] = i;
     order.sort((a, b) => costs[a]! - costs[b]!);
@@ -338,34 +339,51 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
   const c = cols[C - 2]!;
   const splits = new Splits(R);
   const parts = splits.parts;
-  let completions = new Float64Array(1024);
+  const A = (rows: ArrayLike<number>) => {
+    let t = 0;
+    for (let i = 0; i < rows.length; i++) t += rows[i]!;
+    return t;
+  };
+  let middle = new Float64Array(1024);
   for (const node of nodes.values()) {
     const rows = node.rows;
+    const { costs, weights } = node.pasts.sorted();
+    // A completion of cost f counts for the pasts with cost ≥ threshold − f. Those above the range the
+    // pasts span count for all of them and are only summed; those below count for none; only the
+    // ones in between need sorting.
+    const always = threshold - costs[0]!;
+    const never = threshold - costs[costs.length - 1]!;
+    let fMin = Infinity;
     let F = 0;
+    let alwaysSum = 0; // Σ e^(fRef − f) over the completions that always count, fRef fixed below
+    const rowList = Array.from(rows);
+    const fRef = spreadCost(c, rowList, lf, true) + spreadCost(A(rows) - c, rowList, lf, true); // ≤ every f
     for (let more = splits.first(c, rows); more; more = splits.next()) {
       let f = 0;
       for (let i = 0; i < R; i++) f += lf[parts[i]!]! + lf[rows[i]! - parts[i]!]!;
-      if (F === completions.length) {
-        const grown = new Float64Array(2 * F);
-        grown.set(completions);
-        completions = grown;
+      if (f >= always) alwaysSum += Math.exp(fRef - f);
+      else if (f >= never) {
+        if (F === middle.length) {
+          const grown = new Float64Array(2 * F);
+          grown.set(middle);
+          middle = grown;
+        }
+        middle[F++] = -f; // negated, so an ascending sort puts the most costly first
+        if (f < fMin) fMin = f;
       }
-      completions[F++] = -f; // negated, so an ascending sort puts the most costly first
     }
-    const { costs, weights } = node.pasts.sorted();
     work += F + costs.length;
     if (work > maxWork) tooMuch();
-    const list = completions.subarray(0, F).sort();
-    // prefix sums of e^(fMin − f) from the most costly: the weight of the completions with f ≥ a level
-    const fMin = -list[F - 1]!;
+    const list = middle.subarray(0, F).sort();
     const prefix = new Float64Array(F + 1);
-    for (let i = 0; i < F; i++) prefix[i + 1] = prefix[i]! + Math.exp(fMin + list[i]!);
+    for (let i = 0; i < F; i++) prefix[i + 1] = prefix[i]! + Math.exp(fRef + list[i]!);
     // pasts by ascending cost need ever fewer of the costly completions: one pointer moves forward
     let counted = 0;
     for (let e = 0; e < costs.length; e++) {
       const need = threshold - costs[e]!; // completions with f ≥ need count
       while (counted < F && -list[counted]! >= need) counted++;
-      if (counted > 0) result.add(logConstant + Math.log(weights[e]!) - costs[e]! - fMin + Math.log(prefix[counted]!));
+      const sum = alwaysSum + prefix[counted]!;
+      if (sum > 0) result.add(logConstant + Math.log(weights[e]!) - costs[e]! - fRef + Math.log(sum));
     }
   }
   return Math.min(0, result.value);
