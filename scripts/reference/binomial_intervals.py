@@ -254,9 +254,11 @@ def main():
         intervals.append({'method': method, 'x': x, 'n': n, 'level': level, 'lower': num(lo), 'upper': num(hi)})
     add('clopper-pearson', 1, 10**7, 0.9, cp)
     add('mid-p', 3, 10**7, 0.95, midp)
-    for _ in range(50):
-        n = int(10 ** rng.uniform(0.5, 15.95)) if rng.random() < 0.6 else int(10 ** rng.uniform(1, 4))
-        x = min(n, int(10 ** rng.uniform(0, 2.3)) - 1) if rng.random() < 0.6 else rng.randint(0, n)
+    for i in range(50):
+        # mostly small x (any n), some anywhere in moderate n, a few anywhere in huge n
+        kind = 'small' if i < 34 else 'moderate' if i < 46 else 'huge'
+        n = int(10 ** rng.uniform(0.5, 15.95)) if kind != 'moderate' else int(10 ** rng.uniform(1, 4))
+        x = min(n, int(10 ** rng.uniform(0, 2.3)) - 1) if kind == 'small' else rng.randint(0, n)
         level = rng.choice(levels)
         add('clopper-pearson', x, n, level, cp)
         add('mid-p', x, n, level, midp)

@@ -1,5 +1,6 @@
 // Interval bounds for a binomial proportion that need a root: each is solved by bisection to full
 // double precision on tails that are themselves accurate to the last digits (special/binomial).
+import { twoProduct } from '../special/double-double.js';
 import { bd0 } from '../special/saddle-point.js';
 import { binomialDensity, logBinomialTail } from '../special/binomial.js';
 import { logAdd } from '../special/log-space.js';
@@ -30,7 +31,11 @@ export function midPBounds(x: number, n: number, alpha: number): [number, number
  */
 export function likelihoodRatioBounds(x: number, n: number, z: number): [number, number] {
   const z2 = z * z;
-  const deviance = (p: number) => 2 * (bd0(x, n * p) + bd0(n - x, n * (1 - p))) - z2;
+  const deviance = (p: number) => {
+    const [h, l] = twoProduct(n, p); // n·p in double-double: its rounding would be a whole count at n near 2^53
+    const d = x - h - l;
+    return 2 * (bd0(x, h + l, d) + bd0(n - x, n - h - l, -d)) - z2;
+  };
   const lower = x === 0 ? 0 : x === n ? Math.exp(-z2 / (2 * n)) : bisect(deviance, 0, x / n);
   const upper = x === n ? 1 : x === 0 ? -Math.expm1(-z2 / (2 * n)) : bisect(deviance, x / n, 1);
   return [lower, upper];
