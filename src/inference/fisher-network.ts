@@ -5,12 +5,16 @@
 // the same side of the observed table (all count: add the node's total weight in closed form; none
 // count: drop it), so the work grows with the number of distinct partial margins near the
 // observed table, not with the number of tables. The last two columns are settled per node from
-// the sorted list of its completions, one binary search per past.
+// the sorted list of its completions, one binary search per past. Tables of five or more columns
+// (on the longer side) instead meet in the middle: the second half is built backwards, settled
+// against the exact weight and cost range of the prefixes still open, and the two halves are
+// paired by a sorted sweep, so neither side grows past half the table.
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { InvalidArgumentError } from '../errors.js';
 
 const TIE = Math.log1p(1e-7); // tables within a relative 1e-7 of the observed probability count, as in R
 const MERGE = 2 ** -28; // pasts closer than this in Σ log n! are one (their weights are kept exactly)
+const MEET_FROM = 5; // tables with at least this many columns (the longer side) meet in the middle
 
 /** Work (partial tables and completions examined) beyond which the exact computation stops. */
 export const FISHER_MAX_WORK = 50_000_000;
@@ -280,7 +284,9 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
   nodes.set(keyOf(root.rows), root);
 
   if (C === 1) return 0;
-  while (stage < C - 2) {
+  // Wide tables meet in the middle: forward over the first half, backward over the second.
+  const meet = C >= MEET_FROM ? Math.ceil(C / 2) : C - 2;
+  while (stage < meet) {
     const next = new Map<number | string, { bounds: Bounds; node: Node | undefined }>();
     const c = cols[stage]!;
     const child = new Int32Array(R);
@@ -335,6 +341,12 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
     stage += 1;
   }
 
+  if (meet < C - 2) {
+    const join = meetInTheMiddle({ nodes, cols, middle: meet, lf, threshold, keyOf, R, maxRow: Math.max(...rowSums), maxWork: maxWork - work, tooMuch });
+    for (const t of join) result.add(logConstant + t);
+    return Math.min(0, result.value);
+  }
+
   // Two columns left: the split of the first decides the second.
   const c = cols[C - 2]!;
   const splits = new Splits(R);
@@ -387,4 +399,167 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
     }
   }
   return Math.min(0, result.value);
+}
+
+/** What the surviving prefixes bring to a node: log Σ e^(−cost), and their least and greatest cost. */
+interface Reach {
+  rows: Int32Array;
+  logWeight: number;
+  least: number;
+  most: number;
+}
+
+const logAdd2 = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));
+
+/** log of the number of distinct orderings of a multiset of row totals (sorted). */
+function logOrderings(rows: Int32Array, lf: Float64Array): number {
+  let v = 0;
+  let run = 1;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i < rows.length && rows[i] === rows[i - 1]) run++;
+    else {
+      v -= lf[run]!;
+      run = 1;
+    }
+  }
+  return v + lf[rows.length]!;
+}
+
+/**
+ * The second half of a wide table, by a backward network that meets the forward one. The prefixes
+ * still open after `middle` columns are known exactly; their weight and cost range are carried on
+ * to every later node (one sum per edge, no lists). Suffixes are then built from the last column
+ * backwards, nodes being the multiset of row totals the suffix fills; a suffix is settled at once
+ * when every open prefix reaching its node puts the table on the same side of the threshold, and
+ * the rest meet the prefixes at the middle, where a sorted sweep counts the pairs. Rows carry no
+ * identity in a backward node, so a node's suffixes stand for every ordering of its totals: each
+ * prefix meets 1/orderings of them. Returns the log terms of the p-value (before the constant).
+ */
+function meetInTheMiddle(args: {
+  nodes: Map<number | string, Node>;
+  cols: readonly number[];
+  middle: number;
+  lf: Float64Array;
+  threshold: number;
+  keyOf: (rows: Int32Array) => number | string;
+  R: number;
+  maxRow: number;
+  maxWork: number;
+  tooMuch: () => never;
+}): number[] {
+  const { nodes, cols, middle, lf, threshold, keyOf, R, maxRow, maxWork, tooMuch } = args;
+  const C = cols.length;
+  let work = 0;
+  const terms: number[] = [];
+  const open = new Map<number | string, { costs: number[]; weights: number[] }>();
+  const reach: Map<number | string, Reach>[] = [];
+  let here = new Map<number | string, Reach>();
+  for (const [key, node] of nodes) {
+    const sorted = node.pasts.sorted();
+    open.set(key, sorted);
+    let logWeight = -Infinity;
+    sorted.costs.forEach((c, e) => (logWeight = logAdd2(logWeight, Math.log(sorted.weights[e]!) - c)));
+    here.set(key, { rows: node.rows, logWeight, least: sorted.costs[0]!, most: sorted.costs[sorted.costs.length - 1]! });
+  }
+  reach[middle] = here;
+  const splits = new Splits(R);
+  const parts = splits.parts;
+  const child = new Int32Array(R);
+  /** child = sorted(rows ± parts); the edge's cost Σ log part!. */
+  const place = (rows: Int32Array, sign: number): number => {
+    let edge = 0;
+    for (let i = 0; i < R; i++) {
+      edge += lf[parts[i]!]!;
+      const v = rows[i]! + sign * parts[i]!;
+      let j = i - 1;
+      while (j >= 0 && child[j]! > v) {
+        child[j + 1] = child[j]!;
+        j--;
+      }
+      child[j + 1] = v;
+    }
+    return edge;
+  };
+  for (let stage = middle; stage < C; stage++) {
+    const next = new Map<number | string, Reach>();
+    for (const node of here.values()) {
+      for (let more = splits.first(cols[stage]!, node.rows); more; more = splits.next()) {
+        if (++work > maxWork) tooMuch();
+        const edge = place(node.rows, -1);
+        const key = keyOf(child);
+        const to = next.get(key);
+        if (to === undefined) next.set(key, { rows: child.slice(), logWeight: node.logWeight - edge, least: node.least + edge, most: node.most + edge });
+        else {
+          to.logWeight = logAdd2(to.logWeight, node.logWeight - edge);
+          if (node.least + edge < to.least) to.least = node.least + edge;
+          if (node.most + edge > to.most) to.most = node.most + edge;
+        }
+      }
+    }
+    here = next;
+    reach[stage + 1] = here;
+  }
+  // backward from the empty suffix
+  let back = new Map<number | string, Node>();
+  const empty: Node = { rows: new Int32Array(R), pasts: new Pasts() };
+  empty.pasts.add(0, 1);
+  back.set(keyOf(empty.rows), empty);
+  const caps = new Int32Array(R);
+  for (let stage = C; stage > middle; stage--) {
+    const next = new Map<number | string, Node>();
+    const targets = reach[stage - 1]!;
+    for (const node of back.values()) {
+      const { costs, weights } = node.pasts.sorted();
+      const E = costs.length;
+      const logSuffix = new Float64Array(E + 1).fill(-Infinity);
+      const base = costs[0]!;
+      let acc = 0;
+      for (let e = E - 1; e >= 0; e--) {
+        acc += weights[e]! * Math.exp(base - costs[e]!);
+        logSuffix[e] = Math.log(acc) - base;
+      }
+      for (let i = 0; i < R; i++) caps[i] = maxRow - node.rows[i]!;
+      for (let more = splits.first(cols[stage - 1]!, caps); more; more = splits.next()) {
+        work += E;
+        if (work > maxWork) tooMuch();
+        const edge = place(node.rows, 1);
+        const key = keyOf(child);
+        const target = targets.get(key);
+        if (target === undefined) continue; // no open prefix needs these totals
+        const all = firstAtLeast(costs, threshold - edge - target.least);
+        const keep = firstAtLeast(costs, threshold - edge - target.most);
+        if (all < E) terms.push(logSuffix[all]! - edge + target.logWeight - logOrderings(target.rows, lf));
+        if (keep < all) {
+          let to = next.get(key);
+          if (to === undefined) next.set(key, (to = { rows: child.slice(), pasts: new Pasts() }));
+          for (let e = keep; e < all; e++) to.pasts.add(costs[e]! + edge, weights[e]!);
+        }
+      }
+    }
+    back = next;
+  }
+  // the meeting: prefixes by ascending cost need ever fewer of the costly suffixes
+  for (const [key, node] of back) {
+    const prefixes = open.get(key);
+    if (prefixes === undefined) continue;
+    const { costs, weights } = node.pasts.sorted();
+    const E = costs.length;
+    work += E + prefixes.costs.length;
+    if (work > maxWork) tooMuch();
+    const logSuffix = new Float64Array(E + 1).fill(-Infinity);
+    const base = costs[0]!;
+    let acc = 0;
+    for (let e = E - 1; e >= 0; e--) {
+      acc += weights[e]! * Math.exp(base - costs[e]!);
+      logSuffix[e] = Math.log(acc) - base;
+    }
+    const orderings = logOrderings(node.rows, lf);
+    let from = E;
+    for (let i = 0; i < prefixes.costs.length; i++) {
+      const a = prefixes.costs[i]!;
+      while (from > 0 && costs[from - 1]! >= threshold - a) from--;
+      if (from < E) terms.push(Math.log(prefixes.weights[i]!) - a + logSuffix[from]! - orderings);
+    }
+  }
+  return terms;
 }
