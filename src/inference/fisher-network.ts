@@ -84,6 +84,19 @@ function firstAtLeast(sorted: readonly number[], v: number): number {
   return lo;
 }
 
+/** log Σ_{e' ≥ e} weight·e^(−cost) for every e: the pasts from e on, for settling a suffix at once. */
+function logSuffixSums(costs: readonly number[], weights: readonly number[]): Float64Array {
+  const E = costs.length;
+  const logSuffix = new Float64Array(E + 1).fill(-Infinity);
+  const base = costs[0]!;
+  let acc = 0;
+  for (let e = E - 1; e >= 0; e--) {
+    acc += weights[e]! * Math.exp(base - costs[e]!);
+    logSuffix[e] = Math.log(acc) - base;
+  }
+  return logSuffix;
+}
+
 interface Node {
   rows: Int32Array;
   pasts: Pasts;
@@ -295,14 +308,7 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
     for (const node of nodes.values()) {
       const { costs, weights } = node.pasts.sorted();
       const E = costs.length;
-      // log Σ_{e' ≥ e} weight·e^(−cost): the pasts from e on, for settling a suffix at once
-      const logSuffix = new Float64Array(E + 1).fill(-Infinity);
-      const base = costs[0]!;
-      let acc = 0;
-      for (let e = E - 1; e >= 0; e--) {
-        acc += weights[e]! * Math.exp(base - costs[e]!);
-        logSuffix[e] = Math.log(acc) - base;
-      }
+      const logSuffix = logSuffixSums(costs, weights);
       const rows = node.rows;
       for (let more = splits.first(c, rows); more; more = splits.next()) {
         work += E;
@@ -511,13 +517,7 @@ function meetInTheMiddle(args: {
     for (const node of back.values()) {
       const { costs, weights } = node.pasts.sorted();
       const E = costs.length;
-      const logSuffix = new Float64Array(E + 1).fill(-Infinity);
-      const base = costs[0]!;
-      let acc = 0;
-      for (let e = E - 1; e >= 0; e--) {
-        acc += weights[e]! * Math.exp(base - costs[e]!);
-        logSuffix[e] = Math.log(acc) - base;
-      }
+      const logSuffix = logSuffixSums(costs, weights);
       for (let i = 0; i < R; i++) caps[i] = maxRow - node.rows[i]!;
       for (let more = splits.first(cols[stage - 1]!, caps); more; more = splits.next()) {
         work += E;
@@ -546,13 +546,7 @@ function meetInTheMiddle(args: {
     const E = costs.length;
     work += E + prefixes.costs.length;
     if (work > maxWork) tooMuch();
-    const logSuffix = new Float64Array(E + 1).fill(-Infinity);
-    const base = costs[0]!;
-    let acc = 0;
-    for (let e = E - 1; e >= 0; e--) {
-      acc += weights[e]! * Math.exp(base - costs[e]!);
-      logSuffix[e] = Math.log(acc) - base;
-    }
+    const logSuffix = logSuffixSums(costs, weights);
     const orderings = logOrderings(node.rows, lf);
     let from = E;
     for (let i = 0; i < prefixes.costs.length; i++) {
