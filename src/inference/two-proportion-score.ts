@@ -31,18 +31,25 @@ function constrainedForRatio(x1: number, n1: number, x2: number, n2: number, phi
   return [Math.min(1, phi * q2), q2];
 }
 
-/** p̃2 under the odds ratio θ (the quadratic of Miettinen & Nurminen), and p̃1. */
-function constrainedForOddsRatio(x1: number, n1: number, x2: number, n2: number, theta: number): [number, number] {
+/**
+ * p̃2 under the odds ratio θ (the quadratic of Miettinen & Nurminen), with p̃1 and both
+ * complements: [p̃1, 1 − p̃1, p̃2, 1 − p̃2]. Far out (θ → 0 with x2 = n2) p̃2 is within 1e-17 of 1,
+ * so 1 − p̃2 comes from the same quadratic in 1 − p̃2, whose constant is θ(N − m).
+ */
+function constrainedForOddsRatio(x1: number, n1: number, x2: number, n2: number, theta: number): [number, number, number, number] {
+  const N = n1 + n2;
   const m = x1 + x2;
-  if (theta === 1) return [m / (n1 + n2), m / (n1 + n2)];
+  if (theta === 1) return [m / N, (N - m) / N, m / N, (N - m) / N];
   const a = n2 * (theta - 1);
   const b = n1 * theta + n2 - m * (theta - 1);
   const c = -m;
   const disc = Math.sqrt(Math.max(0, b * b - 4 * a * c));
   // the root in [0, 1], computed without cancellation
   const q2 = b > 0 ? (2 * -c) / (b + disc) : (-b + disc) / (2 * a);
-  const q1 = (q2 * theta) / (1 + q2 * (theta - 1));
-  return [q1, q2];
+  const far = 2 * a + b + disc; // 1 − q2 = 2θ(N − m) / far, the other form of the same root
+  const r2 = q2 > 0.5 && far > 0 ? (2 * theta * (N - m)) / far : 1 - q2;
+  const den = 1 + q2 * (theta - 1);
+  return [(q2 * theta) / den, r2 / den, q2, r2];
 }
 
 /**
@@ -111,10 +118,11 @@ export function oddsRatioScoreInterval(x1: number, n1: number, x2: number, n2: n
   if ((x1 === 0 && x2 === 0) || (x1 === n1 && x2 === n2)) return [0, Infinity];
   const p1 = x1 / n1;
   const score = (logTheta: number) => {
-    const [q1, q2] = constrainedForOddsRatio(x1, n1, x2, n2, Math.exp(logTheta));
-    const diff = n1 * (p1 - q1);
+    const [q1, r1, q2, r2] = constrainedForOddsRatio(x1, n1, x2, n2, Math.exp(logTheta));
+    // x1 − n1 p̃1 = n2 p̃2 − x2 at the constrained estimate; near p̃2 = 1 from its complement
+    const diff = q2 > 0.5 ? n2 - x2 - n2 * r2 : n2 * q2 - x2;
     if (diff === 0) return 0;
-    const inv = 1 / (n1 * q1 * (1 - q1)) + 1 / (n2 * q2 * (1 - q2));
+    const inv = 1 / (n1 * q1 * r1) + 1 / (n2 * q2 * r2);
     return Number.isFinite(inv) ? diff * diff * inv * ((N - 1) / N) : Infinity;
   };
   const zeroLow = x1 === 0 || x2 === n2;
