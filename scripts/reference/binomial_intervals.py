@@ -90,9 +90,13 @@ def jeffreys(x, n, level):
     mean = A / (A + B)
 
     def lower_tail(u):  # log P(Beta <= u)
+        if u >= 1:
+            return mp.mpf(0)
         return _log_beta_integral(A, B, u, 'left') if u < mean else mp.log(-mp.expm1(_log_beta_integral(B, A, 1 - u, 'left')))
 
     def upper_tail(u):
+        if u <= 0:
+            return mp.mpf(0)
         return _log_beta_integral(B, A, 1 - u, 'left') if u > mean else mp.log(-mp.expm1(_log_beta_integral(A, B, u, 'left')))
     la = mp.log(a)
     lo = mp.mpf(0) if x == 0 else root(lambda u: lower_tail(u) - la, mp.mpf(10) ** (-300), mp.mpf(x) / n)
