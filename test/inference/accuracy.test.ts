@@ -23,7 +23,7 @@ type Set = 'sweep' | 'held-back seed';
 const BOTH: Set[] = ['sweep', 'held-back seed'];
 const suites: [string, string, (fx: never) => Scores, Set[], number?][] = [
   ['R: intervals.R', 'intervals-r.json', scoreRIntervals as (fx: never) => Scores, BOTH, 1e-10],
-  ['mpmath: binomial_intervals.py', 'binomial-intervals.json', scoreBinomialIntervals as (fx: never) => Scores, ['held-back seed']],
+  ['mpmath: binomial_intervals.py', 'binomial-intervals.json', scoreBinomialIntervals as (fx: never) => Scores, BOTH],
   ['mpmath: binomial_tails.py', 'binomial-tails.json', scoreBinomialTails as (fx: never) => Scores, BOTH],
   ['mpmath: edge_cases.py', 'edge-cases.json', scoreEdgeCases as (fx: never) => Scores, BOTH],
 ];
