@@ -9,7 +9,7 @@ const MEAN_SE = /\bS\.?E\.?M?\.?\b|standard error/;
 const MEDIAN = /\bmedian\b|\bIQR\b|interquartile|\brange\b/i;
 const COUNT_PERCENT = /\b[nN]\s*\(\s*%\s*\)|\bno\.?\s*\(\s*%\s*\)|\bnumber\s*\(\s*%\s*\)|\bn\s*\[\s*%\s*\]|\(\s*%\s*\)|\bN\s*%|\bn\s*,\s*%|numbers?\s*\(\s*%|counts?\s*\(\s*%|\bn\s*\(\s*percent/i;
 const PERCENT_COUNT = /%\s*\(\s*n\s*\)/i;
-const PERCENT_ONLY = /(?:^|[\s,(])%\s*\)?\s*$|\bpercentages?\b|\bper\s?cent\b|\bproportion\b/i;
+const PERCENT_ONLY = /(?:^|[\s,(])%\s*\)?\s*$|\(\s*%\s+[a-z][a-z -]*\)|\bpercentages?\b|\bper\s?cent\b|\bproportion\b/i;
 
 /** The statistics a piece of text names, in the order they appear. */
 export function statisticsIn(text: string): Statistic[] {

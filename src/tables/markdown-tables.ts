@@ -25,6 +25,26 @@ function cells(line: string): string[] {
 
 const NOTE_START = /^\s*(?:[*†‡§¶#‖]|[a-z]\s|_|\((?:\d|[a-z])\)|(?:Data|Values|Numbers|Note|Notes|Abbreviations|Source)\b|[A-Z][A-Za-z0-9-]{1,10}\s*(?:=|,|:))/;
 
+// statistic names and sizes under a group's heading: "n", "%", "n (%)", "Mean (SD)", "(n = 120)"
+const SUBHEADING = /^(?:[nN]|no\.?|%|\(%\)|n\s*\(%\)|mean(?:\s*\(SD\)|\s*±\s*SD)?|SD|median|IQR|range|\(?[nN]\s*=\s*[\d,\s]+\)?)$/i;
+
+function isHeaderContinuation(row: readonly string[]): boolean {
+  const rest = row.slice(1).map((c) => c.trim()).filter((c) => c !== '');
+  return (row[0] ?? '').trim() === '' && rest.length >= 2 && rest.every((c) => SUBHEADING.test(c));
+}
+
+/** In a header of several lines, an empty cell under a heading's line continues the heading on its left. */
+function spanEmptyHeaderCells(header: string[][]): string[][] {
+  if (header.length < 2) return header;
+  const last = header[header.length - 1]!;
+  return header.map((row, h) => {
+    if (h === header.length - 1) return row;
+    const out = [...row];
+    for (let j = 2; j < out.length; j++) if (out[j]!.trim() === '' && out[j - 1]!.trim() !== '' && (last[j] ?? '').trim() !== '') out[j] = out[j - 1]!;
+    return out;
+  });
+}
+
 const isRow = (line: string) => line.includes('|') && line.trim() !== '';
 
 /**
@@ -41,8 +61,13 @@ export function readMarkdownTables(text: string): Table[] {
     while (top > 0 && isRow(lines[top - 1]!) && !SEPARATOR.test(lines[top - 1]!)) top -= 1;
     let end = i + 1;
     while (end < lines.length && isRow(lines[end]!)) end += 1;
-    const header = lines.slice(top, i).map(cells);
-    const body = lines.slice(i + 1, end).filter((l) => !SEPARATOR.test(l)).map(cells);
+    const rows = lines.slice(i + 1, end).filter((l) => !SEPARATOR.test(l)).map(cells);
+    // a pipe table has one header line: a first body line with no label and only statistic names
+    // ("| | n | % | n | % |") continues it, and an empty header cell before it spans from its left
+    let more = 0;
+    while (more < rows.length && isHeaderContinuation(rows[more]!)) more += 1;
+    const header = spanEmptyHeaderCells([...lines.slice(top, i).map(cells), ...rows.slice(0, more)]);
+    const body = rows.slice(more);
     let c = top - 1;
     while (c >= 0 && lines[c]!.trim() === '') c -= 1;
     const above = c >= 0 && top - c <= 2 ? lines[c]!.trim() : '';

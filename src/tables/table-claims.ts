@@ -1,6 +1,8 @@
 import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type CellValue } from './cell-grammar.js';
-import { countOf, defaultStatistic, isCount, notAGroup, N_ROW, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
+import { columnSizes } from './column-sizes.js';
+import { defaultStatistic, isCount, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
 import { fits } from './fits.js';
+import { footnoteMarks, rowSizeInNotes } from './footnotes.js';
 import { cellName, type Table } from './table.js';
 import { inferColumnN } from './infer-column-n.js';
 import { mergeSplitCounts } from './merge-split-cells.js';
@@ -172,34 +174,8 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     if (!notAGroup(last) && !notAGroup(label.split(' / ').map((x) => x.replace(/\(.*?\)/g, '')).join(' / '))) groupCols.push(c);
   }
 
-  // column sizes: a header "(n = 120)", else an N row in the body, else the caption for a lone column
-  const colN = new Map<number, number>();
-  for (const c of groupCols) {
-    const parts = table.columnLabels[c]!.split(' / ');
-    for (let k = parts.length - 1; k >= 0; k--) {
-      const n = statedN(parts[k]!);
-      if (n !== null) {
-        colN.set(c, n);
-        break;
-      }
-    }
-  }
-  const nRows = new Set<number>();
-  for (let r = H; r < grid.length; r++) {
-    const label = table.rowLabels[r]!.replace(/[:.]$/, '').trim();
-    if (!N_ROW.test(label)) continue;
-    const counts = groupCols.map((c) => (grid[r]![c] === '' ? undefined : countOf(grid[r]![c]!, decimalComma)));
-    if (counts.some((x) => x === null) || counts.every((x) => x === undefined)) continue;
-    nRows.add(r);
-    groupCols.forEach((c, k) => {
-      const n = counts[k];
-      if (n !== undefined && n !== null && !colN.has(c)) colN.set(c, n);
-    });
-  }
+  const { sizes: colN, nRows, fromSpanningHeading } = columnSizes(table, groupCols, decimalComma);
   const context = `${table.caption ?? ''} ${table.notes ?? ''}`;
-  const captionN = statedN(table.caption ?? '');
-  const withoutN = groupCols.filter((c) => !colN.has(c));
-  if (captionN !== null && withoutN.length === 1 && groupCols.length === 1) colN.set(withoutN[0]!, captionN);
   const tableDefault = defaultStatistic(context);
   const totalCol = groupCols.find((c) => TOTAL_LABEL.test(table.columnLabels[c]!.split(' / ').pop() ?? '') || TOTAL_LABEL.test(table.columnLabels[c]!));
 
@@ -261,20 +237,31 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   }
 
   // sizes inferred from the cells where the table prints none
+  // (a heading's N over several columns is the group's size, not each column's: the cells may say better)
   for (const c of groupCols) {
-    if (colN.has(c)) continue;
+    const spanned = fromSpanningHeading.has(c);
+    if (colN.has(c) && !spanned) continue;
     const inferred = inferColumnN(cells.map((row) => row[c]).filter((x): x is ReadCell => x !== undefined), variables);
-    if (inferred !== null) {
+    if (inferred !== null && inferred !== colN.get(c)) {
+      const printed = spanned ? `the heading's size ${colN.get(c)} is that of several columns` : 'no size is printed';
       colN.set(c, inferred);
       inferredCols.add(c);
-      out.notes.push(`${table.columnLabels[c] || `column ${c + 1}`}: no size is printed; ${inferred} fits its counts and percents, and is used as its denominator (marked 'assumed').`);
+      out.notes.push(`${table.columnLabels[c] || `column ${c + 1}`}: ${printed}; ${inferred} fits its counts and percents, and is used as its denominator (marked 'assumed').`);
     }
   }
+
+  const wellSupported = (c: number, n: number) => {
+    const counts = cells.map((row) => row[c]?.value).filter((v) => v?.kind === 'count-percent' && isCount(v.count)) as { count: CellNumber; percent: CellNumber }[];
+    const fit = counts.filter((v) => fits(v.count.value, n, v.percent)).length;
+    return fit >= 5 && fit >= 0.8 * counts.length;
+  };
 
   // values the notes say are missing: a footnote mark on the cell or row then makes the printed N an upper bound
   const missingNoted = /\bmissing|not (?:known|available|recorded|reported)|\bunknown\b|available for|data (?:were|was) available|incomplete/i.test(context);
   const unknownBase = (r: number, quote: string) =>
-    /\bavailable for\b|\bdata (?:on|for) \d/i.test(`${table.rowLabels[r]} ${variableOf.get(r)?.label ?? ''}`) || (missingNoted && (hasFootnoteMark(quote) || hasFootnoteMark(table.rowLabels[r]!)));
+    /\bavailable for\b|\bdata (?:on|for) \d/i.test(`${table.rowLabels[r]} ${variableOf.get(r)?.label ?? ''}`) ||
+    (missingNoted && (hasFootnoteMark(quote) || hasFootnoteMark(table.rowLabels[r]!) || footnoteMarks(table.rowLabels[r]!).length > 0)) ||
+    rowSizeInNotes(table.rowLabels[r]!, table.notes ?? '');
   const smallerFits = (count: number, n: number, percent: CellNumber) => {
     for (let k = n - 1; k >= Math.max(count, 1) && k >= n * 0.5; k--) if (fits(count, k, percent)) return true;
     return false;
@@ -325,6 +312,12 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const chosen = fitting ?? candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.n >= count);
         if (!chosen) {
           out.unresolved.push({ text: ref.quote, reason: 'a count and percent with no denominator in the table', cell: ref });
+          continue;
+        }
+        // a size the table does not print, inferred from the other cells, proves a cell wrong only when
+        // many cells and nearly all of them agree on it
+        if (!fitting && chosen.basis === 'inferred' && !wellSupported(c, chosen.n)) {
+          out.unresolved.push({ text: ref.quote, reason: `the table prints no size for this column; ${chosen.n}, which fits its other cells, does not give this percent`, cell: ref });
           continue;
         }
         // the table says values are missing and marks this cell or row: the printed N is only an upper bound

@@ -6,11 +6,13 @@ import { readTables } from '../../src/tables/read-tables.js';
 import { tableClaims } from '../../src/tables/table-claims.js';
 import type { Table } from '../../src/tables/table.js';
 import { readFileSync } from 'node:fs';
-import { CORPUS_DIR, GOLD, scoreCorpus } from './score.js';
+import { CORPUS_DIR, describeScore, GOLD, scoreCorpus } from './score.js';
 
 const report = (split: 'dev' | 'held') => {
   const s = scoreCorpus(split);
-  console.log(`${split}: ${s.tables} tables; cell claims recall ${s.claimRecall.toFixed(3)}, precision ${s.claimPrecision.toFixed(3)}; means recall ${s.meanRecall.toFixed(3)}; real inconsistencies ${s.realFound}/${s.realExpected}; false alarms ${s.falseAlarms.length}`);
+  console.log(`${split}: ${describeScore(s)}`);
+  for (const format of ['HTML', 'Markdown'] as const) console.log(`  ${split}, ${format}: ${describeScore(scoreCorpus(split, undefined, format))}`);
+  if (s.falseAlarms.length > 0) console.log(s.falseAlarms.join('\n'));
   return s;
 };
 

@@ -89,3 +89,14 @@ describe('readTables: Markdown, CSV, TSV and text', () => {
     expect(() => readTables('x', { format: 'pdf' as 'html' })).toThrow(/format must be one of/);
   });
 });
+
+describe('readTables: a Markdown header on two lines', () => {
+  it('reads a first body line of statistic names as the header\'s second line, its headings spanning their empty neighbours', () => {
+    const [t] = readTables('| Characteristic | Group A (n = 123) | | Group B (n = 124) | |\n|---|---|---|---|---|\n| | n | % | n | % |\n| Male | 72 | 58.5 | 81 | 65.3 |', { format: 'markdown' });
+    expect(t!.headerRows).toBe(2);
+    expect(t!.columnLabels.slice(1)).toEqual(['Group A (n = 123) / n', 'Group A (n = 123) / %', 'Group B (n = 124) / n', 'Group B (n = 124) / %']);
+    // a first body line with a label is data, whatever it holds
+    const [u] = readTables('| | A | B |\n|---|---|---|\n| n | 12 | 10 |', { format: 'markdown' });
+    expect(u!.headerRows).toBe(1);
+  });
+});

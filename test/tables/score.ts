@@ -99,17 +99,34 @@ export function scoreTable(gold: GoldTable, extractions: readonly TableFigures[]
   };
 }
 
+/** One line of figures, as the README and the tests print them. */
+export function describeScore(s: ReturnType<typeof summarise>): string {
+  return `${s.tables} files; cell claims recall ${s.claimRecall.toFixed(3)} (${s.claimFound}/${s.claimGold}), precision ${s.claimPrecision.toFixed(3)}; means recall ${s.meanRecall.toFixed(3)} (${s.meanFound}/${s.meanGold}), precision ${s.meanPrecision.toFixed(3)}; real inconsistencies found ${s.realFound}/${s.realExpected}; false alarms ${s.falseAlarms.length}`;
+}
+
 function claimsOfPartition(extractions: readonly TableFigures[], id: string): string[] {
   const p = extractions.flatMap((x) => x.partitions).find((x) => x.id === id);
   return p ? [p.id] : [];
 }
 
-export function scoreCorpus(split?: 'dev' | 'held', read: (g: GoldTable) => string = (g) => readFileSync(`${CORPUS_DIR}${g.file}`, 'utf8')) {
-  const rows = GOLD.filter((g) => split === undefined || g.split === split).map((g) => ({ gold: g, score: scoreTable(g, extractFile(read(g))) }));
+/** The format a corpus file is in, from its name. */
+export const formatOf = (file: string): 'HTML' | 'Markdown' => (file.endsWith('.md') ? 'Markdown' : 'HTML');
+
+export function scoreCorpus(split?: 'dev' | 'held', read: (g: GoldTable) => string = (g) => readFileSync(`${CORPUS_DIR}${g.file}`, 'utf8'), format?: 'HTML' | 'Markdown') {
+  const rows = GOLD.filter((g) => (split === undefined || g.split === split) && (format === undefined || formatOf(g.file) === format)).map((g) => ({ gold: g, score: scoreTable(g, extractFile(read(g))) }));
+  return summarise(rows);
+}
+
+/** Totals over scored tables: recall and precision of cell claims and means, real inconsistencies, false alarms. */
+export function summarise(rows: { gold: GoldTable; score: Score }[]) {
   const sum = (f: (s: Score) => number) => rows.reduce((a, r) => a + f(r.score), 0);
   return {
     tables: rows.length,
-    claimRecall: sum((s) => s.claims.found) / sum((s) => s.claims.gold),
+    claimFound: sum((s) => s.claims.found),
+    claimGold: sum((s) => s.claims.gold),
+    meanFound: sum((s) => s.means.found),
+    meanGold: sum((s) => s.means.gold),
+    claimRecall: sum((s) => s.claims.found) / Math.max(1, sum((s) => s.claims.gold)),
     claimPrecision: sum((s) => s.claims.correct) / Math.max(1, sum((s) => s.claims.extracted)),
     meanRecall: sum((s) => s.means.found) / Math.max(1, sum((s) => s.means.gold)),
     meanPrecision: sum((s) => s.means.correct) / Math.max(1, sum((s) => s.means.extracted)),
@@ -124,7 +141,8 @@ if (process.argv[1]?.endsWith('score.ts')) {
   const verbose = process.argv.includes('--verbose');
   for (const split of ['dev', 'held'] as const) {
     const s = scoreCorpus(split);
-    console.log(`${split}: ${s.tables} tables; cell claims recall ${s.claimRecall.toFixed(3)}, precision ${s.claimPrecision.toFixed(3)}; means recall ${s.meanRecall.toFixed(3)}, precision ${s.meanPrecision.toFixed(3)}; real inconsistencies found ${s.realFound}/${s.realExpected}; false alarms ${s.falseAlarms.length}`);
+    console.log(`${split}: ${describeScore(s)}`);
+    for (const format of ['HTML', 'Markdown'] as const) console.log(`  ${format}: ${describeScore(scoreCorpus(split, undefined, format))}`);
     if (verbose) for (const r of s.rows) {
       const x = r.score;
       if (x.misses.length || x.wrong.length || x.falseAlarms.length || x.real.found < x.real.expected) console.log(`  ${r.gold.file}: claims ${x.claims.found}/${x.claims.gold} (extracted ${x.claims.extracted}, correct ${x.claims.correct}), means ${x.means.found}/${x.means.gold}; real ${x.real.found}/${x.real.expected}\n    missed: ${x.misses.join('; ')}\n    wrong: ${x.wrong.join('; ')}\n    alarms: ${x.falseAlarms.join('; ')}`);
