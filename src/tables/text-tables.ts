@@ -41,7 +41,7 @@ const hasValue = (line: string) => {
 };
 
 /** Columns from fields separated by two or more spaces (or tabs), aligned by where they overlap. */
-function alignedRows(lines: readonly string[]): string[][] | undefined {
+function alignedRows(lines: readonly string[], headerLines = 0): string[][] | undefined {
   const expanded = lines.map((l) => l.replace(/\t/g, '    '));
   const split = expanded.map(fields);
   const valueLines = split.filter((f, i) => f.length >= 2 && hasValue(lines[i]!));
@@ -50,6 +50,16 @@ function alignedRows(lines: readonly string[]): string[][] | undefined {
   const anchors = valueLines.filter((f) => f.length === most);
   // a column is the union of the spans its fields take on the widest rows
   const cols = Array.from({ length: most }, (_, j) => ({ start: Math.min(...anchors.map((f) => f[j]!.start)), end: Math.max(...anchors.map((f) => f[j]!.end)) }));
+  const overlapping = (f: Field) => cols.flatMap((c, j) => (Math.min(c.end, f.end) - Math.max(c.start, f.start) > 0 ? [j] : []));
+  // a heading over several columns ("Study cohort (n = 482)" above "ADR present  ADR absent"): the only
+  // field of its line over them, with a header line below that names them apart
+  const spans = (i: number, f: Field): number[] => {
+    if (i >= headerLines) return [];
+    const under = overlapping(f).filter((j) => j > 0);
+    if (under.length < 2 || split[i]!.some((g) => g !== f && overlapping(g).some((j) => under.includes(j)))) return [];
+    const apart = split.slice(i + 1, headerLines).some((below) => new Set(below.flatMap((g) => overlapping(g).filter((j) => under.includes(j)).slice(0, 1))).size >= 2);
+    return apart ? under : [];
+  };
   return split.map((line, i) => {
     const row = Array.from({ length: most }, () => '');
     const indent = /^[ ]*/.exec(expanded[i]!)![0];
@@ -63,8 +73,11 @@ function alignedRows(lines: readonly string[]): string[][] | undefined {
           bestOverlap = overlap;
         }
       });
-      if (k === 0 && f.start < cols[0]!.end) best = 0;
-      row[best] = row[best] ? `${row[best]} ${f.text}` : best === 0 ? indent + f.text : f.text;
+      // the first field is the label, unless it starts where the data columns do (a header line's "ADR present")
+      const label = k === 0 && f.start < cols[0]!.end && (cols[1] === undefined || f.start < cols[1].start);
+      if (label) best = 0;
+      const spanned = label ? [] : spans(i, f);
+      for (const j of spanned.length > 0 ? spanned : [best]) row[j] = row[j] ? `${row[j]} ${f.text}` : j === 0 ? indent + f.text : f.text;
     });
     return row;
   });
@@ -82,6 +95,19 @@ function valueRows(lines: readonly string[]): string[][] {
     // a row with fewer values than columns fills them from the left, as a table reader would
     return [label, ...values];
   });
+}
+
+// a line that reads as a table's note: "1. Values are mean (SD)", "* for those treated", "aP values", "SD, standard deviation"
+const NOTE_START = /^\s*(?:\d{1,2}\.\s|[*†‡§¶#‖]|[a-h](?=[A-Z])|\((?:\d|[a-z])\)|(?:Data|Values|Numbers|Note|Notes|Abbreviations|Source)\b|[A-Z][A-Za-z0-9-]{1,10}\s*(?:=|,|:)\s)/;
+
+/** The notes printed under a table: the lines after it (or after one blank line) that read as notes. */
+function notesAfter(lines: readonly string[], end: number): string | undefined {
+  let k = end;
+  if (k < lines.length && lines[k]!.trim() === '') k += 1;
+  if (k >= lines.length || !NOTE_START.test(lines[k]!)) return undefined;
+  const out: string[] = [];
+  for (; k < lines.length && lines[k]!.trim() !== '' && out.length < 12; k++) out.push(lines[k]!.trim());
+  return out.join(' ');
 }
 
 const sameHeader = (a: Table, b: Table) =>
@@ -135,8 +161,9 @@ export function textTableRegions(text: string): TextTableRegion[] {
     const body = lines.slice(i, end);
     while (head.length > 0 && fields(head[head.length - 1]!.replace(/\t/g, '    ')).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
-    const rows = alignedRows(block) ?? valueRows(block);
-    const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, index: out.length });
+    const rows = alignedRows(block, head.length) ?? valueRows(block);
+    const notes = notesAfter(lines, end);
+    const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, ...(notes ? { notes } : {}), index: out.length });
     const first = end - block.length;
     // a table continued on the next page repeats its header: append its rows to the table it continues
     const previous = out[out.length - 1];

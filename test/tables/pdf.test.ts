@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../src/node/pdf-text.js';
 import { readTablesFromFile } from '../../src/node/read-tables.js';
 import { tableClaims } from '../../src/tables/table-claims.js';
-import { CORPUS_DIR, GOLD, scoreTable } from './score.js';
+import { CORPUS_DIR, describeScore, GOLD, scoreTable, summarise, type GoldTable, type Score } from './score.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -16,7 +16,9 @@ if (!haveBrowser && !process.env.CI) console.warn(`test/tables/pdf.test.ts skipp
 
 // Typeset as journals print a Table 1: one line per row, a small font, landscape when wide.
 const PRINT_CSS = '<style>@page { size: A4 landscape; margin: 12mm } body { font: 8pt/1.35 "DejaVu Sans", sans-serif } table { border-collapse: collapse } td, th { white-space: nowrap; padding: 1px 10px; text-align: left; vertical-align: top } caption, figcaption { text-align: left; margin-bottom: 6px } </style>';
-const FILES = ['t02-bmjopen-rct-characteristics', 't04-bmj-tohp-sodium', 't05-bmcpediatrics-cp-characteristics', 't09-bmc-mortality-diet-medians', 't13-svn-north-south-stroke', 't14-bmc-hypertension-control', 't20-plosone-tb-outcomes'];
+const DEV = ['t02-bmjopen-rct-characteristics', 't04-bmj-tohp-sodium', 't05-bmcpediatrics-cp-characteristics', 't09-bmc-mortality-diet-medians', 't13-svn-north-south-stroke', 't20-plosone-tb-outcomes'];
+const HELD = ['t14-bmc-hypertension-control', 't24-bmcprimcare-adherence-baseline', 't25-antibiotics-adr-cohorts', 't26-toxsci-minimat-children', 't27-jtranslmed-om85-children', 't28-pmc-zinc-children', 't29-pmc-carer-followup', 't30-jegh-tb-outcomes', 't31-bmjgh-diabetes-women-countries'];
+const FILES = [...DEV, ...HELD];
 const dir = mkdtempSync(join(tmpdir(), 'to-tables-pdf-'));
 const pdf = (id: string) => join(dir, `${id}.pdf`);
 
@@ -39,31 +41,32 @@ describe.skipIf(!haveBrowser && !process.env.CI)('tables read from PDF', () => {
     expect(line.split(/\s{2,}/)).toEqual(['Male, sex', '45 (71.4)', '38 (67.9)', '0.672']);
   });
 
-  it('finds the cells of at least five PDFs as in their HTML', async () => {
-    let found = 0;
-    let gold = 0;
-    let correct = 0;
-    let extracted = 0;
-    let meansFound = 0;
-    let meansGold = 0;
-    const alarms: string[] = [];
-    for (const id of FILES) {
-      const g = GOLD.find((x) => x.file === `${id}.html`)!;
-      const s = scoreTable(g, (await readTablesFromFile(pdf(id))).map((t, i) => tableClaims(t, { idPrefix: `t${i + 1}-` })));
-      found += s.claims.found;
-      gold += s.claims.gold;
-      correct += s.claims.correct;
-      extracted += s.claims.extracted;
-      meansFound += s.means.found;
-      meansGold += s.means.gold;
-      alarms.push(...s.falseAlarms.map((a) => `${id}: ${a}`));
-      if (process.env.TABLES_VERBOSE) console.log(id, s.misses, s.wrong);
+  const scorePdfs = async (ids: readonly string[]) => {
+    const rows: { gold: GoldTable; score: Score }[] = [];
+    for (const id of ids) {
+      const gold = GOLD.find((x) => x.file === `${id}.html`)!;
+      const score = scoreTable(gold, (await readTablesFromFile(pdf(id))).map((t, i) => tableClaims(t, { idPrefix: `t${i + 1}-` })));
+      if (process.env.TABLES_VERBOSE) console.log(id, score.misses, score.wrong);
+      rows.push({ gold, score });
     }
-    console.log(`PDF (${FILES.length} files): cell claims recall ${(found / gold).toFixed(3)}, precision ${(correct / extracted).toFixed(3)}; means recall ${(meansFound / meansGold).toFixed(3)}; false alarms ${alarms.length}`);
-    expect(found / gold).toBeGreaterThanOrEqual(0.85);
-    expect(correct / extracted).toBeGreaterThanOrEqual(0.95);
-    expect(meansFound / meansGold).toBeGreaterThanOrEqual(0.8);
-    expect(alarms).toEqual([]);
+    return summarise(rows);
+  };
+
+  it('finds the cells of the development PDFs as in their HTML', async () => {
+    const s = await scorePdfs(DEV);
+    console.log(`PDF, dev: ${describeScore(s)}`);
+    expect(s.claimRecall).toBeGreaterThanOrEqual(0.85);
+    expect(s.claimPrecision).toBeGreaterThanOrEqual(0.95);
+    expect(s.meanRecall).toBeGreaterThanOrEqual(0.8);
+    expect(s.falseAlarms).toEqual([]);
+  });
+
+  // scored, not tuned on: the figures are printed; what must hold everywhere is no false alarm
+  it('raises no false alarm on the held-back PDFs', async () => {
+    const s = await scorePdfs(HELD);
+    console.log(`PDF, held: ${describeScore(s)}`);
+    expect(s.tables).toBe(HELD.length);
+    expect(s.falseAlarms).toEqual([]);
   });
 
   it('says plainly when pdf.js cannot read the file', async () => {

@@ -100,3 +100,25 @@ describe('readTables: a Markdown header on two lines', () => {
     expect(u!.headerRows).toBe(1);
   });
 });
+
+describe('readTables: text laid out in columns (as pdf.js text positions give it)', () => {
+  const page = [
+    '  Characteristic            Study cohort (n = 50)          Reference (n = 30)',
+    '                            Event         No event         Event        No event',
+    '  Number of patients        20.0% (10)    80.0% (40)       10.0% (3)    90.0% (27)',
+    '  Male                      70.0% (7)     45.0% (18)       66.7% (2)    44.4% (12)',
+    '',
+    '  1. Values are % (n). * missing data: 2.',
+  ].join('\n');
+
+  it('gives a heading over several columns to each of them, and keeps the notes below', () => {
+    const [t] = readTables(page, { format: 'text' });
+    expect(t!.columnLabels.slice(1)).toEqual(['Study cohort (n = 50) / Event', 'Study cohort (n = 50) / No event', 'Reference (n = 30) / Event', 'Reference (n = 30) / No event']);
+    expect(t!.notes).toBe('1. Values are % (n). * missing data: 2.');
+  });
+
+  it('does not spread a heading that has its own column on every line', () => {
+    const [t] = readTables('  Group                     Treated (n = 120)     Control (n = 118)\n  Improved                  54 (45.0)             40 (33.9)\n  Worse                     6 (5.0)               9 (7.6)', { format: 'text' });
+    expect(t!.columnLabels.slice(1)).toEqual(['Treated (n = 120)', 'Control (n = 118)']);
+  });
+});
