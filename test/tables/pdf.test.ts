@@ -17,7 +17,7 @@ if (!haveBrowser && !process.env.CI) console.warn(`test/tables/pdf.test.ts skipp
 // Typeset as journals print a Table 1: one line per row, a small font, landscape when wide.
 const PRINT_CSS = '<style>@page { size: A4 landscape; margin: 12mm } body { font: 8pt/1.35 "DejaVu Sans", sans-serif } table { border-collapse: collapse } td, th { white-space: nowrap; padding: 1px 10px; text-align: left; vertical-align: top } caption, figcaption { text-align: left; margin-bottom: 6px } </style>';
 const DEV = ['t02-bmjopen-rct-characteristics', 't04-bmj-tohp-sodium', 't05-bmcpediatrics-cp-characteristics', 't09-bmc-mortality-diet-medians', 't13-svn-north-south-stroke', 't20-plosone-tb-outcomes'];
-const HELD = ['t14-bmc-hypertension-control', 't24-bmcprimcare-adherence-baseline', 't25-antibiotics-adr-cohorts', 't26-toxsci-minimat-children', 't27-jtranslmed-om85-children', 't28-pmc-zinc-children', 't29-pmc-carer-followup', 't30-jegh-tb-outcomes', 't31-bmjgh-diabetes-women-countries'];
+const HELD = ['t14-bmc-hypertension-control', 't24-bmcprimcare-adherence-baseline', 't25-antibiotics-adr-cohorts', 't26-toxsci-minimat-children', 't27-jtranslmed-om85-children', 't28-pmc-zinc-children', 't29-pmc-carer-followup', 't30-jegh-tb-outcomes', 't31-bmjgh-diabetes-women-countries', 't32-pmc-cases-controls-ses', 't33-jnci-cancer-cognition-cases', 't34-pmc-colorectal-cases-controls', 't35-bmjopen-consort-completeness', 't36-pmc-guangzhou-schoolchildren'];
 const FILES = [...DEV, ...HELD];
 const dir = mkdtempSync(join(tmpdir(), 'to-tables-pdf-'));
 const pdf = (id: string) => join(dir, `${id}.pdf`);
