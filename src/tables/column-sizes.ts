@@ -24,10 +24,6 @@ const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
  * N of a heading spanning several group columns ("Study cohort (n = 482)" over "ADR present" and
  * "ADR absent"), which is the size of the group, not of each column under it; then the caption's N
  * when the table has a single group column.
- *
- * @example
- * const [t] = readTables('| | Arm A | Arm B |\n|---|---|---|\n| | N=12 | N=10 |\n| Female | 6 (50) | 5 (50) |', { format: 'markdown' });
- * columnSizes(t, [1, 2], false).sizes; // Map { 1 => 12, 2 => 10 }
  */
 export function columnSizes(table: Table, groupCols: readonly number[], decimalComma: boolean): ColumnSizes {
   const { grid, headerRows: H } = table;

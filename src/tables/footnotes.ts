@@ -6,9 +6,6 @@ const TRAILING_MARK = /(?:\s*\[(\d{1,2})\]|(?<=[)\]%a-zA-Z])(\d{1,2})|(?<=[)\]%]
 /**
  * The footnote marks a label ends with: "Iron deficiency (%)6" → ['6'], "Metformin [4]" → ['4'],
  * "Stunted, n (%)b" → ['b'], "Age†" → ['†'].
- *
- * @example
- * footnoteMarks('Iron deficiency (%)6'); // ['6']
  */
 export function footnoteMarks(label: string): string[] {
   const out: string[] = [];
@@ -25,9 +22,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * The text of the note that starts with a mark ("6Defined as ferritin < 15 μg/L; n = 307 for the
  * placebo group"), up to the next note; undefined when the notes have none.
- *
- * @example
- * footnoteText('5Median. 6Defined as ferritin; n = 307 for the placebo group. 7CRP > 5 mg/L.', '6'); // 'Defined as ferritin; n = 307 for the placebo group.'
  */
 export function footnoteText(notes: string, mark: string): string | undefined {
   const start = new RegExp(`(?:^|[\\s.;])${escape(mark)}(?=\\s?[A-Z])`).exec(notes);
