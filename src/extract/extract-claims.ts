@@ -225,6 +225,11 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
+    if (m.namedGroup && m.percent && m.count === undefined && m.denominator === undefined && !m.anaphor) {
+      out.unresolvedAt(m.start, m.end, `a share of a named subgroup ("${m.namedGroup}") whose size is not printed with it`);
+      claimed.add(m.percent.start);
+      continue;
+    }
     if (m.versus && m.percent && m.count === undefined && m.denominator === undefined) {
       // "27% vs. 50%" compares two groups; "92% versus 8%" splits one group in two
       const decimals = Math.max(m.percent.decimals, m.versus.decimals);

@@ -49,6 +49,8 @@ export interface ShareMention {
   versus?: NumberToken;
   /** "about 18%", "rund 40 %": a percent alone said to be approximate, so no exact share to check. */
   approximate?: boolean;
+  /** "9,1 % (grupo B)", "58% in the surgical group", "20% and 4% in groups A and B": a share of a named subgroup. */
+  namedGroup?: string;
 }
 
 /** A count with no percent, listed after a total ("(178 surgical, 179 medical)", "(n = 151) or (n = 148)"). */
@@ -70,6 +72,9 @@ const OF_THEM_AFTER = words(/^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+i
 const VERSUS = words(/^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
 // "about 18%", "etwa 40 %", "environ 30 %", "alrededor del 20 %" (bounds such as "more than" are thresholds, excluded earlier)
 const APPROXIMATE_PERCENT_BEFORE = words(/\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.?|etwa|rund|fast|annähernd|ungefähr|environ|presque|près\s+de|quelque|alrededor\s+del?|cerca\s+del?|aproximadamente|casi|unos|unas)\s*(?:the\s+|el\s+|le\s+|la\s+|les\s+)?$/iu);
+// a percent (or a list of them) followed by the subgroup it is of: "6,8 % (grupo A)", "58% in the surgical group",
+// "20,5 % y 23,3 % en los grupos A y B", "8% in the group treated medically"
+const NAMED_GROUP_AFTER = words(/^(?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*\s*\)?\s*(?:\(\s*)?(?:(?:in|en|im|in\s+der|dans|for|para|bei)\s+)?(?:(?:the|el|los|la|las|le|les|der|den|dem|each)\s+)?(?:[\p{L}-]+\s+)?((?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|brazos?|bras)(?:\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))?)(?![\p{L}])/u);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -218,7 +223,8 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const prevShare = out[out.length - 1];
       const versus = isPercent(n1) && VERSUS.test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS.test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
       const approximate = APPROXIMATE_PERCENT_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
-      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}) }));
+      const namedGroup = NAMED_GROUP_AFTER.exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)))?.[1];
+      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}) }));
       used.add(t);
       continue;
     }

@@ -23,6 +23,10 @@ export const CORPUS: { text: string; expected: Expected[]; decimalComma?: boolea
   { text: 'ORR was 48.9%: CR 15/45 (33.3%); PR 7/45 (15.6%).', expected: [{ denominator: 45, percent: '48.9' }, { numerator: 15, denominator: 45, percent: '33.3' }, { numerator: 7, denominator: 45, percent: '15.6' }] },
   { text: 'We included 3028 children (57% boys; median age 7 years).', expected: [{ denominator: 3028, percent: '57' }] },
   { text: 'We treated 63 patients. Toxicity was seen in about 18% of patients with anemia (7%) and infection (13%).', expected: [] },
+  { text: 'We studied 77 patients in two groups. La mortalidad fue del 6,8 % (grupo A) y 9,1 % (grupo B).', expected: [], decimalComma: true },
+  { text: 'Among 120 patients, the seizure-free rate was 58% in the surgical group and 8% in the group treated medically.', expected: [] },
+  { text: 'Of 77 patients, 20.5% and 23.3% in groups A and B, respectively, had complications.', expected: [] },
+  { text: 'Of the 212 children, 77% of the cohort had spastic CP.', expected: [{ denominator: 212, percent: '77' }] },
   // registry reports
   { text: 'The registry identified 9 128 children with cerebral palsy, including 4 920 bilateral spastic (53.9%) and 2 830 unilateral spastic (31.0%).', expected: [{ numerator: 4920, denominator: 9128, percent: '53.9' }, { numerator: 2830, denominator: 9128, percent: '31.0' }] },
   { text: 'Of the 1 250 registered cases, 300 (24%) were ataxic.', expected: [{ numerator: 300, denominator: 1250, percent: '24' }] },
