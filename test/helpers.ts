@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { expect } from 'vitest';
 import type { MeasureCounts } from '../src/describe/measure-counts.js';
 import { OUTCOMES, type CohortRecord } from '../src/schema/record.js';
 import type { CountTable } from '../src/stats/count-table.js';
@@ -24,26 +25,44 @@ export function naiveCount<K extends keyof CohortRecord>(records: readonly Cohor
   return records.filter((r) => r[key] === value).length;
 }
 
-/**
- * A number cell with its double sums to 10 significant digits: they depend on the order of adding
- * and on the method (Welford's update, or the exact sums), and may differ in the last bits; the
- * exact sums in `grid` do not, and are compared as they are.
- */
-const approximate = (s: Extract<MeasureCounts, { cells: unknown }>['cells'][number] | undefined) =>
-  s ? { ...s, moments: { ...s.moments, sum: Number(s.moments.sum.toPrecision(10)), m2: Number(s.moments.m2.toPrecision(10)) } } : s;
+/** Σx and Σ(x − x̄)² of a number cell: doubles that depend on the order of adding and on the method. */
+type Doubles = { sum: number; m2: number };
 
-/** Every cell's measures, keyed by type|year|outcome, for comparing tables laid out differently. */
-export function measuresByCell(table: CountTable): Map<string, unknown> {
+/**
+ * A number cell without its double sums (compared by {@link expectSameMeasures} within a relative
+ * tolerance: Welford's update and the exact sums may differ in the last bits, so no rounding of
+ * them is safe to compare); the exact sums in `grid` are kept and compared as they are.
+ */
+const withoutDoubles = (s: Extract<MeasureCounts, { cells: unknown }>['cells'][number] | undefined) =>
+  s ? { ...s, moments: { ...s.moments, sum: undefined, m2: undefined } } : s;
+
+/** Every cell's count and measures, keyed by type|year|outcome, for comparing tables laid out differently. */
+export function measuresByCell(table: CountTable, doubles?: Map<string, Doubles>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const O = table.outcomes.length;
   const Y = table.years.length;
   table.counts.forEach((count, cell) => {
     if (count === 0) return;
     const key = `${table.types[Math.floor(cell / (O * Y))]}|${table.years[Math.floor(cell / O) % Y]}|${table.outcomes[cell % O]}`;
-    const measures = Object.entries(table.measures ?? {}).map(([name, m]: [string, MeasureCounts]) =>
-      'counts' in m ? [name, [...m.counts.subarray(cell * m.levels.length, (cell + 1) * m.levels.length)]] : [name, approximate(m.cells[cell])],
-    );
+    const measures = Object.entries(table.measures ?? {}).map(([name, m]: [string, MeasureCounts]) => {
+      if ('counts' in m) return [name, [...m.counts.subarray(cell * m.levels.length, (cell + 1) * m.levels.length)]];
+      const sketch = m.cells[cell];
+      if (sketch) doubles?.set(`${key}|${name}`, { sum: sketch.moments.sum, m2: sketch.moments.m2 });
+      return [name, withoutDoubles(sketch)];
+    });
     out.set(key, { count, measures: Object.fromEntries(measures) });
   });
   return out;
+}
+
+/** Two count tables hold the same counts and measures: exactly, but for the double sums, which agree to 1e-9 relative. */
+export function expectSameMeasures(actual: CountTable, expected: CountTable): void {
+  const a = new Map<string, Doubles>();
+  const b = new Map<string, Doubles>();
+  expect(measuresByCell(actual, a)).toStrictEqual(measuresByCell(expected, b));
+  expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+  for (const [key, x] of a) {
+    const y = b.get(key)!;
+    for (const f of ['sum', 'm2'] as const) expect(Math.abs(x[f] - y[f]), `${key} ${f}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y[f])));
+  }
 }
