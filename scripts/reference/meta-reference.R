@@ -2,9 +2,13 @@
 # meta-analysis of proportions (metaProportion), computed with R's stats::mantelhaen.test and
 # metafor (rma.mh, escalc + rma + predict, rma.glmm) at tight convergence.
 #
-#   Rscript scripts/reference/meta-reference.R
+#   Rscript scripts/reference/meta-reference.R [seed] [directory]
 #
-# writes test/fixtures/reference/stratified.json and test/fixtures/reference/meta-proportion.json.
+# writes test/fixtures/reference/stratified.json and test/fixtures/reference/meta-proportion.json
+# (seed 20240516). Another seed and directory give held-out cases to check against without
+# touching the fixtures:
+#   Rscript scripts/reference/meta-reference.R 777 /tmp/held-out
+#   META_REFERENCE_DIR=/tmp/held-out npx vitest run test/meta test/stratified
 # Needs R >= 4.2 with metafor 3.8, lme4 (for rma.glmm) and jsonlite (Debian: r-cran-metafor,
 # r-cran-lme4, r-cran-jsonlite). The tests read the JSON files and never run R.
 
@@ -219,19 +223,25 @@ run_meta <- function(case) {
 
 ## ---------------------------------------------------------------------------------------------
 
-set.seed(20240516)
+args <- commandArgs(trailingOnly = TRUE)
+seed <- if (length(args) >= 1) as.integer(args[1]) else 20240516L
+out_dir <- if (length(args) >= 2) args[2] else "test/fixtures/reference"
+dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
+
+set.seed(seed)
 strata_cases <- fixed_strata
 sample_case <- sample_strata()
 if (!is.null(sample_case)) strata_cases <- c(strata_cases, list(stratified_case("sample-cohort-spastic-vs-athetoid-by-year", sample_case)))
 strata_cases <- c(strata_cases, lapply(sprintf("random-%03d", 1:160), random_strata))
 stratified <- lapply(strata_cases, run_stratified)
 
-set.seed(20240517)
+set.seed(seed + 1L)
 meta_cases <- c(fixed_meta, lapply(sprintf("random-%03d", 1:70), random_meta))
 meta <- lapply(meta_cases, run_meta)
 
 source_info <- function(what) list(
   generated_by = "scripts/reference/meta-reference.R",
+  seed = seed,
   r = R.version.string,
   packages = list(metafor = as.character(packageVersion("metafor")), lme4 = as.character(packageVersion("lme4"))),
   what = what
@@ -239,11 +249,11 @@ source_info <- function(what) list(
 
 write_json(list(source = source_info("rma.mh (OR at 95% and 90%, RR, RD) and mantelhaen.test (correct = TRUE / FALSE) per case; strata are [x1, n1, x2, n2]"),
                 cases = stratified),
-           "test/fixtures/reference/stratified.json", auto_unbox = TRUE, json_verbatim = TRUE, null = "null", na = "string", pretty = FALSE)
+           file.path(out_dir, "stratified.json"), auto_unbox = TRUE, json_verbatim = TRUE, null = "null", na = "string", pretty = FALSE)
 write_json(list(source = source_info(paste(
                   "escalc + rma(method, test, control = list(threshold = 1e-12, tol = 1e-14, maxiter = 10000)) + predict with transf.ilogit / transf.iarcsin / transf.ipft.hm (targs ni) / none;",
                   "rma.glmm(measure = 'PLO') with bobyqa rhoend = 1e-12 ('logit/GLMM/z') and with lme4's default optimiser ('logit/GLMM/z/lme4-default');",
                   "fits are keyed transform/method/test")),
                 cases = meta),
-           "test/fixtures/reference/meta-proportion.json", auto_unbox = TRUE, json_verbatim = TRUE, null = "null", na = "string", pretty = FALSE)
+           file.path(out_dir, "meta-proportion.json"), auto_unbox = TRUE, json_verbatim = TRUE, null = "null", na = "string", pretty = FALSE)
 cat("wrote", length(stratified), "stratified and", length(meta), "meta-analysis cases\n")

@@ -78,8 +78,15 @@ function pooled(tables: readonly Table2x2[], measure: StratifiedMeasure): { beta
       S += c * (n1 / N);
       V += (n1 / N) * (n2 / N) * (a + c) - (a / N) * c;
     }
-    if (R === 0 || S === 0) return { beta: NaN, se: NaN, reason: `the Mantel–Haenszel risk ratio needs events in both groups within strata that have both groups (no events in group ${R === 0 ? 1 : 2})` };
-    return { beta: Math.log(R / S), se: Math.sqrt(V / (R * S)), reason: null };
+    const events1 = tables.reduce((a, t) => a + t.a, 0);
+    const events2 = tables.reduce((a, t) => a + t.c, 0);
+    if (events1 === 0 || events2 === 0) return { beta: NaN, se: NaN, reason: `the Mantel–Haenszel risk ratio needs events in both groups (group ${events1 === 0 ? 1 : 2} has none)` };
+    // as metafor: events only in strata where the other group is empty make the ratio 0 or ∞
+    const reason =
+      R === 0 && S === 0 ? 'the Mantel–Haenszel risk ratio needs a stratum with patients in both groups and events in it; there is none (0/0)'
+      : R === 0 || S === 0 ? `only strata with both groups count, and among them group ${R === 0 ? 1 : 2} has no events: the risk ratio is ${R === 0 ? '0' : '∞'} and its interval undefined`
+      : null;
+    return { beta: Math.log(R / S), se: Math.sqrt(V / (R * S)), reason };
   }
   let num = 0;
   let den = 0;

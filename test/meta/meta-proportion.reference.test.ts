@@ -5,7 +5,7 @@ import { metaProportion, type MetaProportion } from '../../src/meta/meta-proport
 import { ConvergenceError } from '../../src/meta/convergence-error.js';
 import type { MetaMethod, MetaTest } from '../../src/meta/options.js';
 import type { ProportionTransform } from '../../src/meta/transforms.js';
-import { metaCases, relativeError, value, type RFit } from './reference.js';
+import { metaCases, relativeError, value, WorstErrors, type RFit } from './reference.js';
 
 const CLOSED_FORM = new Set(['FE', 'DL', 'HS', 'SJ']);
 /** The issue's tolerances: closed forms, iterative estimators, the GLMM. */
@@ -16,7 +16,12 @@ const tolerance = (method: string) => (CLOSED_FORM.has(method) ? 1e-10 : method 
  * at τ² ≈ 1e-13 when the maximum is at the boundary (the exact answer, given here, is 0), and a
  * weighted mean of logits ±a is 0 only up to rounding.
  */
-function allowance(field: string, method: string): number {
+function allowance(field: string, method: string, key = '', typicalVariance = Infinity): number {
+  // lme4's default Nelder–Mead stops at an absolute change of 1e-5 in the deviance: a small τ² is known to
+  // ~1e-6 there, and I² = 100 τ² / (v + τ²), H² = 1 + τ² / v inherit that
+  if (key === 'lme4-default' && field === 'tau2') return 1e-6;
+  if (key === 'lme4-default' && field === 'I2') return 1e-4 / typicalVariance;
+  if (key === 'lme4-default' && field === 'H2') return 1e-6 / typicalVariance;
   if (field === 'tau2') return CLOSED_FORM.has(method) ? 1e-15 : 1e-11;
   if (field === 'I2') return CLOSED_FORM.has(method) ? 1e-12 : 1e-6;
   if (field === 'Q') return 1e-12;
@@ -26,21 +31,16 @@ function allowance(field: string, method: string): number {
 const FIELDS = ['estimate', 'lower', 'upper', 'predictionLower', 'predictionUpper', 'tau2', 'I2', 'H2', 'Q', 'QpValue'] as const;
 const TRANSFORMED = ['estimate', 'se', 'lower', 'upper', 'predictionLower', 'predictionUpper'] as const;
 
-const worst: Record<string, { error: number; where: string }> = {};
-afterAll(() => {
-  const lines = Object.entries(worst)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => `${k.padEnd(14)} ${v.error.toExponential(2)}  (${v.where})`);
-  console.log(`worst relative error against metafor per method:\n${lines.join('\n')}`);
-});
+const worst = new WorstErrors();
+afterAll(() => worst.print('worst relative error against metafor per method'));
 
-function check(id: string, key: string, method: string, field: string, actual: number, expected: number, extra = 1, floor = 0, tag = '') {
+function check(id: string, key: string, method: string, field: string, actual: number, expected: number, extra = 1, floor = 0, tag = '', typicalVariance = Infinity) {
   const tol = tolerance(method) * extra;
   const err = relativeError(actual, expected, floor);
-  const ok = err <= tol || Math.abs(actual - expected) <= allowance(field.replace(/^t\./, ''), method);
-  const shown = ok ? (Number.isFinite(err) && Math.abs(actual - expected) > allowance(field, method) ? err : 0) : err;
+  const ok = err <= tol || Math.abs(actual - expected) <= allowance(field.replace(/^t\./, ''), method, key, typicalVariance);
+  const shown = ok ? (Number.isFinite(err) && Math.abs(actual - expected) > allowance(field, method, key, typicalVariance) ? err : 0) : err;
   const slot = `${method}${key === 'lme4-default' ? ' (lme4 default optimiser)' : ''}${tag}`;
-  if (!worst[slot] || shown > worst[slot].error) worst[slot] = { error: shown, where: `${id} ${key} ${field}` };
+  worst.track(slot, shown, `${id} ${key} ${field}`);
   if (!ok) expect.fail(`${id} ${key} ${field}: got ${actual}, metafor ${expected} (relative error ${err.toExponential(2)}, tolerance ${tol})`);
 }
 
@@ -50,20 +50,21 @@ function orFeInterval<F extends string>(method: string, field: F): F | 'lower' |
   return field === 'predictionLower' ? 'lower' : field === 'predictionUpper' ? 'upper' : field;
 }
 
-function compare(id: string, key: string, method: string, r: MetaProportion, fit: RFit, last: { events: number; n: number }) {
+function compare(id: string, key: string, method: string, r: MetaProportion, fit: RFit, last: { events: number; n: number }, slack = 1) {
   for (const f of FIELDS) {
-    let extra = 1;
+    let extra = slack;
     // a p-value inherits its statistic's tolerance: d log p / dQ is about −1/2
     if (f === 'QpValue') extra = Math.max(extra, 0.6 * value(fit.Q));
     // metafor's Wald Q of the GLMM takes the last study as reference; with 0 or n events there its
     // variance is ~1e9 and the statistic carries that conditioning (~1e-5); see saturated-wald.ts
     const illConditioned = method === 'GLMM' && (f === 'Q' || f === 'QpValue') && (last.events === 0 || last.events === last.n);
     if (illConditioned) extra *= 10;
-    check(id, key, method, f, r[f], value(fit[orFeInterval(method, f)]), extra, 0, illConditioned ? ' Q, p (last study 0 or n events)' : '');
+    const typical = r.tau2 > 0 ? r.tau2 / (r.H2 - 1) : Infinity;
+    check(id, key, method, f, r[f], value(fit[orFeInterval(method, f)]), extra, 0, illConditioned ? ' Q, p (last study 0 or n events)' : '', typical);
   }
   // on the transformed scale a bound can sit near 0 (a logit of 0.5): its error is measured against the standard error
   const se = value(fit.transformed.se);
-  for (const f of TRANSFORMED) check(id, key, method, `t.${f}`, r.transformed[f], value(fit.transformed[orFeInterval(method, f)]), 1, se);
+  for (const f of TRANSFORMED) check(id, key, method, `t.${f}`, r.transformed[f], value(fit.transformed[orFeInterval(method, f)]), slack, se);
   if (method === 'GLMM') {
     check(id, key, method, 'QLikelihoodRatio', r.QLikelihoodRatio!, value(fit.QLikelihoodRatio));
   }
@@ -118,7 +119,11 @@ describe('GLMM against lme4 with its default optimiser', () => {
       } catch {
         continue;
       }
-      compare(c.id, 'lme4-default', 'GLMM', r, fit, studies.at(-1)!);
+      // lme4's answer is only as exact as its optimisers agree: where the default and a tight one differ
+      // by more than 1e-4 (flat likelihoods), the tolerance is that difference
+      const tight = c.fits['logit/GLMM/z']!;
+      const gap = Math.max(...(['estimate', 'lower', 'upper', 'predictionLower', 'predictionUpper', 'tau2'] as const).map((f) => relativeError(value(fit[f]), value(tight[f]), 0)));
+      compare(c.id, 'lme4-default', 'GLMM', r, fit, studies.at(-1)!, Math.max(1, (2 * gap) / 1e-4));
     }
   });
 });

@@ -1,5 +1,6 @@
 // Reads the R reference vectors of test/fixtures/reference/ (written by scripts/reference/meta-reference.R).
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export type RNumber = number | 'NaN' | 'NA' | 'Inf' | '-Inf';
 
@@ -49,7 +50,10 @@ export interface StratifiedCase {
   [key: string]: unknown;
 }
 
-const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../fixtures/reference/${name}`, import.meta.url), 'utf8')) as { source: unknown; cases: T[] };
+// META_REFERENCE_DIR points the reference tests at cases the R script wrote elsewhere (held-out seeds)
+const dir = process.env.META_REFERENCE_DIR;
+const read = <T>(name: string) =>
+  JSON.parse(readFileSync(dir ? join(dir, name) : new URL(`../fixtures/reference/${name}`, import.meta.url), 'utf8')) as { source: unknown; cases: T[] };
 
 export const metaCases = () => read<MetaCase>('meta-proportion.json').cases;
 export const stratifiedCases = () => read<StratifiedCase>('stratified.json').cases;
@@ -69,4 +73,18 @@ export function relativeError(actual: number, expected: number, floor: number): 
   if (Number.isNaN(expected) || Number.isNaN(actual)) return Number.isNaN(expected) && Number.isNaN(actual) ? 0 : Infinity;
   if (!Number.isFinite(expected) || !Number.isFinite(actual)) return actual === expected ? 0 : Infinity;
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), floor);
+}
+
+/** The worst error seen per statistic, printed when the file's tests end (the figures the README quotes). */
+export class WorstErrors {
+  private readonly worst: Record<string, { error: number; where: string }> = {};
+  track(name: string, error: number, where: string): void {
+    if (!this.worst[name] || error > this.worst[name].error) this.worst[name] = { error, where };
+  }
+  print(title: string): void {
+    const lines = Object.entries(this.worst)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k.padEnd(16)} ${v.error.toExponential(2)}  (${v.where})`);
+    console.log(`${title}${dir ? ` (cases in ${dir})` : ''}:\n${lines.join('\n')}`);
+  }
 }
