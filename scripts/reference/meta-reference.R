@@ -2,13 +2,14 @@
 # meta-analysis of proportions (metaProportion), computed with R's stats::mantelhaen.test and
 # metafor (rma.mh, escalc + rma + predict, rma.glmm) at tight convergence.
 #
-#   Rscript scripts/reference/meta-reference.R [seed] [directory]
+#   Rscript scripts/reference/meta-reference.R [seed] [directory] [stratified] [meta]
 #
 # writes test/fixtures/reference/stratified.json and test/fixtures/reference/meta-proportion.json
-# (seed 20240516). Another seed and directory give held-out cases to check against without
-# touching the fixtures:
-#   Rscript scripts/reference/meta-reference.R 777 /tmp/held-out
-#   META_REFERENCE_DIR=/tmp/held-out npx vitest run test/meta test/stratified
+# (seed 20240516: the fixed edge cases, the sample cohort and 160 + 70 random cases). Given the
+# numbers of cases, it writes only random cases drawn with that seed: held-out cases to score the
+# implementation on without touching the fixtures (the test files print the worst error per field):
+#   Rscript scripts/reference/meta-reference.R 31337 /tmp/held-out 40 60
+#   META_REFERENCE_DIR=/tmp/held-out npx vitest run test/meta/meta-proportion.reference.test.ts test/stratified/stratified.reference.test.ts
 # Needs R >= 4.2 with metafor 3.8, lme4 (for rma.glmm) and jsonlite (Debian: r-cran-metafor,
 # r-cran-lme4, r-cran-jsonlite). The tests read the JSON files and never run R.
 
@@ -218,6 +219,19 @@ run_meta <- function(case) {
     key <- paste0("logit/GLMM/z", if (variant == "default") "/lme4-default" else "")
     out$fits[[key]] <- if (inherits(r$value, "failed")) list(error = r$value$message, warnings = r$warnings) else c(pooled_fields(r$value, "logit", case$n, glmm = TRUE), list(warnings = r$warnings))
   }
+  # rma.glmm's Wald test of heterogeneity takes the last study as the reference level of the saturated
+  # model. With 0 or n events there, that study's logit has a variance of ~1e9 and the statistic loses
+  # ~5 digits to rounding; the statistic itself does not depend on the order of the studies. The same
+  # test with the most informative study (largest x (n - x) / n) last is the well-conditioned value.
+  k <- length(case$events)
+  if (k >= 2) {
+    info <- case$events * (case$n - case$events) / case$n
+    last <- which.max(info)
+    o <- c(setdiff(seq_len(k), last), last)
+    r <- capture(rma.glmm(measure = "PLO", xi = case$events[o], ni = case$n[o], control = glmm_tight))
+    out$waldReordered <- if (inherits(r$value, "failed")) list(error = r$value$message) else
+      list(order = I(o), Q = num(r$value$QE.Wld), QpValue = num(r$value$QEp.Wld))
+  }
   out
 }
 
@@ -226,17 +240,23 @@ run_meta <- function(case) {
 args <- commandArgs(trailingOnly = TRUE)
 seed <- if (length(args) >= 1) as.integer(args[1]) else 20240516L
 out_dir <- if (length(args) >= 2) args[2] else "test/fixtures/reference"
+held_out <- length(args) >= 4
+n_strata <- if (held_out) as.integer(args[3]) else 160L
+n_meta <- if (held_out) as.integer(args[4]) else 70L
 dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
 
 set.seed(seed)
-strata_cases <- fixed_strata
-sample_case <- sample_strata()
-if (!is.null(sample_case)) strata_cases <- c(strata_cases, list(stratified_case("sample-cohort-spastic-vs-athetoid-by-year", sample_case)))
-strata_cases <- c(strata_cases, lapply(sprintf("random-%03d", 1:160), random_strata))
+strata_cases <- list()
+if (!held_out) {
+  strata_cases <- fixed_strata
+  sample_case <- sample_strata()
+  if (!is.null(sample_case)) strata_cases <- c(strata_cases, list(stratified_case("sample-cohort-spastic-vs-athetoid-by-year", sample_case)))
+}
+strata_cases <- c(strata_cases, lapply(sprintf("random-%03d", seq_len(n_strata)), random_strata))
 stratified <- lapply(strata_cases, run_stratified)
 
 set.seed(seed + 1L)
-meta_cases <- c(fixed_meta, lapply(sprintf("random-%03d", 1:70), random_meta))
+meta_cases <- c(if (held_out) list() else fixed_meta, lapply(sprintf("random-%03d", seq_len(n_meta)), random_meta))
 meta <- lapply(meta_cases, run_meta)
 
 source_info <- function(what) list(
@@ -253,6 +273,7 @@ write_json(list(source = source_info("rma.mh (OR at 95% and 90%, RR, RD) and man
 write_json(list(source = source_info(paste(
                   "escalc + rma(method, test, control = list(threshold = 1e-12, tol = 1e-14, maxiter = 10000)) + predict with transf.ilogit / transf.iarcsin / transf.ipft.hm (targs ni) / none;",
                   "rma.glmm(measure = 'PLO') with bobyqa rhoend = 1e-12 ('logit/GLMM/z') and with lme4's default optimiser ('logit/GLMM/z/lme4-default');",
+                  "waldReordered: rma.glmm's Wald Q with the most informative study last (the reference level);",
                   "fits are keyed transform/method/test")),
                 cases = meta),
            file.path(out_dir, "meta-proportion.json"), auto_unbox = TRUE, json_verbatim = TRUE, null = "null", na = "string", pretty = FALSE)

@@ -27,6 +27,8 @@ export interface MetaCase {
   events: number[];
   n: number[];
   fits: Record<string, RFit>;
+  /** rma.glmm's Wald Q with the most informative study moved last (R's reference level): its well-conditioned value. */
+  waldReordered?: { error?: string; order: number[]; Q: RNumber; QpValue: RNumber };
 }
 
 export interface MhFit {
@@ -52,6 +54,8 @@ export interface StratifiedCase {
 
 // META_REFERENCE_DIR points the reference tests at cases the R script wrote elsewhere (held-out seeds)
 const dir = process.env.META_REFERENCE_DIR;
+/** Whether the cases are held-out ones (random cases only, no edge cases to look for). */
+export const heldOut = dir !== undefined && dir !== '';
 const read = <T>(name: string) =>
   JSON.parse(readFileSync(dir ? join(dir, name) : new URL(`../fixtures/reference/${name}`, import.meta.url), 'utf8')) as { source: unknown; cases: T[] };
 
@@ -75,16 +79,66 @@ export function relativeError(actual: number, expected: number, floor: number): 
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), floor);
 }
 
-/** The worst error seen per statistic, printed when the file's tests end (the figures the README quotes). */
+/**
+ * The worst relative error seen per field (rows) and method or test (columns), printed as a table with
+ * each column's tolerance when the file's tests end: the figures the README quotes. A comparison that
+ * passes on an absolute allowance (a reference value at or near 0) is counted apart, with its largest
+ * absolute difference, since a relative error means nothing there.
+ */
 export class WorstErrors {
-  private readonly worst: Record<string, { error: number; where: string }> = {};
-  track(name: string, error: number, where: string): void {
-    if (!this.worst[name] || error > this.worst[name].error) this.worst[name] = { error, where };
+  private readonly cells = new Map<string, { error: number; where: string }>();
+  private readonly absolute = new Map<string, { difference: number; count: number; where: string }>();
+  private readonly columns = new Map<string, number>();
+  private readonly rows = new Set<string>();
+  private readonly failed = new Set<string>();
+  /** `over`: the comparison failed (by default, the error is above the column's tolerance). */
+  track(column: string, row: string, error: number, where: string, tolerance: number, over = !(error <= tolerance)): void {
+    this.columns.set(column, tolerance);
+    this.rows.add(row);
+    const key = `${column}\u0000${row}`;
+    if (over) this.failed.add(key);
+    const seen = this.cells.get(key);
+    if (!seen || error > seen.error) this.cells.set(key, { error, where });
+  }
+  /** A comparison passed on the absolute allowance rather than the relative tolerance. */
+  trackAbsolute(column: string, difference: number, where: string, tolerance: number): void {
+    this.columns.set(column, tolerance);
+    const seen = this.absolute.get(column) ?? { difference: 0, count: 0, where: '' };
+    seen.count += 1;
+    if (difference >= seen.difference) Object.assign(seen, { difference, where });
+    this.absolute.set(column, seen);
   }
   print(title: string): void {
-    const lines = Object.entries(this.worst)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `${k.padEnd(16)} ${v.error.toExponential(2)}  (${v.where})`);
-    console.log(`${title}${dir ? ` (cases in ${dir})` : ''}:\n${lines.join('\n')}`);
+    const columns = [...this.columns.keys()];
+    const width = Math.max(9, ...columns.map((c) => c.length + 1));
+    const rowWidth = Math.max(10, ...[...this.rows].map((r) => r.length + 1));
+    const cell = (text: string) => text.padStart(width);
+    const lines = [
+      ''.padEnd(rowWidth) + columns.map(cell).join(''),
+      'tolerance'.padEnd(rowWidth) + columns.map((c) => cell(this.columns.get(c)!.toExponential(0))).join(''),
+    ];
+    let failures = 0;
+    for (const row of this.rows) {
+      lines.push(
+        row.padEnd(rowWidth) +
+          columns
+            .map((c) => {
+              const seen = this.cells.get(`${c}\u0000${row}`);
+              if (!seen) return cell('-');
+              const over = this.failed.has(`${c}\u0000${row}`);
+              if (over) failures += 1;
+              return cell(`${seen.error.toExponential(1)}${over ? '!' : ''}`);
+            })
+            .join(''),
+      );
+    }
+    lines.push('worst per column:');
+    for (const c of columns) {
+      const worst = [...this.rows].map((r) => this.cells.get(`${c}\u0000${r}`)).filter((x) => x !== undefined).sort((a, b) => b.error - a.error)[0];
+      const abs = this.absolute.get(c);
+      lines.push(`  ${c}: ${worst ? `${worst.error.toExponential(2)} at ${worst.where}` : '-'}${abs ? `; ${abs.count} near-0 values within the absolute allowance (largest difference ${abs.difference.toExponential(1)} at ${abs.where})` : ''}`);
+    }
+    lines.push(failures === 0 ? 'every comparison within its tolerance' : `${failures} field(s) with comparisons over the tolerance (marked !)`);
+    console.log(`${title}${dir ? ` (cases in ${dir})` : ' (test/fixtures/reference)'}:\n${lines.join('\n')}`);
   }
 }

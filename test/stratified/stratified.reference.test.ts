@@ -4,23 +4,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { breslowDay } from '../../src/stratified/breslow-day.js';
 import { cmhTest } from '../../src/stratified/cmh-test.js';
 import { mantelHaenszel } from '../../src/stratified/mantel-haenszel.js';
-import { relativeError, stratifiedCases, value, WorstErrors, type MhFit, type RNumber } from '../meta/reference.js';
+import { heldOut, relativeError, stratifiedCases, value, WorstErrors, type MhFit, type RNumber } from '../meta/reference.js';
 
 const TOLERANCE = 1e-10;
 const worst = new WorstErrors();
-afterAll(() => worst.print('worst relative error against R per statistic'));
+afterAll(() => worst.print('worst relative error against R (rma.mh, mantelhaen.test) per field'));
 
-function check(name: string, where: string, actual: number, expected: RNumber, floor = 0) {
+function check(column: string, field: string, where: string, actual: number, expected: RNumber, floor = 0) {
   const e = value(expected);
   const err = relativeError(actual, e, floor);
-  worst.track(name, err, where);
-  if (!(err <= TOLERANCE)) expect.fail(`${where} ${name}: got ${actual}, R ${e} (relative error ${err.toExponential(2)})`);
+  worst.track(column, field, err, where, TOLERANCE);
+  if (!(err <= TOLERANCE)) expect.fail(`${where} ${column} ${field}: got ${actual}, R ${e} (relative error ${err.toExponential(2)})`);
 }
 
 const cases = stratifiedCases();
 
 describe('mantelHaenszel, cmhTest and breslowDay against R', () => {
-  it('has the edge cases', () => {
+  it.skipIf(heldOut)('has the edge cases', () => {
     const ids = cases.map((c) => c.id);
     for (const id of ['k1', 'zero-cell', 'no-events-stratum', 'empty-group', 'empty-stratum', 'single-patient-stratum', 'equal-odds', 'or-undefined', 'small-delta', 'near-one']) expect(ids).toContain(id);
     expect(cases.length).toBeGreaterThan(150);
@@ -44,7 +44,7 @@ describe('mantelHaenszel, cmhTest and breslowDay against R', () => {
       }
       if (r.se === 0) expect(r.reason, where).toMatch(/standard error is 0/);
       else expect(r.reason, where).toBeNull();
-      for (const f of ['estimate', 'lower', 'upper', 'se', 'pValue'] as const) check(`${measure}.${f}`, where, r[f], ref[f]);
+      for (const f of ['estimate', 'lower', 'upper', 'se', 'pValue'] as const) check(measure, f, where, r[f], ref[f]);
     }
     // Breslow–Day / Tarone: R run on the strata with both groups (metafor adds a 0/0 term for an empty group 2)
     const bdRef = (c['rma.mh.OR.95.both-groups'] ?? c['rma.mh.OR.95']) as MhFit;
@@ -57,12 +57,12 @@ describe('mantelHaenszel, cmhTest and breslowDay against R', () => {
         expect(r.reason, where).toMatch(/does not exist/);
         continue;
       }
-      check(tarone ? 'Tarone' : 'BreslowDay', where, r.statistic, stat, 1e-12);
+      check(tarone ? 'Tarone' : 'BreslowDay', 'statistic', where, r.statistic, stat, 1e-12);
       expect(r.df, where).toBe(Math.max(0, value(bdRef.kPos) - 1));
       if (Number.isNaN(value(p))) {
         expect(r.pValue, where).toBeNaN();
         expect(r.reason, where).toMatch(/at least 2/);
-      } else check(tarone ? 'Tarone.p' : 'BreslowDay.p', where, r.pValue, p);
+      } else check(tarone ? 'Tarone' : 'BreslowDay', 'pValue', where, r.pValue, p);
     }
     for (const correct of [true, false]) {
       const ref = c[`mantelhaen.${correct ? 'correct' : 'nocorrect'}`] as { error?: string; statistic: RNumber; pValue: RNumber; method: string };
@@ -79,8 +79,8 @@ describe('mantelHaenszel, cmhTest and breslowDay against R', () => {
         expect(r.reason, where).toMatch(/no variance/);
         continue;
       }
-      check(`cmh.${correct ? 'correct' : 'plain'}`, where, r.statistic, ref.statistic, 1e-12);
-      check(`cmh.${correct ? 'correct' : 'plain'}.p`, where, r.pValue, ref.pValue);
+      check(`cmh${correct ? '' : ' uncorrected'}`, 'statistic', where, r.statistic, ref.statistic, 1e-12);
+      check(`cmh${correct ? '' : ' uncorrected'}`, 'pValue', where, r.pValue, ref.pValue);
       expect(r.method, where).toBe(ref.method);
     }
   });
