@@ -1,9 +1,15 @@
 # Reference values for Table 1: descriptive statistics, group comparison tests, and the bundled
 # sample cohort's Table 1 by type, computed in base R (stats and utils only).
 #
-#   Rscript scripts/reference/table-one.R
+#   Rscript scripts/reference/table-one.R [seed directory count]
 #
-# writes test/fixtures/reference/table-one.json. The tests read that file and never need R.
+# writes test/fixtures/reference/table-one.json (descriptive statistics, tests, the sample's Table 1) and
+# test/fixtures/reference/table-one-random.json (Table 1 of 40 random cohorts). With a seed, a directory and
+# a number of cohorts it writes only that many random cohorts there, to score the library on cases it was
+# never tuned on:
+#   Rscript scripts/reference/table-one.R 4242 /tmp/table-one-held-out 60
+#   TABLE_ONE_REFERENCE_DIR=/tmp/table-one-held-out npx vitest run test/table-one/random-reference.test.ts
+# The tests read those files and never need R.
 # Conventions, as the library's: sd() divides by n - 1; quantile(type = 7); percents of the records
 # with a value; chisq.test(correct = FALSE), or fisher.test when an expected count is below 5;
 # oneway.test(var.equal = FALSE) (Welch; t.test for two groups); kruskal.test.
@@ -96,13 +102,11 @@ tests <- list(
   )
 )
 
-# The bundled sample cohort's Table 1 by type.
-sample_file <- "data/sample-cohort.csv"
-d <- read.csv(sample_file, colClasses = c(id = "character", type = "character", outcome = "character", sex = "character"), na.strings = "")
-types <- c("spastic", "mixed", "athetoid", "other")
-columns <- c(list(overall = rep(TRUE, nrow(d))), setNames(lapply(types, function(t) d$type == t), types))
+# A Table 1 by type of a data frame with columns type, age, sex, gmfcs and followUpMonths.
+column_masks <- function(d, types) c(list(overall = rep(TRUE, nrow(d))), setNames(lapply(types, function(t) d$type == t), types))
 
-categorical <- function(name, levels) {
+categorical <- function(d, types, name, levels) {
+  columns <- column_masks(d, types)
   x <- factor(d[[name]], levels = levels)
   per <- lapply(columns, function(inside) {
     v <- x[inside]
@@ -111,12 +115,16 @@ categorical <- function(name, levels) {
   })
   tab <- table(factor(d$type, levels = types), x)
   tab <- tab[rowSums(tab) > 0, colSums(tab) > 0, drop = FALSE]
-  chi <- suppressWarnings(chisq.test(tab, correct = FALSE))
-  small <- any(chi$expected < 5)
-  test <- if (small) list(method = scalar("fisher"), p = scalar(fisher.test(tab)$p.value)) else list(method = scalar("chi-square"), statistic = scalar(unname(chi$statistic)), df = scalar(unname(chi$parameter)), p = scalar(chi$p.value))
+  test <- if (nrow(tab) < 2 || ncol(tab) < 2) list(method = scalar("none")) else {
+    chi <- suppressWarnings(chisq.test(tab, correct = FALSE))
+    small <- any(chi$expected < 5)
+    # chisq_p: the library's χ² where its exact test would take too long (FEXACT's default workspace fails there too)
+    if (small) list(method = scalar("fisher"), p = scalar(fisher.test(tab, workspace = 2e8)$p.value), chisq_p = scalar(chi$p.value)) else list(method = scalar("chi-square"), statistic = scalar(unname(chi$statistic)), df = scalar(unname(chi$parameter)), p = scalar(chi$p.value))
+  }
   list(kind = scalar("categorical"), levels = as.character(levels), columns = per, test = test)
 }
-continuous <- function(name) {
+continuous <- function(d, types, name) {
+  columns <- column_masks(d, types)
   per <- lapply(columns, function(inside) {
     v <- d[[name]][inside]
     ok <- v[!is.na(v)]
@@ -132,25 +140,84 @@ continuous <- function(name) {
        welch = list(statistic = scalar(unname(w$statistic)), df = unname(w$parameter), p = scalar(w$p.value)),
        kruskal = list(statistic = scalar(unname(k$statistic)), df = scalar(unname(k$parameter)), p = scalar(k$p.value)))
 }
-
-sample_table <- list(
-  file = scalar(sample_file),
+table_one <- function(d, types) list(
   by = scalar("type"),
   columns = c("overall", types),
   variables = list(
-    age = continuous("age"),
-    sex = categorical("sex", c("female", "male")),
-    gmfcs = categorical("gmfcs", 1:5),
-    followUpMonths = continuous("followUpMonths")
+    age = continuous(d, types, "age"),
+    sex = categorical(d, types, "sex", c("female", "male")),
+    gmfcs = categorical(d, types, "gmfcs", 1:5),
+    followUpMonths = continuous(d, types, "followUpMonths")
   )
 )
 
-out <- list(
-  source = scalar(paste0("scripts/reference/table-one.R, ", R.version.string, "; base R: mean, sd, quantile(type = 7), table, prop.table, chisq.test, fisher.test, t.test, oneway.test, kruskal.test")),
-  describe = lapply(vectors, describe),
-  tests = tests,
-  sample = sample_table
+types <- c("spastic", "mixed", "athetoid", "other")
+
+# Random cohorts: sizes from 12 to 400, ages to 0, 1 or 2 decimals, missing values, GMFCS levels that never
+# occur, groups of very different sizes (so Fisher's test and chi-squared both occur), ties in every column.
+# Every type has at least 3 recorded values of each number, so every test exists.
+random_cohort <- function(id) {
+  repeat {
+    n <- sample(c(12, 20, 40, 80, 150, 400), 1)
+    weights <- runif(4, 0.1, 1)
+    type <- sample(types, n, replace = TRUE, prob = weights)
+    digits <- sample(0:2, 1)
+    shift <- runif(4, -2, 2)
+    age <- round(pmax(0, rnorm(n, 7 + shift[match(type, types)], sample(c(0.5, 2, 4), 1))), digits)
+    follow <- rpois(n, sample(c(3, 12, 30), 1))
+    sex <- sample(c("female", "male"), n, replace = TRUE, prob = c(runif(1, 0.2, 0.8), 0.5))
+    gmfcs <- sample(1:5, n, replace = TRUE, prob = c(runif(3), sample(c(0, 0.3), 2, replace = TRUE)))
+    miss <- function(x, rate) { x[runif(n) < rate] <- NA; x }
+    rate <- sample(c(0, 0.02, 0.1, 0.3), 1)
+    d <- data.frame(type = type, age = miss(age, rate), sex = miss(sex, rate), gmfcs = miss(gmfcs, rate), followUpMonths = miss(follow, rate), stringsAsFactors = FALSE)
+    enough <- all(sapply(types, function(t) min(sum(d$type == t & !is.na(d$age)), sum(d$type == t & !is.na(d$followUpMonths))) >= 3))
+    # oneway.test needs some spread in every group
+    spread <- all(sapply(types, function(t) all(c(sd(d$age[d$type == t], na.rm = TRUE), sd(d$followUpMonths[d$type == t], na.rm = TRUE)) > 0)))
+    if (enough && spread) break
+  }
+  rows <- lapply(seq_len(nrow(d)), function(i) {
+    r <- d[i, ]
+    out <- list(type = scalar(r$type))
+    if (!is.na(r$age)) out$age <- scalar(r$age)
+    if (!is.na(r$sex)) out$sex <- scalar(r$sex)
+    if (!is.na(r$gmfcs)) out$gmfcs <- scalar(r$gmfcs)
+    if (!is.na(r$followUpMonths)) out$followUpMonths <- scalar(r$followUpMonths)
+    out
+  })
+  c(list(id = scalar(id), rows = rows), table_one(d, types))
+}
+
+args <- commandArgs(trailingOnly = TRUE)
+held_out <- length(args) >= 3
+
+if (!held_out) {
+  # The bundled sample cohort's Table 1 by type.
+  sample_file <- "data/sample-cohort.csv"
+  d <- read.csv(sample_file, colClasses = c(id = "character", type = "character", outcome = "character", sex = "character"), na.strings = "")
+  sample_table <- c(list(file = scalar(sample_file)), table_one(d, types))
+
+  out <- list(
+    source = scalar(paste0("scripts/reference/table-one.R, ", R.version.string, "; base R: mean, sd, quantile(type = 7), table, prop.table, chisq.test, fisher.test, t.test, oneway.test, kruskal.test")),
+    describe = lapply(vectors, describe),
+    tests = tests,
+    sample = sample_table
+  )
+  dir.create("test/fixtures/reference", recursive = TRUE, showWarnings = FALSE)
+  writeLines(to_json(out), "test/fixtures/reference/table-one.json")
+  cat("wrote test/fixtures/reference/table-one.json\n")
+}
+
+# Random cohorts, in test/fixtures/reference/table-one-random.json (seed 20251201, 40 cohorts); given a seed,
+# a directory and a number, only those cohorts, elsewhere: held-out cases to score tableOne on.
+seed <- if (held_out) as.integer(args[1]) else 20251201L
+out_dir <- if (held_out) args[2] else "test/fixtures/reference"
+count <- if (held_out) as.integer(args[3]) else 40L
+set.seed(seed)
+cohorts <- lapply(sprintf("random-%03d", seq_len(count)), random_cohort)
+dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
+random_out <- list(
+  source = scalar(paste0("scripts/reference/table-one.R, seed ", seed, ", ", R.version.string, "; Table 1 by type of random cohorts, base R as for the sample")),
+  cohorts = cohorts
 )
-dir.create("test/fixtures/reference", recursive = TRUE, showWarnings = FALSE)
-writeLines(to_json(out), "test/fixtures/reference/table-one.json")
-cat("wrote test/fixtures/reference/table-one.json\n")
+writeLines(to_json(random_out), file.path(out_dir, "table-one-random.json"))
+cat("wrote", count, "random cohorts to", file.path(out_dir, "table-one-random.json"), "\n")

@@ -1,5 +1,5 @@
 import { TreatmentOutcomesError } from '../errors.js';
-import { fisherExact } from '../inference/fisher-exact.js';
+import { FISHER_MAX_WORK, fisherExact } from '../inference/fisher-exact.js';
 import { chiSquareIndependence } from '../inference/independence.js';
 import { kruskalWallis } from '../inference/kruskal-wallis.js';
 import { welchTest } from '../inference/welch-test.js';
@@ -32,17 +32,21 @@ function categorical(groups: readonly ColumnSummary[], choice: NonNullable<PValu
   const rows = table.map((r) => r.reduce((a, b) => a + b, 0));
   const cols = table[0]!.map((_, j) => table.reduce((a, r) => a + r[j]!, 0));
   const small = rows.some((r) => cols.some((c) => (r * c) / total < 5));
+  let note: string | undefined;
   if (choice === 'fisher' || (choice === 'auto' && small)) {
     try {
       return tested('fisher', fisherExact(table).pValue);
     } catch (error) {
       if (!(error instanceof TreatmentOutcomesError)) throw error;
       if (choice === 'fisher') return untested(error.message);
-      // too many tables to enumerate: the χ² approximation, said so in the notes
+      // the exact test would take too long for this table (R's fisher.test with its default workspace
+      // fails on it too): the χ² approximation, said so in the cell and the notes
+      note = `Pearson's χ², although an expected count is below 5: Fisher's exact test needs more than ${FISHER_MAX_WORK.toExponential(0).replace('+', '')} steps for this ${table.length}×${table[0]!.length} table`;
     }
   }
   const chi = chiSquareIndependence(table, { correct: false });
-  return tested('chi-square', chi.pValue, chi.statistic, [chi.df]);
+  const p = tested('chi-square', chi.pValue, chi.statistic, [chi.df]);
+  return note === undefined ? p : { ...p, note };
 }
 
 function continuous(groups: readonly ColumnSummary[], labels: readonly string[], test: 'welch' | 'kruskal-wallis'): TableOnePValue {

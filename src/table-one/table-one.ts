@@ -93,6 +93,7 @@ function notesOf(variables: readonly ResolvedVariable[], rows: readonly TableOne
   };
   if (tests.size > 0) notes.push(`p: ${[...tests].map((t) => names[t]).join('; ')}.`);
   for (const r of rows) if (r.pValue && r.pValue.value === null) notes.push(`p for ${r.label}: not computed (${r.pValue.reason}).`);
+  for (const r of rows) if (r.pValue?.note) notes.push(`p for ${r.label}: ${r.pValue.note}.`);
   if (summaries.ungrouped > 0) notes.push(`${summaries.ungrouped} record${summaries.ungrouped === 1 ? '' : 's'} without ${by} ${summaries.ungrouped === 1 ? 'is' : 'are'} in the overall column only.`);
   return notes;
 }

@@ -141,6 +141,8 @@ export interface TableOnePValue {
   statistic?: number;
   df?: number[];
   reason?: string;
+  /** Why the test is not the one the rule chose: Fisher's exact test too costly for the table, χ² instead. */
+  note?: string;
 }
 
 /** One row of a {@link TableOne}. */

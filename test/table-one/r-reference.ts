@@ -4,19 +4,25 @@
 // such as R's 3.2749999999999995 to 3.275), then half-up on the digit string.
 import reference from '../fixtures/reference/table-one.json' with { type: 'json' };
 
-type Categorical = {
+export type Categorical = {
   kind: 'categorical';
   levels: string[];
   columns: Record<string, { n: number; counts: number[]; percents: number[]; missing: number; missing_percent: number }>;
-  test: { method: 'chi-square' | 'fisher'; p: number };
+  /** 'none' where R has no table to test (a single level or group); then no p. */
+  test: { method: 'chi-square' | 'fisher' | 'none'; p?: number; chisq_p?: number };
 };
-type Continuous = {
+export type Continuous = {
   kind: 'continuous';
   columns: Record<string, { n: number; recorded: number; mean: number; sd: number; quartiles: number[]; missing: number; missing_percent: number }>;
   welch: { p: number };
   kruskal: { p: number };
 };
-export const sample = reference.sample as unknown as { columns: string[]; variables: Record<string, Categorical | Continuous> };
+/** A Table 1 by type as R computed it: its columns and, per variable, the numbers of every column and the tests. */
+export interface RTable {
+  columns: string[];
+  variables: Record<string, Categorical | Continuous>;
+}
+export const sample = reference.sample as unknown as RTable;
 
 /** Round R's double half-up at `decimals` places, reading it at 12 significant digits. */
 export function printR(value: number, decimals: number): string {
@@ -44,18 +50,21 @@ export function printR(value: number, decimals: number): string {
 export const printP = (p: number): string => (p < 0.001 ? '<0.001' : printR(p, 3));
 
 /** The cells R's numbers give, row by row: [label kind, level?, cell text per column, p text]. */
-export function expectedRows(options: { decimals: number; continuous: 'mean-sd' | 'median-iqr'; pValues: boolean }): { variable: string; kind: string; level?: string; cells: string[]; p?: string }[] {
+export function expectedRows(
+  options: { decimals: number; continuous: 'mean-sd' | 'median-iqr'; pValues: boolean },
+  table: RTable = sample,
+): { variable: string; kind: string; level?: string; cells: string[]; p?: string }[] {
   const d = options.decimals;
   const rows: { variable: string; kind: string; level?: string; cells: string[]; p?: string }[] = [];
-  for (const [name, v] of Object.entries(sample.variables)) {
-    const cols = sample.columns.map((c) => v.columns[c]!);
+  for (const [name, v] of Object.entries(table.variables)) {
+    const cols = table.columns.map((c) => v.columns[c]!);
     if (v.kind === 'continuous') {
       const cells = (cols as Continuous['columns'][string][]).map((c) =>
         options.continuous === 'mean-sd' ? `${printR(c.mean, d)} (${printR(c.sd, d)})` : `${printR(c.quartiles[1]!, d)} [${printR(c.quartiles[0]!, d)}, ${printR(c.quartiles[2]!, d)}]`,
       );
       rows.push({ variable: name, kind: 'variable', cells, ...(options.pValues ? { p: printP(options.continuous === 'mean-sd' ? v.welch.p : v.kruskal.p) } : {}) });
     } else {
-      rows.push({ variable: name, kind: 'variable', cells: cols.map(() => ''), ...(options.pValues ? { p: printP(v.test.p) } : {}) });
+      rows.push({ variable: name, kind: 'variable', cells: cols.map(() => ''), ...(options.pValues ? { p: v.test.p === undefined ? '' : printP(v.test.p) } : {}) });
       v.levels.forEach((level, l) => {
         rows.push({ variable: name, kind: 'level', level, cells: (cols as Categorical['columns'][string][]).map((c) => `${c.counts[l]} (${printR(c.percents[l]!, d)})`) });
       });

@@ -118,6 +118,26 @@ describe('tableOne', () => {
     expect(t.notes).toContain("p: Fisher's exact test.");
   });
 
+  it("says so when Fisher's exact test would take too long and χ² stands in", () => {
+    // GMFCS by type of 130 patients: expected counts below 5, and more than 5·10^7 steps for the exact test
+    // (R's fisher.test fails on it with its default workspace; with a larger one it gives 0.75653)
+    const counts = [[2, 5, 8, 3, 1], [1, 8, 11, 5, 5], [0, 7, 12, 6, 6], [3, 18, 13, 6, 8]];
+    const rows = ['spastic', 'mixed', 'athetoid'].flatMap((type, i) => counts[i]!.flatMap((k, l) => Array.from({ length: k }, () => ({ type, year: 2010, outcome: 'improved', gmfcs: l + 1 }))));
+    const wide = defineCohort({ types: ['spastic', 'mixed', 'athetoid'], measures: { gmfcs: cohort.measures.gmfcs } });
+    const three = tableOne(wide.parse(rows).records, { by: 'type', cohort: wide, pValues: true });
+    expect(three.rows[0]!.pValue).toMatchObject({ test: 'fisher' }); // three groups: the exact test is quick
+    expect(three.rows[0]!.pValue!.value).toBeCloseTo(0.7800890493, 8); // R: fisher.test on the 3×5 table
+    const fourTypes = defineCohort({ types: ['spastic', 'mixed', 'athetoid', 'other'], measures: { gmfcs: cohort.measures.gmfcs } });
+    const all = [...rows, ...counts[3]!.flatMap((k, l) => Array.from({ length: k }, () => ({ type: 'other', year: 2010, outcome: 'improved', gmfcs: l + 1 })))];
+    const t = tableOne(fourTypes.parse(all).records, { by: 'type', cohort: fourTypes, pValues: true });
+    const p = t.rows[0]!.pValue!;
+    expect(p.test).toBe('chi-square');
+    expect(p.value).toBeCloseTo(0.7529393811, 9); // R: chisq.test(correct = FALSE) on the same table
+    expect(p.note).toMatch(/^Pearson's χ², although an expected count is below 5: Fisher's exact test needs more than 5e7 steps for this 4×5 table$/);
+    expect(t.notes).toContain(`p for ${t.rows[0]!.label}: ${p.note}.`);
+    expect(tableOne(fourTypes.parse(all).records, { by: 'type', cohort: fourTypes, pValues: { categorical: 'fisher' } }).rows[0]!.pValue).toMatchObject({ value: null, test: null });
+  });
+
   it('does not change its input', () => {
     const frozen = deepFreeze(records.map((x) => ({ ...x })));
     expect(() => tableOne(frozen, { by: 'type', cohort, pValues: true })).not.toThrow();
