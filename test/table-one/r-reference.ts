@@ -2,6 +2,7 @@
 // scripts/reference/table-one.R), printed into the cells a Table 1 shows. Printing is done here on
 // R's numbers, independently of the library: 12 significant digits (which returns an exact tie
 // such as R's 3.2749999999999995 to 3.275), then half-up on the digit string.
+import type { TableOne } from '../../src/table-one/types.js';
 import reference from '../fixtures/reference/table-one.json' with { type: 'json' };
 
 export type Categorical = {
@@ -73,4 +74,15 @@ export function expectedRows(
     if (cols.some((c) => c.missing > 0)) rows.push({ variable: name, kind: 'missing', cells: missing });
   }
   return rows;
+}
+
+/** A table's rows as expectedRows gives them: variable, kind, level, the cells' texts and the p text. */
+export function rowsOf(table: TableOne) {
+  return table.rows.map((r) => ({
+    variable: r.variable,
+    kind: r.kind,
+    ...(r.level !== undefined ? { level: String(r.level) } : {}),
+    cells: r.cells.map((c) => c.text),
+    ...(r.pValue ? { p: r.pValue.text } : {}),
+  }));
 }

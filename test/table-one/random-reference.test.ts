@@ -9,7 +9,7 @@ import { sampleCohortDefinition } from '../../src/node/sample.js';
 import { tableOne } from '../../src/table-one/table-one.js';
 import type { TableOne } from '../../src/table-one/types.js';
 import { relativeError, WorstErrors } from '../meta/reference.js';
-import { expectedRows, type RTable } from './r-reference.js';
+import { expectedRows, rowsOf, type RTable } from './r-reference.js';
 
 interface RandomCohort extends RTable {
   id: string;
@@ -25,16 +25,6 @@ afterAll(() => {
   worst.print(`worst relative error of tableOne against base R on ${cohorts.length} random cohorts${dir ? ` in ${dir}` : ''} (Fisher: R's FEXACT is exact to ~1e-8)`);
   console.log(`χ² in place of Fisher's exact test (too many steps): ${fallbacks / 2} variable(s) of ${cohorts.length} cohorts`);
 });
-
-function rowsOf(table: TableOne) {
-  return table.rows.map((r) => ({
-    variable: r.variable,
-    kind: r.kind,
-    ...(r.level !== undefined ? { level: String(r.level) } : {}),
-    cells: r.cells.map((c) => c.text),
-    ...(r.pValue ? { p: r.pValue.text } : {}),
-  }));
-}
 
 let fallbacks = 0;
 /**

@@ -3,21 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadSampleCohort, sampleCohortDefinition } from '../../src/node/sample.js';
 import { countTable } from '../../src/stats/count-table.js';
 import { tableOne } from '../../src/table-one/table-one.js';
-import type { TableOne } from '../../src/table-one/types.js';
 import { expectClose } from '../inference/close.js';
-import { expectedRows, printR, sample } from './r-reference.js';
+import { expectedRows, rowsOf, printR, sample } from './r-reference.js';
 
 const records = await loadSampleCohort();
-
-function rowsOf(table: TableOne) {
-  return table.rows.map((r) => ({
-    variable: r.variable,
-    kind: r.kind,
-    ...(r.level !== undefined ? { level: String(r.level) } : {}),
-    cells: r.cells.map((c) => c.text),
-    ...(r.pValue ? { p: r.pValue.text } : {}),
-  }));
-}
 
 describe('the sample cohort by type, as R computes it', () => {
   for (const continuous of ['mean-sd', 'median-iqr'] as const) {
