@@ -102,6 +102,20 @@ tests <- list(
   )
 )
 
+# fisher.test with a large workspace, given up (NA) after `seconds`: FEXACT can run for many minutes on a
+# 4 x 5 table of a few hundred patients, where the library's exact test gives up too (and says so)
+fisher_p <- function(tab, seconds = 60) {
+  job <- parallel::mcparallel(fisher.test(tab, workspace = 2e8)$p.value)
+  res <- parallel::mccollect(job, wait = FALSE, timeout = seconds)
+  if (is.null(res)) {
+    tools::pskill(job$pid)
+    parallel::mccollect(job, wait = FALSE)
+    message("fisher.test gave up after ", seconds, " s on ", paste(dim(tab), collapse = " x "), " table of ", sum(tab))
+    return(NA)
+  }
+  res[[1]]
+}
+
 # A Table 1 by type of a data frame with columns type, age, sex, gmfcs and followUpMonths.
 column_masks <- function(d, types) c(list(overall = rep(TRUE, nrow(d))), setNames(lapply(types, function(t) d$type == t), types))
 
@@ -119,7 +133,7 @@ categorical <- function(d, types, name, levels) {
     chi <- suppressWarnings(chisq.test(tab, correct = FALSE))
     small <- any(chi$expected < 5)
     # chisq_p: the library's χ² where its exact test would take too long (FEXACT's default workspace fails there too)
-    if (small) list(method = scalar("fisher"), p = scalar(fisher.test(tab, workspace = 2e8)$p.value), chisq_p = scalar(chi$p.value)) else list(method = scalar("chi-square"), statistic = scalar(unname(chi$statistic)), df = scalar(unname(chi$parameter)), p = scalar(chi$p.value))
+    if (small) list(method = scalar("fisher"), p = scalar(fisher_p(tab)), chisq_p = scalar(chi$p.value)) else list(method = scalar("chi-square"), statistic = scalar(unname(chi$statistic)), df = scalar(unname(chi$parameter)), p = scalar(chi$p.value))
   }
   list(kind = scalar("categorical"), levels = as.character(levels), columns = per, test = test)
 }
@@ -213,7 +227,10 @@ seed <- if (held_out) as.integer(args[1]) else 20251201L
 out_dir <- if (held_out) args[2] else "test/fixtures/reference"
 count <- if (held_out) as.integer(args[3]) else 40L
 set.seed(seed)
-cohorts <- lapply(sprintf("random-%03d", seq_len(count)), random_cohort)
+cohorts <- lapply(sprintf("random-%03d", seq_len(count)), function(id) {
+  message(id)
+  random_cohort(id)
+})
 dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
 random_out <- list(
   source = scalar(paste0("scripts/reference/table-one.R, seed ", seed, ", ", R.version.string, "; Table 1 by type of random cohorts, base R as for the sample")),
