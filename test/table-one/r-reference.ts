@@ -10,7 +10,7 @@ export type Categorical = {
   levels: string[];
   columns: Record<string, { n: number; counts: number[]; percents: number[]; missing: number; missing_percent: number }>;
   /** 'none' where R has no table to test (a single level or group); then no p. */
-  test: { method: 'chi-square' | 'fisher' | 'none'; p?: number; chisq_p?: number };
+  test: { method: 'chi-square' | 'fisher' | 'none'; p?: number | null; chisq_p?: number; unchecked?: string };
 };
 export type Continuous = {
   kind: 'continuous';
@@ -65,7 +65,7 @@ export function expectedRows(
       );
       rows.push({ variable: name, kind: 'variable', cells, ...(options.pValues ? { p: printP(options.continuous === 'mean-sd' ? v.welch.p : v.kruskal.p) } : {}) });
     } else {
-      rows.push({ variable: name, kind: 'variable', cells: cols.map(() => ''), ...(options.pValues ? { p: v.test.p === undefined ? '' : printP(v.test.p) } : {}) });
+      rows.push({ variable: name, kind: 'variable', cells: cols.map(() => ''), ...(options.pValues ? { p: v.test.unchecked ?? (typeof v.test.p === 'number' ? printP(v.test.p) : '') } : {}) });
       v.levels.forEach((level, l) => {
         rows.push({ variable: name, kind: 'level', level, cells: (cols as Categorical['columns'][string][]).map((c) => `${c.counts[l]} (${printR(c.percents[l]!, d)})`) });
       });

@@ -22,11 +22,13 @@ const cohorts = (JSON.parse(readFileSync(file, 'utf8')) as { cohorts: RandomCoho
 
 const worst = new WorstErrors();
 afterAll(() => {
-  worst.print(`worst relative error of tableOne against base R on ${cohorts.length} random cohorts${dir ? ` in ${dir}` : ''} (Fisher: R's FEXACT is exact to ~1e-8)`);
+  worst.print(`worst relative error of tableOne against base R on ${cohorts.length} random cohorts${dir ? ` in ${dir}` : ''} (Fisher: R's FEXACT is exact to ~1e-7)`);
   console.log(`χ² in place of Fisher's exact test (too many steps): ${fallbacks / 2} variable(s) of ${cohorts.length} cohorts`);
+  console.log(`Fisher p-values R did not compute within a minute (not checked): ${unchecked / 2}`);
 });
 
 let fallbacks = 0;
+let unchecked = 0;
 /**
  * R's table with χ² where tableOne fell back to it: Fisher's exact test needs more than the library's
  * budget of steps for the table (R's fisher.test with its default workspace fails there as well), and
@@ -41,6 +43,15 @@ function withFallbacks(c: RandomCohort, table: TableOne): RTable {
     expect(table.notes).toContain(`p for ${row.label}: ${row.pValue.note}.`);
     variables[name] = { ...v, test: { method: 'chi-square', p: v.test.chisq_p! } };
     fallbacks += 1;
+  }
+  // where R's fisher.test gave up (after a minute: null) the library's exact p-value has nothing to be checked
+  // against; its printed text is taken as it is and counted
+  for (const [name, v] of Object.entries(variables)) {
+    if (v.kind !== 'categorical' || v.test.method !== 'fisher' || (v.test.p !== null && v.test.p !== undefined)) continue;
+    const row = table.rows.find((r) => r.variable === name && r.kind === 'variable');
+    expect(row?.pValue?.test, `${c.id} ${name}`).toBe('fisher');
+    variables[name] = { ...v, test: { method: 'none', unchecked: row!.pValue!.text } };
+    unchecked += 1;
   }
   return { columns: c.columns, variables };
 }
@@ -61,7 +72,8 @@ describe('tableOne of random cohorts, as base R computes them', () => {
     expect(cohorts.some((c) => c.rows.length >= 400)).toBe(true);
   });
 
-  it.each(cohorts.map((c) => [c.id, c] as const))('%s: every cell at 0, 1 and 2 decimals, and the numbers behind them', (id, c) => {
+  // Fisher's exact test on a 4×5 table of a few hundred patients takes seconds to a minute on a loaded machine
+  it.each(cohorts.map((c) => [c.id, c] as const))('%s: every cell at 0, 1 and 2 decimals, and the numbers behind them', { timeout: 600_000 }, (id, c) => {
     const { records } = sampleCohortDefinition.parse(c.rows.map((r) => ({ ...r, year: 2010, outcome: 'improved' })));
     expect(records).toHaveLength(c.rows.length);
     for (const continuous of ['mean-sd', 'median-iqr'] as const) {
@@ -76,11 +88,13 @@ describe('tableOne of random cohorts, as base R computes them', () => {
         for (const [name, v] of Object.entries(expected.variables)) {
           const row = table.rows.find((r) => r.variable === name && r.kind === 'variable')!;
           if (v.kind === 'categorical') {
+            if (v.test.unchecked !== undefined) continue;
             if (v.test.method === 'none') expect(row.pValue?.value ?? null).toBeNull();
             else {
               expect(row.pValue!.test, `${id} ${name}`).toBe(v.test.method);
-              // R's FEXACT merges paths within 3.5e-7 of each other; fisherExact is brute-force checked to 1e-13
-              close(v.test.method, 'p', `${id} ${name}`, row.pValue!.value, v.test.p, v.test.method === 'fisher' ? 1e-8 : 1e-10);
+              // R's FEXACT merges paths within 3.5e-7 of each other (4.9e-8 seen on a 4×4 table of 400);
+              // fisherExact is brute-force checked to 1e-13
+              close(v.test.method, 'p', `${id} ${name}`, row.pValue!.value, v.test.p ?? undefined, v.test.method === 'fisher' ? 1e-7 : 1e-10);
             }
             continue;
           }
