@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   table1: async () => (await import('./table1.js')).table1,
   'check-percent': async () => (await import('./calculators.js')).checkPercentCommand,
   'infer-n': async () => (await import('./calculators.js')).inferN,
+  web: async () => (await import('./web.js')).web,
 };
 
 function describeError(error: unknown): string {

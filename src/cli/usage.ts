@@ -21,6 +21,7 @@ Commands:
   check-percent <p> --of <n>
                          Is p% possible for some count out of n?
   infer-n <p>...         Which denominators make all these percents possible?
+  web [--port n]         The workbench in your browser, served on 127.0.0.1 (nothing leaves it)
 
 Options:
   -h, --help             Show help (also: treatment-outcomes <command> --help)
