@@ -67,6 +67,16 @@ describe('the clinic paragraph in the workbench', () => {
     expect(located.figures.find((f) => f.key === 'mixed')?.status).toBe('error');
   });
 
+  it('reads the paragraph pasted as HTML the same way, spans in the text it shows', () => {
+    const html = `<html><body><h1>Cerebral palsy</h1><p>${SEED.replace('4278 patients', '<b>4278</b> patients')}</p><script>x()</script></body></html>`;
+    const page = claimsFromPage(html);
+    const out = runAudit(page.document, page.file, { references: REFERENCES });
+    expect(page.document.text).not.toContain('<b>');
+    const mixed = out.figures.find((f) => f.key === 'mixed')!;
+    expect(page.document.text.slice(mixed.span.start, mixed.span.end)).toContain('31.34%');
+    expect(out.figures.map((f) => [f.key, f.status])).toEqual(bench.figures.map((f) => [f.key, f.status]));
+  });
+
   it('leaves a percent with no total in reach grey', () => {
     const page = claimsFromPage('About 40% of the children walked again.');
     const out = runAudit(page.document, page.file);

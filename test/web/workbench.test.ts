@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditClaims } from '../../src/audit/audit-claims.js';
+import { readClaimsDocument } from '../../src/claims/parse.js';
 
 /** The page's globals, typed just enough: the test project has no DOM library (the core must not use one). */
 interface PageWindow {
@@ -145,6 +147,9 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the workbench in a real browse
     const yaml = readFileSync((await claims.path())!, 'utf8');
     expect(claims.suggestedFilename()).toBe('claims.yaml');
     expect(yaml).toMatch(/id: mixed[\s\S]*percent: "31\.34"/);
+    // the file is one the audit reads back, with the same verdict
+    const reread = auditClaims(readClaimsDocument(yaml, { format: 'yaml' }));
+    expect(reread.findings.find((f) => f.claim === 'mixed')?.codes).toContain('percent-impossible');
     const [report] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#download-report')]);
     const html = readFileSync((await report.path())!, 'utf8');
     expect(html).toContain('percent-impossible');
