@@ -201,6 +201,14 @@ describe.skipIf(!haveBrowser && !process.env.CI)('the workbench in a real browse
     await page.setViewportSize({ width: 1100, height: 900 });
   }, 120_000);
 
+  it('serves the licences of the code compiled into it, linked from the page', async () => {
+    const href = await page.locator('footer a').getAttribute('href');
+    const notices = await page.request.get(new URL(href!, server.url).href);
+    expect(notices.status()).toBe(200);
+    const text = await notices.text();
+    for (const name of ['vega@', 'vega-lite@', 'vega-embed@', 'zod@', 'yaml@', 'htmlparser2@', 'csv-parse@']) expect(text).toContain(name);
+  });
+
   it('made no request outside 127.0.0.1 and logged no error', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
