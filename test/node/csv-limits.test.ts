@@ -95,7 +95,8 @@ describe('long lines', () => {
     const make = (n: number) => Buffer.from(`type,year,outcome\n"${'a,'.repeat(n)}",2005,improved\nspastic,2005,improved\n`);
     // one multi-megabyte string per size: allocation makes 2x noisy, so compare 4x (quadratic would be 16x)
     const ratio = await growth(make, 1 << 19, (b) => readCohortCsv(Readable.from([b]), { mode: 'lenient' }), 4);
-    expect(ratio).toBeLessThan(8);
+    // linear is 4, quadratic 16; beside the other test files a collection in the large run alone reached 8.05
+    expect(ratio).toBeLessThan(10);
   });
 
   it('reads a header of 100,000 columns in linear time', async () => {
