@@ -16,6 +16,28 @@ const esbuildOptions: Options['esbuildOptions'] = (options) => {
 // Optional peer dependencies stay imports: they are loaded, when at all, on first use.
 const PEERS = Object.keys(peerDependencies);
 
+// The Node builds (library entries and the CLI) share how they bundle.
+const nodeBundle = {
+  platform: 'node',
+  target: 'node20',
+  splitting: true,
+  removeNodeProtocol: false,
+  sourcemap: false,
+  noExternal: [...BUNDLED, /^zod($|\/)/],
+  esbuildOptions,
+  // third-party code stays out of these files: scripts/vendor.ts compiles it into dist/vendor/,
+  // loaded on first use
+  esbuildPlugins: [lazyVendor],
+  external: [...PEERS, /^treatment-outcomes\/dist\/vendor\//],
+  // import.meta.url in the CJS build, for locating the bundled data files; in the ESM build a
+  // `require` for the CommonJS packages compiled in (yaml asks for Node's `process`).
+  shims: true,
+  banner: ({ format }) => (format === 'esm' ? { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } : {}),
+  define,
+  // read by scripts/third-party-notices.ts after the build, then removed
+  metafile: true,
+} satisfies Options;
+
 export default defineConfig([
   // For Node (the `node` export condition, `require`, the CLI and the worker threads): each entry
   // bundled, zod included (its 92 modules cost more start-up time than all the rest), with shared
@@ -24,24 +46,7 @@ export default defineConfig([
     entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'node/count-worker': 'src/node/count-worker.ts' },
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },
-    platform: 'node',
-    target: 'node20',
-    splitting: true,
-    removeNodeProtocol: false,
-    sourcemap: false,
-    noExternal: [...BUNDLED, /^zod($|\/)/],
-    esbuildOptions,
-    // third-party code stays out of these files: scripts/vendor.ts compiles it into dist/vendor/,
-    // loaded on first use
-    esbuildPlugins: [lazyVendor],
-    external: [...PEERS, /^treatment-outcomes\/dist\/vendor\//],
-    // import.meta.url in the CJS build, for locating the bundled data files; in the ESM build a
-    // `require` for the CommonJS packages compiled in (yaml asks for Node's `process`).
-    shims: true,
-    banner: ({ format }) => (format === 'esm' ? { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" } : {}),
-    define,
-    // read by scripts/third-party-notices.ts after the build, then removed
-    metafile: true,
+    ...nodeBundle,
   },
   // The CLI on its own, so each command's chunk holds only the code that command runs (nothing a
   // library entry exports but the command does not use). ESM only; the worker is its own entry
@@ -50,19 +55,7 @@ export default defineConfig([
     entry: { main: 'src/cli/main.ts', 'node/count-worker': 'src/node/count-worker.ts' },
     outDir: 'dist/cli',
     format: ['esm'],
-    platform: 'node',
-    target: 'node20',
-    splitting: true,
-    removeNodeProtocol: false,
-    sourcemap: false,
-    noExternal: [...BUNDLED, /^zod($|\/)/],
-    esbuildOptions,
-    esbuildPlugins: [lazyVendor],
-    external: [...PEERS, /^treatment-outcomes\/dist\/vendor\//],
-    shims: true,
-    banner: () => ({ js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }),
-    define,
-    metafile: true,
+    ...nodeBundle,
   },
   // For bundlers (the default `import` condition, e.g. a browser build): one file per source
   // module of the core, so with `sideEffects: false` a bundler drops the modules a user does not
