@@ -1,4 +1,4 @@
-import { fitFields, fitShare, type Fit } from './fit.js';
+import { fitFields, fitShare, withinOneUnit, type Fit } from './fit.js';
 import type { ShareMention } from './grammar.js';
 import type { DenominatorSource } from './types.js';
 
@@ -31,6 +31,18 @@ export class Scope {
   lastCount: Group | undefined;
   /** Recent counts of the paragraph (parts included), a last resort for a share that fits no total. */
   private counts: Group[] = [];
+  /** Groups the document names ("group A (n = 44)"), by name: they stay in reach to the end. */
+  private named = new Map<string, Group>();
+
+  nameGroup(name: string, group: Group): void {
+    this.named.set(name.toLowerCase(), group);
+  }
+
+  /** The size of the group of that name, when the text stated it before `at`. */
+  namedGroup(name: string, at: number): Group | undefined {
+    const g = this.named.get(name.toLowerCase());
+    return g !== undefined && g.end <= at ? g : undefined;
+  }
 
   /** A heading ends the section: its totals (e.g. "Spastic diplegia (n = 45)") open the next one. */
   heading(totals: readonly Group[]): void {
@@ -110,14 +122,18 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
   // last resorts, taken only on an exact fit: a total stated later in the sentence ("... was achieved among
   // 400 patients"), and a count stated earlier that the share can be of ("230 were for AUB ... 27 (11.7%)")
   const precise = share.count !== undefined || (share.percent !== undefined && share.percent.decimals > 0);
-  const fallbacks = [
+  const lastResorts = [
     ...later.filter((g) => !g.approximate && g.start > share.start).map((group) => ({ group, source: 'same-sentence' as const, via: 'the total stated later in the sentence' })),
     ...(precise ? scope.recentCounts(share.start).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
-  ].filter((f) => fitShare(fields, f.group.value) === 'exact' && f.group.value !== share.count?.value);
+  ].filter((f) => f.group.value !== share.count?.value);
+  const fallbacks = lastResorts.filter((f) => fitShare(fields, f.group.value) === 'exact');
+  // a precise share that fits nothing else may be truncated rather than rounded ("36 (41.3 %)" of 87)
+  const truncated = precise ? lastResorts.find((f) => withinOneUnit(fields, f.group.value)) : undefined;
   if (candidates.length === 0 && fallbacks[0]) {
     const f = fallbacks[0];
     return { ok: true, denominator: f.group.value, source: f.source, fit: 'exact', note: `the total is ${f.via}`, group: f.group };
   }
+  if (candidates.length === 0 && truncated) return nearly(share, truncated);
   if (candidates.length === 0) return { ok: false, reason: share.count ? 'a count and percent with no total in reach' : 'a percent with no total in reach' };
   const innermost = candidates[0]!;
   let near: (typeof candidates)[number] | undefined;
@@ -135,6 +151,7 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
     const note = near === innermost ? undefined : passedOver(share, innermost.group.value, near.group.value);
     return { ok: true, denominator: near.group.value, source: near.source, fit: 'near', ...(note ? { note } : {}), group: near.group };
   }
+  if (truncated) return nearly(share, truncated, innermost.group.value);
   const shown = share.percent ? `${share.percent.digits}%` : String(share.count?.value);
   return {
     ok: false,
@@ -143,6 +160,13 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
       : `${shown} is not a possible share of ${innermost.group.value}, nor of any other total in reach`,
     innermost: innermost.group,
   };
+}
+
+function nearly(share: ShareMention, f: { group: Group; source: DenominatorSource; via: string }, skipped?: number): Resolution {
+  const printed = share.percent ? `${share.percent.digits}%` : '';
+  const what = share.count ? `${share.count.value}/${f.group.value}` : `a share of ${f.group.value}`;
+  const note = `${what} is within one unit of the last digit of ${printed} (truncated rather than rounded?); the total is ${f.via}${skipped !== undefined ? `, as ${printed} is not possible for ${skipped}` : ''}`;
+  return { ok: true, denominator: f.group.value, source: f.source, fit: 'near', note, group: f.group };
 }
 
 function passedOver(share: ShareMention, skipped: number, chosen: number): string {

@@ -5,6 +5,7 @@ import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
 import { resolveShare, Scope, type Group } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
+import { declaredName, usedName } from './named-groups.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
 import { proposeCountParts, proposePartitions } from './partitions.js';
@@ -152,7 +153,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       for (let u = t; u < tokens.length && tokens[u]!.start < s.end; u++) inSentence.push(tokens[u]!);
       const largest = scope.largestTotal();
       const mentions = readMentions(text, inSentence, s.start, s.end, largest !== undefined ? { largestTotal: largest } : {});
-      const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed);
+      const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed, s);
       if (block.kind === 'list-item') listShares.push(...sentence.claims);
       if (block.kind === 'list-item' && sentence.claims.length === 0) {
         const parts = mentions.filter((m): m is PartMention => m.kind === 'part');
@@ -190,9 +191,12 @@ function tableLines(block: DocumentBlock) {
 }
 
 /** Resolve the shares of one sentence, add its totals to the scope, and propose partitions. */
-function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>): SentenceClaims {
+function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>, bounds: { start: number; end: number }): SentenceClaims {
   const result: SentenceClaims = { claims: [], totals: [], partCue: false };
   const context = out.span(block.start, block.end);
+  declareNamedGroups(out.text, mentions, scope, sentence, blockIndex, bounds);
+  // the group named by a share ("30% de los pacientes del grupo control") holds for the bare percents after it
+  let groupName: string | undefined;
   const pending: { mention: ShareMention; claim: ExtractedClaim; group?: Group }[] = [];
   const far: { mention: ShareMention; innermost?: Group }[] = [];
   const inReachAtStart = scope.candidates(mentions[0]?.kind === 'share' ? mentions[0].start : Number.MAX_SAFE_INTEGER, sentence, false).map((c) => c.group);
@@ -224,6 +228,31 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       out.unresolvedAt(m.start, m.end, m.approximate ? 'an approximate percent ("about 18%"), not an exact share to check' : 'a percent of a group the sentence gives only approximately');
       claimed.add(m.percent.start);
       continue;
+    }
+    if (m.percent && m.count === undefined && m.denominator === undefined) {
+      const own = usedName(out.text, m.percent.end, bounds.end);
+      groupName = own ?? groupName;
+      if (groupName !== undefined) {
+        const named = scope.namedGroup(groupName, m.start);
+        if (named === undefined) {
+          out.unresolvedAt(m.start, m.end, `a share of a named group ("${groupName}") whose size the text has not stated`);
+          claimed.add(m.percent.start);
+          continue;
+        }
+        const fit = fitShare(fitFields(undefined, m.percent), named.value);
+        const claim: ExtractedClaim = {
+          id: out.id(slug(`group ${groupName}`)),
+          label: `group ${groupName}`,
+          denominator: named.value,
+          denominatorSource: named.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+          denominatorNote: `the size of the group named "${groupName}"${own === undefined ? ' earlier in the sentence' : ''}${fit === 'exact' ? '' : `; ${m.percent.digits}% is not exactly possible for ${named.value}`}`,
+          percent: m.percent.digits,
+          span: out.span(m.start, m.end),
+          context,
+        };
+        pending.push({ mention: m, claim, group: named });
+        continue;
+      }
     }
     if (m.namedGroup && m.percent && m.count === undefined && m.denominator === undefined && !m.anaphor) {
       out.unresolvedAt(m.start, m.end, `a share of a named subgroup ("${m.namedGroup}") whose size is not printed with it`);
@@ -294,6 +323,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     pending.push({ mention: m, claim, ...(r.group ? { group: r.group } : {}) });
     if (m.count) scope.addCount(group(m.count, sentence, blockIndex, 'count'));
     if (m.denominator && m.denominatorIsGroup) scope.addTotal(group(m.denominator, sentence, blockIndex, 'total'));
+    if (m.count && m.countIsGroup) scope.addTotal(group(m.count, sentence, blockIndex, 'total'));
   }
   // a list whose percents fit the totals only in part is a list of subgroup rates ("GMFCS I=10 (3%), ..., III=53 (43%)")
   const lastTotalEnd = Math.max(-1, ...later.map((g) => g.end));
@@ -310,13 +340,26 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     result.claims.push(p);
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
-  readOfTotalPart(out, mentions, result, sentence, context);
+  readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
   return result;
 }
 
+/** Record the groups the sentence names with their sizes: "un grupo estudio (n=142)", "al grupo A pertenecían 44". */
+function declareNamedGroups(text: string, mentions: readonly Mention[], scope: Scope, sentence: number, blockIndex: number, bounds: { start: number; end: number }): void {
+  let declared = false;
+  for (const m of mentions) {
+    const token = m.kind === 'share' ? m.count : m.token;
+    if (token === undefined) continue;
+    const name = declaredName(text, bounds.start, token, bounds.end, declared);
+    if (name === undefined) continue;
+    scope.nameGroup(name, group(token, sentence, blockIndex, 'total'));
+    declared = true;
+  }
+}
+
 /** "Of the 507 operations, 230 were for bleeding": a count right after an "of N" total is a share of it. */
-function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: SentenceClaims, sentence: number, context: TextSpan): void {
+function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: SentenceClaims, sentence: number, context: TextSpan, scope: Scope, blockIndex: number): void {
   const [first, second, third] = mentions;
   if (first?.kind !== 'total' || second?.kind !== 'part' || (third !== undefined && third.kind !== 'share') || second.nEquals) return;
   const head = out.text.slice(Math.max(0, first.token.start - 24), first.token.start);
@@ -334,6 +377,7 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
   };
   out.claims.push(claim);
   result.claims.push({ claim, mention: second });
+  if (second.included) scope.addTotal(group(second.token, sentence, blockIndex, 'total'));
 }
 
 /** A named rate's span starts at its name: "The total improvement rate is 96%". */

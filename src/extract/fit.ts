@@ -32,6 +32,16 @@ export function fitShare(s: { count?: number; percent?: number; decimals: number
   return 'far';
 }
 
+/**
+ * Off by at most one unit of the percent's last digit, as a truncated percent is (41.3 printed for
+ * 36/87 = 41.38): the tighter 'near' asked of a last-resort denominator.
+ */
+export function withinOneUnit(s: { count?: number; percent?: number; decimals: number }, n: number): boolean {
+  if (n <= 0 || s.percent === undefined || (s.count !== undefined && s.count > n)) return false;
+  const actual = s.count !== undefined ? share(s.count, n) : closest(s.percent, n);
+  return Math.abs(actual - s.percent) <= unit(s.decimals) + 1e-9;
+}
+
 /** The fit fields of a share mention. */
 export const fitFields = (count: NumberToken | undefined, percent: NumberToken | undefined) => ({
   ...(count ? { count: count.value } : {}),

@@ -1,6 +1,6 @@
 import type { NumberToken } from './tokens.js';
 import { words } from './word-boundary.js';
-import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, IMPROVEMENT_RATE, PARTS_CUE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -45,6 +45,8 @@ export interface ShareMention {
   ofThem: boolean;
   /** The printed denominator names a group ("46 (73%) of 63 patients"), which later shares can refer to. */
   denominatorIsGroup: boolean;
+  /** "202 of 222 patients could be evaluated": the count is the group that later figures are of. */
+  countIsGroup?: boolean;
   /** "A% vs. B%": a comparison of two groups; the other percent. */
   versus?: NumberToken;
   /** "about 18%", "rund 40 %": a percent alone said to be approximate, so no exact share to check. */
@@ -60,6 +62,8 @@ export interface PartMention {
   /** Written as "(n = X)". */
   nEquals: boolean;
   label: string;
+  /** "200 ont été inclus": the count is the group that later figures are of. */
+  included?: boolean;
 }
 
 export type Mention = TotalMention | ShareMention | PartMention;
@@ -75,6 +79,8 @@ const APPROXIMATE_PERCENT_BEFORE = words(/\b(?:about|approximately|approx\.?|aro
 // a percent (or a list of them) followed by the subgroup it is of: "6,8 % (grupo A)", "58% in the surgical group",
 // "20,5 % y 23,3 % en los grupos A y B", "8% in the group treated medically"
 const NAMED_GROUP_AFTER = words(/^(?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*\s*\)?\s*(?:\(\s*)?(?:(?:in|en|im|in\s+der|dans|for|para|bei)\s+)?(?:(?:the|el|los|la|las|le|les|der|den|dem|each)\s+)?(?:[\p{L}-]+\s+)?((?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|brazos?|bras)(?:\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))?)(?![\p{L}])/u);
+// "Y% of N": "of all", "aller", "de tous les", "de todos los" name the whole group as plainly as "of"
+const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|von|von\s+den|von\s+allen|der|aller|sämtlicher|des|de\s+tou(?:s|tes)\s+les|de\s+l['’]ensemble\s+des|de\s+los|de\s+las|de\s+tod(?:os|as)\s+l[oa]s|del\s+total\s+de(?:\s+l[oa]s)?|de)\s*$/iu;
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -128,7 +134,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
   const used = new Set<NumberToken>();
   // what came before in the sentence, bounded: a sentence of a table rendered as text can run for pages
   const sentenceHead = (t: { start: number }) => text.slice(Math.max(sentenceStart, t.start - 160), t.start);
-  const share = (fields: Omit<ShareMention, 'kind' | 'improvement' | 'anaphor' | 'partCue' | 'label' | 'ofThem' | 'denominatorIsGroup'> & { label?: string }): ShareMention => {
+  const share = (fields: Omit<ShareMention, 'kind' | 'improvement' | 'anaphor' | 'partCue' | 'label' | 'ofThem' | 'denominatorIsGroup' | 'countIsGroup'> & { label?: string }): ShareMention => {
     const head = sentenceHead({ start: fields.start });
     const window = text.slice(Math.max(sentenceStart, fields.start - 90), fields.start);
     return {
@@ -137,6 +143,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       label: fields.label ?? '',
       ofThem: OF_THEM_AFTER.test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 24))),
       denominatorIsGroup: fields.denominator !== undefined && COUNT_NOUN_AFTER.test(text.slice(fields.denominator.end, fields.denominator.end + 40)),
+      ...(fields.count && fields.denominator && !fields.percent && INCLUDED_AFTER.test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 80))) ? { countIsGroup: true } : {}),
       improvement: IMPROVEMENT_RATE.test(window) || IMPROVEMENT_RATE.test(text.slice(fields.start, Math.min(sentenceEnd, fields.end + 20))),
       anaphor: ANAPHOR_BEFORE.test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || ANAPHOR_IN_HEAD.test(head.slice(-60)),
       partCue: PARTS_CUE.test(head),
@@ -175,7 +182,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       continue;
     }
     // "Y% of N", "4.1% of 2,440 admissions", "75 % des 92 sujets", "el 25% de los 2182 pacientes"
-    if (percentLike(t) && isCount(n1) && /^\s*(?:of|of\s+the|of\s+all|of\s+these|von|von\s+den|der|des|de\s+los|de\s+las|de)\s*$/iu.test(between(text, t, n1)) && COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40))) {
+    if (percentLike(t) && isCount(n1) && PERCENT_OF_BETWEEN.test(between(text, t, n1)) && COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40))) {
       out.push(share({ percent: t, denominator: n1, start: t.start, end: n1.end }));
       used.add(t).add(n1);
       continue;
@@ -242,7 +249,8 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
         continue;
       }
       const nEquals = N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start));
-      out.push({ kind: 'part', token: t, nEquals, label: nEquals ? labelBefore(text, t, sentenceStart) : labelAfter(text, t, sentenceEnd) });
+      const included = !nEquals && INCLUDED_AFTER.test(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)));
+      out.push({ kind: 'part', token: t, nEquals, label: nEquals ? labelBefore(text, t, sentenceStart) : labelAfter(text, t, sentenceEnd), ...(included ? { included } : {}) });
       used.add(t);
     }
   }

@@ -60,3 +60,9 @@ export const MONTH = String.raw`(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|fév
 export const YEAR_BEFORE = words(/\b(?:in|since|from|until|till|through|thru|between|during|by|before|after|end\s+of|early|late|mid|year|years|im|jahr|jahre|jahres|seit|bis|zwischen|ab|vor|nach|en|depuis|entre|jusqu'en|année|années|desde|hasta|durante|año|años|approved|published|born|geboren|nés|nacidos|around|circa|um)\s*$/iu);
 /** Words that precede a year as often as a count ("of 2279 cases", "de 1994 à 1999"): a year only without a count noun after it. */
 export const YEAR_BEFORE_WEAK = words(/\b(?:of|to|and|or|de|del|du|au|à|a|al|y|und|oder|et|ou|o|el|la|le|von|the)\s*$/iu);
+
+/**
+ * Words after a count that make it the group later figures are of: "202 of 222 patients could be
+ * evaluated", "200 ont été inclus", "180 wurden ausgewertet" (the analysed population, not a result).
+ */
+export const INCLUDED_AFTER = words(/^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:could|can|were|was|had|have)\s+(?:been\s+|be\s+)?|(?:ont|a)\s+été\s+|(?:wurden|werden|konnten)\s+|(?:fueron|pudieron\s+ser)\s+)?(?:included|enrolled|evaluated|evaluable|analy[sz]ed|assessed|eligible|inclus|incluses|évalués|évaluables|analysés|eingeschlossen|ausgewertet|auswertbar|incluidos|incluidas|evaluados|evaluables|analizados)\b/iu);
