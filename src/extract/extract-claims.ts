@@ -8,7 +8,7 @@ import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
-import { proposeCountParts, proposePartitions } from './partitions.js';
+import { proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions } from './partitions.js';
 import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
@@ -146,6 +146,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       scope.paragraphBreak();
     }
     const claimed = new Set<number>();
+    const claimsBefore = out.claims.length;
     let t = 0;
     for (const s of sentences) {
       const inSentence: typeof tokens = [];
@@ -163,6 +164,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       if (lastTotal) lastParagraphTotal = lastTotal;
       sentenceIndex++;
     }
+    if (block.kind !== 'list-item') proposeParagraphPartitions(out, out.claims.slice(claimsBefore));
     reportPercents(out, tokens, claimed);
   });
   flushList();
@@ -254,6 +256,11 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         continue;
       }
     }
+    if (m.subgroup && m.percent && m.count === undefined && m.denominator === undefined) {
+      out.unresolvedAt(m.start, m.end, m.subgroup === 'described' ? 'a share of a smaller group described by its members ("of patients with ..."), whose size is not printed' : 'one of a list of percents, each of its own subgroup ("..., respectively"), whose sizes are not printed');
+      claimed.add(m.percent.start);
+      continue;
+    }
     if (m.namedGroup && m.percent && m.count === undefined && m.denominator === undefined && !m.anaphor) {
       out.unresolvedAt(m.start, m.end, `a share of a named subgroup ("${m.namedGroup}") whose size is not printed with it`);
       claimed.add(m.percent.start);
@@ -342,6 +349,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   }
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
+  proposeNestedParts(out, mentions, result.claims, sentence, context);
   return result;
 }
 

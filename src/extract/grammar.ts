@@ -1,6 +1,6 @@
 import type { NumberToken } from './tokens.js';
 import { words } from './word-boundary.js';
-import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, SUBGROUP_DESCRIBED_AFTER, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -53,6 +53,11 @@ export interface ShareMention {
   approximate?: boolean;
   /** "9,1 % (grupo B)", "58% in the surgical group", "20% and 4% in groups A and B": a share of a named subgroup. */
   namedGroup?: string;
+  /**
+   * "89.1% of patients with liver metastasis", "4.4% and 9.7% in luminal A and B subtypes,
+   * respectively": a share of a smaller group described by its members or listed by name.
+   */
+  subgroup?: 'described' | 'listed';
 }
 
 /** A count with no percent, listed after a total ("(178 surgical, 179 medical)", "(n = 151) or (n = 148)"). */
@@ -193,7 +198,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const percent = isPercent(n2) && /^\s*(?:[\p{L}/\-'’*]+\s+){0,4}\(\s*$|^\s*\(\s*$/u.test(rest) ? n2 : undefined;
       const slash = /^\s*\/\s*$/.test(between(text, t, n1));
       // "of N" needs a noun or bracket after N to be a denominator: "15 of 36 patients", "30/36"
-      if (slash || percent || COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
+      // "out of" is a ratio whatever follows: "4 out of 9 had a history of seizures"
+      const outOf = /^\s*out\s+of\s*$/iu.test(between(text, t, n1));
+      if (slash || outOf || percent || COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
         out.push(share({ count: t, denominator: n1, ...(percent ? { percent } : {}), start: t.start, end: percent ? closeAfter(text, percent.end, sentenceEnd) : n1.end, label: labelBefore(text, t, sentenceStart) }));
         used.add(t).add(n1);
         if (percent) used.add(percent);
@@ -230,8 +237,10 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const prevShare = out[out.length - 1];
       const versus = isPercent(n1) && VERSUS.test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS.test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
       const approximate = APPROXIMATE_PERCENT_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
-      const namedGroup = NAMED_GROUP_AFTER.exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)))?.[1];
-      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}) }));
+      const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
+      const namedGroup = NAMED_GROUP_AFTER.exec(after.slice(0, 80))?.[1];
+      const subgroup = SUBGROUP_DESCRIBED_AFTER.test(after) ? 'described' : EACH_OF_LISTED_AFTER.test(after) ? 'listed' : undefined;
+      out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
       used.add(t);
       continue;
     }

@@ -22,7 +22,7 @@ const SIBLING_BEFORE = words(/(?:^|[\s,;])(?:y|and|et|und|e)\s+(?:al|el|the|le|l
 const DECLARED_AFTER = words(new RegExp(String.raw`^\s*(?:[\p{L}-]+\s+){0,2}?(?:(?:were\s+)?(?:in|en|im|dans|al|to|into)\s+|\(\s*)(?:the\s+|el\s+|le\s+|la\s+|der\s+|die\s+)?${GROUP_WORD}\s+(${NAME})`, 'u'));
 // a share of a named group: "(grupo A)", "in the surgical group", "de los pacientes del grupo estudio", "en los grupos A y B"
 const USED_AFTER = words(new RegExp(
-  String.raw`^((?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*)\s*\)?\s*\(?\s*(?:(?:of|de|del|des|du|in|en|im|dans|for|para|bei|among|entre|within)\s+)?(?:(?:the|el|los|las|la|le|les|der|den|dem|patients?|pacientes|Patienten|children|niños|enfants|de|del|du|of|in|en)\s+){0,4}(?:${GROUP_WORD}\s+(${NAME}(?:\s*(?:,|\by\b|\band\b|\bund\b|\bet\b|\be\b)\s*${SHORT_NAME})*)|(${NAME})\s+${GROUP_WORD})`,
+  String.raw`^((?:\s*,?\s*(?:and|or|y|o|und|oder|et|ou|vs\.?|versus)?\s*\d[\d.,]*\s*%)*)\s*\)?\s*\(?\s*(?:(?:of|de|del|des|du|in|en|im|dans|for|para|bei|among|entre|within)\s+)?(?:(?:the|el|los|las|la|le|les|der|den|dem|patients?|pacientes|Patienten|children|niños|enfants|de|del|du|of|in|en)\s+){0,4}(?:${GROUP_WORD}\s+(${NAME}(?:\s*(?:,|\by\b|\band\b|\bund\b|\bet\b|\be\b)\s*${SHORT_NAME})*)|(${NAME})\s+${GROUP_WORD})`,
   'u',
 ));
 

@@ -126,3 +126,93 @@ export function proposeCountParts(
     }
   }
 }
+
+/** The bare claim and partition for parts that add up to a count of the sentence. */
+function partsOf(out: ExtractionBuilder, total: number, seed: ExtractedClaim | undefined, parts: readonly PartMention[], start: number, sentence: number, context: TextSpan): void {
+  const claims = parts.map((p) => {
+    const claim: ExtractedClaim = {
+      id: out.id(slug(p.label) || 'part'),
+      ...(p.label && /\p{L}/u.test(p.label) ? { label: p.label } : {}),
+      numerator: p.token.value,
+      denominator: total,
+      denominatorSource: 'same-sentence',
+      denominatorNote: `one of ${parts.length + (seed ? 1 : 0)} counts that add up to ${total}`,
+      span: out.span(p.token.start, p.token.end),
+      context,
+    };
+    out.claims.push(claim);
+    return claim;
+  });
+  addPartition(out, total, seed ? [seed, ...claims] : claims, 0, start);
+  void sentence;
+}
+
+/**
+ * Parts of a count of the sentence rather than of a stated total: "4 out of 9 had ... while 5
+ * had ..." (the share and the parts after it add up to its denominator), "Sixty-six patients (20 per
+ * cent) ... (60 patients) or ... (six)" (parts after a share add up to its count), "124 patients
+ * (6 hommes et 118 femmes)" (a bracket of parts adds up to the count before it). Exact sums only.
+ */
+export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Mention[], shares: SentenceClaims['claims'], sentence: number, context: TextSpan): void {
+  const taken = new Set(out.claims.map((c) => c.span.start));
+  const freeParts = (from: number, to = Number.MAX_SAFE_INTEGER) =>
+    mentions.filter((m): m is PartMention => m.kind === 'part' && !m.nEquals && m.token.start >= from && m.token.end <= to && !taken.has(m.token.start));
+  const leadingRun = (parts: readonly PartMention[], target: number): PartMention[] | undefined => {
+    let sum = 0;
+    for (let k = 0; k < parts.length; k++) {
+      sum += parts[k]!.token.value;
+      if (sum === target) return parts.slice(0, k + 1);
+      if (sum > target) return undefined;
+    }
+    return undefined;
+  };
+  for (const { claim, mention } of shares) {
+    if (mention.kind !== 'share' || mention.count === undefined || claim.measure === 'improvement') continue;
+    const after = freeParts(mention.end);
+    if (mention.denominator !== undefined) {
+      const run = leadingRun(after, mention.denominator.value - mention.count.value);
+      if (run && run.length >= 1) {
+        partsOf(out, mention.denominator.value, claim, run, claim.span.start, sentence, context);
+        for (const p of run) taken.add(p.token.start);
+      }
+      continue;
+    }
+    const run = leadingRun(after, mention.count.value);
+    if (run && run.length >= 2) {
+      partsOf(out, mention.count.value, undefined, run, mention.count.start, sentence, context);
+      for (const p of run) taken.add(p.token.start);
+    }
+  }
+  for (const m of mentions) {
+    if (m.kind !== 'part' || m.nEquals || taken.has(m.token.start)) continue;
+    const open = /^\s*(?:[\p{L}-]+\s+){0,2}\(/u.exec(out.text.slice(m.token.end, m.token.end + 40));
+    if (!open) continue;
+    const from = m.token.end + open[0].length;
+    const close = out.text.indexOf(')', from);
+    if (close < 0 || close - from > 120) continue;
+    const inside = freeParts(from, close);
+    if (inside.length >= 2 && leadingRun(inside, m.token.value)?.length === inside.length) {
+      partsOf(out, m.token.value, undefined, inside, m.token.start, sentence, context);
+      for (const p of inside) taken.add(p.token.start);
+    }
+  }
+}
+
+/**
+ * Counts of one total stated in different sentences of a paragraph ("in 73 von 150 Fällen (49%).
+ * Somit gab es 77 unterschiedliche Befunde (51%).") that add up to it exactly are a partition too.
+ */
+export function proposeParagraphPartitions(out: ExtractionBuilder, claims: readonly ExtractedClaim[]): void {
+  const byTotal = new Map<number, ExtractedClaim[]>();
+  for (const c of claims) {
+    if (c.numerator === undefined || c.measure === 'improvement') continue;
+    const list = byTotal.get(c.denominator) ?? [];
+    list.push(c);
+    byTotal.set(c.denominator, list);
+  }
+  for (const [total, list] of byTotal) {
+    if (list.length < 2) continue;
+    const run = exactRun(list.map((c) => c.numerator!), total);
+    if (run) addPartition(out, total, list.slice(run[0], run[1]), 0, list[run[0]]!.span.start);
+  }
+}

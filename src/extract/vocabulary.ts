@@ -66,3 +66,16 @@ export const YEAR_BEFORE_WEAK = words(/\b(?:of|to|and|or|de|del|du|au|à|a|al|y|
  * evaluated", "200 ont été inclus", "180 wurden ausgewertet" (the analysed population, not a result).
  */
 export const INCLUDED_AFTER = words(/^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:could|can|were|was|had|have)\s+(?:been\s+|be\s+)?|(?:ont|a)\s+été\s+|(?:wurden|werden|konnten)\s+|(?:fueron|pudieron\s+ser)\s+)?(?:included|enrolled|evaluated|evaluable|analy[sz]ed|assessed|eligible|inclus|incluses|évalués|évaluables|analysés|eingeschlossen|ausgewertet|auswertbar|incluidos|incluidas|evaluados|evaluables|analizados)\b/iu);
+
+/**
+ * Words after a percent that describe the members of a smaller group it is of: "89.1% of patients
+ * with liver metastasis", "33% of those born preterm", "des patients ayant", "de los pacientes con",
+ * "der Patienten mit". The cohort's own condition ("children with CP") describes the cohort.
+ */
+export const SUBGROUP_DESCRIBED_AFTER = words(/^\s*\)?\s*(?:of|de|des|der|von|aller|du|in|among|bei|chez|en|entre|unter|parmi)\s+(?:the\s+|all\s+|los\s+|las\s+|les\s+|den\s+|todos\s+los\s+|l[ae]s?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:patients?|patientes?|children|people|cases|subjects|participants|women|men|infants|adults|those|ceux|celles|aquellos|aquellas|pacientes|niños|niñas|enfants|Patienten|Patientinnen|Kinder|Kindern|Frauen|Männer|personas|personnes|malades)\s+(?!(?:with|mit|con|avec)\s+(?:CP|cerebral\s+palsy|PC|parálisis\s+cerebral|paralysie\s+cérébrale|Zerebralparese|Cerebralparese)\b)(?:with|without|who|whose|that|in\s+whom|treated|receiving|undergoing|aged|born|having|ayant|avec|sans|atteints?|qui|traités|con|sin|que|tratados|mit|ohne|die|welche)\b/iu);
+
+/**
+ * Words after a list of percents that give each percent its own subgroup: "4.4%, 9.7% and 24.2% in
+ * luminal A, luminal B and HER2 subtypes, respectively".
+ */
+export const EACH_OF_LISTED_AFTER = words(/^(?:\s*,?\s*(?:and|or|y|o|und|oder|et|ou)?\s*\d[\d.,]*\s*%)*\s*(?:in|among|for|within|bei|unter|chez|dans|parmi|en|entre)\s+[^.;%]{1,120}?,?\s*(?:respectively|respectivement|respectivamente|beziehungsweise|jeweils)\b/iu);
