@@ -73,6 +73,12 @@ export class Scope {
     this.lastCount = group;
   }
 
+  /** Totals that turned out to be parts of an earlier total ("24 hommes et 23 femmes" of 47) are no group of their own. */
+  demote(starts: ReadonlySet<number>): void {
+    this.paragraph = this.paragraph.filter((g) => !starts.has(g.start));
+    if (this.lastCount !== undefined && starts.has(this.lastCount.start)) this.lastCount = undefined;
+  }
+
   addCount(group: Group): void {
     this.lastCount = group;
     this.counts.push(group);

@@ -12,7 +12,7 @@ import { proposeCountParts, proposeNestedParts, proposeParagraphPartitions, prop
 import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type NumberToken } from './tokens.js';
 import type { ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
@@ -202,14 +202,17 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const pending: { mention: ShareMention; claim: ExtractedClaim; group?: Group }[] = [];
   const far: { mention: ShareMention; innermost?: Group }[] = [];
   const inReachAtStart = scope.candidates(mentions[0]?.kind === 'share' ? mentions[0].start : Number.MAX_SAFE_INTEGER, sentence, false).map((c) => c.group);
-  const later = mentions.filter((m): m is Mention & { kind: 'total' } => m.kind === 'total').map((m) => group(m.token, sentence, blockIndex, 'total', m.approximate));
+  const later = [
+    ...mentions.filter((m): m is Mention & { kind: 'total' } => m.kind === 'total').map((m) => group(m.token, sentence, blockIndex, 'total', m.approximate)),
+    ...sumsPrintedAfter(mentions).map((t) => group(t, sentence, blockIndex, 'total')),
+  ];
   // "ORR was 48.8%: CR 15/45 (33.3%); PR 7/45 (15.5%)": a denominator printed later in the sentence, a last resort
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
   for (let m of mentions) {
     if (m.kind === 'total') {
       const at = m.token.start;
-      const g = later.find((l) => l.start === at)!;
+      const g = later.find((l) => l.start === at && l.kind === 'total')!;
       scope.addTotal(g);
       result.totals.push(g);
       continue;
@@ -348,9 +351,46 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
+  const partitionsBefore = out.partitions.length;
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
   proposeNestedParts(out, mentions, result.claims, sentence, context);
+  demoteParts(out, scope, result.totals, partitionsBefore);
   return result;
+}
+
+/**
+ * A bare number right after a run of counts with percents that is their exact sum, every percent
+ * fitting it: the total row of a table printed as text ("... Other 656 7% Not known 342 4% 9327").
+ */
+function sumsPrintedAfter(mentions: readonly Mention[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  let run: ShareMention[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'share' && m.count && m.percent && !m.denominator) {
+      run.push(m);
+      continue;
+    }
+    if (m.kind === 'part' && run.length >= 2) {
+      const sum = run.reduce((a, r) => a + r.count!.value, 0);
+      if (sum === m.token.value && run.every((r) => fitShare(fitFields(r.count, r.percent), sum) === 'exact')) out.push(m.token);
+    }
+    run = [];
+  }
+  return out;
+}
+
+/** Totals of the sentence that a new partition lists as parts of a larger total leave the scope. */
+function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], partitionsBefore: number): void {
+  if (totals.length === 0 || out.partitions.length === partitionsBefore) return;
+  const partStarts = new Set<number>();
+  const byId = new Map(out.claims.map((c) => [c.id, c]));
+  for (const p of out.partitions.slice(partitionsBefore)) {
+    for (const id of p.parts) {
+      const c = byId.get(id);
+      if (c && totals.some((g) => g.start === c.span.start && g.value < p.total)) partStarts.add(c.span.start);
+    }
+  }
+  if (partStarts.size > 0) scope.demote(partStarts);
 }
 
 /** Record the groups the sentence names with their sizes: "un grupo estudio (n=142)", "al grupo A pertenecían 44". */

@@ -86,6 +86,7 @@ const APPROXIMATE_PERCENT_BEFORE = words(/\b(?:about|approximately|approx\.?|aro
 const NAMED_GROUP_AFTER = words(/^(?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*\s*\)?\s*(?:\(\s*)?(?:(?:in|en|im|in\s+der|dans|for|para|bei)\s+)?(?:(?:the|el|los|la|las|le|les|der|den|dem|each)\s+)?(?:[\p{L}-]+\s+)?((?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|brazos?|bras)(?:\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))?)(?![\p{L}])/u);
 // "Y% of N": "of all", "aller", "de tous les", "de todos los" name the whole group as plainly as "of"
 const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|von|von\s+den|von\s+allen|der|aller|sämtlicher|des|de\s+tou(?:s|tes)\s+les|de\s+l['’]ensemble\s+des|de\s+los|de\s+las|de\s+tod(?:os|as)\s+l[oa]s|del\s+total\s+de(?:\s+l[oa]s)?|de)\s*$/iu;
+const SHARE_OF_AFTER = words(/^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -215,9 +216,22 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     }
     // "X label (Y%)", "X (Y%) label", "cinq hématomes (3,9 %)", "GMFCS I=10, (3%)"; but "We included 3028 children (57% boys; ...)"
     // states a total whose bracket describes a subgroup
-    const describes = isPercent(n1) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3)) && TOTAL_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 48), t.start));
+    // "440 Frauen (2 % aller weiblichen Neuerkrankungen)" gives the count's own share of a larger group instead
+    const describes = isPercent(n1) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3)) && !SHARE_OF_AFTER.test(text.slice(n1.end, n1.end + 24)) && TOTAL_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 48), t.start));
     if (countLike(t) && isPercent(n1) && !describes && PAREN_OPEN.test(between(text, t, n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
       out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, n1, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // a table row printed as text: "White British 5852 63% Other White 1067 11%"
+    if (countLike(t) && !t.weak && isPercent(n1) && /^[ \t|]+$/.test(between(text, t, n1)) && !/%\s*$/.test(text.slice(Math.max(sentenceStart, t.start - 4), t.start))) {
+      out.push(share({ count: t, percent: n1, start: t.start, end: n1.end, label: labelBefore(text, t, sentenceStart) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // "(152 patients, 89.4%)", "(60 pacientes; 46,8 %)": a count and its percent in one bracket
+    if (countLike(t) && isPercent(n1) && /^\s*(?:[\p{L}-]+\s*){1,2}[,;]\s*$/u.test(between(text, t, n1)) && COUNT_NOUN_AFTER.test(between(text, t, n1)) && insideBracket(text, Math.max(sentenceStart, t.start - 40), t.start)) {
+      out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelBefore(text, t, sentenceStart) }));
       used.add(t).add(n1);
       continue;
     }
