@@ -259,11 +259,6 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         continue;
       }
     }
-    if (m.subgroup && m.percent && m.count === undefined && m.denominator === undefined) {
-      out.unresolvedAt(m.start, m.end, m.subgroup === 'described' ? 'a share of a smaller group described by its members ("of patients with ..."), whose size is not printed' : 'one of a list of percents, each of its own subgroup ("..., respectively"), whose sizes are not printed');
-      claimed.add(m.percent.start);
-      continue;
-    }
     if (m.namedGroup && m.percent && m.count === undefined && m.denominator === undefined && !m.anaphor) {
       out.unresolvedAt(m.start, m.end, `a share of a named subgroup ("${m.namedGroup}") whose size is not printed with it`);
       claimed.add(m.percent.start);
@@ -277,6 +272,11 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         claimed.add(m.percent.start);
         continue;
       }
+    }
+    if (m.subgroup && m.percent && m.count === undefined && m.denominator === undefined) {
+      out.unresolvedAt(m.start, m.end, m.subgroup === 'described' ? 'a share of a smaller group described by its members ("of patients with ..."), whose size is not printed' : 'one of a list of percents, each of its own subgroup ("..., respectively"), whose sizes are not printed');
+      claimed.add(m.percent.start);
+      continue;
     }
     if (m.improvement && m.denominator === undefined && m.count === undefined && m.percent) {
       const candidates = scope.candidates(m.start, sentence, m.anaphor);

@@ -1,6 +1,6 @@
 import type { NumberToken } from './tokens.js';
 import { words } from './word-boundary.js';
-import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, SUBGROUP_DESCRIBED_AFTER, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -253,7 +253,10 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const approximate = APPROXIMATE_PERCENT_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
       const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
       const namedGroup = NAMED_GROUP_AFTER.exec(after.slice(0, 80))?.[1];
-      const subgroup = SUBGROUP_DESCRIBED_AFTER.test(after) ? 'described' : EACH_OF_LISTED_AFTER.test(after) ? 'listed' : undefined;
+      let prev = i - 1;
+      while (prev >= 0 && tokens[prev]!.excluded !== undefined) prev--;
+      const clause = text.slice(Math.max(sentenceStart, tokens[prev]?.end ?? 0, t.start - 100), t.start);
+      const subgroup = SUBGROUP_DESCRIBED_AFTER.test(after) || SUBGROUP_DESCRIBED_BEFORE.test(clause) ? 'described' : EACH_OF_LISTED_AFTER.test(after) ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
       used.add(t);
       continue;

@@ -79,3 +79,11 @@ export const SUBGROUP_DESCRIBED_AFTER = words(/^\s*\)?\s*(?:of|de|des|der|von|al
  * luminal A, luminal B and HER2 subtypes, respectively".
  */
 export const EACH_OF_LISTED_AFTER = words(/^(?:\s*,?\s*(?:and|or|y|o|und|oder|et|ou)?\s*\d[\d.,]*\s*%)*\s*(?:in|among|for|within|bei|unter|chez|dans|parmi|en|entre)\s+[^.;%]{1,120}?,?\s*(?:respectively|respectivement|respectivamente|beziehungsweise|jeweils)\b/iu);
+
+/**
+ * Words just before a percent that put it in a smaller group than the cohort: "among evaluable
+ * patients, 40%", "the response rate from contactable patients was 86 per cent", "for those
+ * completing a course of treatment ... 95%", "bei Patienten mit Rezidiv". Quantifiers and the
+ * words that name the whole cohort ("all", "treated", "included") restrict nothing.
+ */
+export const SUBGROUP_DESCRIBED_BEFORE = words(/(?:\b(?:among|in|from|of|for|bei|unter|chez|parmi|pour|entre|en|para)\s+(?!(?:all|the|these|those|our|both|every|each|such|study|included|enrolled|treated|operated|evaluated|alle[nm]?|tous|todos|nuestros|nos)\s)(?:[\p{L}-]+\s+){1,2}(?:patients|children|people|subjects|participants|adults|infants|pacientes|niños|enfants|Patienten|Kindern|Kinder|personnes|personas)\b|\b(?:for|of|among|in|bei|chez|pour|para|entre)\s+(?:those|ceux|celles|aquellos|aquellas|jenen|denen)\s+(?:who|with|\p{L}+ing|qui|que|die|mit|con|avec)\b)[^;]*$/iu);

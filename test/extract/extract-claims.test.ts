@@ -140,9 +140,16 @@ describe('extractClaims: the discourse model', () => {
 
 describe('extractClaims: spans of named rates', () => {
   it('starts a rate at its name, at a word boundary however far back the sentence begins', () => {
-    const text = 'In a randomized controlled trial, 299 patients were sent a questionnaire. The response rate to the questionnaire from contactable patients was 86 per cent.';
+    const text = 'In a randomized controlled trial, 299 patients were sent a questionnaire. The response rate to the questionnaire that was sent by post to every patient at home was 86 per cent.';
     const rate = extractClaims(text).claims.find((c) => c.measure === 'improvement');
     expect(rate?.span.quote).toMatch(/^(?:The )?response rate .* 86 per cent$/);
+  });
+
+  it('leaves a rate of a smaller group than the cohort unresolved ("from contactable patients")', () => {
+    const text = 'In a randomized controlled trial, 299 patients were sent a questionnaire. The response rate to the questionnaire from contactable patients was 86 per cent.';
+    const { claims, unresolved } = extractClaims(text);
+    expect(claims).toEqual([]);
+    expect(unresolved.map((u) => u.text)).toEqual(['86 per cent']);
   });
 });
 
