@@ -235,7 +235,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       continue;
     }
     if (m.percent && m.count === undefined && m.denominator === undefined) {
-      const own = usedName(out.text, m.percent.end, bounds.end);
+      const own = usedName(out.text, m.percent, previousEnd(mentions, m, bounds.start), bounds.end);
       groupName = own ?? groupName;
       if (groupName !== undefined) {
         const named = scope.namedGroup(groupName, m.start);
@@ -391,6 +391,13 @@ function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], parti
     }
   }
   if (partStarts.size > 0) scope.demote(partStarts);
+}
+
+/** Where the mention before `m` ends (or the sentence starts): the clause that introduces `m`. */
+function previousEnd(mentions: readonly Mention[], m: Mention, sentenceStart: number): number {
+  const i = mentions.indexOf(m);
+  const prev = i > 0 ? mentions[i - 1] : undefined;
+  return prev === undefined ? sentenceStart : prev.kind === 'share' ? prev.end : prev.token.end;
 }
 
 /** Record the groups the sentence names with their sizes: "un grupo estudio (n=142)", "al grupo A pertenecían 44". */

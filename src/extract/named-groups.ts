@@ -28,6 +28,9 @@ const USED_AFTER = words(new RegExp(
 
 const isName = (name: string | undefined): name is string => name !== undefined && !NOT_A_NAME.has(name.toLowerCase());
 
+// "In the control group 30% had ...", "im Arm B: 12 %": the group named just before a percent
+const USED_BEFORE = words(new RegExp(String.raw`(?:in|en|im|dans|for|para|bei|among|entre|within|of|de|del|du)\s+(?:the\s+|el\s+|la\s+|le\s+|der\s+|dem\s+|den\s+)?(?:${GROUP_WORD}\s+(${NAME})|(${NAME})\s+${GROUP_WORD})\s*[,:]?\s*(?:(?:the\s+)?(?:rate|mortality|incidence)\s+(?:was|is)\s+)?$`, 'iu'));
+
 /** The group named just before (or just after) a count: "grupo estudio (n=142)", "44 patients in group A". */
 export function declaredName(text: string, sentenceStart: number, at: { start: number; end: number }, sentenceEnd: number, siblingsKnown: boolean): string | undefined {
   const before = text.slice(Math.max(sentenceStart, at.start - 60), at.start);
@@ -46,9 +49,13 @@ export function declaredName(text: string, sentenceStart: number, at: { start: n
  * The named group a percent is of, from the words after it: for a list of percents and of names
  * ("20,5 % y 23,3 % en los grupos A y B"), the name in the same place as the percent.
  */
-export function usedName(text: string, percentEnd: number, sentenceEnd: number): string | undefined {
-  const m = USED_AFTER.exec(text.slice(percentEnd, Math.min(sentenceEnd, percentEnd + 120)));
-  if (!m) return undefined;
+export function usedName(text: string, percent: { start: number; end: number }, clauseStart: number, sentenceEnd: number): string | undefined {
+  const m = USED_AFTER.exec(text.slice(percent.end, Math.min(sentenceEnd, percent.end + 120)));
+  if (!m) {
+    const b = USED_BEFORE.exec(text.slice(Math.max(clauseStart, percent.start - 60), percent.start));
+    const name = b?.[1] ?? b?.[2];
+    return isName(name) ? name : undefined;
+  }
   const followingPercents = (m[1] ?? '').match(/%/g)?.length ?? 0;
   const names = m[2] !== undefined ? m[2].split(/\s*(?:,|\by\b|\band\b|\bund\b|\bet\b|\be\b)\s*/u).filter((n) => n !== '') : [m[3]!];
   const name = names.length > 1 ? names[names.length - 1 - followingPercents] : names[0];

@@ -117,6 +117,58 @@ describe('extractClaims: the discourse model', () => {
     expect(claims.filter((c) => c.percent === undefined).map((c) => `${c.numerator}/${c.denominator}`)).toEqual(['178/357', '179/357', '125/258', '133/258']);
   });
 
+  it('ties a share of a named group to the size stated for that group, never to the cohort', () => {
+    const text =
+      'Se estudiaron 77 pacientes. Resultados: al grupo A pertenecían 44 pacientes (57,1 %) y al B, 33 (42,9 %). Presentaron complicaciones 20,5 % y 24,2 % en los grupos A y B, respectivamente. La mortalidad fue del 6,8 % (grupo A) y 9,1 % (grupo B).';
+    expect(keys(text, { locale: 'es' })).toEqual(['44/77/57.1:earlier-sentence', '33/77/42.9:earlier-sentence', '-/44/20.5:earlier-sentence', '-/33/24.2:earlier-sentence', '-/44/6.8:earlier-sentence', '-/33/9.1:earlier-sentence']);
+    // the bare percents after a named group's share stay with that group
+    expect(keys('A study group (n=142) and a control group (n=100) were compared. In the control group 30% had complications: infection 13%, vomiting 12%.')).toEqual(['-/100/30:earlier-sentence', '-/100/13:earlier-sentence', '-/100/12:earlier-sentence']);
+    // a named group whose size is never stated leaves its shares unresolved
+    const unstated = extractClaims('We treated 120 patients. Mortality was 6.8% in group A and 9.1% in group B.');
+    expect(unstated.claims).toEqual([]);
+    expect(unstated.unresolved.map((u) => u.reason)).toEqual([expect.stringContaining('named group'), expect.stringContaining('named group')]);
+  });
+
+  it('takes a count said to be included or evaluated as the group later figures are of', () => {
+    expect(keys('A total of 222 patients were included. 202 of 222 patients could be evaluated. CR was attained by 31 (15.3%); 171 (84.7%) did not attain CR.')).toEqual(['202/222/-:with-claim', '31/202/15.3:earlier-sentence', '171/202/84.7:earlier-sentence']);
+    expect(keys('Parmi les 215 patients de l’étude, 200 ont été inclus.\n\nIl y avait 77 (38 %) hommes et 123 (62 %) femmes.', { locale: 'fr' })).toEqual(['200/215/-:same-sentence', '77/200/38:earlier-sentence', '123/200/62:earlier-sentence']);
+  });
+
+  it('takes a truncated percent of a count only as a last resort, and says so', () => {
+    const { claims } = extractClaims('Results: 137 patients were analyzed, 87 (63.5 %) patients were hospitalized, 36 (41.3 %) cases with severe complication.');
+    expect(claims.map((c) => `${c.numerator}/${c.denominator}/${c.percent}`)).toEqual(['87/137/63.5', '36/87/41.3']);
+    expect(claims[1]?.denominatorNote).toContain('truncated');
+  });
+
+  it('leaves shares of a group described by its members, or one per listed subgroup, unresolved', () => {
+    const text = 'Of 179 patients, 167 (93.3%) had locally advanced disease. Rates were 4.4%, 9.7% and 24.2% in luminal A, luminal B and HER2 subtypes, respectively. In all, 89.1% of patients with liver metastasis and 88.7% of those who died had no response.';
+    const { claims, unresolved } = extractClaims(text);
+    expect(claims.map((c) => `${c.numerator}/${c.denominator}/${c.percent}`)).toEqual(['167/179/93.3']);
+    expect(unresolved.filter((u) => /each of its own subgroup/.test(u.reason))).toHaveLength(3);
+    expect(unresolved.filter((u) => /described by its members|of them/.test(u.reason)).map((u) => u.text)).toEqual(['89.1%', '88.7%']);
+  });
+
+  it('reads "X% aller N", "of all N" as the percent of N, not of an earlier group', () => {
+    const text = 'Von 2010 bis 2020 wurden 4.278 Patienten behandelt, davon 2.324 (54,32 %) mit spastischer Form. Unter den 1.250 Kindern unter fünf Jahren war die Rate höher. Insgesamt hatten 29,2 % aller 4.278 Patienten eine Besserung.';
+    expect(keys(text, { locale: 'de' })).toEqual(['2324/4278/54.32:same-sentence', '-/4278/29.2:with-claim']);
+  });
+
+  it('proposes parts of a count of the sentence, of a bracketed count, and across sentences', () => {
+    const parts = (text: string) => extractClaims(text).partitions.map((p) => `${p.total}:${p.parts.length}`);
+    expect(parts('We analysed 1011 patients. Only 9 out of 1011 patients had seizures. 4 out of 9 had a history of seizures while 5 had a normal EEG.')).toEqual(['9:2']);
+    expect(parts('Of 335 patients, sixty-six (20 per cent) were operated on because of symptoms (60 patients) or because of positive investigations (six).')).toEqual(['66:2']);
+    expect(parts('Group A had 114 patients (17 men and 97 women) and group B 124 patients (6 men and 118 women).')).toEqual(['114:2', '124:2']);
+    expect(parts('Die Befunde deckten sich in 73 von 150 dokumentierten Fällen (49%). Somit gab es 77 unterschiedliche Befunde (51%).')).toEqual(['150:2']);
+  });
+
+  it('reads a table row printed as text, with the total printed after the rows', () => {
+    const { claims, partitions } = extractClaims('Ethnic Group Number Percentage White British 5852 63% Other White 1067 11% Asian 810 9% Other 1256 13% Not known 342 4% 9327');
+    expect(claims.map((c) => `${c.numerator}/${c.denominator}/${c.percent}`)).toEqual(['5852/9327/63', '1067/9327/11', '810/9327/9', '1256/9327/13', '342/9327/4']);
+    expect(partitions.map((p) => `${p.total}:${p.parts.length}`)).toEqual(['9327:5']);
+    // the number after the rows is their total only when it is their exact sum
+    expect(extractClaims('White British 5852 63% Other White 1067 11% Asian 810 9% 9000').claims).toEqual([]);
+  });
+
   it('never takes a year for a total, and reads decimal commas beside point decimals with locale auto', () => {
     const text = 'Von 2010 bis 2020 wurden 4.278 Patienten behandelt, davon 2.324 (54,32 %) mit spastischer Form und 1.954 (45.68%) mit anderen Formen.';
     expect(keys(text, { locale: 'auto' })).toEqual(['2324/4278/54.32:same-sentence', '1954/4278/45.68:same-sentence']);
