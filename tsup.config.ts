@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+import { mergeCliChunks } from './scripts/merge-cli-chunks.js';
 import { lazyVendor } from './scripts/vendor.js';
 
 const { version, peerDependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; peerDependencies?: Record<string, string> };
@@ -50,12 +51,14 @@ export default defineConfig([
   },
   // The CLI on its own, so each command's chunk holds only the code that command runs (nothing a
   // library entry exports but the command does not use). ESM only; the worker is its own entry
-  // next to the chunks that start it.
+  // next to the chunks that start it. Then each command's chunks, and the worker's, are merged
+  // into one file (scripts/merge-cli-chunks.ts: Node's loader costs more per file than per line).
   {
     entry: { main: 'src/cli/main.ts', 'node/count-worker': 'src/node/count-worker.ts' },
     outDir: 'dist/cli',
     format: ['esm'],
     ...nodeBundle,
+    onSuccess: () => mergeCliChunks('dist/cli'),
   },
   // For bundlers (the default `import` condition, e.g. a browser build): one file per source
   // module of the core, so with `sideEffects: false` a bundler drops the modules a user does not

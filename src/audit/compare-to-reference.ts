@@ -2,7 +2,7 @@ import { InvalidArgumentError, describeValue } from '../errors.js';
 import { assertCount } from '../exact/validate.js';
 import { chiSquareGoodnessOfFit, type GoodnessOfFit } from '../inference/goodness-of-fit.js';
 import { assertLevel } from '../inference/assert.js';
-import { referenceDistributionSchema, type ReferenceDistribution, type ReferenceMapping } from '../schema/reference.js';
+import { referenceSchema, type ReferenceDistribution, type ReferenceMapping } from '../schema/reference.js';
 
 /** Options of {@link compareToReference}. */
 export interface CompareToReferenceOptions {
@@ -95,7 +95,7 @@ export function compareToReference(
   reference: ReferenceDistribution,
   options: CompareToReferenceOptions = {},
 ): ReferenceComparison {
-  const parsed = referenceDistributionSchema.safeParse(reference);
+  const parsed = referenceSchema().safeParse(reference);
   if (!parsed.success) throw new InvalidArgumentError('reference', reference, `reference is not a valid distribution: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const ref = parsed.data;
   const { alpha = 0.05 } = options;
@@ -203,7 +203,7 @@ export function compareToReference(
  * parseReferenceDistribution({ id: 'r', title: 'R', citation: 'C', categories: [{ id: 'a', percent: '60' }, { id: 'b', percent: '40' }] }).id; // 'r'
  */
 export function parseReferenceDistribution(value: unknown): ReferenceDistribution {
-  const parsed = referenceDistributionSchema.safeParse(value);
+  const parsed = referenceSchema().safeParse(value);
   if (!parsed.success) throw new InvalidArgumentError('reference', value, `not a reference distribution (${describeValue(value)}): ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }

@@ -2,7 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import * as z from 'zod/mini';
 import { readShare } from '../audit/numerator-range.js';
 import { InputFormatError, TreatmentOutcomesError } from '../errors.js';
-import { claimSchema, claimsFileSchema, type Claim, type ClaimsFile } from './schema.js';
+import { cached } from '../cached.js';
+import { fileSchema, oneClaim, type Claim, type ClaimsFile } from './schema.js';
 
 /** A problem found while reading a claims file that does not stop the audit. */
 export interface ClaimsWarning {
@@ -69,17 +70,18 @@ type Schema = { _zod: { def: { type: string; innerType?: Schema; element?: Schem
 const unwrap = (s: Schema): Schema => ((s._zod.def.type === 'optional' || s._zod.def.type === 'default') && s._zod.def.innerType ? unwrap(s._zod.def.innerType) : s);
 
 /** The top-level keys that hold lists of figures (arrays of objects): claims, partitions, ... */
-const FIGURE_LISTS: readonly string[] = /* @__PURE__ */ (() =>
-  Object.entries(claimsFileSchema.shape as unknown as Record<string, Schema>)
+const figureLists: () => readonly string[] = /* @__PURE__ */ cached(() =>
+  Object.entries(fileSchema().shape as unknown as Record<string, Schema>)
     .filter(([, s]) => {
       const u = unwrap(s);
       return u._zod.def.type === 'array' && u._zod.def.element !== undefined && u._zod.def.element._zod.def.type === 'object';
     })
-    .map(([key]) => key))();
+    .map(([key]) => key),
+);
 
 // The same file schema, but content with an empty claims list: when every claim is invalid the
 // audit still reports each of them.
-const keptSchema = /* @__PURE__ */ (() => z.extend(claimsFileSchema, { claims: z._default(z.array(claimSchema), []) }))();
+const keptSchema = /* @__PURE__ */ cached(() => z.extend(fileSchema(), { claims: z._default(z.array(oneClaim()), []) }));
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -123,9 +125,9 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
     return none([{ code: 'file-invalid', path: '(file)', message: 'the claims file is empty; it needs title, source (name, url) and claims' }]);
   }
   if (!isRecord(data)) return none([{ code: 'file-invalid', path: '(file)', message: `a claims file is a mapping of title, source and claims, not ${Array.isArray(data) ? 'a list' : typeof data}` }]);
-  const first = claimsFileSchema.safeParse(data);
+  const first = fileSchema().safeParse(data);
   const problems: ClaimsProblem[] = [];
-  const bad = new Map<string, Set<number>>(FIGURE_LISTS.map((k) => [k, new Set<number>()]));
+  const bad = new Map<string, Set<number>>(figureLists().map((k) => [k, new Set<number>()]));
   let fileLevel = false;
   const idAt = (list: string, index: number): string | undefined => {
     const item = isRecord(data) && Array.isArray(data[list]) ? (data[list] as unknown[])[index] : undefined;
@@ -163,13 +165,13 @@ export function inspectClaims(input: unknown, options: Pick<ParseClaimsOptions, 
     const items = raw[list];
     origin[list] = Array.isArray(items) ? items.map((_, i) => i).filter((i) => !removed.has(i)) : [];
   };
-  const reparsed = keptSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, bad.has(k) ? dropped(k) : v])));
+  const reparsed = keptSchema().safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, bad.has(k) ? dropped(k) : v])));
   if (!reparsed.success) {
     // Cannot happen for a document whose every issue was inside a removed figure; say so plainly if it does.
     return none(reparsed.error.issues.map((i) => ({ code: 'file-invalid' as const, path: pathText(i.path), message: i.message })));
   }
   const parsed = reparsed.data;
-  for (const list of FIGURE_LISTS) keepOrigin(list, bad.get(list)!);
+  for (const list of figureLists()) keepOrigin(list, bad.get(list)!);
   const where = (list: string, kept: number) => origin[list]![kept]!;
   const decimalComma = parsed.decimalComma ?? false;
 

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { cached } from '../cached.js';
+import { lazySchema } from '../schema/lazy-schema.js';
 
 const id = () => z.string().check(z.minLength(1, { error: 'must be a non-empty id' }));
 const count = (what: string) =>
@@ -6,8 +8,8 @@ const count = (what: string) =>
 
 const ROUNDING = ['half-up', 'half-down', 'half-even', 'floor', 'ceil'] as const;
 
-/** Schema of one claim: a published figure as printed. */
-export const claimSchema = /* @__PURE__ */ (() =>
+// Schemas are built on first use (start-up time); the package's own code calls the builders.
+export const oneClaim = /* @__PURE__ */ cached(() =>
   z.object({
     id: id(),
     label: z.optional(z.string()),
@@ -25,13 +27,17 @@ export const claimSchema = /* @__PURE__ */ (() =>
     denominatorNote: z.optional(z.string()),
     /** As printed, e.g. "31.34". A number is accepted, but its printed decimals are then guessed. Absent for a bare count "X/N". */
     percent: z.optional(z.union([z.string(), z.number()])),
-  }))();
+  }),
+);
+
+/** Schema of one claim: a published figure as printed. */
+export const claimSchema = /* @__PURE__ */ lazySchema(oneClaim);
 
 const printed = (what: string, example: string) =>
   z.string({ error: `${what} must be the printed text, e.g. "${example}" (a number would lose its printed decimals)` });
 
-/** Schema of one mean (and SD): a published summary of n observations, as printed. */
-export const meanSchema = /* @__PURE__ */ (() =>
+/** Schema of one mean (and SD): a published summary of n observations, as printed; built on the first call. */
+export const meanSchema = /* @__PURE__ */ cached(() =>
   z.object({
     id: id(),
     label: z.optional(z.string()),
@@ -46,10 +52,11 @@ export const meanSchema = /* @__PURE__ */ (() =>
     scale: z.optional(z.tuple([z.number(), z.number()])),
     /** A measurement (age, weight), not whole-number data: GRIM and GRIMMER do not apply, only `scale`. */
     continuous: z.optional(z.boolean()),
-  }))();
+  }),
+);
 
-/** Schema of a claims file (JSON or YAML): published figures as printed, ready to audit. */
-export const claimsFileSchema = /* @__PURE__ */ (() =>
+/** The schema {@link claimsFileSchema} stands for, built on the first call. */
+export const fileSchema = /* @__PURE__ */ cached(() =>
   z.object({
     title: z.string({ error: 'title is required' }),
     source: z.object({
@@ -67,9 +74,9 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
     rounding: z.optional(z.union([z.enum(ROUNDING), z.array(z.enum(ROUNDING))])),
     decimalComma: z.optional(z.boolean()),
     /** Counts and percents; a file of means alone may leave it out. */
-    claims: z._default(z.array(claimSchema), []),
+    claims: z._default(z.array(oneClaim()), []),
     /** Means and SDs, checked with GRIM, GRIMMER (or DEBIT on a 0–1 scale) and the scale's range. */
-    means: z.optional(z.array(meanSchema)),
+    means: z.optional(z.array(meanSchema())),
     partitions: z.optional(
       z.array(
         z.object({
@@ -115,7 +122,11 @@ export const claimsFileSchema = /* @__PURE__ */ (() =>
         }),
       ),
     ),
-  }))();
+  }),
+);
+
+/** Schema of a claims file (JSON or YAML): published figures as printed, ready to audit. */
+export const claimsFileSchema = /* @__PURE__ */ lazySchema(fileSchema);
 
 /** A claims file as written. */
 export type ClaimsFileInput = z.input<typeof claimsFileSchema>;

@@ -1,5 +1,5 @@
 import type { DocumentBlock, TableData, TextDocument } from '../document/document.js';
-import { words } from './word-boundary.js';
+import { lazyWords } from './word-boundary.js';
 import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
@@ -16,12 +16,12 @@ import { tokenize, type NumberToken } from './tokens.js';
 import type { ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
-const LEADING_FILLER = words(/^\s*(?:were|was|had|have|with|of|are|is|in|patients?\s+with|children\s+with)\b/i);
-const NOUN_WITH = words(/\b(?:patients?|children|cases?|subjects?|participants?|people|persons?)\s+(?:with|had|have|who\s+had|diagnosed\s+with|of)\b/i);
-const CONDITION_NAME = words(/\b(?:cerebral\s+palsy|CP)\b/gi);
-const TYPE_WORD = words(/\b(?:type|types|form|forms|subtype|subtypes)\b/gi);
-const OTHER_BEFORE = words(/\bother\s*$/i);
-const RATE_NAME = words(/\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
+const LEADING_FILLER = lazyWords(() => /^\s*(?:were|was|had|have|with|of|are|is|in|patients?\s+with|children\s+with)\b/i);
+const NOUN_WITH = lazyWords(() => /\b(?:patients?|children|cases?|subjects?|participants?|people|persons?)\s+(?:with|had|have|who\s+had|diagnosed\s+with|of)\b/i);
+const CONDITION_NAME = lazyWords(() => /\b(?:cerebral\s+palsy|CP)\b/gi);
+const TYPE_WORD = lazyWords(() => /\b(?:type|types|form|forms|subtype|subtypes)\b/gi);
+const OTHER_BEFORE = lazyWords(() => /\bother\s*$/i);
+const RATE_NAME = lazyWords(() => /\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
 
 
 export type { DenominatorSource, ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractLocale, ExtractOptions, TableContext, TableExtraction, TableReader, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
@@ -74,10 +74,10 @@ const OF_TOTAL_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Un
 /** The label words of a share with filler removed: "patients with spastic type" → "spastic". */
 function cleanLabel(phrase: string): string {
   return phrase
-    .replace(LEADING_FILLER, '')
-    .replace(NOUN_WITH, '')
-    .replace(CONDITION_NAME, '')
-    .replace(TYPE_WORD, (m, offset: number, all: string) => (OTHER_BEFORE.test(all.slice(0, offset)) ? m : ''))
+    .replace(LEADING_FILLER(), '')
+    .replace(NOUN_WITH(), '')
+    .replace(CONDITION_NAME(), '')
+    .replace(TYPE_WORD(), (m, offset: number, all: string) => (OTHER_BEFORE().test(all.slice(0, offset)) ? m : ''))
     .replace(/[,;:*]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -443,7 +443,7 @@ function rateStart(text: string, m: ShareMention): number {
   if (from > 0 && /\p{L}/u.test(text[from - 1] ?? '')) window = window.replace(/^[\p{L}\p{N}]*/u, '');
   const sentenceBreak = Math.max(window.lastIndexOf('. '), window.lastIndexOf('; '), window.lastIndexOf('\n'));
   if (sentenceBreak >= 0) window = window.slice(sentenceBreak + 1);
-  const at = window.search(RATE_NAME);
+  const at = window.search(RATE_NAME());
   return at >= 0 ? m.start - window.length + at : m.start;
 }
 

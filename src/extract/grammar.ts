@@ -1,12 +1,12 @@
 import type { NumberToken } from './tokens.js';
-import { words } from './word-boundary.js';
+import { lazyWords } from './word-boundary.js';
 import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
-const LABEL_AFTER_BRACKET = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
-const ANAPHOR_IN_HEAD = words(/\b(?:of\s+(?:these|them|those|whom)|davon|dont|de\s+(?:estas|estos|ellas|ellos|las\s+cuales|los\s+cuales)|von\s+diesen)\b/iu);
-const LABEL_TRAILING_FILLER = words(/\b(?:[nN]\s*[=:]|in|of|the|and|or)\s*$/u);
-const LABEL_AFTER_COUNT = words(/^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
+const LABEL_AFTER_BRACKET = lazyWords(() => /^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
+const ANAPHOR_IN_HEAD = lazyWords(() => /\b(?:of\s+(?:these|them|those|whom)|davon|dont|de\s+(?:estas|estos|ellas|ellos|las\s+cuales|los\s+cuales)|von\s+diesen)\b/iu);
+const LABEL_TRAILING_FILLER = lazyWords(() => /\b(?:[nN]\s*[=:]|in|of|the|and|or)\s*$/u);
+const LABEL_AFTER_COUNT = lazyWords(() => /^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
 
 
 // The grammar of count expressions: which numbers of a sentence are group sizes, which are
@@ -73,20 +73,20 @@ export interface PartMention {
 
 export type Mention = TotalMention | ShareMention | PartMention;
 
-const COUNT_NOUN_AFTER = words(new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
-const TOTAL_VERB_AFTER = words(new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
+const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
+const TOTAL_VERB_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
 const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
 const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|sur|sur\s+les|de|de\s+los|de\s+las|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
-const OF_THEM_AFTER = words(/^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
-const VERSUS = words(/^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
+const OF_THEM_AFTER = lazyWords(() => /^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
+const VERSUS = lazyWords(() => /^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
 // "about 18%", "etwa 40 %", "environ 30 %", "alrededor del 20 %" (bounds such as "more than" are thresholds, excluded earlier)
-const APPROXIMATE_PERCENT_BEFORE = words(/\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.?|etwa|rund|fast|annähernd|ungefähr|environ|presque|près\s+de|quelque|alrededor\s+del?|cerca\s+del?|aproximadamente|casi|unos|unas)\s*(?:the\s+|el\s+|le\s+|la\s+|les\s+)?$/iu);
+const APPROXIMATE_PERCENT_BEFORE = lazyWords(() => /\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.?|etwa|rund|fast|annähernd|ungefähr|environ|presque|près\s+de|quelque|alrededor\s+del?|cerca\s+del?|aproximadamente|casi|unos|unas)\s*(?:the\s+|el\s+|le\s+|la\s+|les\s+)?$/iu);
 // a percent (or a list of them) followed by the subgroup it is of: "6,8 % (grupo A)", "58% in the surgical group",
 // "20,5 % y 23,3 % en los grupos A y B", "8% in the group treated medically"
-const NAMED_GROUP_AFTER = words(/^(?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*\s*\)?\s*(?:\(\s*)?(?:(?:in|en|im|in\s+der|dans|for|para|bei)\s+)?(?:(?:the|el|los|la|las|le|les|der|den|dem|each)\s+)?(?:[\p{L}-]+\s+)?((?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|brazos?|bras)(?:\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))?)(?![\p{L}])/u);
+const NAMED_GROUP_AFTER = lazyWords(() => /^(?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*\s*\)?\s*(?:\(\s*)?(?:(?:in|en|im|in\s+der|dans|for|para|bei)\s+)?(?:(?:the|el|los|la|las|le|les|der|den|dem|each)\s+)?(?:[\p{L}-]+\s+)?((?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|brazos?|bras)(?:\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))?)(?![\p{L}])/u);
 // "Y% of N": "of all", "aller", "de tous les", "de todos los" name the whole group as plainly as "of"
 const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|von|von\s+den|von\s+allen|der|aller|sämtlicher|des|de\s+tou(?:s|tes)\s+les|de\s+l['’]ensemble\s+des|de\s+los|de\s+las|de\s+tod(?:os|as)\s+l[oa]s|del\s+total\s+de(?:\s+l[oa]s)?|de)\s*$/iu;
-const SHARE_OF_AFTER = words(/^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
+const SHARE_OF_AFTER = lazyWords(() => /^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -102,7 +102,7 @@ function labelAround(text: string, count: NumberToken, percent: NumberToken | un
   if (label === '' && percent !== undefined) {
     const close = text.indexOf(')', percent.end);
     const from = close >= 0 && close < sentenceEnd && close - percent.end < 4 ? close + 1 : percent.end;
-    const m = LABEL_AFTER_BRACKET.exec(text.slice(from, sentenceEnd));
+    const m = LABEL_AFTER_BRACKET().exec(text.slice(from, sentenceEnd));
     label = m?.[1]?.trim() ?? '';
   }
   return label.replace(/\s+/g, ' ').slice(0, 80);
@@ -123,10 +123,10 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   if (insideBracket(text, Math.max(sentenceStart, token.start - 200), token.start)) return undefined;
   // "2324 spastic (54.32%)" is a part; "3028 children (57% boys; ...)" a total whose bracket describes it
   if (/^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%(?!\s*[\p{L}])/u.test(a)) return undefined;
-  if (ANAPHOR_BEFORE.test(b)) return undefined;
-  const noun = COUNT_NOUN_AFTER.test(a);
-  if (TOTAL_BEFORE.test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
-  if (TOTAL_VERB_AFTER.test(a) && noun) return { strong: true };
+  if (ANAPHOR_BEFORE().test(b)) return undefined;
+  const noun = COUNT_NOUN_AFTER().test(a);
+  if (TOTAL_BEFORE().test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
+  if (TOTAL_VERB_AFTER().test(a) && noun) return { strong: true };
   if (noun) return { strong: false };
   return undefined;
 }
@@ -147,12 +147,12 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       kind: 'share',
       ...fields,
       label: fields.label ?? '',
-      ofThem: OF_THEM_AFTER.test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 24))),
-      denominatorIsGroup: fields.denominator !== undefined && COUNT_NOUN_AFTER.test(text.slice(fields.denominator.end, fields.denominator.end + 40)),
-      ...(fields.count && fields.denominator && !fields.percent && INCLUDED_AFTER.test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 80))) ? { countIsGroup: true } : {}),
-      improvement: IMPROVEMENT_RATE.test(window) || IMPROVEMENT_RATE.test(text.slice(fields.start, Math.min(sentenceEnd, fields.end + 20))),
-      anaphor: ANAPHOR_BEFORE.test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || ANAPHOR_IN_HEAD.test(head.slice(-60)),
-      partCue: PARTS_CUE.test(head),
+      ofThem: OF_THEM_AFTER().test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 24))),
+      denominatorIsGroup: fields.denominator !== undefined && COUNT_NOUN_AFTER().test(text.slice(fields.denominator.end, fields.denominator.end + 40)),
+      ...(fields.count && fields.denominator && !fields.percent && INCLUDED_AFTER().test(text.slice(fields.end, Math.min(sentenceEnd, fields.end + 80))) ? { countIsGroup: true } : {}),
+      improvement: IMPROVEMENT_RATE().test(window) || IMPROVEMENT_RATE().test(text.slice(fields.start, Math.min(sentenceEnd, fields.end + 20))),
+      anaphor: ANAPHOR_BEFORE().test(text.slice(Math.max(sentenceStart, fields.start - 30), fields.start)) || ANAPHOR_IN_HEAD().test(head.slice(-60)),
+      partCue: PARTS_CUE().test(head),
     };
   };
   for (let i = 0; i < tokens.length; i++) {
@@ -176,7 +176,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       }
     }
     // "62,3% (n=43)", "del 100% (60 pacientes)", "79,2% de los casos (160 pacientes)"
-    if (percentLike(t) && isCount(n1) && /^\s*(?:(?:of|de|des|der|du)\s+(?:[\p{L}-]+\s+){0,3})?\(\s*(?:[nN]\s*[=:]\s*)?$/u.test(between(text, t, n1)) && (/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) || COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40)))) {
+    if (percentLike(t) && isCount(n1) && /^\s*(?:(?:of|de|des|der|du)\s+(?:[\p{L}-]+\s+){0,3})?\(\s*(?:[nN]\s*[=:]\s*)?$/u.test(between(text, t, n1)) && (/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)))) {
       out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
       used.add(t).add(n1);
       continue;
@@ -188,7 +188,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       continue;
     }
     // "Y% of N", "4.1% of 2,440 admissions", "75 % des 92 sujets", "el 25% de los 2182 pacientes"
-    if (percentLike(t) && isCount(n1) && PERCENT_OF_BETWEEN.test(between(text, t, n1)) && COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40))) {
+    if (percentLike(t) && isCount(n1) && PERCENT_OF_BETWEEN.test(between(text, t, n1)) && COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40))) {
       out.push(share({ percent: t, denominator: n1, start: t.start, end: n1.end }));
       used.add(t).add(n1);
       continue;
@@ -201,7 +201,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       // "of N" needs a noun or bracket after N to be a denominator: "15 of 36 patients", "30/36"
       // "out of" is a ratio whatever follows: "4 out of 9 had a history of seizures"
       const outOf = /^\s*out\s+of\s*$/iu.test(between(text, t, n1));
-      if (slash || outOf || percent || COUNT_NOUN_AFTER.test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
+      if (slash || outOf || percent || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
         out.push(share({ count: t, denominator: n1, ...(percent ? { percent } : {}), start: t.start, end: percent ? closeAfter(text, percent.end, sentenceEnd) : n1.end, label: labelBefore(text, t, sentenceStart) }));
         used.add(t).add(n1);
         if (percent) used.add(percent);
@@ -217,7 +217,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     // "X label (Y%)", "X (Y%) label", "cinq hématomes (3,9 %)", "GMFCS I=10, (3%)"; but "We included 3028 children (57% boys; ...)"
     // states a total whose bracket describes a subgroup
     // "440 Frauen (2 % aller weiblichen Neuerkrankungen)" gives the count's own share of a larger group instead
-    const describes = isPercent(n1) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3)) && !SHARE_OF_AFTER.test(text.slice(n1.end, n1.end + 24)) && TOTAL_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 48), t.start));
+    const describes = isPercent(n1) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3)) && !SHARE_OF_AFTER().test(text.slice(n1.end, n1.end + 24)) && TOTAL_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 48), t.start));
     if (countLike(t) && isPercent(n1) && !describes && PAREN_OPEN.test(between(text, t, n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
       out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, n1, sentenceEnd) }));
       used.add(t).add(n1);
@@ -230,7 +230,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       continue;
     }
     // "(152 patients, 89.4%)", "(60 pacientes; 46,8 %)": a count and its percent in one bracket
-    if (countLike(t) && isPercent(n1) && /^\s*(?:[\p{L}-]+\s*){1,2}[,;]\s*$/u.test(between(text, t, n1)) && COUNT_NOUN_AFTER.test(between(text, t, n1)) && insideBracket(text, Math.max(sentenceStart, t.start - 40), t.start)) {
+    if (countLike(t) && isPercent(n1) && /^\s*(?:[\p{L}-]+\s*){1,2}[,;]\s*$/u.test(between(text, t, n1)) && COUNT_NOUN_AFTER().test(between(text, t, n1)) && insideBracket(text, Math.max(sentenceStart, t.start - 40), t.start)) {
       out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelBefore(text, t, sentenceStart) }));
       used.add(t).add(n1);
       continue;
@@ -249,14 +249,14 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
         continue;
       }
       const prevShare = out[out.length - 1];
-      const versus = isPercent(n1) && VERSUS.test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS.test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
-      const approximate = APPROXIMATE_PERCENT_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
+      const versus = isPercent(n1) && VERSUS().test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS().test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
+      const approximate = APPROXIMATE_PERCENT_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
       const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
-      const namedGroup = NAMED_GROUP_AFTER.exec(after.slice(0, 80))?.[1];
+      const namedGroup = NAMED_GROUP_AFTER().exec(after.slice(0, 80))?.[1];
       let prev = i - 1;
       while (prev >= 0 && tokens[prev]!.excluded !== undefined) prev--;
       const clause = text.slice(Math.max(sentenceStart, tokens[prev]?.end ?? 0, t.start - 100), t.start);
-      const subgroup = SUBGROUP_DESCRIBED_AFTER.test(after) || SUBGROUP_DESCRIBED_BEFORE.test(clause) ? 'described' : EACH_OF_LISTED_AFTER.test(after) ? 'listed' : undefined;
+      const subgroup = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) ? 'described' : EACH_OF_LISTED_AFTER().test(after) ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
       used.add(t);
       continue;
@@ -265,17 +265,17 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       // after "of these", "including", "davon", "dont" the counts of the sentence are parts, not new groups
       // ("We included 3028 children" states the group: a cue lists parts only once a group is known)
       const groupKnown = context.largestTotal !== undefined || out.some((m) => m.kind === 'total');
-      const enumerating = (PARTS_CUE.test(sentenceHead(t)) && groupKnown) || ANAPHOR_BEFORE.test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
+      const enumerating = (PARTS_CUE().test(sentenceHead(t)) && groupKnown) || ANAPHOR_BEFORE().test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
       const largest = Math.max(context.largestTotal ?? 0, ...out.filter((m): m is TotalMention => m.kind === 'total').map((m) => m.token.value));
       const kind = enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd, largest > 0 ? largest : undefined);
       const b = text.slice(Math.max(sentenceStart, t.start - 30), t.start);
       if (kind) {
-        out.push({ kind: 'total', token: t, approximate: APPROXIMATE_BEFORE.test(b), strong: kind.strong });
+        out.push({ kind: 'total', token: t, approximate: APPROXIMATE_BEFORE().test(b), strong: kind.strong });
         used.add(t);
         continue;
       }
       const nEquals = N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start));
-      const included = !nEquals && INCLUDED_AFTER.test(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)));
+      const included = !nEquals && INCLUDED_AFTER().test(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)));
       out.push({ kind: 'part', token: t, nEquals, label: nEquals ? labelBefore(text, t, sentenceStart) : labelAfter(text, t, sentenceEnd), ...(included ? { included } : {}) });
       used.add(t);
     }
@@ -302,10 +302,10 @@ function closeAfter(text: string, at: number, limit: number): number {
 
 function labelBefore(text: string, t: NumberToken, sentenceStart: number): string {
   const label = text.slice(Math.max(sentenceStart, t.start - 40), t.start).split(/[,;:.()]/).pop() ?? '';
-  return label.replace(LABEL_TRAILING_FILLER, '').trim();
+  return label.replace(LABEL_TRAILING_FILLER(), '').trim();
 }
 
 function labelAfter(text: string, t: NumberToken, sentenceEnd: number): string {
-  const m = LABEL_AFTER_COUNT.exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 60)));
+  const m = LABEL_AFTER_COUNT().exec(text.slice(t.end, Math.min(sentenceEnd, t.end + 60)));
   return m?.[1]?.trim() ?? '';
 }

@@ -1,11 +1,11 @@
 import type { ExtractLocale } from './types.js';
-import { words } from './word-boundary.js';
+import { lazyWords } from './word-boundary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
-const EN_WORDS = words(/\b(?:the|and|of|with|were|was|patients|children|in|had|to)\b/gi);
-const DE_WORDS = words(/\b(?:der|die|das|und|mit|von|bei|wurden|Patienten|Kinder|nach|eine?)\b/g);
-const FR_WORDS = words(/\b(?:les|des|et|avec|été|patients|enfants|chez|dans|une?|du)\b/gi);
-const ES_WORDS = words(/\b(?:los|las|del|con|fueron|pacientes|niños|en|una?|el|y)\b/gi);
+const EN_WORDS = lazyWords(() => /\b(?:the|and|of|with|were|was|patients|children|in|had|to)\b/gi);
+const DE_WORDS = lazyWords(() => /\b(?:der|die|das|und|mit|von|bei|wurden|Patienten|Kinder|nach|eine?)\b/g);
+const FR_WORDS = lazyWords(() => /\b(?:les|des|et|avec|été|patients|enfants|chez|dans|une?|du)\b/gi);
+const ES_WORDS = lazyWords(() => /\b(?:los|las|del|con|fueron|pacientes|niños|en|una?|el|y)\b/gi);
 
 
 /** How numbers and words of a text are read. */
@@ -17,10 +17,10 @@ export interface ReadingLocale {
 
 // Words that are frequent in one language's medical prose and rare in the others.
 const STOPWORDS: Record<ExtractLocale, RegExp> = {
-  en: EN_WORDS,
-  de: DE_WORDS,
-  fr: FR_WORDS,
-  es: ES_WORDS,
+  en: EN_WORDS(),
+  de: DE_WORDS(),
+  fr: FR_WORDS(),
+  es: ES_WORDS(),
 };
 
 const COMMA_DECIMAL_PERCENT = /\d,\d{1,2}(?!\d)\s?(?:%|Prozent|pour\s?cent|por\s?ciento)/g;

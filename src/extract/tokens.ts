@@ -1,5 +1,5 @@
 import type { ReadingLocale } from './locale.js';
-import { words } from './word-boundary.js';
+import { lazyWords } from './word-boundary.js';
 import { isNumberWord, parseNumberWords, type NumberWordLanguage } from './number-words.js';
 import {
 
@@ -19,10 +19,10 @@ import {
 } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
-const FROM_BEFORE = words(/\b(?:from|von|de|desde)\s*$/iu);
-const ONE_BEFORE = words(/\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu);
-const SCORE_BEFORE = words(/\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu);
-const CLAUSE_AFTER_YEAR = words(/^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu);
+const FROM_BEFORE = lazyWords(() => /\b(?:from|von|de|desde)\s*$/iu);
+const ONE_BEFORE = lazyWords(() => /\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu);
+const SCORE_BEFORE = lazyWords(() => /\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu);
+const CLAUSE_AFTER_YEAR = lazyWords(() => /^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu);
 
 /** A number in text, with how it was printed and why it is not a count or a share when it is not. */
 export interface NumberToken {
@@ -46,21 +46,21 @@ export interface NumberToken {
 }
 
 const GROUP_SPACE = /[\u00a0\u202f\u2009\u2007]/; // no-break, narrow no-break, thin and figure spaces always group digits
-const PERCENT_AFTER = words(/^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b)/iu);
+const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b)/iu);
 const VULGAR: Record<string, [number, number]> = { '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5], '⅙': [1, 6], '⅚': [5, 6], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8] };
 const WEAK_WORDS = new Set(['one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'eins']);
-const COUNT_NOUN_AFTER = words(new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
-const PER_POPULATION = words(/^\s*(?:per|pro|auf|pour|por|par|je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
+const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
+const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por|par|je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
-const POPULATION_AFTER = words(/^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
-const LEVEL_AFTER = words(/^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
-const MONTH_BEFORE = words(new RegExp(`\\b${MONTH}\\s*$`, 'iu'));
-const MONTH_AFTER = words(new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?${MONTH}(?![\\p{L}])`, 'iu'));
-const RANGE_BETWEEN = words(/\b(?:between|zwischen|entre)\s*$/iu);
-const OR_MORE_AFTER = words(/^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
-const AVERAGE_BEFORE = words(/\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
-const RESPECTIVELY_AFTER = words(/^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
-const AFFECTS_BEFORE = words(/\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
+const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
+const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
+const MONTH_BEFORE = lazyWords(() => new RegExp(`\\b${MONTH}\\s*$`, 'iu'));
+const MONTH_AFTER = lazyWords(() => new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?${MONTH}(?![\\p{L}])`, 'iu'));
+const RANGE_BETWEEN = lazyWords(() => /\b(?:between|zwischen|entre)\s*$/iu);
+const OR_MORE_AFTER = lazyWords(() => /^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
+const AVERAGE_BEFORE = lazyWords(() => /\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
+const RESPECTIVELY_AFTER = lazyWords(() => /^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
+const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
 
 const WORD = /[\p{L}]+/gu;
 
@@ -185,7 +185,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
       const token = makeToken(text, raw);
       if (raw.dotted) token.excluded = 'a date or a version number';
       // "38 .5%", "16, 3 %": a decimal broken by a space in the source cannot be read safely
-      const fractionLike = raw.digits.length <= 2 && PERCENT_AFTER.test(text.slice(raw.end, raw.end + 12));
+      const fractionLike = raw.digits.length <= 2 && PERCENT_AFTER().test(text.slice(raw.end, raw.end + 12));
       const broken = fractionLike && ((/[.,]/.test(prev ?? '') && text[i - 2] === ' ' && isDigit(text[i - 3])) || (locale.decimalComma && prev === ' ' && text[i - 2] === ',' && isDigit(text[i - 3])));
       if (broken) {
         token.excluded = 'a number broken by a space';
@@ -199,7 +199,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
     }
     const fraction = VULGAR[c];
     if (fraction) {
-      const percent = PERCENT_AFTER.exec(text.slice(i + 1, i + 14));
+      const percent = PERCENT_AFTER().exec(text.slice(i + 1, i + 14));
       tokens.push({ start: i, end: i + 1 + (percent?.[0].length ?? 0), value: fraction[0] / fraction[1], digits: String(fraction[0] / fraction[1]), decimals: 0, percent: false, word: false, weak: false, fraction: { numerator: fraction[0], denominator: fraction[1] } });
     }
   }
@@ -207,7 +207,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
     const value = parseNumberWords(m[0], locale.language);
     if (value === undefined) continue;
     const end = m.index + m[0].length;
-    const percent = PERCENT_AFTER.exec(text.slice(end, end + 14));
+    const percent = PERCENT_AFTER().exec(text.slice(end, end + 14));
     const word = m[0].toLowerCase();
     tokens.push({
       start: m.index,
@@ -225,7 +225,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
   for (let t = tokens.length - 2; t >= 0; t--) {
     const token = tokens[t]!;
     const next = tokens[t + 1]!;
-    if (!token.percent && next.percent && token.excluded === undefined && /^\s*(?:,|and|y|und|et|or|o|ou)\s*$/iu.test(text.slice(token.end, next.start)) && RESPECTIVELY_AFTER.test(text.slice(next.end, next.end + 60))) {
+    if (!token.percent && next.percent && token.excluded === undefined && /^\s*(?:,|and|y|und|et|or|o|ou)\s*$/iu.test(text.slice(token.end, next.start)) && RESPECTIVELY_AFTER().test(text.slice(next.end, next.end + 60))) {
       token.percent = true;
     }
   }
@@ -235,7 +235,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
 }
 
 function makeToken(text: string, raw: RawNumber): NumberToken {
-  const percent = PERCENT_AFTER.exec(text.slice(raw.end, raw.end + 14));
+  const percent = PERCENT_AFTER().exec(text.slice(raw.end, raw.end + 14));
   return {
     start: raw.start,
     end: raw.end + (percent?.[0].length ?? 0),
@@ -273,34 +273,34 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     next.excluded = 'a range';
     return;
   }
-  if (RANGE_BETWEEN.test(b) && next && /^\s*(?:%\s*)?(?:and|und|et|y)\s*$/iu.test(text.slice(numberEnd(text, token), next.start))) {
+  if (RANGE_BETWEEN().test(b) && next && /^\s*(?:%\s*)?(?:and|und|et|y)\s*$/iu.test(text.slice(numberEnd(text, token), next.start))) {
     set('a range');
     next.excluded = 'a range';
     return;
   }
 
-  if (STATISTIC_BEFORE.test(b)) return void set('a statistic (p-value, ratio, mean, score)');
-  if (INTERVAL_BEFORE.test(b)) return void set('an interval bound');
+  if (STATISTIC_BEFORE().test(b)) return void set('a statistic (p-value, ratio, mean, score)');
+  if (INTERVAL_BEFORE().test(b)) return void set('an interval bound');
   if (/±\s*$/.test(b) || /^\s*(?:±|\+\/-|\+\s?\/\s?-)/.test(aNumber)) return void set('a mean or its spread');
   if (token.percent) {
-    if (INTERVAL_AFTER.test(a)) return void set('a confidence level');
-    if (COMPARATOR_BEFORE.test(b) || OR_MORE_AFTER.test(a)) return void set('a threshold or bound, not a share');
-    if (AVERAGE_BEFORE.test(b)) return void set('an average of rates, not a share of a counted group');
-    if (LEVEL_AFTER.test(a)) return void set('a level of improvement, not a share');
-    if (CHANGE_BEFORE.test(b) || CHANGE_AFTER.test(a)) return void set('a percent change');
-    if (FROM_BEFORE.test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
-    if (AFFECTS_BEFORE.test(b) || POPULATION_AFTER.test(a)) return void set('prevalence in a population that is not counted');
-    if (SURVIVAL.test(text.slice(Math.max(0, token.start - 90), token.start))) return void set('a survival or time-to-event estimate');
+    if (INTERVAL_AFTER().test(a)) return void set('a confidence level');
+    if (COMPARATOR_BEFORE().test(b) || OR_MORE_AFTER().test(a)) return void set('a threshold or bound, not a share');
+    if (AVERAGE_BEFORE().test(b)) return void set('an average of rates, not a share of a counted group');
+    if (LEVEL_AFTER().test(a)) return void set('a level of improvement, not a share');
+    if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
+    if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
+    if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a)) return void set('prevalence in a population that is not counted');
+    if (SURVIVAL().test(text.slice(Math.max(0, token.start - 90), token.start))) return void set('a survival or time-to-event estimate');
   } else {
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
-    if (LABEL_BEFORE.test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
-    if (PER_POPULATION.test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber))) return void set('a rate per population');
-    if (ONE_BEFORE.test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
+    if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
+    if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber))) return void set('a rate per population');
+    if (ONE_BEFORE().test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
     if (isYear(token, b, aNumber, text)) return void set('a year');
-    if (MONTH_BEFORE.test(b) || MONTH_AFTER.test(aNumber)) return void set('a date');
+    if (MONTH_BEFORE().test(b) || MONTH_AFTER().test(aNumber)) return void set('a date');
     if (!token.word && token.decimals === 0 && token.digits.length >= 7 && /^(?:19|20)\d\d(?:19|20)\d\d$/.test(token.digits)) return void set('two years run together');
     if (token.decimals > 0 && !token.percent) {
       token.excluded = 'a decimal that is not a percent';
@@ -316,7 +316,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     } else if (denominator >= 1900 && denominator <= 2100 && token.value <= 12) {
       set('a date');
       next.excluded = 'a date';
-    } else if (SCORE_BEFORE.test(b)) {
+    } else if (SCORE_BEFORE().test(b)) {
       set('a score');
       next.excluded = 'a score';
     }
@@ -326,14 +326,14 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
 function isYear(token: NumberToken, b: string, aNumber: string, text: string): boolean {
   if (token.word || token.decimals > 0 || token.percent || token.value < 1900 || token.value > 2100 || token.digits.length !== 4) return false;
   if (text.slice(token.start, token.end) !== token.digits) return false; // "1,954" is a count: years have no separator
-  const nounAfter = COUNT_NOUN_AFTER.test(aNumber);
-  if (YEAR_BEFORE.test(b)) return true;
+  const nounAfter = COUNT_NOUN_AFTER().test(aNumber);
+  if (YEAR_BEFORE().test(b)) return true;
   if (/^\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*(?:19|20)\d\d/iu.test(aNumber) || /(?:19|20)\d\d\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*$/iu.test(b)) return true;
   if (/\(\s*$/.test(b) && /^\s*\)/.test(aNumber)) return true; // "68,4% (2018)"
-  if (CLAUSE_AFTER_YEAR.test(aNumber)) return true;
+  if (CLAUSE_AFTER_YEAR().test(aNumber)) return true;
   // a count needs a noun or a bracketed percent after it: "1954 other types (45.68%)"
   const bracketPercent = /^\s*(?:[^\d()%;.]{0,40})\(\s*\d[\d.,]*\s*%/u.test(text.slice(token.end, token.end + 60));
-  if (YEAR_BEFORE_WEAK.test(b) && !nounAfter && !bracketPercent) return true;
+  if (YEAR_BEFORE_WEAK().test(b) && !nounAfter && !bracketPercent) return true;
   return !nounAfter && !bracketPercent && !/^\s*\(\s*\d/.test(aNumber);
 }
 

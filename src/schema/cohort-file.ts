@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { InputFormatError, InvalidArgumentError } from '../errors.js';
 import { CEREBRAL_PALSY } from './cerebral-palsy.js';
 import { defineCohort, type Cohort, type CohortDefinition } from './define-cohort.js';
+import { cached } from '../cached.js';
+import { lazySchema } from './lazy-schema.js';
 import type { MeasureDefinitions } from './measures.js';
 
 /** The vocabularies a cohort file can name in `extends` (and the CLI in `--cohort NAME`). */
@@ -10,7 +12,30 @@ export const BUILTIN_COHORTS: Readonly<Record<string, CohortDefinition<string>>>
 });
 
 const text = (what: string) => z.string({ error: `${what} must be text` }).check(z.refine((s) => s.trim() !== '', { error: `${what} must not be empty` }));
-const year = z.int({ error: 'years must be whole numbers, as [from, to]' });
+const year = () => z.int({ error: 'years must be whole numbers, as [from, to]' });
+
+// built on first use (see lazy-schema.ts)
+const fileSchema = /* @__PURE__ */ cached(() =>
+  z.strictObject(
+    {
+      name: z.optional(text('name')),
+      description: z.optional(z.string({ error: 'description must be text' })),
+      extends: z.optional(
+        z.string({ error: 'extends must be the name of a built-in cohort' }).check(
+          z.refine((s) => Object.hasOwn(BUILTIN_COHORTS, s), { error: `extends must be one of ${Object.keys(BUILTIN_COHORTS).join(', ')}` }),
+        ),
+      ),
+      types: z.optional(z.array(text('each type'), { error: 'types must be a list such as [spastic, mixed]' }).check(z.minLength(1, { error: 'types must list at least one type' }))),
+      aliases: z.optional(z.record(z.string(), text('an alias target'), { error: 'aliases must map spellings to types, such as { dyskinetic: athetoid }' })),
+      years: z.optional(
+        z.tuple([year(), year()], { error: 'years must be [from, to], such as [2004, 2014]' }).check(z.refine(([from, to]) => from <= to, { error: 'years must be [from, to] with from <= to' })),
+      ),
+      // checked by defineCohort, which names the measure and what is wrong with it
+      measures: z.optional(z.record(z.string(), z.unknown(), { error: 'measures must map column names to definitions, such as { age: { kind: number } }' })),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: name, description, extends, types, aliases, years, measures` : 'a cohort file must be a mapping with types (or extends), aliases and years') },
+  ),
+);
 
 /**
  * Schema of a cohort definition file (YAML or JSON): the vocabulary a cohort's records are checked
@@ -27,26 +52,7 @@ const year = z.int({ error: 'years must be whole numbers, as [from, to]' });
  *   sex: { kind: category, values: [female, male] }
  * ```
  */
-export const cohortFileSchema = /* @__PURE__ */ (() =>
-  z.strictObject(
-    {
-      name: z.optional(text('name')),
-      description: z.optional(z.string({ error: 'description must be text' })),
-      extends: z.optional(
-        z.string({ error: 'extends must be the name of a built-in cohort' }).check(
-          z.refine((s) => Object.hasOwn(BUILTIN_COHORTS, s), { error: `extends must be one of ${Object.keys(BUILTIN_COHORTS).join(', ')}` }),
-        ),
-      ),
-      types: z.optional(z.array(text('each type'), { error: 'types must be a list such as [spastic, mixed]' }).check(z.minLength(1, { error: 'types must list at least one type' }))),
-      aliases: z.optional(z.record(z.string(), text('an alias target'), { error: 'aliases must map spellings to types, such as { dyskinetic: athetoid }' })),
-      years: z.optional(
-        z.tuple([year, year], { error: 'years must be [from, to], such as [2004, 2014]' }).check(z.refine(([from, to]) => from <= to, { error: 'years must be [from, to] with from <= to' })),
-      ),
-      // checked by defineCohort, which names the measure and what is wrong with it
-      measures: z.optional(z.record(z.string(), z.unknown(), { error: 'measures must map column names to definitions, such as { age: { kind: number } }' })),
-    },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key(s) ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: name, description, extends, types, aliases, years, measures` : 'a cohort file must be a mapping with types (or extends), aliases and years') },
-  ))();
+export const cohortFileSchema = /* @__PURE__ */ lazySchema(fileSchema);
 
 /** A cohort definition file as written. */
 export type CohortFile = z.infer<typeof cohortFileSchema>;
@@ -68,7 +74,7 @@ export function parseCohortFile(value: unknown, options: { file?: string } = {})
   const fail = (lines: readonly string[]): never => {
     throw new InputFormatError(`${where}invalid cohort file:\n${lines.join('\n')}`, { file: options.file });
   };
-  const parsed = cohortFileSchema.safeParse(value ?? null);
+  const parsed = fileSchema().safeParse(value ?? null);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `${pathText(i.path)}: ${i.message}`));
   const file = parsed.data!;
   const base = file.extends !== undefined ? BUILTIN_COHORTS[file.extends] : undefined;

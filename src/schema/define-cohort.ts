@@ -38,8 +38,8 @@ function baseShape<T extends string>(lookup: ReadonlyMap<string, T>, types: read
       }),
     ),
     year: yearField(years),
-    outcome: outcomeField,
-    id: idField,
+    outcome: outcomeField(),
+    id: idField(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { CohortValidationError } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
-import { cohortRecordSchema, OUTCOMES, type CohortRecord } from './record.js';
+import { OUTCOMES, recordSchema, type CohortRecord } from './record.js';
 import { recordWarnings, type RecordWarning, type VocabularyBounds } from './record-warnings.js';
 import type { ParseResult, ValidationMode } from './rejected.js';
 import { suggestClosest } from './suggest.js';
@@ -25,7 +25,9 @@ export interface ParseRecordsResult<R> extends ParseResult<R> {
 
 /** The validator behind {@link cohortRecordSchema}: any type, suggestions for outcomes only. */
 export const anyCohort: RecordValidator<CohortRecord> = {
-  schema: cohortRecordSchema,
+  get schema() {
+    return recordSchema();
+  },
   suggest: (field, value) =>
     field === 'outcome' && typeof value === 'string' ? suggestClosest(value, OUTCOMES.map((o) => [o, o] as const)) : undefined,
 };

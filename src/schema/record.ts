@@ -1,18 +1,23 @@
 import * as z from 'zod/mini';
 import { describeValue } from '../errors.js';
+import { cached } from '../cached.js';
+import { lazySchema } from './lazy-schema.js';
 
 /** The outcome categories a record can carry. */
 export const OUTCOMES = /* @__PURE__ */ Object.freeze(['improved', 'unchanged', 'worsened', 'unknown'] as const);
 
-/** Schema of one outcome value. */
-// Schemas are built inside pure IIFEs so that bundlers drop zod when only the arithmetic is imported.
-export const outcomeSchema = /* @__PURE__ */ (() =>
+// Schemas are built on first use (start-up time), behind pure calls so that bundlers drop zod
+// when only the arithmetic is imported. The package's own code uses the built schemas.
+const outcomeEnum = /* @__PURE__ */ cached(() =>
   z.enum(OUTCOMES, {
     error: (issue) =>
       issue.input === undefined
         ? 'outcome is missing'
         : `outcome must be one of ${OUTCOMES.join(', ')}, got ${describeValue(issue.input)}`,
-  }))();
+  }),
+);
+/** Schema of one outcome value. */
+export const outcomeSchema = /* @__PURE__ */ lazySchema(outcomeEnum);
 
 /** A treatment outcome: improved, unchanged, worsened or unknown (lost to follow-up). */
 export type Outcome = z.infer<typeof outcomeSchema>;
@@ -34,11 +39,12 @@ export function typeText() {
 }
 
 /** An outcome cell: compared after trimming and folding case, as types are. */
-export const outcomeField = /* @__PURE__ */ (() =>
+export const outcomeField = /* @__PURE__ */ cached(() =>
   z.pipe(
     z.transform((v: unknown) => (typeof v === 'string' ? normalizeCategory(v) : v)),
-    outcomeSchema,
-  ))();
+    outcomeEnum(),
+  ),
+);
 
 const INTEGER_TEXT = /^\s*[+-]?\d+\s*$/;
 
@@ -63,11 +69,22 @@ export function yearField(range?: readonly [number, number]) {
 }
 
 /** An optional record id; an empty cell counts as no id. */
-export const idField = /* @__PURE__ */ (() =>
+export const idField = /* @__PURE__ */ cached(() =>
   z.pipe(
     z.transform((v: unknown) => (v === '' ? undefined : v)),
     z.optional(z.string({ error: 'id must be text' })),
-  ))();
+  ),
+);
+
+/** The schema {@link cohortRecordSchema} stands for, built on the first call. */
+export const recordSchema = /* @__PURE__ */ cached(() =>
+  z.object({
+    type: z.pipe(typeText(), z.transform(normalizeCategory)),
+    year: yearField(),
+    outcome: outcomeField(),
+    id: idField(),
+  }),
+);
 
 /**
  * Schema of one cohort record `{ type, year, outcome, id? }` with any vocabulary of types.
@@ -78,13 +95,7 @@ export const idField = /* @__PURE__ */ (() =>
  * cohortRecordSchema.parse({ type: ' Spastic', year: '2010', outcome: 'Improved' });
  * // { type: 'spastic', year: 2010, outcome: 'improved' }
  */
-export const cohortRecordSchema = /* @__PURE__ */ (() =>
-  z.object({
-    type: z.pipe(typeText(), z.transform(normalizeCategory)),
-    year: yearField(),
-    outcome: outcomeField,
-    id: idField,
-  }))();
+export const cohortRecordSchema = /* @__PURE__ */ lazySchema(recordSchema);
 
 /** One validated cohort record. */
 export type CohortRecord = z.infer<typeof cohortRecordSchema>;

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { cached } from '../cached.js';
+import { lazySchema } from './lazy-schema.js';
 
-/** Schema of a bundled population distribution (data/reference/*.json). */
-export const referenceDistributionSchema = /* @__PURE__ */ (() =>
+/** The schema {@link referenceDistributionSchema} stands for, built on the first call. */
+export const referenceSchema = /* @__PURE__ */ cached(() =>
   z.object({
     id: z.string().check(z.minLength(1)),
     title: z.string(),
@@ -15,7 +17,11 @@ export const referenceDistributionSchema = /* @__PURE__ */ (() =>
       .array(z.object({ id: z.string().check(z.minLength(1)), label: z.optional(z.string()), percent: z.string().check(z.regex(/^\d+(\.\d+)?$/)) }))
       .check(z.minLength(2)),
     mappings: z.optional(z.record(z.string(), z.record(z.string(), z.nullable(z.array(z.string()))))),
-  }))();
+  }),
+);
+
+/** Schema of a bundled population distribution (data/reference/*.json). */
+export const referenceDistributionSchema = /* @__PURE__ */ lazySchema(referenceSchema);
 
 /** A population distribution of categories, with its citation and how cohort vocabularies map onto it. */
 export type ReferenceDistribution = z.infer<typeof referenceDistributionSchema>;
