@@ -47,14 +47,15 @@ function boundedFisher(table: number[][], total: number): { p: number; work: num
     }
   }
   if (total > FISHER_MAX_TOTAL) return { why: `an exact p-value takes totals up to ${FISHER_MAX_TOTAL}, and this ${shape} has more`, work: 0 };
+  const more = `Fisher's exact test needs more than ${steps(TABLE_ONE_FISHER_WORK)} steps for this ${shape}`;
   const lower = fisherWorkLowerBound(table, TABLE_ONE_FISHER_WORK);
-  if (lower > TABLE_ONE_FISHER_WORK) return { why: `Fisher's exact test needs more than ${steps(TABLE_ONE_FISHER_WORK)} steps for this ${shape} (at least ${steps(lower)}, counted from its margins before starting)`, work: 0 };
+  if (lower > TABLE_ONE_FISHER_WORK) return { why: `${more} (at least ${steps(lower)}, counted from its margins before starting)`, work: 0 };
   const spent = { work: 0 };
   try {
     return { p: Math.exp(fisherNetworkLogPValue(table, TABLE_ONE_FISHER_WORK, spent)), work: spent.work };
   } catch (error) {
     if (!(error instanceof TreatmentOutcomesError)) throw error;
-    return { why: `Fisher's exact test needs more than ${steps(TABLE_ONE_FISHER_WORK)} steps for this ${shape} (stopped there)`, work: spent.work };
+    return { why: `${more} (stopped there)`, work: spent.work };
   }
 }
 
