@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
-import { mergeCliChunks } from './scripts/merge-cli-chunks.js';
+import { mergeCliChunks, mergeIntoOne } from './scripts/merge-cli-chunks.js';
 import { lazyVendor } from './scripts/vendor.js';
 
 const { version, peerDependencies = {} } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string; peerDependencies?: Record<string, string> };
@@ -48,6 +48,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: { entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' } },
     ...nodeBundle,
+    // a worker thread loads only its own file (scripts/merge-cli-chunks.ts)
+    onSuccess: async () => void (await mergeIntoOne('dist/node/count-worker.js')),
   },
   // The CLI on its own, so each command's chunk holds only the code that command runs (nothing a
   // library entry exports but the command does not use). ESM only; the worker is its own entry

@@ -38,22 +38,7 @@ export async function mergeCliChunks(dir = 'dist/cli'): Promise<void> {
       });
     },
   };
-  const merge = (file: string, plugins: Plugin[]) =>
-    build({
-      entryPoints: [join(dir, file)],
-      outfile: join(dir, file),
-      allowOverwrite: true,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      // everything but our own chunks stays an import: Node's modules, vendored and peer packages
-      packages: 'external',
-      plugins,
-      // the chunks' bare imports (`import "./chunk-X.js"`) are of modules without side effects
-      logOverride: { 'ignored-bare-import': 'silent' },
-      logLevel: 'warning',
-    });
+  const merge = (file: string, plugins: Plugin[]) => mergeIntoOne(join(dir, file), plugins);
   const commands = [...new Set(matches(main, DYNAMIC).map((f) => join(f)))];
   for (const command of commands) await merge(command, [keepShared]);
   await merge(WORKER, []);
@@ -63,5 +48,27 @@ export async function mergeCliChunks(dir = 'dist/cli'): Promise<void> {
 }
 
 const WORKER = 'node/count-worker.js';
+
+/**
+ * Compile an ES module and the chunks it imports into that one file (the plugins may keep some of
+ * them imports). The library's count worker is merged so, as its thread loads nothing else.
+ */
+export function mergeIntoOne(file: string, plugins: Plugin[] = []) {
+  return build({
+    entryPoints: [file],
+    outfile: file,
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // everything but our own chunks stays an import: Node's modules, vendored and peer packages
+    packages: 'external',
+    plugins,
+    // the chunks' bare imports (`import "./chunk-X.js"`) are of modules without side effects
+    logOverride: { 'ignored-bare-import': 'silent' },
+    logLevel: 'warning',
+  });
+}
 
 if (import.meta.url === `file://${process.argv[1]}`) await mergeCliChunks(process.argv[2]);

@@ -222,6 +222,7 @@ export type { MeasureCounts, NumberCellSketch } from './describe/measure-counts.
 export { welchTest, type WelchTest } from './inference/welch-test.js';
 export { kruskalWallis, type KruskalWallisTest } from './inference/kruskal-wallis.js';
 export { tableOne } from './table-one/table-one.js';
+export { TABLE_ONE_FISHER_WORK } from './table-one/p-values.js';
 export { formatTableOne, type FormatTableOneOptions } from './table-one/format-table-one.js';
 export { tableOneClaims, type MeanClaim, type TableOneClaimsFile, type TableOneClaimsOptions } from './table-one/table-one-claims.js';
 export type {

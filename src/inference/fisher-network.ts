@@ -16,8 +16,51 @@ const TIE = Math.log1p(1e-7); // tables within a relative 1e-7 of the observed p
 const MERGE = 2 ** -28; // pasts closer than this in Σ log n! are one (their weights are kept exactly)
 const MEET_FROM = 5; // tables with at least this many columns (the longer side) meet in the middle
 
-/** Work (partial tables and completions examined) beyond which the exact computation stops. */
+/**
+ * Work beyond which the exact computation stops: partial tables and completions examined, and for
+ * each new node the cost of its bounds (rows × columns still to fill), which on tables of a few
+ * thousand is most of the time.
+ */
 export const FISHER_MAX_WORK = 50_000_000;
+
+/**
+ * Ways to split `total` over parts with caps (0 ≤ partᵢ ≤ capᵢ), counted as a double, stopping
+ * once the count passes `stop`.
+ */
+function boundedSplits(total: number, caps: readonly number[], stop: number): number {
+  // ways[s]: splits of s over the parts so far; each new part adds a window sum of width cap + 1
+  let ways = new Float64Array(total + 1);
+  ways[0] = 1;
+  for (const cap of caps) {
+    const next = new Float64Array(total + 1);
+    let window = 0;
+    for (let s = 0; s <= total; s++) {
+      window += ways[s]!;
+      if (s - cap - 1 >= 0) window -= ways[s - cap - 1]!;
+      next[s] = window;
+    }
+    ways = next;
+    if (ways[total]! > stop) return ways[total]!;
+  }
+  return ways[total]!;
+}
+
+/**
+ * A lower bound on the steps {@link fisherNetworkLogPValue} takes on `table`, found before any of
+ * them: every split of the largest column over the rows is one step of the first stage, which no
+ * bound settles. Cheap (rows × that column's total); counting stops past `stop`. A table whose
+ * bound passes the budget will not finish, and a caller can choose another test at once.
+ */
+export function fisherWorkLowerBound(table: readonly (readonly number[])[], stop = Infinity): number {
+  const R0 = table.length;
+  const C0 = table[0]?.length ?? 0;
+  if (R0 < 2 || C0 < 2 || (R0 === 2 && C0 === 2)) return 0;
+  const cells = R0 <= C0 ? table : table[0]!.map((_, j) => table.map((r) => r[j]!));
+  const rowSums = cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const colSums = cells[0]!.map((_, j) => cells.reduce((a, r) => a + r[j]!, 0));
+  if (colSums.length < 3) return 0;
+  return boundedSplits(Math.max(...colSums), rowSums, stop);
+}
 
 /**
  * The pasts at one node: the cost of each path placed so far and its weight (how many paths of that
@@ -229,7 +272,16 @@ class LogSum {
  * log of Fisher's exact p-value for an r×c table (R's rule: the tables no more likely than the
  * observed one, relative tolerance 1e-7). Throws when the work would pass `maxWork`.
  */
-export function fisherNetworkLogPValue(table: readonly (readonly number[])[], maxWork = FISHER_MAX_WORK): number {
+export function fisherNetworkLogPValue(table: readonly (readonly number[])[], maxWork = FISHER_MAX_WORK, spent?: { work: number }): number {
+  const counter = { work: 0 };
+  try {
+    return networkLogPValue(table, maxWork, counter);
+  } finally {
+    if (spent) spent.work = counter.work;
+  }
+}
+
+function networkLogPValue(table: readonly (readonly number[])[], maxWork: number, counter: { work: number }): number {
   const R0 = table.length;
   const C0 = table[0]!.length;
   // rows become the node (fewer of them), columns the stages
@@ -249,7 +301,8 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
   for (let j = C - 1; j >= 0; j--) restCost[j] = restCost[j + 1]! + lf[cols[j]!]!;
 
   let work = 0;
-  const tooMuch = () => {
+  const tooMuch = (): never => {
+    counter.work = Math.max(counter.work, work);
     throw new InvalidArgumentError(
       'table',
       table,
@@ -328,6 +381,7 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
         const key = keyOf(child);
         let target = next.get(key);
         if (target === undefined) {
+          work += 4 * R * (C - stage);
           target = { bounds: boundsOf(child, stage + 1), node: undefined };
           next.set(key, target);
         }
@@ -348,7 +402,7 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
   }
 
   if (meet < C - 2) {
-    const join = meetInTheMiddle({ nodes, cols, middle: meet, lf, threshold, keyOf, R, maxRow: Math.max(...rowSums), maxWork: maxWork - work, tooMuch });
+    const join = meetInTheMiddle({ nodes, cols, middle: meet, lf, threshold, keyOf, R, maxRow: Math.max(...rowSums), maxWork: maxWork - work, tooMuch, counter, before: work });
     for (const t of join) result.add(logConstant + t);
     return Math.min(0, result.value);
   }
@@ -404,6 +458,7 @@ export function fisherNetworkLogPValue(table: readonly (readonly number[])[], ma
       if (sum > 0) result.add(logConstant + Math.log(weights[e]!) - costs[e]! - fRef + Math.log(sum));
     }
   }
+  counter.work = work;
   return Math.min(0, result.value);
 }
 
@@ -452,10 +507,17 @@ function meetInTheMiddle(args: {
   maxRow: number;
   maxWork: number;
   tooMuch: () => never;
+  /** Where the steps are counted, and how many the first half took. */
+  counter: { work: number };
+  before: number;
 }): number[] {
-  const { nodes, cols, middle, lf, threshold, keyOf, R, maxRow, maxWork, tooMuch } = args;
+  const { nodes, cols, middle, lf, threshold, keyOf, R, maxRow, maxWork, counter, before } = args;
   const C = cols.length;
   let work = 0;
+  const tooMuch = (): never => {
+    counter.work = before + work;
+    return args.tooMuch();
+  };
   const terms: number[] = [];
   const open = new Map<number | string, { costs: number[]; weights: number[] }>();
   const reach: Map<number | string, Reach>[] = [];
@@ -555,5 +617,6 @@ function meetInTheMiddle(args: {
       if (from < E) terms.push(Math.log(prefixes.weights[i]!) - a + logSuffix[from]! - orderings);
     }
   }
+  counter.work = before + work;
   return terms;
 }

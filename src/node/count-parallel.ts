@@ -10,7 +10,7 @@ import type { RejectedRow } from '../schema/rejected.js';
 import type { RecordValidator } from '../schema/validate-row.js';
 import { fromCounts, type CountRow } from '../stats/count-table.js';
 import { countChunk, type ChunkOptions, type ChunkResult } from './count-chunk.js';
-import { idleCores, workersToStart } from './count-plan.js';
+import { DECIDE_MS, idleCores, parallelPlan, workersToStart } from './count-plan.js';
 import type { WorkerTask } from './count-worker.js';
 import { countCohortCsv, lineLimit, type CohortCsvCounts, type CohortCsvOptions } from './csv.js';
 import { readHead } from './csv-head.js';
@@ -26,21 +26,19 @@ export interface ParallelCountOptions extends Omit<CohortCsvOptions<unknown>, 'c
   /** Bytes per unit of work handed to a thread (default 8 MiB). */
   chunkBytes?: number;
   /**
-   * `'auto'` (default): workers only for a file large enough to repay starting them and only as
-   * many as there are idle cores, judged while this thread counts the first chunks; `'always'`:
-   * start them at once whatever the file and the machine (for tests and benchmarks).
+   * `'auto'` (default): one thread, as `countCohortCsv`, for files under about 675 MB (about
+   * 2.3 × 10^7 rows of `id,type,year,outcome`: counted before a worker could repay its start);
+   * for larger files workers only as many as there are idle cores, judged while this thread counts
+   * the first chunks, and only when the rest of the file repays them. `'always'`: start them at once
+   * whatever the file and the machine (for tests and benchmarks). `workers` is a maximum.
    */
   parallel?: 'auto' | 'always';
 }
 
 /** Threads at most, whatever is asked: more only cost memory and start-up. */
 export const MAX_THREADS = 16;
-// Files smaller than this are counted on the calling thread: starting workers would cost more.
-const MIN_PARALLEL_BYTES = 8 << 20;
 /** Bytes per unit of work: small enough to balance a busy core, large enough to cost little to hand out. */
 const CHUNK_BYTES = 8 << 20;
-/** Count on this thread for this long before deciding on workers (the cores' idle time is counted in 10 ms ticks). */
-const DECIDE_MS = 50;
 
 function workerUrl(): { url: URL; source: boolean } {
   const here = import.meta.url;
@@ -88,7 +86,7 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
   const size = (await stat(path)).size;
   // measures are read on this thread (the workers count type, year and outcome)
   const measured = Object.keys(cohort?.measures ?? {}).length > 0;
-  if (threads < 2 || (size < MIN_PARALLEL_BYTES && !always) || measured) return countCohortCsv(path, options);
+  if (threads < 2 || (size < parallelPlan.minBytes && !always) || measured) return countCohortCsv(path, options);
   signal?.throwIfAborted();
   const idle = idleCores();
 

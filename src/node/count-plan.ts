@@ -3,8 +3,27 @@
 // this one share the core), which made two threads slower than one on a loaded machine.
 import { availableParallelism, cpus, loadavg } from 'node:os';
 
-/** What starting a worker costs (loading the reader in a new thread), measured at 30-60 ms. */
-export const WORKER_START_MS = 50;
+/**
+ * What a worker costs before it counts at full speed: its first 8 MiB chunk arrives 60-115 ms
+ * after it is started (the thread's start, loading the reader, a scanner not yet optimised).
+ */
+export const WORKER_START_MS = 100;
+/** How long the calling thread counts, measuring idle cores, before it decides on workers. */
+export const DECIDE_MS = 50;
+/**
+ * One thread's counting speed on a fast core, in bytes per millisecond: 1.0-1.2 GB/s was measured
+ * for `id,type,year,outcome` files; a faster figure errs toward trying workers.
+ */
+const FAST_BYTES_PER_MS = 1.5e6;
+
+/**
+ * Files smaller than `minBytes` are counted on one thread without trying workers, as
+ * `countCohortCsv` does: even at a fast core's speed the count is over before a worker, started
+ * after deciding, could repay its start (sharing what is left must save twice what it costs).
+ * Counting a file chunk by chunk while deciding costs a few percent, so that is not tried either.
+ * Only tests change it.
+ */
+export const parallelPlan = { minBytes: (DECIDE_MS + 4 * WORKER_START_MS) * FAST_BYTES_PER_MS };
 
 const idleMs = () => cpus().reduce((sum, cpu) => sum + cpu.times.idle, 0);
 

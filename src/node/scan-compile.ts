@@ -148,7 +148,7 @@ const DIGITS_AT = `f = ((x & 0xF0F0F0F0) ^ 0x30303030) | (((x + 0x06060606) & 0x
  * exponent, a value out of range, more than 9 digits) goes to the careful path, and so to zod.
  * Nine digits keep the units a 32-bit integer while they are read.
  */
-function numberCode(k: number, last: boolean, delimiter: number, a: { min: number; max: number; integer: boolean }): string {
+function numberCode(k: number, last: boolean, delimiter: number, a: { min: number; max: number; integer: boolean }, reload: string): string {
   const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
   // the bounds are numbers of the cohort's definition, written into the loop as constants; a
   // whole number is its units, others are compared as the double the text stands for
@@ -168,7 +168,7 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
             x = dv.getInt32(i + 1, true); ${DIGITS_AT}
             if (p > 0 && p < 4) {
               z = (x - 0x30303030) << ((4 - p) << 3);
-              mu${k} = mu${k} * pow10[p] + (z & 255) * 1000 + ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);
+              mu${k} = mu${k} * P10[p] + (z & 255) * 1000 + ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);
               dd = nd; nd += p; i += 1 + p; b = buf[i];
             } else nd = 0;
           }
@@ -189,9 +189,9 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
         if (neg) { if (mu${k} === 0) break ok; mu${k} = -mu${k}; }
         md${k} = dd < 0 ? 0 : nd - dd;
         ${check}
-        if (md${k} !== N${k}.d) {
-          if (md${k} < N${k}.d) { mu${k} *= pow10[N${k}.d - md${k}]; if (mu${k} >= ${MAX_UNITS} || mu${k} <= -${MAX_UNITS}) break ok; }
-          else { mu${k} = measures.align(${k}, mu${k}, md${k}); if (mu${k} !== mu${k}) break ok; }
+        if (md${k} !== D${k}) {
+          if (md${k} < D${k}) { mu${k} *= P10[D${k} - md${k}]; if (mu${k} >= ${MAX_UNITS} || mu${k} <= -${MAX_UNITS}) break ok; }
+          else { mu${k} = measures.align(${k}, mu${k}, md${k}); ${reload} if (mu${k} !== mu${k}) break ok; }
         }
       }`;
 }
@@ -221,6 +221,14 @@ function singleByteTable(table: SpellingTable): string {
   return `Int16Array.from([${byByte.join(',')}])`;
 }
 
+/**
+ * Reading a measure's arrays into the loop's locals again, after a call that may replace them
+ * (the window or a grid grew): held in locals, they cost the loop no property loads per row.
+ */
+function reloadCode(measures: MeasureWindow): string {
+  return measures.measures.map((_, k) => (measures.num[k] ? `B${k} = N${k}.base; W${k} = N${k}.width; H${k} = N${k}.counts; D${k} = N${k}.d;` : `C${k} = L${k}.counts;`)).join(' ');
+}
+
 /** Counting a row's measures into its cell (or, outside the window, record by record). */
 function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string {
   const measures = state.measures!;
@@ -236,12 +244,12 @@ function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string
     if (isNumber) {
       parsed.push(`md${k} < 0 ? NaN : mu${k}`);
       adds.push(`if (md${k} >= 0) {
-          h = N${k}.h[cell];
-          if (h !== undefined && (r = (mu${k} - h.base) | 0) >= 0 && r < h.size) { if (++h.counts[r] === 256) measures.carry(h, r); } else measures.hist(${k}, cell, mu${k});
+          r = mu${k} - B${k};
+          if (r >>> 0 < W${k}) { r += cell * W${k}; if (++H${k}[r] === 65536) measures.carry(${k}, r); } else { measures.hist(${k}, cell, mu${k}); ${reloadCode(measures)} }
         }`);
     } else {
       parsed.push(`ml${k}`);
-      adds.push(`if (ml${k} >= 0) L${k}.counts[cell * ${measures.lev[k]!.levels} + ml${k}]++;`);
+      adds.push(`if (ml${k} >= 0) C${k}[cell * ${measures.lev[k]!.levels} + ml${k}]++;`);
     }
   });
   return `if (cell >= 0) {
@@ -253,7 +261,7 @@ function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotS
   const { delimiter } = layout;
   // after the field: the delimiter (and step over it), or for the last column a line break
   const next = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
-  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!)} ${next}`;
+  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!, reloadCode(state.measures!))} ${next}`;
   if (role.startsWith('level:')) {
     // the spelling's compare steps over the delimiter itself
     const k = Number(role.slice(6));
@@ -328,7 +336,9 @@ function compile(layout: Layout, state: HotState): HotLoop {
   const measureSetup = measured
     ? `const measures = state.measures; measures.sync(window);
     const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
-    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}];` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)};`)).join(' ')}`
+    const P10 = Int32Array.of(${Array.from({ length: 10 }, (_, e) => `1e${e}`).join(', ')});
+    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}]; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0;` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)}; let C${k} = L${k}.counts;`)).join(' ')}
+    ${reloadCode(mw!)}`
     : '';
   const count = measured
     ? `let cell = -1;
@@ -336,7 +346,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
         else {
           window.add(t, y, o, 1);
           counts = window.counts; base = window.base; span = window.span; slots = window.slots;
-          measures.sync(window); cell = measures.cellOf(t, y, o);
+          measures.sync(window); cell = measures.cellOf(t, y, o); ${reloadCode(mw!)}
         }
         ${measureCountCode(state, roles)}`
     : `if (row >>> 0 < span && t < slots) counts[(row * slots + t) * 4 + o]++;
@@ -352,7 +362,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, q = 0, s = 0, p = 0, f = 0, z = 0, h, r = 0, val = 0.5, ${measureLocals}` : ''};
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, q = 0, s = 0, p = 0, f = 0, z = 0, r = 0, val = 0.5, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;
@@ -362,11 +372,18 @@ function compile(layout: Layout, state: HotState): HotLoop {
         line++;
         continue;
       }
-      state.line = line;
+      lastLine = line;
       return start;
     }
-    state.line = line;
+    lastLine = line;
     return i;`;
+  // The loop hands its last line number back through a variable of its closure, and the wrapper
+  // stores it: a store into `state` at the loop's exits, which run only when a range ends, had no
+  // type feedback when the loop was optimised mid-range, and bailed out at the end of each of the
+  // first ranges (each time back to the interpreter for much of the next one).
+  const factory = `let lastLine = 0;
+  const loop = function (state, buf, dv, from, to) {${body}};
+  return function (state, buf, dv, from, to) { const end = loop(state, buf, dv, from, to); state.line = lastLine; return end; };`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the note at the top of the file
-  return new Function('state', 'buf', 'dv', 'from', 'to', body) as HotLoop;
+  return new Function(factory)() as HotLoop;
 }

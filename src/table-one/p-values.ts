@@ -1,5 +1,6 @@
 import { TreatmentOutcomesError } from '../errors.js';
-import { FISHER_MAX_WORK, fisherExact } from '../inference/fisher-exact.js';
+import { FISHER_MAX_TOTAL, fisherExact } from '../inference/fisher-exact.js';
+import { fisherNetworkLogPValue, fisherWorkLowerBound } from '../inference/fisher-network.js';
 import { chiSquareIndependence } from '../inference/independence.js';
 import { kruskalWallis } from '../inference/kruskal-wallis.js';
 import { welchTest } from '../inference/welch-test.js';
@@ -25,6 +26,39 @@ function contingency(groups: readonly ColumnSummary[]): number[][] {
   return table.filter((row) => row.some((c) => c > 0)).map((row) => row.filter((_, l) => keepLevel[l]));
 }
 
+/**
+ * Steps Fisher's exact test may take for one p-value of a Table 1 (a second or two here). A table
+ * whose first stage alone needs more is not started; one that runs out of steps stops there. Either
+ * way χ² stands in and the cell says so, so a table of a few thousand patients never hangs on it.
+ */
+export const TABLE_ONE_FISHER_WORK = 20_000_000;
+
+const steps = (n: number) => n.toExponential(0).replace('+', '');
+
+/** Fisher's exact p-value within the Table 1 budget, or why not (and the steps it took). */
+function boundedFisher(table: number[][], total: number): { p: number; work: number } | { why: string; work: number } {
+  const shape = `${table.length}×${table[0]!.length} table of ${total}`;
+  if (table.length === 2 && table[0]!.length === 2) {
+    try {
+      return { p: fisherExact(table, { estimate: false }).pValue, work: 0 };
+    } catch (error) {
+      if (!(error instanceof TreatmentOutcomesError)) throw error;
+      return { why: error.message, work: 0 };
+    }
+  }
+  if (total > FISHER_MAX_TOTAL) return { why: `an exact p-value takes totals up to ${FISHER_MAX_TOTAL}, and this ${shape} has more`, work: 0 };
+  const more = `Fisher's exact test needs more than ${steps(TABLE_ONE_FISHER_WORK)} steps for this ${shape}`;
+  const lower = fisherWorkLowerBound(table, TABLE_ONE_FISHER_WORK);
+  if (lower > TABLE_ONE_FISHER_WORK) return { why: `${more} (at least ${steps(lower)}, counted from its margins before starting)`, work: 0 };
+  const spent = { work: 0 };
+  try {
+    return { p: Math.exp(fisherNetworkLogPValue(table, TABLE_ONE_FISHER_WORK, spent)), work: spent.work };
+  } catch (error) {
+    if (!(error instanceof TreatmentOutcomesError)) throw error;
+    return { why: `${more} (stopped there)`, work: spent.work };
+  }
+}
+
 function categorical(groups: readonly ColumnSummary[], choice: NonNullable<PValueOptions['categorical']>): TableOnePValue {
   const table = contingency(groups);
   if (table.length < 2 || (table[0]?.length ?? 0) < 2) return untested('fewer than two groups or two levels with records');
@@ -33,20 +67,18 @@ function categorical(groups: readonly ColumnSummary[], choice: NonNullable<PValu
   const cols = table[0]!.map((_, j) => table.reduce((a, r) => a + r[j]!, 0));
   const small = rows.some((r) => cols.some((c) => (r * c) / total < 5));
   let note: string | undefined;
+  let exactWork: number | undefined;
   if (choice === 'fisher' || (choice === 'auto' && small)) {
-    try {
-      return tested('fisher', fisherExact(table).pValue);
-    } catch (error) {
-      if (!(error instanceof TreatmentOutcomesError)) throw error;
-      if (choice === 'fisher') return untested(error.message);
-      // the exact test would take too long for this table (R's fisher.test with its default workspace
-      // fails on it too): the χ² approximation, said so in the cell and the notes
-      note = `Pearson's χ², although an expected count is below 5: Fisher's exact test needs more than ${FISHER_MAX_WORK.toExponential(0).replace('+', '')} steps for this ${table.length}×${table[0]!.length} table`;
-    }
+    const fisher = boundedFisher(table, total);
+    if ('p' in fisher) return { ...tested('fisher', fisher.p), exactWork: fisher.work };
+    if (choice === 'fisher') return { ...untested(fisher.why), exactWork: fisher.work };
+    // R's fisher.test with its default workspace fails on such tables too: the χ² approximation, said so in the cell and the notes
+    note = `Pearson's χ², although an expected count is below 5: ${fisher.why}`;
+    exactWork = fisher.work;
   }
   const chi = chiSquareIndependence(table, { correct: false });
   const p = tested('chi-square', chi.pValue, chi.statistic, [chi.df]);
-  return note === undefined ? p : { ...p, note };
+  return note === undefined ? p : { ...p, note, exactWork: exactWork! };
 }
 
 function continuous(groups: readonly ColumnSummary[], labels: readonly string[], test: 'welch' | 'kruskal-wallis'): TableOnePValue {

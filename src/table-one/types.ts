@@ -143,6 +143,11 @@ export interface TableOnePValue {
   reason?: string;
   /** Why the test is not the one the rule chose: Fisher's exact test too costly for the table, χ² instead. */
   note?: string;
+  /**
+   * Steps Fisher's exact test took on an r×c table, when it was tried (0 when its margins showed it
+   * could not finish within the budget, or for a 2×2 table); at most `TABLE_ONE_FISHER_WORK` and a few.
+   */
+  exactWork?: number;
 }
 
 /** One row of a {@link TableOne}. */

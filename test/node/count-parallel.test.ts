@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { countCohortCsvParallel } from '../../src/node/count-parallel.js';
 import { countCohortCsv } from '../../src/node/csv.js';
-import { workersToStart } from '../../src/node/count-plan.js';
+import { parallelPlan, workersToStart } from '../../src/node/count-plan.js';
 import { CEREBRAL_PALSY } from '../../src/schema/cerebral-palsy.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
 import { forEachCell, type CountTable } from '../../src/stats/count-table.js';
@@ -28,6 +28,14 @@ function bigFile(name: string, rows: number, extra: (i: number) => string | unde
   return path;
 }
 
+describe('parallelPlan', () => {
+  it('tries workers only on files a fast core takes longer to count than a worker takes to repay', () => {
+    // a 10^7-row file of the benchmark (294 MB) is counted on one thread; 10^8 rows are not
+    expect(parallelPlan.minBytes).toBeGreaterThan(294e6);
+    expect(parallelPlan.minBytes).toBeLessThan(2.9e9);
+  });
+});
+
 describe('workersToStart', () => {
   it('starts a worker per idle core, and only for work that outlasts starting it', () => {
     expect(workersToStart({ threads: 2, chunksLeft: 30, perChunkMs: 25, idleCores: 1 })).toBe(1);
@@ -50,9 +58,11 @@ describe('countCohortCsvParallel', () => {
     expect(two.rows).toBe(one.rows);
     expect(one.threads).toBe(1);
     expect(two.threads).toBe(2);
+    // 11 MB: counted on one thread, as countCohortCsv does, before a worker could repay its start
     const auto = await countCohortCsvParallel(path, { cohort, mode: 'lenient', workers: 2 });
     expect(cells(auto.table)).toEqual(cells(one.table));
-    expect([1, 2]).toContain(auto.threads); // workers start only on idle cores, for work that repays them
+    expect(auto.rejected).toEqual(one.rejected);
+    expect(auto.threads).toBe(1);
   });
 
   it('counts a file with a quoted field as one thread does', async () => {
@@ -76,6 +86,10 @@ describe('countCohortCsvParallel', () => {
   });
 
   it('alone, counts the rest of the file as one range, with spanning records and every rejected row handed on', async () => {
+    // the path of a file large enough to try workers, on a file of 12 MB
+    const minBytes = parallelPlan.minBytes;
+    parallelPlan.minBytes = 8 << 20;
+    onTestFinished(() => void (parallelPlan.minBytes = minBytes));
     // 3 chunks of 4 MB (after the first, starting a worker would cost more than the rest takes); the
     // first boundary falls among records with a line break inside, so the range is counted again from a record's end
     const path = bigFile('alone.csv', 400_000, (i) => (i > 150_000 && i < 190_000 ? `${i},"mi\nxed",2005,improved` : i % 1000 === 7 ? `${i},spastik,2005,improved` : undefined));

@@ -102,6 +102,24 @@ describe('measures counted by the byte scanner', () => {
     expect(cell.quantiles.counts).toEqual([500, 1, 1600, 1]);
   });
 
+  it('counts a value more often than a 16-bit bin holds', async () => {
+    const lines = ['type,year,outcome,months'];
+    for (let i = 0; i < 66_000; i++) lines.push(`spastic,2005,improved,${i < 65_600 ? 7 : 8}`);
+    const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expectSameMeasures(counted.table, expected);
+    const months = counted.table.measures!.months as Extract<MeasureCounts, { cells: unknown }>;
+    expect(months.cells.find((c) => c !== null)!.quantiles.counts).toEqual([65_600, 400]);
+  });
+
+  it('moves a wide grid into the cells\' maps when the count window grows past its room', async () => {
+    // 4001 units on the grid, then 150 years × 8 type slots × 4 outcomes of cells: more than a grid holds
+    const lines = ['type,year,outcome,months'];
+    for (let i = 0; i <= 4000; i += 40) lines.push(`mixed,2000,improved,${i}`, `spastic,2001,unknown,${4000 - i}`);
+    for (let y = 1900; y < 2050; y += 7) lines.push(`other,${y},worsened,${y % 4001}`, `mixed,${y},improved,${(y * 13) % 4001}`);
+    const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, anyYear);
+    expectSameMeasures(counted.table, expected);
+  });
+
   it('counts a year far outside the others and values too wide for a histogram', async () => {
     const lines = ['type,year,outcome,score,months'];
     for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);

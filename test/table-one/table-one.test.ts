@@ -4,6 +4,9 @@ import { InvalidArgumentError } from '../../src/errors.js';
 import { ROUNDING_MODES } from '../../src/format/rounding.js';
 import { defineCohort } from '../../src/schema/define-cohort.js';
 import { countTable, fromCounts } from '../../src/stats/count-table.js';
+import { chiSquareIndependence } from '../../src/inference/independence.js';
+import { fisherWorkLowerBound } from '../../src/inference/fisher-network.js';
+import { TABLE_ONE_FISHER_WORK } from '../../src/table-one/p-values.js';
 import { tableOne } from '../../src/table-one/table-one.js';
 import type { TableOne } from '../../src/table-one/types.js';
 import { roundByDistance } from '../oracles.js';
@@ -133,9 +136,55 @@ describe('tableOne', () => {
     const p = t.rows[0]!.pValue!;
     expect(p.test).toBe('chi-square');
     expect(p.value).toBeCloseTo(0.7529393811, 9); // R: chisq.test(correct = FALSE) on the same table
-    expect(p.note).toMatch(/^Pearson's χ², although an expected count is below 5: Fisher's exact test needs more than 5e7 steps for this 4×5 table$/);
+    expect(p.note).toBe("Pearson's χ², although an expected count is below 5: Fisher's exact test needs more than 2e7 steps for this 4×5 table of 128 (stopped there)");
+    // its margins do not show it (the first stage is small): the exact test ran until its budget was spent
+    expect(fisherWorkLowerBound(counts)).toBeLessThan(TABLE_ONE_FISHER_WORK);
+    expect(p.exactWork).toBeGreaterThan(TABLE_ONE_FISHER_WORK);
+    expect(p.exactWork).toBeLessThan(TABLE_ONE_FISHER_WORK + 10_000);
     expect(t.notes).toContain(`p for ${t.rows[0]!.label}: ${p.note}.`);
     expect(tableOne(fourTypes.parse(all).records, { by: 'type', cohort: fourTypes, pValues: { categorical: 'fisher' } }).rows[0]!.pValue).toMatchObject({ value: null, test: null });
+  });
+
+  it("falls back to χ² before any step when a large table's margins show Fisher's test cannot finish", () => {
+    // 4 types × 6 levels of 2450 patients, one level rare (expected counts below 5): the first column
+    // alone splits some 10^8 ways over the rows
+    const levels = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const counts = [[300, 200, 150, 100, 50, 2], [250, 180, 120, 90, 40, 3], [200, 150, 100, 70, 30, 1], [150, 100, 80, 60, 20, 4]];
+    const types = ['spastic', 'mixed', 'athetoid', 'other'];
+    const big = defineCohort({ types, measures: { level: { kind: 'category', values: levels } } });
+    const rows = types.flatMap((type, i) => counts[i]!.flatMap((k, l) => Array.from({ length: k }, () => ({ type, year: 2010, outcome: 'improved', level: levels[l] }))));
+    const t = tableOne(big.parse(rows).records, { by: 'type', cohort: big, pValues: true });
+    const p = t.rows[0]!.pValue!;
+    expect(p.test).toBe('chi-square');
+    expect(p.exactWork).toBe(0);
+    expect(p.value).toBeCloseTo(chiSquareIndependence(counts, { correct: false }).pValue, 12);
+    expect(p.note).toMatch(/^Pearson's χ², although an expected count is below 5: Fisher's exact test needs more than 2e7 steps for this 4×6 table of 2450 \(at least [1-9]e\d+, counted from its margins before starting\)$/);
+    expect(t.notes).toContain(`p for ${t.rows[0]!.label}: ${p.note}.`);
+    // asked for Fisher's test only: left empty, with the reason
+    const only = tableOne(big.parse(rows).records, { by: 'type', cohort: big, pValues: { categorical: 'fisher' } }).rows[0]!.pValue!;
+    expect(only).toMatchObject({ value: null, test: null, exactWork: 0 });
+    expect(only.reason).toMatch(/needs more than 2e7 steps/);
+  });
+
+  it('counts the splits of the largest column as the lower bound of the exact test, as a brute-force count does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 3, maxLength: 3 }), { minLength: 2, maxLength: 3 }), (table) => {
+        const rows = table.map((r) => r.reduce((a, b) => a + b, 0));
+        const cols = table[0]!.map((_, j) => table.reduce((a, r) => a + r[j]!, 0));
+        // rows are the shorter side here (2 or 3 rows of 3 columns)
+        const c = Math.max(...cols);
+        let ways = 0;
+        const visit = (i: number, left: number): void => {
+          if (i === rows.length) {
+            if (left === 0) ways++;
+            return;
+          }
+          for (let v = 0; v <= Math.min(rows[i]!, left); v++) visit(i + 1, left - v);
+        };
+        visit(0, c);
+        expect(fisherWorkLowerBound(table)).toBe(ways);
+      }),
+    );
   });
 
   it('does not change its input', () => {
