@@ -18,8 +18,10 @@ export interface Passage {
    * 2: collected after the rules were written, to grow the held-back split; all of it is held back.
    * 3: collected later still to learn from more real text; gold committed before the extractor ran on
    * it; all of it is development.
+   * 4: collected after the rules were changed for the third, to measure them on text they have not
+   * seen; gold committed before the extractor ran on it; all of it is held back.
    */
-  batch?: 2 | 3;
+  batch?: 2 | 3 | 4;
   url: string;
   style: string;
   text: string;
@@ -47,10 +49,11 @@ export function fnv1a(s: string): number {
 export const splitOf = (id: string): Passage['split'] => (fnv1a(`treatment-outcomes corpus split/${id}`) % 100 < 30 ? 'held-back' : 'development');
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
- * back whole; the third, gathered to learn from, is development whole.
+ * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
+ * rules were changed for the third, is held back whole.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
-  p.batch === 2 ? 'held-back' : p.batch === 3 ? 'development' : splitOf(p.id);
+  p.batch === 2 || p.batch === 4 ? 'held-back' : p.batch === 3 ? 'development' : splitOf(p.id);
 
 const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string =>
   p.split === 'development'
@@ -59,7 +62,9 @@ const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string =>
       : 'development, first collection'
     : p.batch === 2
       ? 'held-back, second collection'
-      : 'held-back, first collection';
+      : p.batch === 4
+        ? 'held-back, fourth collection'
+        : 'held-back, first collection';
 
 export const claimKey = (c: { numerator?: number; denominator: number; percent?: string }) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`;
 
