@@ -196,6 +196,7 @@ function tableLines(block: DocumentBlock) {
 function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>, bounds: { start: number; end: number }): SentenceClaims {
   const result: SentenceClaims = { claims: [], totals: [], partCue: false };
   const context = out.span(block.start, block.end);
+  const claimsBefore = out.claims.length;
   declareNamedGroups(out.text, mentions, scope, sentence, blockIndex, bounds);
   // the group named by a share ("30% de los pacientes del grupo control") holds for the bare percents after it
   let groupName: string | undefined;
@@ -209,7 +210,12 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   // "ORR was 48.8%: CR 15/45 (33.3%); PR 7/45 (15.5%)": a denominator printed later in the sentence, a last resort
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
+  // where the mention before the current one ends: the clause that introduces it starts there
+  let previousEnd = bounds.start;
+  let lastEnd = bounds.start;
   for (let m of mentions) {
+    previousEnd = lastEnd;
+    lastEnd = m.kind === 'share' ? m.end : m.token.end;
     if (m.kind === 'total') {
       const at = m.token.start;
       const g = later.find((l) => l.start === at && l.kind === 'total')!;
@@ -235,7 +241,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       continue;
     }
     if (m.percent && m.count === undefined && m.denominator === undefined) {
-      const own = usedName(out.text, m.percent, previousEnd(mentions, m, bounds.start), bounds.end);
+      const own = usedName(out.text, m.percent, previousEnd, bounds.end);
       groupName = own ?? groupName;
       if (groupName !== undefined) {
         const named = scope.namedGroup(groupName, m.start);
@@ -353,8 +359,8 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   const partitionsBefore = out.partitions.length;
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
-  proposeNestedParts(out, mentions, result.claims, sentence, context);
-  demoteParts(out, scope, result.totals, partitionsBefore);
+  proposeNestedParts(out, mentions, result.claims, sentence, context, claimsBefore);
+  demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
 }
 
@@ -380,10 +386,10 @@ function sumsPrintedAfter(mentions: readonly Mention[]): NumberToken[] {
 }
 
 /** Totals of the sentence that a new partition lists as parts of a larger total leave the scope. */
-function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], partitionsBefore: number): void {
+function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], partitionsBefore: number, claimsBefore: number): void {
   if (totals.length === 0 || out.partitions.length === partitionsBefore) return;
   const partStarts = new Set<number>();
-  const byId = new Map(out.claims.map((c) => [c.id, c]));
+  const byId = new Map(out.claims.slice(claimsBefore).map((c) => [c.id, c]));
   for (const p of out.partitions.slice(partitionsBefore)) {
     for (const id of p.parts) {
       const c = byId.get(id);
@@ -391,13 +397,6 @@ function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], parti
     }
   }
   if (partStarts.size > 0) scope.demote(partStarts);
-}
-
-/** Where the mention before `m` ends (or the sentence starts): the clause that introduces `m`. */
-function previousEnd(mentions: readonly Mention[], m: Mention, sentenceStart: number): number {
-  const i = mentions.indexOf(m);
-  const prev = i > 0 ? mentions[i - 1] : undefined;
-  return prev === undefined ? sentenceStart : prev.kind === 'share' ? prev.end : prev.token.end;
 }
 
 /** Record the groups the sentence names with their sizes: "un grupo estudio (n=142)", "al grupo A pertenecían 44". */

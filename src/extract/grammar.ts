@@ -254,7 +254,8 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
       const namedGroup = NAMED_GROUP_AFTER().exec(after.slice(0, 80))?.[1];
       let prev = i - 1;
-      while (prev >= 0 && tokens[prev]!.excluded !== undefined) prev--;
+      // past excluded figures ("80% or more"), but never further back than the window
+      while (prev >= 0 && tokens[prev]!.excluded !== undefined && tokens[prev]!.end > t.start - 100) prev--;
       const clause = text.slice(Math.max(sentenceStart, tokens[prev]?.end ?? 0, t.start - 100), t.start);
       const subgroup = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) ? 'described' : EACH_OF_LISTED_AFTER().test(after) ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));

@@ -128,7 +128,7 @@ export function proposeCountParts(
 }
 
 /** The bare claim and partition for parts that add up to a count of the sentence. */
-function partsOf(out: ExtractionBuilder, total: number, seed: ExtractedClaim | undefined, parts: readonly PartMention[], start: number, sentence: number, context: TextSpan): void {
+function partsOf(out: ExtractionBuilder, total: number, seed: ExtractedClaim | undefined, parts: readonly PartMention[], start: number, context: TextSpan): void {
   const claims = parts.map((p) => {
     const claim: ExtractedClaim = {
       id: out.id(slug(p.label) || 'part'),
@@ -144,7 +144,6 @@ function partsOf(out: ExtractionBuilder, total: number, seed: ExtractedClaim | u
     return claim;
   });
   addPartition(out, total, seed ? [seed, ...claims] : claims, 0, start);
-  void sentence;
 }
 
 /**
@@ -153,47 +152,63 @@ function partsOf(out: ExtractionBuilder, total: number, seed: ExtractedClaim | u
  * cent) ... (60 patients) or ... (six)" (parts after a share add up to its count), "124 patients
  * (6 hommes et 118 femmes)" (a bracket of parts adds up to the count before it). Exact sums only.
  */
-export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Mention[], shares: SentenceClaims['claims'], sentence: number, context: TextSpan): void {
-  const taken = new Set(out.claims.map((c) => c.span.start));
-  const freeParts = (from: number, to = Number.MAX_SAFE_INTEGER) =>
-    mentions.filter((m): m is PartMention => m.kind === 'part' && !m.nEquals && m.token.start >= from && m.token.end <= to && !taken.has(m.token.start));
-  const leadingRun = (parts: readonly PartMention[], target: number): PartMention[] | undefined => {
+export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Mention[], shares: SentenceClaims['claims'], sentence: number, context: TextSpan, claimsBefore: number): void {
+  // only this sentence's claims can have taken its parts: the cost stays that of the sentence
+  const taken = new Set<number>();
+  for (let c = claimsBefore; c < out.claims.length; c++) taken.add(out.claims[c]!.span.start);
+  const parts = mentions.filter((m): m is PartMention => m.kind === 'part' && !m.nEquals);
+  /** The free parts from `from` on, in order, until their sum passes `target`: a run adding up to it exactly, or none. */
+  const leadingRun = (from: number, to: number, target: number): PartMention[] | undefined => {
+    let lo = 0;
+    let hi = parts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (parts[mid]!.token.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const run: PartMention[] = [];
     let sum = 0;
-    for (let k = 0; k < parts.length; k++) {
-      sum += parts[k]!.token.value;
-      if (sum === target) return parts.slice(0, k + 1);
+    for (let k = lo; k < parts.length && parts[k]!.token.end <= to; k++) {
+      const p = parts[k]!;
+      if (taken.has(p.token.start)) continue;
+      run.push(p);
+      sum += p.token.value;
+      if (sum === target) return run;
       if (sum > target) return undefined;
     }
     return undefined;
   };
+  const take = (run: readonly PartMention[]) => {
+    for (const p of run) taken.add(p.token.start);
+  };
   for (const { claim, mention } of shares) {
     if (mention.kind !== 'share' || mention.count === undefined || claim.measure === 'improvement') continue;
-    const after = freeParts(mention.end);
     if (mention.denominator !== undefined) {
-      const run = leadingRun(after, mention.denominator.value - mention.count.value);
-      if (run && run.length >= 1) {
-        partsOf(out, mention.denominator.value, claim, run, claim.span.start, sentence, context);
-        for (const p of run) taken.add(p.token.start);
+      const run = leadingRun(mention.end, Number.MAX_SAFE_INTEGER, mention.denominator.value - mention.count.value);
+      if (run) {
+        partsOf(out, mention.denominator.value, claim, run, claim.span.start, context);
+        take(run);
       }
       continue;
     }
-    const run = leadingRun(after, mention.count.value);
+    const run = leadingRun(mention.end, Number.MAX_SAFE_INTEGER, mention.count.value);
     if (run && run.length >= 2) {
-      partsOf(out, mention.count.value, undefined, run, mention.count.start, sentence, context);
-      for (const p of run) taken.add(p.token.start);
+      partsOf(out, mention.count.value, undefined, run, mention.count.start, context);
+      take(run);
     }
   }
-  for (const m of mentions) {
-    if (m.kind !== 'part' || m.nEquals || taken.has(m.token.start)) continue;
+  for (const m of parts) {
+    if (taken.has(m.token.start)) continue;
     const open = /^\s*(?:[\p{L}-]+\s+){0,2}\(/u.exec(out.text.slice(m.token.end, m.token.end + 40));
     if (!open) continue;
     const from = m.token.end + open[0].length;
     const close = out.text.indexOf(')', from);
     if (close < 0 || close - from > 120) continue;
-    const inside = freeParts(from, close);
-    if (inside.length >= 2 && leadingRun(inside, m.token.value)?.length === inside.length) {
-      partsOf(out, m.token.value, undefined, inside, m.token.start, sentence, context);
-      for (const p of inside) taken.add(p.token.start);
+    const run = leadingRun(from, close, m.token.value);
+    // every part inside the bracket, and at least two of them
+    if (run && run.length >= 2 && !parts.some((p) => p.token.start >= from && p.token.end <= close && !run.includes(p) && !taken.has(p.token.start))) {
+      partsOf(out, m.token.value, undefined, run, m.token.start, context);
+      take(run);
     }
   }
 }
