@@ -20,8 +20,10 @@ export interface Passage {
    * it; all of it is development.
    * 4: collected after the rules were changed for the third, to measure them on text they have not
    * seen; gold committed before the extractor ran on it; all of it is held back.
+   * 5: collected after the fourth, to learn from; gold committed before the extractor ran on it; all
+   * of it is development.
    */
-  batch?: 2 | 3 | 4;
+  batch?: 2 | 3 | 4 | 5;
   url: string;
   style: string;
   text: string;
@@ -50,16 +52,19 @@ export const splitOf = (id: string): Passage['split'] => (fnv1a(`treatment-outco
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
  * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
- * rules were changed for the third, is held back whole.
+ * rules were changed for the third, is held back whole; the fifth, gathered to learn from, is
+ * development whole.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
-  p.batch === 2 || p.batch === 4 ? 'held-back' : p.batch === 3 ? 'development' : splitOf(p.id);
+  p.batch === 2 || p.batch === 4 ? 'held-back' : p.batch === 3 || p.batch === 5 ? 'development' : splitOf(p.id);
 
 const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string =>
   p.split === 'development'
     ? p.batch === 3
       ? 'development, third collection'
-      : 'development, first collection'
+      : p.batch === 5
+        ? 'development, fifth collection'
+        : 'development, first collection'
     : p.batch === 2
       ? 'held-back, second collection'
       : p.batch === 4
