@@ -20,6 +20,8 @@ export interface Group {
   /** The block (paragraph) it was stated in. */
   block: number;
   kind: 'total' | 'count';
+  /** A count printed as a share of a larger group ("18 (20,0%)"), not a group later shares are of. */
+  isPart?: boolean;
 }
 
 /** The groups in reach at one point of the document. */
@@ -130,7 +132,8 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
   const precise = share.count !== undefined || (share.percent !== undefined && share.percent.decimals > 0);
   const lastResorts = [
     ...later.filter((g) => !g.approximate && g.start > share.start).map((group) => ({ group, source: 'same-sentence' as const, via: 'the total stated later in the sentence' })),
-    ...(precise ? scope.recentCounts(share.start).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
+    // a bare percent is not taken for a share of a count that is itself another share's part ("18 (20,0%) ... (61,1%)")
+    ...(precise ? scope.recentCounts(share.start).filter((g) => share.count !== undefined || !g.isPart).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
   ].filter((f) => f.group.value !== share.count?.value);
   const fallbacks = lastResorts.filter((f) => fitShare(fields, f.group.value) === 'exact');
   // a precise share that fits nothing else may be truncated rather than rounded ("36 (41.3 %)" of 87)

@@ -225,6 +225,8 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     }
     if (m.kind === 'part') {
       scope.addCount(group(m.token, sentence, blockIndex, 'count'));
+      // "9012 patients étaient admissibles aux analyses": the analysed group
+      if (m.included) scope.addTotal(group(m.token, sentence, blockIndex, 'total'));
       continue;
     }
     result.partCue ||= m.partCue;
@@ -337,7 +339,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       context,
     };
     pending.push({ mention: m, claim, ...(r.group ? { group: r.group } : {}) });
-    if (m.count) scope.addCount(group(m.count, sentence, blockIndex, 'count'));
+    if (m.count) scope.addCount({ ...group(m.count, sentence, blockIndex, 'count'), ...(m.percent ? { isPart: true } : {}) });
     if (m.denominator && m.denominatorIsGroup) scope.addTotal(group(m.denominator, sentence, blockIndex, 'total'));
     if (m.count && m.countIsGroup) scope.addTotal(group(m.count, sentence, blockIndex, 'total'));
   }

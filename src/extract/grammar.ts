@@ -87,6 +87,10 @@ const NAMED_GROUP_AFTER = lazyWords(() => /^(?:\s*(?:,|and|or|y|o|und|oder|et|ou
 // "Y% of N": "of all", "aller", "de tous les", "de todos los" name the whole group as plainly as "of"
 const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|von|von\s+den|von\s+allen|der|aller|sämtlicher|des|de\s+tou(?:s|tes)\s+les|de\s+l['’]ensemble\s+des|de\s+los|de\s+las|de\s+tod(?:os|as)\s+l[oa]s|del\s+total\s+de(?:\s+l[oa]s)?|de)\s*$/iu;
 const SHARE_OF_AFTER = lazyWords(() => /^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
+// a sentence's opening words naming the group it is about (a heading glued on, "ResultadosDe las", is allowed)
+const SENTENCE_OPENS_WITH_GROUP = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las)\s*$/u;
+const THAN_ONLY = lazyWords(() => /^\s*\)?\s*(?:than|als|que)\b/iu);
+const COMPARATIVE_BEFORE = lazyWords(() => /\b(?:more|less|fewer|higher|lower|greater|smaller|better|worse|mehr|weniger|höher|niedriger|größer|kleiner|häufiger|seltener|plus|moins|más|menos|mayor|menor)\b/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -124,6 +128,8 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   // "2324 spastic (54.32%)" is a part; "3028 children (57% boys; ...)" a total whose bracket describes it
   if (/^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%(?!\s*[\p{L}])/u.test(a)) return undefined;
   if (ANAPHOR_BEFORE().test(b)) return undefined;
+  // "Of the 90 judgements, ...", "De las 90 sentencias, ...": the sentence opens by naming its group, whatever it counts
+  if (SENTENCE_OPENS_WITH_GROUP.test(text.slice(sentenceStart, token.start)) && /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*,/u.test(a)) return { strong: true };
   const noun = COUNT_NOUN_AFTER().test(a);
   if (TOTAL_BEFORE().test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
   if (TOTAL_VERB_AFTER().test(a) && noun) return { strong: true };
@@ -249,7 +255,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
         continue;
       }
       const prevShare = out[out.length - 1];
-      const versus = isPercent(n1) && VERSUS().test(between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && VERSUS().test(text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
+      // "than", "als", "que" compare only after a comparative ("higher in A (30%) than in B"); "hombres (66,7%) que tuvieron" is a relative clause
+      const compares = (from: NumberToken, gap: string) => VERSUS().test(gap) && (!THAN_ONLY().test(gap) || COMPARATIVE_BEFORE().test(text.slice(Math.max(sentenceStart, from.start - 60), from.start)));
+      const versus = isPercent(n1) && compares(t, between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && compares(prevShare.percent, text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
       const approximate = APPROXIMATE_PERCENT_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
       const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
       const namedGroup = NAMED_GROUP_AFTER().exec(after.slice(0, 80))?.[1];

@@ -199,7 +199,8 @@ export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Me
   }
   for (const m of parts) {
     if (taken.has(m.token.start)) continue;
-    const open = /^\s*(?:[\p{L}-]+\s+){0,2}\(/u.exec(out.text.slice(m.token.end, m.token.end + 40));
+    // "37 non-study related serious adverse events (19 intervention, 18 control)"
+    const open = /^\s*(?:[\p{L}-]+\s+){0,6}\(/u.exec(out.text.slice(m.token.end, m.token.end + 80));
     if (!open) continue;
     const from = m.token.end + open[0].length;
     const close = out.text.indexOf(')', from);

@@ -65,7 +65,7 @@ export const YEAR_BEFORE_WEAK = lazyWords(() => /\b(?:of|to|and|or|de|del|du|au|
  * Words after a count that make it the group later figures are of: "202 of 222 patients could be
  * evaluated", "200 ont été inclus", "180 wurden ausgewertet" (the analysed population, not a result).
  */
-export const INCLUDED_AFTER = lazyWords(() => /^\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:could|can|were|was|had|have)\s+(?:been\s+|be\s+)?|(?:ont|a)\s+été\s+|(?:wurden|werden|konnten)\s+|(?:fueron|pudieron\s+ser)\s+)?(?:included|enrolled|evaluated|evaluable|analy[sz]ed|assessed|eligible|inclus|incluses|évalués|évaluables|analysés|eingeschlossen|ausgewertet|auswertbar|incluidos|incluidas|evaluados|evaluables|analizados)\b/iu);
+export const INCLUDED_AFTER = lazyWords(() => /^(?!\s*(?:included|enrolled|evaluated|evaluable|eligible|analy[sz]ed)\s+(?!in\b|into\b|for\b|at\b|from\b|on\b)\p{L})\s*(?:[\p{L}-]+\s+){0,3}?(?:(?:could|can|were|was|had|have)\s+(?:been\s+|be\s+)?|(?:ont|a)\s+été\s+|(?:étaient|sont)\s+|(?:wurden|werden|konnten|waren)\s+|(?:fueron|pudieron\s+ser|eran)\s+)?(?:included|enrolled|evaluated|evaluable|analy[sz]ed|assessed|eligible|inclus|incluses|évalués|évaluables|analysés|admissibles|éligibles|retenus|eingeschlossen|ausgewertet|auswertbar|incluidos|incluidas|evaluados|evaluables|analizados|elegibles)\b/iu);
 
 /**
  * Words after a percent that describe the members of a smaller group it is of: "89.1% of patients
