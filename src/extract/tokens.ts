@@ -290,7 +290,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a)) return void set('prevalence in a population that is not counted');
-    if (SURVIVAL().test(text.slice(Math.max(0, token.start - 90), token.start))) return void set('a survival or time-to-event estimate');
+    if (SURVIVAL().test(wordsBefore(text, token.start, 90))) return void set('a survival or time-to-event estimate');
   } else {
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
@@ -359,4 +359,14 @@ function markIntervals(text: string, tokens: NumberToken[]): void {
       if (other.excluded === undefined && (opens || !other.percent)) other.excluded = opens ? 'an interval bound' : 'part of a statistic';
     }
   }
+}
+
+/**
+ * Up to `length` characters before `at`, starting at a word: a window that opened inside "los"
+ * would read "os", and an unanchored "OS" (overall survival) would match it.
+ */
+function wordsBefore(text: string, at: number, length: number): string {
+  let from = Math.max(0, at - length);
+  while (from > 0 && from < at && /[\p{L}\p{N}]/u.test(text[from - 1]!) && /[\p{L}\p{N}]/u.test(text[from]!)) from++;
+  return text.slice(from, at);
 }

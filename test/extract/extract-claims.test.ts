@@ -161,6 +161,16 @@ describe('extractClaims: the discourse model', () => {
     expect(parts('Die Befunde deckten sich in 73 von 150 dokumentierten Fällen (49%). Somit gab es 77 unterschiedliche Befunde (51%).')).toEqual(['150:2']);
   });
 
+  it('takes a sentence opening "De las 90 sentencias," for its group, and "que" for a comparison only after a comparative', () => {
+    expect(keys('De las 90 sentencias, 52 (57,8 %) fueron por error. La mayoría de los pacientes fueron hombres (66,7 %) que tuvieron secuelas (61,1 %).', { locale: 'es' })).toEqual(['52/90/57.8:same-sentence', '-/90/66.7:earlier-sentence', '-/90/61.1:earlier-sentence']);
+    expect(keys('Among 120 patients, complications were more frequent in women (30%) than in men (20%).')).toEqual([]);
+  });
+
+  it('reads "admissibles", "elegibles" as the analysed group, but not "the 4 included studies"', () => {
+    expect(keys('Des données sur 10042 enfants ont été recueillies; 9012 patients étaient admissibles aux analyses. La marche sans aide a été rapportée pour 54 %.', { locale: 'fr' })).toEqual(['-/9012/54:earlier-sentence']);
+    expect(extractClaims('In the 4 included studies the overall response rate was 56.25%.').claims).toEqual([]);
+  });
+
   it('reads a table row printed as text, with the total printed after the rows', () => {
     const { claims, partitions } = extractClaims('Ethnic Group Number Percentage White British 5852 63% Other White 1067 11% Asian 810 9% Other 1256 13% Not known 342 4% 9327');
     expect(claims.map((c) => `${c.numerator}/${c.denominator}/${c.percent}`)).toEqual(['5852/9327/63', '1067/9327/11', '810/9327/9', '1256/9327/13', '342/9327/4']);

@@ -62,3 +62,15 @@ describe('tokenize: what yields nothing', () => {
     expect(read('mortality rates were 15 and 25% respectively').map((t) => t[2])).toEqual([true, true]);
   });
 });
+
+describe('tokenize: windows start at a word', () => {
+  it('does not read the end of "los" as OS (overall survival) when the look-back opens inside it', () => {
+    const es = { language: 'es', decimalComma: true } as const;
+    // 90 characters before "66,7 %" open inside "los": "os primeros ..."
+    const text = 'Se dictaron 18 (20,0 %) en los primeros 6 años del estudio (2003 a 2008). La mayoría de los pacientes fueron hombres (66,7 %).';
+    const percent = tokenize(text, es).find((t) => t.value === 66.7);
+    expect(percent?.excluded).toBeUndefined();
+    // a survival estimate is still one
+    expect(tokenize('The 5-year OS was 66,7 %.', es).find((t) => t.value === 66.7)?.excluded).toMatch(/survival/);
+  });
+});
