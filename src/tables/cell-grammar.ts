@@ -11,6 +11,8 @@ export interface CellNumber {
   negative: boolean;
   /** A '%' followed it. */
   percent: boolean;
+  /** Printed as a bound ("<0.1", "≥ 5"): the value is a limit, not the figure. */
+  bound?: boolean;
 }
 
 /** The statistic a cell prints. `pair` is "a (b)" whose meaning (count and percent, or mean and SD) needs context. */
@@ -31,6 +33,7 @@ const MARKS = /[*†‡§¶‖#]+|(?<=[\d)\]%])[a-h](?![a-z])/g;
 export const hasFootnoteMark = (text: string): boolean => /[\d)\]%][*†‡§¶‖#]|[\d)\]%][a-h](?![a-z])/.test(text);
 
 function readNumber(raw: string, decimalComma: boolean): CellNumber | undefined {
+  const bound = /^[<>≤≥~≈]/.test(raw.trim());
   let t = raw.trim().replace(/^[<>≤≥~≈]\s*/, '');
   const percent = /%\s*$/.test(t);
   t = t.replace(/\s*%\s*$/, '');
@@ -52,7 +55,7 @@ function readNumber(raw: string, decimalComma: boolean): CellNumber | undefined 
   const w = whole.replace(group, '');
   if (!/^\d+$/.test(w) || (frac !== undefined && !/^\d+$/.test(frac))) return undefined;
   const digits = frac === undefined ? w.replace(/^0+(?=\d)/, '') : `${w.replace(/^0+(?=\d)/, '')}.${frac}`;
-  return { digits, value: (negative ? -1 : 1) * Number(digits), decimals: frac?.length ?? 0, negative, percent };
+  return { digits, value: (negative ? -1 : 1) * Number(digits), decimals: frac?.length ?? 0, negative, percent, ...(bound ? { bound } : {}) };
 }
 
 // a number: "1,204", "21 024" (spaces between groups of three), "84,3", "-0.2"

@@ -16,6 +16,8 @@ export interface ColumnSizes {
 }
 
 // a cell that only states a size: "N=126", "(n = 85)"
+// a row of the whole sample's counts: "Total | 48,352,770 (100.0)" (its cells must be counts or 100%)
+const TOTAL_ROW = /^(?:total|all|overall)(?:\s*\(?[nN]\)?)?$/i;
 const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
 
 /**
@@ -46,7 +48,7 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
     const label = table.rowLabels[r]!.replace(/[:.]$/, '').trim();
     const texts = groupCols.map((c) => grid[r]![c]!);
     const stated = texts.every((t) => t === '' || SIZE_CELL.test(t)) && texts.some((t) => t !== '');
-    if (!stated && !N_ROW.test(label)) continue;
+    if (!stated && !N_ROW.test(label) && !TOTAL_ROW.test(label)) continue;
     const counts = groupCols.map((c, k) => {
       const text = texts[k]!;
       if (text === '') return undefined;

@@ -65,8 +65,13 @@ const NOT_A_GROUP_ABBREVIATIONS = /\b(?:OR|RR|HR|IRR|SMD|AOR|aOR|CI)\b|\bd$/;
 /** A column that holds tests or differences, not a group's statistics: p, χ², OR, 95% CI, difference. */
 export const notAGroup = (label: string): boolean => NOT_A_GROUP_WORDS.test(label) || NOT_A_GROUP_ABBREVIATIONS.test(label);
 
-/** A row that states each column's size: "N", "n", "Number of participants (n)", "Total". */
-export const N_ROW = /^(?:[nN]|no\.?|number|number of (?:participants|patients|subjects|children|cases|people|persons|women|men|individuals)(?:\s*\([nN]\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\))$/i;
+/** A row that states each column's size: "N", "n", "Number of participants (n)", "Number randomized", "Patients, No.". */
+const WHO = String.raw`(?:participants|patients|subjects|children|cases|controls|people|persons|women|men|individuals|respondents|infants|adults|trials|studies)`;
+const HOW = String.raw`(?:randomi[sz]ed|enrolled|included|analy[sz]ed|recruited|allocated)`;
+export const N_ROW = new RegExp(
+  String.raw`^(?:[nN]|no\.?|number|(?:total\s+)?(?:number|no\.?)\s+(?:of\s+)?(?:${WHO}(?:\s+${HOW})?|${HOW})(?:\s*\([nN]\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\)|${WHO},?\s*(?:no\.?|n|number))$`,
+  'i',
+);
 
 /** A label that names the whole column ("Total", "All", "Overall"). */
 export const TOTAL_LABEL = /^(?:total|all|overall|whole (?:sample|cohort)|entire cohort|all (?:patients|participants|children|subjects)|total (?:sample|cohort|population|patients|participants))\b/i;

@@ -38,3 +38,20 @@ export function rowSizeInNotes(label: string, notes: string): boolean {
     return text !== undefined && statedN(text) !== null;
   });
 }
+
+const ABOUT_THE_BASE = /\bmissing|not (?:known|available|recorded|reported)|\bunknown\b|available for|\bonly\b|\bamong\b|\bof (?:the )?(?:women|men|those|patients with|participants with)|\bsubset\b|\bsubgroup\b/i;
+
+/**
+ * Does a label carry a footnote mark whose note could change its denominator: a note about missing
+ * values, a subgroup or a size of its own, or a mark whose note the table does not print? A letter
+ * glued to the label's last word ("Descriptive outcome datab") counts when a note starts with it.
+ */
+export function qualifyingMark(label: string, notes: string): boolean {
+  const marks = footnoteMarks(label);
+  const glued = /[a-z]([a-h])$/.exec(label.trim());
+  if (glued && marks.length === 0 && footnoteText(notes, glued[1]!) !== undefined) marks.push(glued[1]!);
+  return marks.some((m) => {
+    const text = footnoteText(notes, m);
+    return text === undefined || ABOUT_THE_BASE.test(text) || statedN(text) !== null;
+  });
+}

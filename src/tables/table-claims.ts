@@ -2,7 +2,7 @@ import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type Cell
 import { columnSizes } from './column-sizes.js';
 import { defaultStatistic, isCount, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
 import { fits } from './fits.js';
-import { footnoteMarks, rowSizeInNotes } from './footnotes.js';
+import { footnoteMarks, qualifyingMark, rowSizeInNotes } from './footnotes.js';
 import { cellName, type Table } from './table.js';
 import { inferColumnN } from './infer-column-n.js';
 import { mergeSplitCounts } from './merge-split-cells.js';
@@ -258,13 +258,30 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   // values the notes say are missing: a footnote mark on the cell or row then makes the printed N an upper bound
   const missingNoted = /\bmissing|not (?:known|available|recorded|reported)|\bunknown\b|available for|data (?:were|was) available|incomplete/i.test(context);
+  // a row (or the heading over it) marked for a note the table does not print, or for one about
+  // missing values or the row's own n, may be a share of fewer people than its column ("previous
+  // gestational diabetes" of the women only)
+  const headingOver = (r: number): string => {
+    for (let k = r - 1; k >= H; k--) {
+      if (groupCols.some((c) => { const x = cells[k]![c]?.value.kind; return x !== undefined && x !== 'empty' && x !== 'text'; })) continue;
+      return table.rowLabels[k]!;
+    }
+    return '';
+  };
+  const qualified = (r: number) => [table.rowLabels[r]!, variableOf.get(r)?.label ?? '', headingOver(r)].some((label) => qualifyingMark(label, table.notes ?? ''));
   const unknownBase = (r: number, quote: string) =>
     /\bavailable for\b|\bdata (?:on|for) \d/i.test(`${table.rowLabels[r]} ${variableOf.get(r)?.label ?? ''}`) ||
     (missingNoted && (hasFootnoteMark(quote) || hasFootnoteMark(table.rowLabels[r]!) || footnoteMarks(table.rowLabels[r]!).length > 0)) ||
     rowSizeInNotes(table.rowLabels[r]!, table.notes ?? '');
-  const smallerFits = (count: number, n: number, percent: CellNumber) => {
-    for (let k = n - 1; k >= Math.max(count, 1) && k >= n * 0.5; k--) if (fits(count, k, percent)) return true;
+  const smallerFits = (r: number, count: number, n: number, percent: CellNumber) => {
+    const least = qualified(r) ? 0 : n * 0.5;
+    for (let k = n - 1; k >= Math.max(count, 1) && k >= least; k--) if (fits(count, k, percent)) return true;
     return false;
+  };
+
+  const someCountFits = (n: number, percent: CellNumber) => {
+    const k = Math.round((percent.value * n) / 100);
+    return [k - 1, k, k + 1].some((x) => x >= 0 && x <= n && fits(x, n, percent));
   };
 
   const levelSums = new Map<string, number>();
@@ -306,6 +323,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
       if (v.kind === 'count-percent') {
         if (!isCount(v.count) || v.percent.value > 100 || v.percent.negative) continue;
+        if (v.percent.bound || v.count.bound) {
+          out.unresolved.push({ text: ref.quote, reason: 'a percent printed as a bound ("<0.1"), not as a figure to check', cell: ref });
+          continue;
+        }
         const count = v.count.value;
         const fitting = candidates.find((k) => fits(count, k.n, v.percent));
         // when none fits, the printed size it should be a share of, so the audit can say so
@@ -321,8 +342,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           continue;
         }
         // the table says values are missing and marks this cell or row: the printed N is only an upper bound
-        if (!fitting && unknownBase(r, ref.quote) && smallerFits(count, chosen.n, v.percent)) {
-          out.unresolved.push({ text: ref.quote, reason: `the percent is not ${count} of ${chosen.n}, and the table notes missing values here; it fits a smaller denominator, which the table does not print`, cell: ref });
+        if (!fitting && (unknownBase(r, ref.quote) || qualified(r)) && smallerFits(r, count, chosen.n, v.percent)) {
+          const why = qualified(r) ? 'the row is marked for a note about who it counts (or one the table does not print)' : 'the table notes missing values here';
+          out.unresolved.push({ text: ref.quote, reason: `the percent is not ${count} of ${chosen.n}, and ${why}; it fits a smaller denominator, which the table does not print`, cell: ref });
           continue;
         }
         if (fitting?.basis === 'row-total') rowPercentRows.add(r);
@@ -347,7 +369,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         // a percent printed alone ("66.1" under "Men, %"): a share of the column
         if (v.value.value > 100 || v.value.negative) continue;
         const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'another-row');
-        if (!chosen || unknownBase(r, '')) {
+        if (!chosen || unknownBase(r, '') || (qualified(r) && !someCountFits(chosen.n, v.value))) {
           out.unresolved.push({ text: ref.quote, reason: 'a percent with no denominator in the table', cell: ref });
           continue;
         }
@@ -364,7 +386,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const rowText = `${table.rowLabels[r]} ${variable?.label ?? ''}`;
         const measure = measureOf(rowText);
         // a footnote on the cell often says some values are missing: the printed n is then an upper bound
-        const uncertain = hasFootnoteMark(ref.quote);
+        const uncertain = hasFootnoteMark(ref.quote) || qualified(r);
         out.means.push({
           id: uniqueId(slug(name)),
           label: name,

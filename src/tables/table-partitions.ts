@@ -39,7 +39,7 @@ interface Context {
 export function levelPartitions(ctx: Context): TablePartition[] {
   const out: TablePartition[] = [];
   for (const v of ctx.variables) {
-    if (v.labelRow === undefined || v.levels.length < 2) continue;
+    if (v.label === undefined || v.levels.length < 2) continue;
     for (const c of ctx.groupCols) {
       const claims = v.levels.map((r) => ctx.claimAt.get(`${r} ${c}`));
       if (claims.some((x) => x === undefined || x.numerator === undefined || x.percent === undefined)) continue;

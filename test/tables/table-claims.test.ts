@@ -96,4 +96,25 @@ describe('tableClaims: variables and partitions', () => {
     const y = md('| | A | B |\n|---|---|---|\n| N | 271 | 271 |\n| COPD | 23 | 22 |\n| % | 8.5 | 8,1 |');
     expect(rows(y)).toEqual([[23, 271, '8.5', 'column'], [22, 271, '8.1', 'column']]);
   });
+
+  it('leaves unresolved a marked row whose percents need fewer people than its column, instead of calling them impossible', () => {
+    const x = md('| | A | B |\n|---|---|---|\n| No. | 178 | 424 |\n| Women, No. (%) | 70 (39.3) | 166 (39.2) |\n| Previous gestational diabetes, No. (%)a | 4 (5.7) | 12 (7.2) |');
+    expect(rows(x)).toEqual([[70, 178, '39.3', 'column'], [166, 424, '39.2', 'column']]);
+    expect(x.unresolved.map((u) => u.text)).toEqual(['4 (5.7)', '12 (7.2)']);
+    expect(audit(x).filter((f) => f.startsWith('percent-impossible'))).toEqual([]);
+    // unmarked, the same cells are misprints for their column
+    const y = md('| | A | B |\n|---|---|---|\n| No. | 178 | 424 |\n| Previous gestational diabetes, No. (%) | 4 (5.7) | 12 (7.2) |');
+    expect(audit(y).filter((f) => f.startsWith('percent-impossible'))).toHaveLength(2);
+  });
+
+  it('takes sizes from a "Number randomized" or "Total" row, and levels from a first label column that repeats', () => {
+    expect(rows(md('| | China | Europe |\n|---|---|---|\n| Number randomized | 10 932 | 14 741 |\n| Male (%) | 8680 (79.4%) | 12 549 (85.1%) |'))).toEqual([
+      [8680, 10932, '79.4', 'column'],
+      [12549, 14741, '85.1', 'column'],
+    ]);
+    const x = md('| Characteristic | Category | Patients (% of total) |\n|---|---|---|\n| Total | | 1,000 (100.0) |\n| Sex | M | 480 (48.0) |\n| Sex | F | 530 (53.0) |\n| Region | North | 3 (<0.1) |');
+    expect(rows(x)).toEqual([[480, 1000, '48.0', 'column'], [530, 1000, '53.0', 'column']]);
+    expect(x.unresolved.map((u) => u.text)).toEqual(['3 (<0.1)']);
+    expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
+  });
 });
