@@ -78,6 +78,14 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
       return count && total ? { kind: 'count-total', count, total } : undefined;
     },
   },
+  // mean (±SD)
+  {
+    re: new RegExp(String.raw`^(${NUM})\s*[(\[]\s*(?:±|\+/-|\+-)\s*(${NUM})\s*[)\]]$`),
+    build: (m, dc) => {
+      const [mean, sd] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
+      return mean && sd ? { kind: 'mean-sd', mean, sd } : undefined;
+    },
+  },
   // mean ± SD
   {
     re: new RegExp(String.raw`^(${NUM})\s*(?:±|\+/-|\+-)\s*(${NUM})$`),
@@ -130,10 +138,12 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
  * @example
  * readCell('1,204 (37.5%)*');  // { kind: 'count-percent', count: { digits: '1204', … }, percent: { digits: '37.5', … }, order: 'n (%)' }
  * readCell('7.4 ± 2.1').kind;  // 'mean-sd'
+ * readCell('60·2 (±10·1)');   // { kind: 'mean-sd', mean: { digits: '60.2', … }, sd: { digits: '10.1', … } }
  * readCell('84,3', { decimalComma: true }); // { kind: 'number', value: { digits: '84.3', … } }
  */
 export function readCell(text: string, options: { decimalComma?: boolean } = {}): CellValue {
-  const t = text.replace(MARKS, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  // a middle dot between digits is a decimal point (Lancet style: "8·8")
+  const t = text.replace(/(\d)[\u00b7\u2219](?=\d)/g, '$1.').replace(MARKS, '').replace(/[\s\u00a0]+/g, ' ').trim();
   if (t === '' || /^[-–—−]+$|^(?:NA|N\/A|n\/a|NR|nr|-)$/.test(t)) return { kind: 'empty' };
   for (const p of PATTERNS) {
     const m = p.re.exec(t);

@@ -25,7 +25,7 @@ const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
  * row that states the sizes ("Number of patients | 41 | 441", or cells that read "N=126"); then the
  * N of a heading spanning several group columns ("Study cohort (n = 482)" over "ADR present" and
  * "ADR absent"), which is the size of the group, not of each column under it; then the caption's N
- * when the table has a single group column.
+ * (or the heading over the row labels) when the table has a single group column.
  */
 export function columnSizes(table: Table, groupCols: readonly number[], decimalComma: boolean): ColumnSizes {
   const { grid, headerRows: H } = table;
@@ -73,7 +73,8 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
     sizes.set(c, n);
     fromSpanningHeading.add(c);
   }
-  const captionN = statedN(table.caption ?? '');
+  // a one-column table's size in its caption, or over its labels ("Trial characteristics (N=90) | n (%)")
+  const captionN = statedN(table.caption ?? '') ?? (table.labelColumns > 0 ? statedN(table.columnLabels[0] ?? '') : null);
   if (captionN !== null && groupCols.length === 1 && !sizes.has(groupCols[0]!)) sizes.set(groupCols[0]!, captionN);
   return { sizes, nRows, fromSpanningHeading };
 }

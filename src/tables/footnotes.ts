@@ -1,7 +1,7 @@
 // Footnote marks on row labels, and what the table's notes say under each mark.
 import { statedN } from './context.js';
 
-const TRAILING_MARK = /(?:\s*\[(\d{1,2})\]|(?<=[)\]%a-zA-Z])(\d{1,2})|(?<=[)\]%])([a-h])|([*†‡§¶‖#]+))\s*$/;
+const TRAILING_MARK = /(?:\s*\[(\d{1,2}|[a-h])\]|(?<=[)\]%a-zA-Z])(\d{1,2})|(?<=[)\]%])([a-h])|([*†‡§¶‖#]+))\s*$/;
 
 /**
  * The footnote marks a label ends with: "Iron deficiency (%)6" → ['6'], "Metformin [4]" → ['4'],

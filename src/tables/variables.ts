@@ -32,7 +32,9 @@ function sharedLabelRun(table: Table, cells: readonly (readonly (ReadCell | unde
   const first = table.grid[r]![0]!.trim();
   if (first === '') return 1;
   let k = r;
-  while (k < table.grid.length && table.grid[k]![0]!.trim() === first && table.grid[k]![1]!.trim() !== '' && table.grid[k]![1] !== table.grid[k]![0] && groupCols.some((c) => hasValue(cells[k]![c]))) k += 1;
+  // a rowspan repeats the name; Markdown and text leave the cells under it blank
+  const same = (k: number) => table.grid[k]![0]!.trim() === first || (k > r && table.grid[k]![0]!.trim() === '');
+  while (k < table.grid.length && same(k) && table.grid[k]![1]!.trim() !== '' && table.grid[k]![1] !== table.grid[k]![0] && groupCols.some((c) => hasValue(cells[k]![c]))) k += 1;
   return k - r;
 }
 
