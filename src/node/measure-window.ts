@@ -7,7 +7,7 @@
 // count table's measures at the end.
 import { mergeNumberCells, RecordMeasureCounter, type MeasureCounts, type NumberCellSketch } from '../describe/measure-counts.js';
 import { MomentAccumulator } from '../describe/moment-sketch.js';
-import { QuantileAccumulator } from '../describe/quantile-sketch.js';
+import { EXACT_QUANTILE_VALUES, QuantileAccumulator, type QuantileSketch } from '../describe/quantile-sketch.js';
 import { decimalUnits } from '../describe/decimal.js';
 import { mergeMeasureCounts } from '../describe/measure-counts.js';
 import { normalizeCategory, OUTCOMES } from '../schema/record.js';
@@ -390,15 +390,25 @@ export class MeasureWindow {
     let coarser = a.d;
     for (const [u] of bins) while (coarser > 0 && u % POW10[coarser]! !== 0) coarser--;
     const d = a.d - coarser;
-    const lift = BigInt(POW10[coarser]!);
+    const lift = POW10[coarser]!;
     let n = 0;
-    let S = 0n;
-    let Q = 0n;
+    let s = 0;
+    let q = 0;
     for (const [u, count] of bins) {
-      const x = BigInt(u) / lift;
+      const x = u / lift;
       n += count;
-      S += x * BigInt(count);
-      Q += x * x * BigInt(count);
+      s += x * count;
+      q += x * x * count;
+    }
+    // Σx² bounds every term and partial sum of both (|x| ≤ x² for whole x): below 2^53 the doubles are exact
+    let S = BigInt(Number.isSafeInteger(q) ? s : 0);
+    let Q = BigInt(Number.isSafeInteger(q) ? q : 0);
+    if (!Number.isSafeInteger(q)) {
+      for (const [u, count] of bins) {
+        const x = BigInt(u / lift);
+        S += x * BigInt(count);
+        Q += x * x * BigInt(count);
+      }
     }
     const unit = POW10[a.d]!;
     const N = BigInt(n);
@@ -407,6 +417,11 @@ export class MeasureWindow {
     const m2 = n > 1 ? Number(N * Q - S * S) / Number(N * scale) : 0;
     const moments = new MomentAccumulator();
     moments.merge({ n, sum: Number(S) / POW10[d]!, m2, min: bins[0]![0] / unit, max: bins[bins.length - 1]![0] / unit, grid: { decimals: d, sum: S, sumOfSquares: Q } });
+    // distinct units, ascending: the exact sketch as the accumulator would build it, without its map
+    if (bins.length <= EXACT_QUANTILE_VALUES) {
+      const quantiles: QuantileSketch = Object.freeze({ n, method: 'exact', alpha: 0, values: bins.map(([u]) => u / unit), counts: bins.map(([, count]) => count) });
+      return { moments: moments.sketch(), quantiles };
+    }
     const quantiles = new QuantileAccumulator();
     for (const [u, count] of bins) quantiles.add(u / unit, count);
     return { moments: moments.sketch(), quantiles: quantiles.sketch() };

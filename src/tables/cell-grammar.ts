@@ -11,6 +11,8 @@ export interface CellNumber {
   negative: boolean;
   /** A '%' followed it. */
   percent: boolean;
+  /** Printed as a bound ("<0.1", "≥ 5"): the value is a limit, not the figure. */
+  bound?: boolean;
 }
 
 /** The statistic a cell prints. `pair` is "a (b)" whose meaning (count and percent, or mean and SD) needs context. */
@@ -31,6 +33,7 @@ const MARKS = /[*†‡§¶‖#]+|(?<=[\d)\]%])[a-h](?![a-z])/g;
 export const hasFootnoteMark = (text: string): boolean => /[\d)\]%][*†‡§¶‖#]|[\d)\]%][a-h](?![a-z])/.test(text);
 
 function readNumber(raw: string, decimalComma: boolean): CellNumber | undefined {
+  const bound = /^[<>≤≥~≈]/.test(raw.trim());
   let t = raw.trim().replace(/^[<>≤≥~≈]\s*/, '');
   const percent = /%\s*$/.test(t);
   t = t.replace(/\s*%\s*$/, '');
@@ -52,7 +55,7 @@ function readNumber(raw: string, decimalComma: boolean): CellNumber | undefined 
   const w = whole.replace(group, '');
   if (!/^\d+$/.test(w) || (frac !== undefined && !/^\d+$/.test(frac))) return undefined;
   const digits = frac === undefined ? w.replace(/^0+(?=\d)/, '') : `${w.replace(/^0+(?=\d)/, '')}.${frac}`;
-  return { digits, value: (negative ? -1 : 1) * Number(digits), decimals: frac?.length ?? 0, negative, percent };
+  return { digits, value: (negative ? -1 : 1) * Number(digits), decimals: frac?.length ?? 0, negative, percent, ...(bound ? { bound } : {}) };
 }
 
 // a number: "1,204", "21 024" (spaces between groups of three), "84,3", "-0.2"
@@ -73,6 +76,14 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
     build: (m, dc) => {
       const [count, total] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
       return count && total ? { kind: 'count-total', count, total } : undefined;
+    },
+  },
+  // mean (±SD)
+  {
+    re: new RegExp(String.raw`^(${NUM})\s*[(\[]\s*(?:±|\+/-|\+-)\s*(${NUM})\s*[)\]]$`),
+    build: (m, dc) => {
+      const [mean, sd] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
+      return mean && sd ? { kind: 'mean-sd', mean, sd } : undefined;
     },
   },
   // mean ± SD
@@ -127,10 +138,12 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
  * @example
  * readCell('1,204 (37.5%)*');  // { kind: 'count-percent', count: { digits: '1204', … }, percent: { digits: '37.5', … }, order: 'n (%)' }
  * readCell('7.4 ± 2.1').kind;  // 'mean-sd'
+ * readCell('60·2 (±10·1)');   // { kind: 'mean-sd', mean: { digits: '60.2', … }, sd: { digits: '10.1', … } }
  * readCell('84,3', { decimalComma: true }); // { kind: 'number', value: { digits: '84.3', … } }
  */
 export function readCell(text: string, options: { decimalComma?: boolean } = {}): CellValue {
-  const t = text.replace(MARKS, '').replace(/[\s\u00a0]+/g, ' ').trim();
+  // a middle dot between digits is a decimal point (Lancet style: "8·8")
+  const t = text.replace(/(\d)[\u00b7\u2219](?=\d)/g, '$1.').replace(MARKS, '').replace(/[\s\u00a0]+/g, ' ').trim();
   if (t === '' || /^[-–—−]+$|^(?:NA|N\/A|n\/a|NR|nr|-)$/.test(t)) return { kind: 'empty' };
   for (const p of PATTERNS) {
     const m = p.re.exec(t);

@@ -16,6 +16,8 @@ export interface ColumnSizes {
 }
 
 // a cell that only states a size: "N=126", "(n = 85)"
+// a row of the whole sample's counts: "Total | 48,352,770 (100.0)" (its cells must be counts or 100%)
+const TOTAL_ROW = /^(?:total|all|overall)(?:\s*\(?[nN]\)?)?$/i;
 const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
 
 /**
@@ -23,7 +25,7 @@ const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
  * row that states the sizes ("Number of patients | 41 | 441", or cells that read "N=126"); then the
  * N of a heading spanning several group columns ("Study cohort (n = 482)" over "ADR present" and
  * "ADR absent"), which is the size of the group, not of each column under it; then the caption's N
- * when the table has a single group column.
+ * (or the heading over the row labels) when the table has a single group column.
  */
 export function columnSizes(table: Table, groupCols: readonly number[], decimalComma: boolean): ColumnSizes {
   const { grid, headerRows: H } = table;
@@ -46,7 +48,7 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
     const label = table.rowLabels[r]!.replace(/[:.]$/, '').trim();
     const texts = groupCols.map((c) => grid[r]![c]!);
     const stated = texts.every((t) => t === '' || SIZE_CELL.test(t)) && texts.some((t) => t !== '');
-    if (!stated && !N_ROW.test(label)) continue;
+    if (!stated && !N_ROW.test(label) && !TOTAL_ROW.test(label)) continue;
     const counts = groupCols.map((c, k) => {
       const text = texts[k]!;
       if (text === '') return undefined;
@@ -71,7 +73,8 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
     sizes.set(c, n);
     fromSpanningHeading.add(c);
   }
-  const captionN = statedN(table.caption ?? '');
+  // a one-column table's size in its caption, or over its labels ("Trial characteristics (N=90) | n (%)")
+  const captionN = statedN(table.caption ?? '') ?? (table.labelColumns > 0 ? statedN(table.columnLabels[0] ?? '') : null);
   if (captionN !== null && groupCols.length === 1 && !sizes.has(groupCols[0]!)) sizes.set(groupCols[0]!, captionN);
   return { sizes, nRows, fromSpanningHeading };
 }

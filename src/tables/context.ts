@@ -9,7 +9,8 @@ const MEAN_SE = /\bS\.?E\.?M?\.?\b|standard error/;
 const MEDIAN = /\bmedian\b|\bIQR\b|interquartile|\brange\b/i;
 const COUNT_PERCENT = /\b[nN]\s*\(\s*%\s*\)|\bno\.?\s*\(\s*%\s*\)|\bnumber\s*\(\s*%\s*\)|\bn\s*\[\s*%\s*\]|\(\s*%\s*\)|\bN\s*%|\bn\s*,\s*%|numbers?\s*\(\s*%|counts?\s*\(\s*%|\bn\s*\(\s*percent/i;
 const PERCENT_COUNT = /%\s*\(\s*n\s*\)/i;
-const PERCENT_ONLY = /(?:^|[\s,(])%\s*\)?\s*$|\(\s*%\s+[a-z][a-z -]*\)|\bpercentages?\b|\bper\s?cent\b|\bproportion\b/i;
+// "Men, %", "(% of patients)", "Sex, % women" (a share of the column; "% of women" is of a subgroup, so not)
+const PERCENT_ONLY = /(?:^|[\s,(])%\s*\)?\s*$|\(\s*%\s+[a-z][a-z -]*\)|,\s*%\s+(?!of\b)[a-z][a-z -]*$|\bpercentages?\b|\bper\s?cent\b|\bproportion\b/i;
 
 /** The statistics a piece of text names, in the order they appear. */
 export function statisticsIn(text: string): Statistic[] {
@@ -44,20 +45,21 @@ export function defaultStatistic(text: string): Statistic | undefined {
   return statisticOf(m[1]!);
 }
 
-const N_IN_TEXT = /(?:^|[\s(\[,;])[nN]\s*(?:=|:)\s*(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)(?![\d.,]\d)/;
+// "n = 120", "N: 58", "n = 2,694", "N = 21 024", and "(n 5295)" without a sign in parentheses
+const N_IN_TEXT = /(?:^|[\s(\[,;])[nN]\s*(?:=|:)\s*(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)(?![\d.,]\d)|\(\s*[nN]\s+(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)\s*\)/;
 
-/** A denominator stated in text: "(n = 120)", "N=58", "n = 2,694", "N = 21 024"; null when none. */
+/** A denominator stated in text: "(n = 120)", "N=58", "N: 58", "n = 2,694", "N = 21 024", "(n 5295)"; null when none. */
 export function statedN(text: string): number | null {
   const m = N_IN_TEXT.exec(text);
   if (!m) return null;
-  const n = Number(m[1]!.replace(/[^\d]/g, ''));
+  const n = Number((m[1] ?? m[2])!.replace(/[^\d]/g, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
 /** Every stated denominator in text, in order. */
 export function statedNs(text: string): number[] {
   const re = new RegExp(N_IN_TEXT.source, 'g');
-  return [...text.matchAll(re)].map((m) => Number(m[1]!.replace(/[^\d]/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0);
+  return [...text.matchAll(re)].map((m) => Number((m[1] ?? m[2])!.replace(/[^\d]/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 const NOT_A_GROUP_WORDS = /\bp[\s-]*(?:value|for trend)?\s*[a-z*†‡§]?$|^p\b|\bP\s*[<=]|χ2|chi[\s-]?squared?|\btest\b|statistic|difference|\bdiff\b|odds ratio|risk ratio|hazard|effect size|95\s*%\s*CI|confidence|significance|\bsig\.?$/i;
@@ -65,8 +67,13 @@ const NOT_A_GROUP_ABBREVIATIONS = /\b(?:OR|RR|HR|IRR|SMD|AOR|aOR|CI)\b|\bd$/;
 /** A column that holds tests or differences, not a group's statistics: p, χ², OR, 95% CI, difference. */
 export const notAGroup = (label: string): boolean => NOT_A_GROUP_WORDS.test(label) || NOT_A_GROUP_ABBREVIATIONS.test(label);
 
-/** A row that states each column's size: "N", "n", "Number of participants (n)", "Total". */
-export const N_ROW = /^(?:[nN]|no\.?|number|number of (?:participants|patients|subjects|children|cases|people|persons|women|men|individuals)(?:\s*\([nN]\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\))$/i;
+/** A row that states each column's size: "N", "n", "Number of participants (n)", "Number randomized", "Patients, No.". */
+const WHO = String.raw`(?:participants|patients|subjects|children|cases|controls|people|persons|women|men|individuals|respondents|infants|adults|trials|studies)`;
+const HOW = String.raw`(?:randomi[sz]ed|enrolled|included|analy[sz]ed|recruited|allocated)`;
+export const N_ROW = new RegExp(
+  String.raw`^(?:[nN]|no\.?|number|(?:total\s+)?(?:number|no\.?)\s+(?:of\s+)?(?:${WHO}(?:\s+${HOW})?|${HOW})(?:\s*\([nN]\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\)|${WHO},?\s*(?:no\.?|n|number))$`,
+  'i',
+);
 
 /** A label that names the whole column ("Total", "All", "Overall"). */
 export const TOTAL_LABEL = /^(?:total|all|overall|whole (?:sample|cohort)|entire cohort|all (?:patients|participants|children|subjects)|total (?:sample|cohort|population|patients|participants))\b/i;

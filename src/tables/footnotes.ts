@@ -1,7 +1,7 @@
 // Footnote marks on row labels, and what the table's notes say under each mark.
 import { statedN } from './context.js';
 
-const TRAILING_MARK = /(?:\s*\[(\d{1,2})\]|(?<=[)\]%a-zA-Z])(\d{1,2})|(?<=[)\]%])([a-h])|([*†‡§¶‖#]+))\s*$/;
+const TRAILING_MARK = /(?:\s*\[(\d{1,2}|[a-h])\]|(?<=[)\]%a-zA-Z])(\d{1,2})|(?<=[)\]%])([a-h])|([*†‡§¶‖#]+))\s*$/;
 
 /**
  * The footnote marks a label ends with: "Iron deficiency (%)6" → ['6'], "Metformin [4]" → ['4'],
@@ -36,5 +36,22 @@ export function rowSizeInNotes(label: string, notes: string): boolean {
   return footnoteMarks(label).some((m) => {
     const text = footnoteText(notes, m);
     return text !== undefined && statedN(text) !== null;
+  });
+}
+
+const ABOUT_THE_BASE = /\bmissing|not (?:known|available|recorded|reported)|\bunknown\b|available for|\bonly\b|\bamong\b|\bof (?:the )?(?:women|men|those|patients with|participants with)|\bsubset\b|\bsubgroup\b/i;
+
+/**
+ * Does a label carry a footnote mark whose note could change its denominator: a note about missing
+ * values, a subgroup or a size of its own, or a mark whose note the table does not print? A letter
+ * glued to the label's last word ("Descriptive outcome datab") counts when a note starts with it.
+ */
+export function qualifyingMark(label: string, notes: string): boolean {
+  const marks = footnoteMarks(label);
+  const glued = /[a-z]([a-h])$/.exec(label.trim());
+  if (glued && marks.length === 0 && footnoteText(notes, glued[1]!) !== undefined) marks.push(glued[1]!);
+  return marks.some((m) => {
+    const text = footnoteText(notes, m);
+    return text === undefined || ABOUT_THE_BASE.test(text) || statedN(text) !== null;
   });
 }

@@ -11,16 +11,26 @@ const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients)$/i;
 const PERCENT_HEADER = /^(?:%|\(%\)|percent|per cent|percentage|prozent)$/i;
 const PERCENT_ROW = /^\(?\s*%\s*\)?$/;
 
+// "Mean | SD" column pairs, and an "N" column before a group's mean: the row's own n
+const MEAN_HEADER = /^(?:mean|average)\b[^()]*$/i;
+const SD_HEADER = /^(?:sd|s\.d\.|standard deviation)\s*[*†‡§¶#]*$/i;
+const N_HEADER = /^[nN]\s*[*†‡§¶#]*$|^no\.?$/;
+const MEAN_COLUMN = /\bmean\b|\bmedian\b/i;
+const DASH = /^[-–—−]+$/;
+
 const last = (label: string) => label.split(' / ').pop()!.trim();
 const upper = (label: string) => label.split(' / ').slice(0, -1).join(' / ');
 const join = (count: string, percent: string) => (percent === '' ? count : count === '' ? '' : `${count} (${percent.replace(/\s*%\s*$/, '')}%)`);
 
+const joinMean = (mean: string, sd: string) => (sd === '' || DASH.test(sd.trim()) || mean === '' ? mean : `${mean} (${sd})`);
+
 /**
  * Tables that print a count and its percent in separate cells, either as an "n | %" pair of columns
  * under one heading (registers: "2010: n, %") or as a count row followed by a "%" row, become one
- * "n (%)" cell each. `quotes` keeps what was printed, both cells, for the findings.
+ * "n (%)" cell each; "Mean | SD" columns become "mean (SD)" cells, and an "N" column before a group's
+ * means gives each row's n (`sizes`). `quotes` keeps what was printed, both cells, for the findings.
  */
-export function mergeSplitCounts(table: Table): { table: Table; quotes: string[][]; origins: CellOrigin[][] } {
+export function mergeSplitCounts(table: Table): { table: Table; quotes: string[][]; origins: CellOrigin[][]; sizes: (number | undefined)[][] } {
   let grid = table.grid.map((r) => [...r]);
   let quotes = table.grid.map((r) => [...r]);
   let origins: CellOrigin[][] = table.grid.map((r, i) => r.map((_, j) => ({ row: i, column: j })));
@@ -34,6 +44,35 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
     quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
     origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
     columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}n (%)`, ...columnLabels.slice(c + 2)];
+  }
+  // "Mean | SD" column pairs become "mean (SD)" cells
+  for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
+    const a = columnLabels[c]!;
+    const b = columnLabels[c + 1]!;
+    if (!MEAN_HEADER.test(last(a)) || !SD_HEADER.test(last(b)) || upper(a) !== upper(b)) continue;
+    grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : joinMean(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
+    quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
+    origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
+    columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}${last(a)} (SD)`, ...columnLabels.slice(c + 2)];
+  }
+  // an "N" column before a group's "Mean (SD)": each row's n for its mean, not a group of its own
+  let sizes: (number | undefined)[][] = grid.map((r) => r.map(() => undefined));
+  for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
+    const a = columnLabels[c]!;
+    const b = columnLabels[c + 1]!;
+    if (!N_HEADER.test(last(a)) || !MEAN_COLUMN.test(last(b)) || upper(a) !== upper(b)) continue;
+    const counts = grid.map((row) => (/^\d[\d,\s\u00a0]*$/.test(row[c]!.trim()) ? Number(row[c]!.replace(/[^\d]/g, '')) : undefined));
+    if (!counts.slice(table.headerRows).some((n) => n !== undefined)) continue;
+    const drop = <T,>(row: T[]) => [...row.slice(0, c), ...row.slice(c + 1)];
+    sizes = sizes.map((row, r) => {
+      const out = drop(row);
+      if (r >= table.headerRows && counts[r] !== undefined && counts[r]! > 0) out[c] = counts[r];
+      return out;
+    });
+    grid = grid.map(drop);
+    quotes = quotes.map(drop);
+    origins = origins.map(drop);
+    columnLabels = drop(columnLabels);
   }
   // a "%" row under its count row
   const keep: number[] = [];
@@ -59,5 +98,6 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
     table: { ...table, grid: pick(grid), columnLabels, rowLabels: pick(table.rowLabels), indents: pick(table.indents) },
     quotes: pick(quotes),
     origins: pick(origins),
+    sizes: pick(sizes),
   };
 }

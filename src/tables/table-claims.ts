@@ -2,7 +2,7 @@ import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type Cell
 import { columnSizes } from './column-sizes.js';
 import { defaultStatistic, isCount, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
 import { fits } from './fits.js';
-import { footnoteMarks, rowSizeInNotes } from './footnotes.js';
+import { footnoteMarks, qualifyingMark, rowSizeInNotes } from './footnotes.js';
 import { cellName, type Table } from './table.js';
 import { inferColumnN } from './infer-column-n.js';
 import { mergeSplitCounts } from './merge-split-cells.js';
@@ -131,6 +131,21 @@ function measureOf(label: string): { continuous: boolean; scale?: [number, numbe
   return { continuous: !integer, ...(scale && scale[0] < scale[1] ? { scale } : {}) };
 }
 
+/** "30.3/28.8/40.9" with a label naming as many levels ("low/medium/high"): each level's percent; else undefined. */
+function percentList(text: string, label: string, decimalComma: boolean): { level: string; percent: CellNumber }[] | undefined {
+  const values = text.replace(/\s*%\s*$/, '').split(/\s*\/\s*/);
+  if (values.length < 2 || values.length > 6) return undefined;
+  const levels = /([\p{L}\d<>≥≤+-]+(?:\s*\/\s*[\p{L}\d<>≥≤+-]+)+)/u.exec(label)?.[1]?.split(/\s*\/\s*/);
+  if (!levels || levels.length !== values.length) return undefined;
+  const out: { level: string; percent: CellNumber }[] = [];
+  for (const [k, raw] of values.entries()) {
+    const v = readCell(raw, { decimalComma });
+    if (v.kind !== 'number' || v.value.negative || v.value.value > 100) return undefined;
+    out.push({ level: levels[k]!, percent: v.value });
+  }
+  return out;
+}
+
 /**
  * Read a table's cells as claims to audit: every "n (%)" with the denominator it is a share of and
  * where that came from (`denominatorSource`, and `denominatorBasis` in detail), every "mean (SD)"
@@ -145,7 +160,7 @@ function measureOf(label: string): { continuous: boolean; scale?: [number, numbe
  * means.map((m) => [m.mean, m.sd, m.n]); // [['7.4', '2.1', 60], ['7.9', '2.5', 58]]
  */
 export function tableClaims(input: Table, options: TableClaimsOptions = {}): TableFigures {
-  const { table, quotes, origins } = mergeSplitCounts(input);
+  const { table, quotes, origins, sizes: cellSizes } = mergeSplitCounts(input);
   const { grid, headerRows: H, labelColumns: L } = table;
   const width = grid[0]?.length ?? 0;
   const bodyTexts = grid.slice(H).flatMap((r) => r.slice(L));
@@ -205,7 +220,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     for (let r = H; r < grid.length; r++) {
       const cell = cells[r]![c];
       if (!cell) continue;
-      const hint = hintOf(r, c);
+      let hint = hintOf(r, c);
       cell.statistic = hint;
       const v = cell.value;
       if (v.kind !== 'pair') continue;
@@ -221,6 +236,8 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       }
       const plausibleCount = countLike && offered.some((k) => k !== null && k !== undefined && a.value <= k && Math.abs((100 * a.value) / k - b.value) <= 2.5);
       let kind: 'count-percent' | 'percent-count' | 'mean-sd' | undefined;
+      // "Mean age or median of trial means": the cell's own form says which ("55·6 (53·7–57·0)" or "60·6 (13·9)")
+      if (hint === 'median' && /\bmean\b/i.test(table.rowLabels[r]!)) hint = undefined;
       if (hint === 'count-percent' || hint === 'percent') kind = countLike ? 'count-percent' : isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
       else if (hint === 'percent-count') kind = isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
       else if (hint === 'mean-sd') kind = 'mean-sd';
@@ -251,20 +268,38 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   }
 
   const wellSupported = (c: number, n: number) => {
-    const counts = cells.map((row) => row[c]?.value).filter((v) => v?.kind === 'count-percent' && isCount(v.count)) as { count: CellNumber; percent: CellNumber }[];
+    // cells that print their own denominator ("15/43 (34.9)") say nothing about the column's
+    const counts = cells.map((row) => row[c]?.value).filter((v) => v?.kind === 'count-percent' && isCount(v.count) && !v.total) as { count: CellNumber; percent: CellNumber }[];
     const fit = counts.filter((v) => fits(v.count.value, n, v.percent)).length;
     return fit >= 5 && fit >= 0.8 * counts.length;
   };
 
   // values the notes say are missing: a footnote mark on the cell or row then makes the printed N an upper bound
   const missingNoted = /\bmissing|not (?:known|available|recorded|reported)|\bunknown\b|available for|data (?:were|was) available|incomplete/i.test(context);
+  // a row (or the heading over it) marked for a note the table does not print, or for one about
+  // missing values or the row's own n, may be a share of fewer people than its column ("previous
+  // gestational diabetes" of the women only)
+  const headingOver = (r: number): string => {
+    for (let k = r - 1; k >= H; k--) {
+      if (groupCols.some((c) => { const x = cells[k]![c]?.value.kind; return x !== undefined && x !== 'empty' && x !== 'text'; })) continue;
+      return table.rowLabels[k]!;
+    }
+    return '';
+  };
+  const qualified = (r: number) => [table.rowLabels[r]!, variableOf.get(r)?.label ?? '', headingOver(r)].some((label) => qualifyingMark(label, table.notes ?? ''));
   const unknownBase = (r: number, quote: string) =>
     /\bavailable for\b|\bdata (?:on|for) \d/i.test(`${table.rowLabels[r]} ${variableOf.get(r)?.label ?? ''}`) ||
     (missingNoted && (hasFootnoteMark(quote) || hasFootnoteMark(table.rowLabels[r]!) || footnoteMarks(table.rowLabels[r]!).length > 0)) ||
     rowSizeInNotes(table.rowLabels[r]!, table.notes ?? '');
-  const smallerFits = (count: number, n: number, percent: CellNumber) => {
-    for (let k = n - 1; k >= Math.max(count, 1) && k >= n * 0.5; k--) if (fits(count, k, percent)) return true;
+  const smallerFits = (r: number, count: number, n: number, percent: CellNumber) => {
+    const least = qualified(r) ? 0 : n * 0.5;
+    for (let k = n - 1; k >= Math.max(count, 1) && k >= least; k--) if (fits(count, k, percent)) return true;
     return false;
+  };
+
+  const someCountFits = (n: number, percent: CellNumber) => {
+    const k = Math.round((percent.value * n) / 100);
+    return [k - 1, k, k + 1].some((x) => x >= 0 && x <= n && fits(x, n, percent));
   };
 
   const levelSums = new Map<string, number>();
@@ -277,6 +312,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   // claims and means
   const claimAt = new Map<string, TableClaim>();
+  const bounds = new Map<string, number>();
   for (let r = H; r < grid.length; r++) {
     for (const c of groupCols) {
       const cell = cells[r]![c];
@@ -289,6 +325,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         if (n !== null && n !== undefined && n > 0 && Number.isSafeInteger(n)) candidates.push({ n, basis });
       };
       if (v.kind === 'count-percent' && v.total) add(v.total.value, 'cell');
+      add(cellSizes[r]?.[c], 'row');
       add(rowN(r), 'row');
       add(subgroupN(r), 'subgroup');
       // "among patients with at least one indicator": a share of another row's count
@@ -307,6 +344,17 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       if (v.kind === 'count-percent') {
         if (!isCount(v.count) || v.percent.value > 100 || v.percent.negative) continue;
         const count = v.count.value;
+        if (v.percent.bound || v.count.bound) {
+          // "20 (<0.1)": the count is still one of the column's, for the levels' sum; the percent is only a limit
+          const column = candidates.find((k) => k.basis === 'column' || k.basis === 'row' || k.basis === 'subgroup');
+          if (column && !v.count.bound && count <= column.n) {
+            const claim: TableClaim = { id: uniqueId(slug(name)), label: name, numerator: count, denominator: column.n, denominatorSource: source(column.basis), denominatorBasis: column.basis, cell: ref };
+            out.claims.push(claim);
+            claimAt.set(`${r} ${c}`, claim);
+            bounds.set(claim.id, v.percent.value);
+          } else out.unresolved.push({ text: ref.quote, reason: 'a percent printed as a bound ("<0.1"), not as a figure to check', cell: ref });
+          continue;
+        }
         const fitting = candidates.find((k) => fits(count, k.n, v.percent));
         // when none fits, the printed size it should be a share of, so the audit can say so
         const chosen = fitting ?? candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.n >= count);
@@ -321,8 +369,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           continue;
         }
         // the table says values are missing and marks this cell or row: the printed N is only an upper bound
-        if (!fitting && unknownBase(r, ref.quote) && smallerFits(count, chosen.n, v.percent)) {
-          out.unresolved.push({ text: ref.quote, reason: `the percent is not ${count} of ${chosen.n}, and the table notes missing values here; it fits a smaller denominator, which the table does not print`, cell: ref });
+        if (!fitting && (unknownBase(r, ref.quote) || qualified(r)) && smallerFits(r, count, chosen.n, v.percent)) {
+          const why = qualified(r) ? 'the row is marked for a note about who it counts (or one the table does not print)' : 'the table notes missing values here';
+          out.unresolved.push({ text: ref.quote, reason: `the percent is not ${count} of ${chosen.n}, and ${why}; it fits a smaller denominator, which the table does not print`, cell: ref });
           continue;
         }
         if (fitting?.basis === 'row-total') rowPercentRows.add(r);
@@ -347,11 +396,20 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         // a percent printed alone ("66.1" under "Men, %"): a share of the column
         if (v.value.value > 100 || v.value.negative) continue;
         const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'another-row');
-        if (!chosen || unknownBase(r, '')) {
+        if (!chosen || unknownBase(r, '') || (qualified(r) && !someCountFits(chosen.n, v.value))) {
           out.unresolved.push({ text: ref.quote, reason: 'a percent with no denominator in the table', cell: ref });
           continue;
         }
         out.claims.push({ id: uniqueId(slug(name)), label: name, denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+      } else if (v.kind === 'text' && (cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
+        // "30.3/28.8/40.9" under "Education level low/medium/high, %": one percent of the column per level
+        const parts = percentList(grid[r]![c]!, table.rowLabels[r]!, decimalComma);
+        const chosen = candidates.find((k) => k.basis === 'column' || k.basis === 'row' || k.basis === 'subgroup');
+        if (!parts || !chosen || unknownBase(r, '')) continue;
+        for (const part of parts) {
+          if (qualified(r) && !someCountFits(chosen.n, part.percent)) continue;
+          out.claims.push({ id: uniqueId(slug(`${name} ${part.level}`)), label: `${name} (${part.level})`, denominator: chosen.n, percent: part.percent.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+        }
       } else if (v.kind === 'number' && v.value.percent) {
         const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels');
         if (chosen && v.value.value <= 100) out.claims.push({ id: uniqueId(slug(name)), label: name, denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
@@ -364,7 +422,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const rowText = `${table.rowLabels[r]} ${variable?.label ?? ''}`;
         const measure = measureOf(rowText);
         // a footnote on the cell often says some values are missing: the printed n is then an upper bound
-        const uncertain = hasFootnoteMark(ref.quote);
+        const uncertain = hasFootnoteMark(ref.quote) || qualified(r);
         out.means.push({
           id: uniqueId(slug(name)),
           label: name,
@@ -381,7 +439,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   }
   if (rowPercentRows.size > 0) out.notes.push(`${rowPercentRows.size} row(s) print percentages of the row's Total, not of the column: their cells are shares of the Total cell.`);
 
-  out.partitions.push(...levelPartitions({ table, variables, groupCols, claimAt, colN, uniqueId, notes: out.notes }));
+  out.partitions.push(...levelPartitions({ table, variables, groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds }));
   if (totalCol !== undefined) out.partitions.push(...rowPartitions({ table, groupCols, totalCol, claimAt, colN, uniqueId, inferredCols }));
   return out;
 }

@@ -28,6 +28,8 @@ interface Context {
   colN: ReadonlyMap<number, number>;
   uniqueId: (base: string) => string;
   notes: string[];
+  /** Claims whose percent was printed only as a bound ("<0.1"): claim id → the bound. */
+  bounds?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -39,21 +41,26 @@ interface Context {
 export function levelPartitions(ctx: Context): TablePartition[] {
   const out: TablePartition[] = [];
   for (const v of ctx.variables) {
-    if (v.labelRow === undefined || v.levels.length < 2) continue;
+    if (v.label === undefined || v.levels.length < 2) continue;
     for (const c of ctx.groupCols) {
       const claims = v.levels.map((r) => ctx.claimAt.get(`${r} ${c}`));
-      if (claims.some((x) => x === undefined || x.numerator === undefined || x.percent === undefined)) continue;
-      const parts = claims as (TableClaim & { numerator: number; percent: string })[];
+      const bounded = (x: TableClaim | undefined) => x !== undefined && ctx.bounds?.has(x.id) === true;
+      if (claims.some((x) => x === undefined || x.numerator === undefined || (x.percent === undefined && !bounded(x)))) continue;
+      const all = claims as (TableClaim & { numerator: number })[];
+      const parts = all.filter((p) => !bounded(p)) as (TableClaim & { numerator: number; percent: string })[];
+      if (parts.length === 0) continue;
       const total = ctx.colN.get(c) ?? parts[0]!.denominator;
-      const sum = parts.reduce((s, p) => s + p.numerator, 0);
+      const sum = all.reduce((s, p) => s + p.numerator, 0);
       const check = checkPartition({ total, parts: parts.map((p) => ({ percent: p.percent, numerator: p.numerator })) });
-      const exhaustive = check.percentSumOk;
+      // a level printed "<0.1" may add up to its bound to the sum of the others
+      const slack = all.filter(bounded).reduce((s, p) => s + ctx.bounds!.get(p.id)!, 0);
+      const exhaustive = check.percentSumOk || (slack > 0 && Number(check.percentSum) <= Number(check.band.max) && Number(check.percentSum) + slack >= Number(check.band.min));
       const over = Number(check.percentSum) > Number(check.band.max);
       const name = `${v.label} / ${ctx.table.columnLabels[c] || `column ${c + 1}`}`;
       let partitionTotal: number | undefined;
       if (exhaustive) {
         if (sum >= total) partitionTotal = total;
-        else if (parts.every((p) => p.denominator === sum)) partitionTotal = sum;
+        else if (all.every((p) => p.denominator === sum)) partitionTotal = sum;
       } else if (over) {
         if (knownExclusive(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
         else ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, so the levels are not exclusive (several can apply); no partition is proposed.`);
@@ -61,7 +68,7 @@ export function levelPartitions(ctx: Context): TablePartition[] {
       if (partitionTotal !== undefined) {
         // named as its cells are: the variable and the column ("gender-cp-n")
         const base = `${v.label} ${ctx.table.columnLabels[c] ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
-        out.push({ id: ctx.uniqueId(base || 'levels'), total: partitionTotal, parts: parts.map((p) => p.id), basis: 'levels', difference: sum - partitionTotal });
+        out.push({ id: ctx.uniqueId(base || 'levels'), total: partitionTotal, parts: all.map((p) => p.id), basis: 'levels', difference: sum - partitionTotal });
       }
     }
   }

@@ -2,7 +2,7 @@ import { tableFromRows, type Table } from './table.js';
 
 // One value as tables print it: "45 (37.5)", "45 (37.5%)", "7.4 ± 2.1", "62 (58–65)", "12%", "1,204",
 // with a trailing footnote mark ("58.7*", "24.5 (4.8)†").
-const GROUP = String.raw`(?:[<>≤≥]\s*)?[-−]?\d[\d,.]*(?:\s*%)?(?:\s*(?:±|\+\/-)\s*\d[\d,.]*)?(?:\s*[(\[][^()\[\]]{0,40}[)\]])?[*†‡§¶‖#a-e]{0,2}`;
+const GROUP = String.raw`(?:[<>≤≥]\s*)?[-−]?\d[\d,.·]*(?:\s*%)?(?:\s*(?:±|\+\/-)\s*\d[\d,.·]*)?(?:\s*[(\[][^()\[\]]{0,40}[)\]])?[*†‡§¶‖#a-e]{0,2}`;
 const TRAILING_GROUP = new RegExp(String.raw`(?:^|\s)(${GROUP})\s*$`);
 
 /** Split a line into its label and the values printed after it, from the right. */
@@ -83,6 +83,29 @@ function alignedRows(lines: readonly string[], headerLines = 0): string[][] | un
   });
 }
 
+const LONE_MARK = /^\s*(?:[a-h]|[*†‡§¶‖#]{1,3})\s*$/;
+
+/**
+ * A footnote mark set as a superscript raises its line in a PDF: the mark (and the values beside it)
+ * come out on a line of their own above the label ("a | 182 (36.6%)" over "India"). Such a row joins
+ * the label row under it, the mark kept after the label ("India[a]").
+ */
+function joinRaisedMarks(rows: string[][], headerRows: number): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const next = rows[i + 1];
+    if (i >= headerRows && next && LONE_MARK.test(row[0] ?? '') && (next[0] ?? '').trim() !== '' && next.slice(1).every((x) => x.trim() === '')) {
+      const mark = row[0]!.trim();
+      out.push([`${next[0]!.replace(/\s+$/, '')}${/[a-h]/.test(mark) ? `[${mark}]` : mark}`, ...row.slice(1), ...next.slice(row.length)]);
+      i += 1;
+      continue;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
 /** Columns from a label followed by values separated by single spaces ("Male 208 (46.4%) 53 (54.1%)"). */
 function valueRows(lines: readonly string[]): string[][] {
   const counts = lines.map((l) => splitValues(l).values.length).filter((n) => n > 0);
@@ -161,7 +184,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
     const body = lines.slice(i, end);
     while (head.length > 0 && fields(head[head.length - 1]!.replace(/\t/g, '    ')).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
-    const rows = alignedRows(block, head.length) ?? valueRows(block);
+    const rows = joinRaisedMarks(alignedRows(block, head.length) ?? valueRows(block), head.length);
     const notes = notesAfter(lines, end);
     const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, ...(notes ? { notes } : {}), index: out.length });
     const first = end - block.length;

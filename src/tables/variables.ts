@@ -26,10 +26,23 @@ const kindOf = (cells: (ReadCell | undefined)[], groupCols: readonly number[]) =
   return undefined;
 };
 
+/** How many rows from r share the text of the first label column while the next one names each (1 when none do). */
+function sharedLabelRun(table: Table, cells: readonly (readonly (ReadCell | undefined)[])[], groupCols: readonly number[], r: number): number {
+  if (table.labelColumns < 2) return 1;
+  const first = table.grid[r]![0]!.trim();
+  if (first === '') return 1;
+  let k = r;
+  // a rowspan repeats the name; Markdown and text leave the cells under it blank
+  const same = (k: number) => table.grid[k]![0]!.trim() === first || (k > r && table.grid[k]![0]!.trim() === '');
+  while (k < table.grid.length && same(k) && table.grid[k]![1]!.trim() !== '' && table.grid[k]![1] !== table.grid[k]![0] && groupCols.some((c) => hasValue(cells[k]![c]))) k += 1;
+  return k - r;
+}
+
 /**
  * Group a table's body rows into variables: a row with a label and no values opens a variable, and
  * the rows after it are its levels until the indentation drops back, a row names a summary of its
- * own ("Age, mean (SD)"), the kind of value changes, or another label row comes.
+ * own ("Age, mean (SD)"), the kind of value changes, or another label row comes. Rows that repeat
+ * the first of two label columns ("Age | 18–19", "Age | 20–29") are the levels of that variable.
  */
 export function groupVariables(table: Table, cells: readonly (readonly (ReadCell | undefined)[])[], groupCols: readonly number[], skip: ReadonlySet<number>): Variable[] {
   const out: Variable[] = [];
@@ -40,6 +53,15 @@ export function groupVariables(table: Table, cells: readonly (readonly (ReadCell
   };
   for (let r = table.headerRows; r < table.grid.length; r++) {
     if (skip.has(r)) continue;
+    const run = sharedLabelRun(table, cells, groupCols, r);
+    if (run > 1) {
+      // "Age | 18–19", "Age | 20–29": the variable names itself in the first label column (a rowspan)
+      close();
+      const rows = Array.from({ length: run }, (_, k) => r + k);
+      out.push({ id: `v${r}`, label: table.grid[r]![0]!, levels: rows, rows });
+      r += run - 1;
+      continue;
+    }
     const row = cells[r]!;
     const label = table.rowLabels[r]!;
     const indent = table.indents[r] ?? 0;
@@ -55,7 +77,9 @@ export function groupVariables(table: Table, cells: readonly (readonly (ReadCell
       const dropsBack = current.levelIndent !== undefined && current.levelIndent > current.indent && indent <= current.indent;
       // a change of kind ends the levels, unless indentation shows they go on
       const indented = (current.levelIndent ?? indent) > current.indent && indent > current.indent;
-      const changesKind = current.kind !== undefined && kind !== current.kind && !indented;
+      // under "Fasting, mean (SD)" every row is a mean, whether "112 (7.2)" or "49.5 (13)"
+      const summaryHeading = current.label !== undefined && ['mean-sd', 'median', 'mean-se'].includes(statisticOf(current.label) ?? '');
+      const changesKind = current.kind !== undefined && kind !== current.kind && !indented && !summaryHeading;
       const separate = !indented && ownSummary && current.levels.length > 0 && current.labelRow !== undefined && statisticOf(current.label ?? '') === undefined && statisticOf(table.rowLabels[current.levels[0]!]!) === undefined;
       if (dropsBack || changesKind || separate) close();
     }

@@ -120,6 +120,16 @@ describe('measures counted by the byte scanner', () => {
     expectSameMeasures(counted.table, expected);
   });
 
+  it('sums squares past 2^53 exactly (values near the largest the grid holds)', async () => {
+    const lines = ['type,year,outcome,score'];
+    for (let i = 0; i < 5; i++) lines.push(`spastic,2005,improved,${67_000_000 - i}`, `spastic,2005,improved,-${66_000_000 + i}`);
+    const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expectSameMeasures(counted.table, expected);
+    const score = counted.table.measures!.score as Extract<MeasureCounts, { cells: unknown }>;
+    const cell = score.cells.find((c) => c !== null)!;
+    expect(cell.moments.grid?.sumOfSquares).toBe([0, 1, 2, 3, 4].reduce((a, i) => a + BigInt(67_000_000 - i) ** 2n + BigInt(66_000_000 + i) ** 2n, 0n));
+  });
+
   it('counts a year far outside the others and values too wide for a histogram', async () => {
     const lines = ['type,year,outcome,score,months'];
     for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);

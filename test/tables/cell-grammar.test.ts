@@ -43,6 +43,10 @@ describe('readCell', () => {
     ['0 (0%)', ['count-percent', '0', '0', undefined, 'n (%)']],
     ['—', ['empty']],
     ['13 M, 3 F', ['text']],
+    ['60.2 (±10.1)', ['mean-sd', '60.2', '10.1']],
+    ['8·8 (1·4)', ['pair', '8.8', '1.4']],
+    ['50·3%', ['number', '50.3', true]],
+    ['20 (<0.1)', ['pair', '20', '0.1']],
   ])('%s', (text, expected) => expect(digits(text)).toEqual(expected));
 
   it('reads decimal commas when asked, and a lone "59,4" in any table', () => {
@@ -50,5 +54,12 @@ describe('readCell', () => {
     expect(digits('161 (59,4%)')).toEqual(['count-percent', '161', '59.4', undefined, 'n (%)']);
     expect(usesDecimalComma(['84,3', '12,5', '7,0'])).toBe(true);
     expect(usesDecimalComma(['1,204 (84.3)', '12.5'])).toBe(false);
+  });
+
+  it('marks a value printed as a bound', () => {
+    const v = readCell('20 (<0.1)');
+    expect(v.kind === 'pair' && v.second.bound).toBe(true);
+    const w = readCell('20 (0.1)');
+    expect(w.kind === 'pair' && w.second.bound).toBeFalsy();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { footnoteMarks, footnoteText, rowSizeInNotes } from '../../src/tables/footnotes.js';
+import { footnoteMarks, footnoteText, qualifyingMark, rowSizeInNotes } from '../../src/tables/footnotes.js';
 
 describe('footnote marks and their notes', () => {
   it('finds the marks a label ends with, and none in words or ranges', () => {
@@ -19,5 +19,16 @@ describe('footnote marks and their notes', () => {
     expect(footnoteText(notes, '8')).toBeUndefined();
     expect(rowSizeInNotes('Iron deficiency (%)6', notes)).toBe(true);
     expect(rowSizeInNotes('Ferritin (μg/L)5', notes)).toBe(false);
+  });
+
+  it('says which marks may change a row\'s denominator: missing values, a subgroup, or a note not printed', () => {
+    const notes = 'aIndividual sites are not listed. bData for mortality at day 28 were missing in 11 patients. cAmong women only.';
+    expect(qualifyingMark('Country, n (%)a', notes)).toBe(false);
+    expect(qualifyingMark('Descriptive outcome datab', notes)).toBe(true);
+    expect(qualifyingMark('Gestational diabetes, n (%)c', notes)).toBe(true);
+    expect(qualifyingMark('Low activity, No. (%)f', notes)).toBe(true);
+    expect(qualifyingMark('Mortality at day 28', notes)).toBe(false);
+    // a word ending in a letter is not a mark unless a note starts with that letter
+    expect(qualifyingMark('Diabetes mellitusa', '')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ export const CORPUS_DIR = fileURLToPath(new URL('./corpus/', import.meta.url));
 
 interface GoldClaim { numerator?: number; denominator: number; percent: string; optional: boolean }
 interface GoldMean { mean: string; sd: string; n: number; optional: boolean }
-export interface GoldTable { id: string; url: string; split: 'dev' | 'held'; file: string; claims: GoldClaim[]; means: GoldMean[]; real: string[] }
+export interface GoldTable { id: string; url: string; split: 'dev' | 'held'; batch?: string; file: string; claims: GoldClaim[]; means: GoldMean[]; real: string[] }
 
 export const GOLD: GoldTable[] = JSON.parse(readFileSync(`${CORPUS_DIR}gold.json`, 'utf8')).tables;
 
@@ -112,8 +112,8 @@ function claimsOfPartition(extractions: readonly TableFigures[], id: string): st
 /** The format a corpus file is in, from its name. */
 export const formatOf = (file: string): 'HTML' | 'Markdown' => (file.endsWith('.md') ? 'Markdown' : 'HTML');
 
-export function scoreCorpus(split?: 'dev' | 'held', read: (g: GoldTable) => string = (g) => readFileSync(`${CORPUS_DIR}${g.file}`, 'utf8'), format?: 'HTML' | 'Markdown') {
-  const rows = GOLD.filter((g) => (split === undefined || g.split === split) && (format === undefined || formatOf(g.file) === format)).map((g) => ({ gold: g, score: scoreTable(g, extractFile(read(g))) }));
+export function scoreCorpus(split?: 'dev' | 'held', read: (g: GoldTable) => string = (g) => readFileSync(`${CORPUS_DIR}${g.file}`, 'utf8'), format?: 'HTML' | 'Markdown', batch?: string) {
+  const rows = GOLD.filter((g) => (split === undefined || g.split === split) && (format === undefined || formatOf(g.file) === format) && (batch === undefined || g.batch === batch)).map((g) => ({ gold: g, score: scoreTable(g, extractFile(read(g))) }));
   return summarise(rows);
 }
 
@@ -143,6 +143,10 @@ if (process.argv[1]?.endsWith('score.ts')) {
     const s = scoreCorpus(split);
     console.log(`${split}: ${describeScore(s)}`);
     for (const format of ['HTML', 'Markdown'] as const) console.log(`  ${format}: ${describeScore(scoreCorpus(split, undefined, format))}`);
+    for (const batch of [...new Set(GOLD.filter((g) => g.split === split && g.batch).map((g) => g.batch!))]) {
+      console.log(`  ${batch}: ${describeScore(scoreCorpus(split, undefined, undefined, batch))}`);
+      for (const format of ['HTML', 'Markdown'] as const) console.log(`    ${format}: ${describeScore(scoreCorpus(split, undefined, format, batch))}`);
+    }
     if (verbose) for (const r of s.rows) {
       const x = r.score;
       if (x.misses.length || x.wrong.length || x.falseAlarms.length || x.real.found < x.real.expected) console.log(`  ${r.gold.file}: claims ${x.claims.found}/${x.claims.gold} (extracted ${x.claims.extracted}, correct ${x.claims.correct}), means ${x.means.found}/${x.means.gold}; real ${x.real.found}/${x.real.expected}\n    missed: ${x.misses.join('; ')}\n    wrong: ${x.wrong.join('; ')}\n    alarms: ${x.falseAlarms.join('; ')}`);
