@@ -313,9 +313,13 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
     // "The response rate was 62% (n = 150)": with no total it fits, the n of a named rate is its denominator
-    if (m.improvement && m.count && m.percent && m.denominator === undefined && (!r.ok || r.fit !== 'exact') && fitShare(fitFields(undefined, m.percent), m.count.value) === 'exact') {
-      r = { ok: true, denominator: m.count.value, source: 'with-claim', fit: 'exact' };
+    // "Complications occurred in 12% of cases (n = 250)": with no total in reach at all, the n is the group's size
+    const noTotal = !r.ok && r.innermost === undefined;
+    if ((m.improvement || (m.countIsN && noTotal)) && m.count && m.percent && m.denominator === undefined && (!r.ok || r.fit !== 'exact') && fitShare(fitFields(undefined, m.percent), m.count.value) === 'exact') {
+      const n = m.count;
+      r = { ok: true, denominator: n.value, source: 'with-claim', fit: 'exact' };
       m = { ...m, count: undefined };
+      if (!m.improvement) scope.addTotal(group(n, sentence, blockIndex, 'total'));
     }
     if (!r.ok) {
       far.push({ mention: m, ...(r.innermost ? { innermost: r.innermost } : {}) });
@@ -421,7 +425,8 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
   const head = out.text.slice(Math.max(0, first.token.start - 24), first.token.start);
   if (!OF_TOTAL_HEAD.test(head) || second.token.value >= first.token.value) return;
   const between = out.text.slice(first.token.end, second.token.start);
-  if (!/,\s*$/.test(between) || between.length > 80) return;
+  // "Of the 507 operations, 230 ...", and the verb-second order of German: "Von 36 Kindern konnten 15 ..."
+  if ((!/,\s*$/.test(between) && !/^\s*[\p{L}-]+\s+[\p{L}]+\s+$/u.test(between)) || between.length > 80) return;
   const claim: ExtractedClaim = {
     id: out.id(slug(second.label) || 'claim'),
     ...(second.label ? { label: second.label } : {}),

@@ -47,6 +47,8 @@ export interface ShareMention {
   denominatorIsGroup: boolean;
   /** "202 of 222 patients could be evaluated": the count is the group that later figures are of. */
   countIsGroup?: boolean;
+  /** "12% (n = 250)": the bracket's n is the count of the share when a total is in reach, else the group's size. */
+  countIsN?: boolean;
   /** "A% vs. B%": a comparison of two groups; the other percent. */
   versus?: NumberToken;
   /** "about 18%", "rund 40 %": a percent alone said to be approximate, so no exact share to check. */
@@ -183,7 +185,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     }
     // "62,3% (n=43)", "del 100% (60 pacientes)", "79,2% de los casos (160 pacientes)"
     if (percentLike(t) && isCount(n1) && /^\s*(?:(?:of|de|des|der|du)\s+(?:[\p{L}-]+\s+){0,3})?\(\s*(?:[nN]\s*[=:]\s*)?$/u.test(between(text, t, n1)) && (/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)))) {
-      out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
+      out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd), ...(/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) ? { countIsN: true } : {}) }));
       used.add(t).add(n1);
       continue;
     }

@@ -171,6 +171,21 @@ describe('extractClaims: the discourse model', () => {
     expect(extractClaims('In the 4 included studies the overall response rate was 56.25%.').claims).toEqual([]);
   });
 
+  it('takes the n of "12% (n = 250)" for the group when no total is in reach, and for the count when one is', () => {
+    expect(keys('Complications occurred in 12% of cases overall (n = 250), including infection in 5%.')).toEqual(['-/250/12:with-claim', '-/250/5:same-sentence']);
+    expect(keys('We studied 149 patients. About 47% (n = 70) were women.')).toEqual(['70/149/47:earlier-sentence']);
+  });
+
+  it('reads "Von 36 Kindern konnten 15 ..." (verb second) as a count of 36', () => {
+    expect(keys('Von 36 Kindern konnten 15 frei gehen.', { locale: 'de' })).toEqual(['15/36/-:same-sentence']);
+  });
+
+  it('leaves a rate of the patients "non opérés" unresolved beside the rate of the 200 operated on', () => {
+    const { claims, unresolved } = extractClaims('Le taux de réussite était de 85 % chez les 200 patients opérés, contre 70 % chez les patients non opérés.', { locale: 'fr' });
+    expect(claims.map((c) => `${c.denominator}/${c.percent}`)).toEqual(['200/85']);
+    expect(unresolved.map((u) => u.text)).toEqual(['70 %']);
+  });
+
   it('reads a table row printed as text, with the total printed after the rows', () => {
     const { claims, partitions } = extractClaims('Ethnic Group Number Percentage White British 5852 63% Other White 1067 11% Asian 810 9% Other 1256 13% Not known 342 4% 9327');
     expect(claims.map((c) => `${c.numerator}/${c.denominator}/${c.percent}`)).toEqual(['5852/9327/63', '1067/9327/11', '810/9327/9', '1256/9327/13', '342/9327/4']);
