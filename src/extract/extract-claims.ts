@@ -231,8 +231,29 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     }
     result.partCue ||= m.partCue;
     if (m.ofThem && m.count === undefined && m.denominator === undefined) {
-      out.unresolvedAt(m.start, m.end, 'a share of a subgroup whose size is not printed ("of them")');
-      if (m.percent) claimed.add(m.percent.start);
+      // "1.204 Patienten behandelt; 29,2 % davon": a bare "of them" points back to the group just stated in the
+      // sentence, when the percent is possible for it; "of those who died" describes a smaller group instead
+      const last = scope.lastCount;
+      // "54.3% of patients had a catheter, removed in 75% of them": after a share, "of them" is that share's subgroup
+      const at = m.start;
+      const shareBetween = last !== undefined && mentions.some((o) => o.kind === 'share' && o.start > last.end && o.start < at);
+      // only within the sentence: across sentences "them" may be any group the text has spoken of since
+      const back = !m.subgroup && !shareBetween && m.percent && last !== undefined && last.sentence === sentence && last.end <= m.start && !last.approximate && fitShare(fitFields(undefined, m.percent), last.value) === 'exact' ? last : undefined;
+      if (!back || !m.percent) {
+        out.unresolvedAt(m.start, m.end, 'a share of a subgroup whose size is not printed ("of them")');
+        if (m.percent) claimed.add(m.percent.start);
+        continue;
+      }
+      const claim: ExtractedClaim = {
+        id: out.id(slug(cleanLabel(m.label)) || 'claim'),
+        denominator: back.value,
+        denominatorSource: back.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+        denominatorNote: `"of them" points back to the ${back.value} stated just before`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      pending.push({ mention: m, claim, group: back });
       continue;
     }
     // after "about 18% of patients", the bare percents of the sentence ("with anemia (7%), ...") break down that vague group

@@ -176,6 +176,12 @@ describe('extractClaims: the discourse model', () => {
     expect(keys('We studied 149 patients. About 47% (n = 70) were women.')).toEqual(['70/149/47:earlier-sentence']);
   });
 
+  it('ties "of them" to the group just stated in the sentence, never to one before a share of a subgroup', () => {
+    expect(keys('Im Jahr 2019 wurden 1.204 Patienten behandelt; 29,2 % davon waren Kinder.', { locale: 'de' })).toEqual(['-/1204/29.2:same-sentence']);
+    expect(keys('Of the 212 children, 40 had surgery and 75% of them walked.')).toEqual(['40/212/-:same-sentence', '-/40/75:same-sentence']);
+    expect(keys('We enrolled 81 patients. Before treatment, 54.3% of patients had a catheter, which was removed in 75% of them.')).toEqual(['-/81/54.3:earlier-sentence']);
+  });
+
   it('reads "Von 36 Kindern konnten 15 ..." (verb second) as a count of 36', () => {
     expect(keys('Von 36 Kindern konnten 15 frei gehen.', { locale: 'de' })).toEqual(['15/36/-:same-sentence']);
   });
