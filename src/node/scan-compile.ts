@@ -314,9 +314,23 @@ export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
   if (loop === undefined) {
     if (compiled.size >= 64) compiled.clear();
     loop = compile(layout, state);
+    warm(loop, state);
     compiled.set(key, loop);
   }
   return loop;
+}
+
+const EMPTY = new Uint8Array(16);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
+
+/**
+ * Call a new loop a few times on an empty range before it reads a row. V8 gives a function its type
+ * feedback only from about its eighth call, and the loop is optimised during its first (on its
+ * first range): its opening reads from `state`, never observed, made the next compiled version bail
+ * out on entry, and the range after ran in the interpreter.
+ */
+function warm(loop: HotLoop, state: HotState): void {
+  for (let k = 0; k < 12; k++) loop(state, EMPTY, EMPTY_VIEW, 0, 0);
 }
 
 function compile(layout: Layout, state: HotState): HotLoop {
