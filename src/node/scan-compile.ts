@@ -154,7 +154,10 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
   // whole number is its units, others are compared as the double the text stands for
   const value = a.integer ? `mu${k}` : 'val';
   const bounds = [...(a.integer ? [`md${k} > 0`] : []), ...(a.min > -Infinity ? [`${value} < ${a.min}`] : []), ...(a.max < Infinity ? [`${value} > ${a.max}`] : [])];
-  const check = bounds.length === 0 ? '' : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
+  const inUnits = !a.integer && bounds.length > 0 && (a.min === -Infinity || unitBounds(a.min)) && (a.max === Infinity || unitBounds(a.max));
+  const unitChecks = [...(a.min > -Infinity ? [`mu${k} < LO${k}[md${k}]`] : []), ...(a.max < Infinity ? [`mu${k} > HI${k}[md${k}]`] : [])];
+  const check =
+    bounds.length === 0 ? '' : inUnits ? `if (${unitChecks.join(' || ')}) break ok;` : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
   return `md${k} = -1; mu${k} = 0; b = buf[i];
       if (!(${ends})) {
         s = i; neg = b === 45; if (neg) i++;
@@ -197,6 +200,23 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
 }
 
 /**
+ * A bound in units at 0 to 9 decimals (bound·10^d), when each is a whole number below 2^53 that
+ * stands for the bound exactly as written: then comparing the units read with it gives zod's verdict
+ * on the double the text stands for (two decimals of at most 9 digits never round to one double), with
+ * no division per value. Undefined otherwise (the loop then divides).
+ */
+function unitBounds(bound: number): number[] | undefined {
+  if (!Number.isFinite(bound)) return undefined;
+  const out: number[] = [];
+  for (let d = 0; d <= 9; d++) {
+    const units = bound * 10 ** d;
+    if (!Number.isInteger(units) || Math.abs(units) > 2 ** 53 || units / 10 ** d !== bound) return undefined;
+    out.push(units);
+  }
+  return out;
+}
+
+/**
  * A category or ordinal measure's cell: a known spelling (compiled in as for types and outcomes),
  * or nothing (missing). One-byte spellings (levels 1 to 5, a sex coded m/f) are looked up in a
  * table of 256 first, with no branch to mispredict. Leaves `i` past the delimiter, or for the last
@@ -214,6 +234,15 @@ function levelCode(k: number, table: SpellingTable, last: boolean, delimiter: nu
       }`;
 }
 
+/** The units tables of a number measure's bounds, when the loop compares units (see {@link unitBounds}). */
+function boundTables(k: number, a: { min: number; max: number; integer: boolean }): string {
+  if (a.integer) return '';
+  const lo = a.min === -Infinity ? undefined : unitBounds(a.min);
+  const hi = a.max === Infinity ? undefined : unitBounds(a.max);
+  if ((a.min > -Infinity && !lo) || (a.max < Infinity && !hi)) return '';
+  return `${lo ? `const LO${k} = Float64Array.of(${lo.join(', ')});` : ''} ${hi ? `const HI${k} = Float64Array.of(${hi.join(', ')});` : ''}`;
+}
+
 /** The table of one-byte spellings of a level measure: level index by byte, -1 for none. */
 function singleByteTable(table: SpellingTable): string {
   const byByte = new Array<number>(256).fill(-1);
@@ -225,8 +254,10 @@ function singleByteTable(table: SpellingTable): string {
  * Reading a measure's arrays into the loop's locals again, after a call that may replace them
  * (the window or a grid grew): held in locals, they cost the loop no property loads per row.
  */
-function reloadCode(measures: MeasureWindow): string {
-  return measures.measures.map((_, k) => (measures.num[k] ? `B${k} = N${k}.base; W${k} = N${k}.width; H${k} = N${k}.counts; D${k} = N${k}.d;` : `C${k} = L${k}.counts;`)).join(' ');
+function reloadCode(measures: MeasureWindow, only?: number): string {
+  const one = (k: number) => (measures.num[k] ? `B${k} = N${k}.base; W${k} = N${k}.width; H${k} = N${k}.counts; D${k} = N${k}.d;` : `C${k} = L${k}.counts;`);
+  // a number measure's grid changes alone (widened or refined); the window's layout changes them all
+  return only === undefined ? measures.measures.map((_, k) => one(k)).join(' ') : one(only);
 }
 
 /** Counting a row's measures into its cell (or, outside the window, record by record). */
@@ -245,7 +276,7 @@ function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string
       parsed.push(`md${k} < 0 ? NaN : mu${k}`);
       adds.push(`if (md${k} >= 0) {
           r = mu${k} - B${k};
-          if (r >>> 0 < W${k}) { r += cell * W${k}; if (++H${k}[r] === 65536) measures.carry(${k}, r); } else { measures.hist(${k}, cell, mu${k}); ${reloadCode(measures)} }
+          if (r >>> 0 < W${k}) { r += cell * W${k}; if (++H${k}[r] === 65536) measures.carry(${k}, r); } else { measures.hist(${k}, cell, mu${k}); ${reloadCode(measures, k)} }
         }`);
     } else {
       parsed.push(`ml${k}`);
@@ -261,7 +292,7 @@ function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotS
   const { delimiter } = layout;
   // after the field: the delimiter (and step over it), or for the last column a line break
   const next = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
-  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!, reloadCode(state.measures!))} ${next}`;
+  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!, reloadCode(state.measures!, Number(role.slice(7))))} ${next}`;
   if (role.startsWith('level:')) {
     // the spelling's compare steps over the delimiter itself
     const k = Number(role.slice(6));
@@ -314,9 +345,23 @@ export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
   if (loop === undefined) {
     if (compiled.size >= 64) compiled.clear();
     loop = compile(layout, state);
+    warm(loop, state);
     compiled.set(key, loop);
   }
   return loop;
+}
+
+const EMPTY = new Uint8Array(16);
+const EMPTY_VIEW = new DataView(EMPTY.buffer);
+
+/**
+ * Call a new loop a few times on an empty range before it reads a row. V8 gives a function its type
+ * feedback only from about its eighth call, and the loop is optimised during its first (on its
+ * first range): its opening reads from `state`, never observed, made the next compiled version bail
+ * out on entry, and the range after ran in the interpreter.
+ */
+function warm(loop: HotLoop, state: HotState): void {
+  for (let k = 0; k < 12; k++) loop(state, EMPTY, EMPTY_VIEW, 0, 0);
 }
 
 function compile(layout: Layout, state: HotState): HotLoop {
@@ -337,7 +382,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     ? `const measures = state.measures; measures.sync(window);
     const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
     const P10 = Int32Array.of(${Array.from({ length: 10 }, (_, e) => `1e${e}`).join(', ')});
-    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}]; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0;` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)}; let C${k} = L${k}.counts;`)).join(' ')}
+    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}]; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0; ${boundTables(k, mw!.num[k])}` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)}; let C${k} = L${k}.counts;`)).join(' ')}
     ${reloadCode(mw!)}`
     : '';
   const count = measured

@@ -130,6 +130,23 @@ describe('measures counted by the byte scanner', () => {
     expect(cell.moments.grid?.sumOfSquares).toBe([0, 1, 2, 3, 4].reduce((a, i) => a + BigInt(67_000_000 - i) ** 2n + BigInt(66_000_000 + i) ** 2n, 0n));
   });
 
+  it('rejects and accepts values at bounds that are and are not whole numbers of units, as zod does', async () => {
+    const bounded = defineCohort({
+      types: ['spastic'],
+      measures: { dose: { kind: 'number', min: 0.5, max: 99.95 }, weight: { kind: 'number', min: -3, max: 120 }, tiny: { kind: 'number', min: 0.1, max: 0.3 } },
+    });
+    const values = ['0.5', '0.49', '0.50', '0.499999999', '99.95', '99.950', '99.951', '99.9500001', '100', '-3', '-3.01', '-3.00', '-2.999999999', '120', '120.0', '120.000000001', '0.1', '0.3', '0.30', '0.300000001', '0.09', '0.2', '7', ''];
+    const lines = ['type,year,outcome,dose,weight,tiny'];
+    for (const a of values) for (const b of values.slice(8, 20)) lines.push(`spastic,2005,improved,${a},${b},${values[(a.length + b.length) % values.length]}`);
+    const options = { cohort: bounded, mode: 'lenient' as const };
+    const text = `${lines.join('\n')}\n`;
+    const counted = await countCohortCsv(Readable.from([Buffer.from(text)]), options);
+    const read = await readCohortCsv(Readable.from([Buffer.from(text)]), options);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBeGreaterThan(50);
+    expectSameMeasures(counted.table, countTable(read.records, { measures: bounded.measures }));
+  });
+
   it('counts a year far outside the others and values too wide for a histogram', async () => {
     const lines = ['type,year,outcome,score,months'];
     for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);
