@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { CohortValidationError } from '../errors.js';
 import { assertOneOf } from '../exact/validate.js';
 import type { Cohort } from '../schema/define-cohort.js';
@@ -49,7 +49,11 @@ function workerUrl(): { url: URL; source: boolean } {
   return { url, source: ext === '.ts' };
 }
 
-function startWorker(task: WorkerTask, onResult: (result: ChunkResult) => void): Worker {
+// loaded when the first worker starts: a count on one thread (most counts) never pays for it
+const workerThreads = () => import('node:worker_threads');
+
+async function startWorker(task: WorkerTask, onResult: (result: ChunkResult) => void): Promise<Worker> {
+  const { Worker } = await workerThreads();
   const { url, source } = workerUrl();
   // From TypeScript sources (the tests), the worker loads its module through tsx.
   const worker = source
@@ -113,15 +117,17 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
   const take = () => Atomics.add(new Int32Array(next), 0, 1);
   const workers: Worker[] = [];
   const stopWorkers = () => workers.forEach((w) => void w.terminate());
-  const startWorkers = (n: number) => {
+  const startWorkers = async (n: number) => {
     const definition = cohort ? { types: [...cohort.types], ...(cohort.years ? { years: cohort.years } : {}), aliases: Object.fromEntries(cohort.aliases) } : undefined;
     const task: WorkerTask = { path, head, dataStart, chunkBytes, chunks, next, cohort: definition, maxRejected, maxLineLength: options.maxLineLength };
-    for (let w = 0; w < n; w++) workers.push(startWorker(task, (r) => results.set(r)));
+    for (let w = 0; w < n; w++) workers.push(await startWorker(task, (r) => results.set(r)));
+    // stopped while they started
+    if (signal?.aborted) stopWorkers();
   };
   signal?.addEventListener('abort', stopWorkers, { once: true });
   let perChunk = 0;
   try {
-    if (always) startWorkers(threads - 1);
+    if (always) await startWorkers(threads - 1);
     else {
       // count here until the per-chunk cost and the cores left idle meanwhile are known, then decide
       const started = performance.now();
@@ -134,7 +140,7 @@ export async function countCohortCsvParallel(path: string, options: ParallelCoun
       perChunk = (performance.now() - started) / counted;
       const first = Math.min(chunks, Atomics.load(new Int32Array(next), 0));
       const helpers = workersToStart({ threads, chunksLeft: chunks - first, perChunkMs: perChunk, idleCores: idle() });
-      if (helpers > 0) startWorkers(helpers);
+      if (helpers > 0) await startWorkers(helpers);
       else if (first < chunks) {
         // alone: the rest in one range, as countCohortCsv reads it (one range per chunk costs more)
         Atomics.store(new Int32Array(next), 0, chunks);

@@ -35,25 +35,21 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
   let quotes = table.grid.map((r) => [...r]);
   let origins: CellOrigin[][] = table.grid.map((r, i) => r.map((_, j) => ({ row: i, column: j })));
   let columnLabels = [...table.columnLabels];
-  // "n | %" column pairs
-  for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
-    const a = columnLabels[c]!;
-    const b = columnLabels[c + 1]!;
-    if (!COUNT_HEADER.test(last(a)) || !PERCENT_HEADER.test(last(b)) || upper(a) !== upper(b)) continue;
-    grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : join(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
-    quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
-    origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
-    columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}n (%)`, ...columnLabels.slice(c + 2)];
-  }
-  // "Mean | SD" column pairs become "mean (SD)" cells
-  for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
-    const a = columnLabels[c]!;
-    const b = columnLabels[c + 1]!;
-    if (!MEAN_HEADER.test(last(a)) || !SD_HEADER.test(last(b)) || upper(a) !== upper(b)) continue;
-    grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : joinMean(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
-    quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
-    origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
-    columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}${last(a)} (SD)`, ...columnLabels.slice(c + 2)];
+  // "n | %" column pairs become "n (%)" cells, "Mean | SD" pairs "mean (SD)" cells
+  const pairs: [RegExp, RegExp, (x: string, y: string) => string, (first: string) => string][] = [
+    [COUNT_HEADER, PERCENT_HEADER, join, () => 'n (%)'],
+    [MEAN_HEADER, SD_HEADER, joinMean, (first) => `${first} (SD)`],
+  ];
+  for (const [firstHeader, secondHeader, joinCells, merged] of pairs) {
+    for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
+      const a = columnLabels[c]!;
+      const b = columnLabels[c + 1]!;
+      if (!firstHeader.test(last(a)) || !secondHeader.test(last(b)) || upper(a) !== upper(b)) continue;
+      grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : joinCells(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
+      quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
+      origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
+      columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}${merged(last(a))}`, ...columnLabels.slice(c + 2)];
+    }
   }
   // an "N" column before a group's "Mean (SD)": each row's n for its mean, not a group of its own
   let sizes: (number | undefined)[][] = grid.map((r) => r.map(() => undefined));

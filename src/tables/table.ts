@@ -40,6 +40,22 @@ const distinct = (parts: readonly string[]): string[] => {
   return out;
 };
 
+const opens = (text: string) => (text.match(/[(\[]/g)?.length ?? 0) > (text.match(/[)\]]/g)?.length ?? 0);
+
+/**
+ * A column's header lines as one label: " / " between headings, but a heading wrapped inside its
+ * parenthesis ("Dexamethasone 12 mg (n =" over "497)", as a PDF sets a narrow column) is one heading.
+ */
+function joinHeadings(parts: readonly string[]): string {
+  const out: string[] = [];
+  for (const p of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && opens(prev)) out[out.length - 1] = `${prev} ${p}`;
+    else out.push(p);
+  }
+  return out.join(' / ');
+}
+
 /**
  * Build a {@link Table} from raw rows (already one cell per slot): decides the header rows when the
  * source does not mark them, and fills in the labels.
@@ -53,7 +69,7 @@ export function tableFromRows(
   const grid = raw.map((r) => Array.from({ length: width }, (_, j) => clean(r[j] ?? '')));
   const headerRows = Math.min(options.headerRows ?? guessHeaderRows(grid), grid.length);
   const labelColumns = options.labelColumns ?? guessLabelColumns(grid, headerRows);
-  const columnLabels = Array.from({ length: width }, (_, j) => distinct(grid.slice(0, headerRows).map((r) => r[j]!)).join(' / '));
+  const columnLabels = Array.from({ length: width }, (_, j) => joinHeadings(distinct(grid.slice(0, headerRows).map((r) => r[j]!))));
   const rowLabels = grid.map((r, i) => (i < headerRows ? '' : distinct(r.slice(0, labelColumns)).join(' / ')));
   return {
     ...(options.caption ? { caption: clean(options.caption) } : {}),

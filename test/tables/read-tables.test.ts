@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTables } from '../../src/tables/read-tables.js';
 import { cellName } from '../../src/tables/table.js';
+import { tableClaims } from '../../src/tables/table-claims.js';
 
 describe('readTables: HTML', () => {
   it('expands rowspan and colspan, keeps header rows, caption and notes', () => {
@@ -121,4 +122,12 @@ describe('readTables: text laid out in columns (as pdf.js text positions give it
     const [t] = readTables('  Group                     Treated (n = 120)     Control (n = 118)\n  Improved                  54 (45.0)             40 (33.9)\n  Worse                     6 (5.0)               9 (7.6)', { format: 'text' });
     expect(t!.columnLabels.slice(1)).toEqual(['Treated (n = 120)', 'Control (n = 118)']);
   });
+
+  it('reads a heading wrapped inside its parenthesis, as a PDF sets a narrow column, as one heading', () => {
+    const text = ['                  Dexamethasone 12 mg      Dexamethasone 6 mg', 'Variable          (n =                     (n =', '                  497)                     485)', 'Denmark           251 (50.5%)              234 (48.2%)', 'Sweden            40 (8%)                  39 (8%)'].join('\n');
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.columnLabels.slice(1)).toEqual(['Dexamethasone 12 mg / (n = 497)', 'Dexamethasone 6 mg / (n = 485)']);
+    expect(tableClaims(t!).claims.map((c) => [c.numerator, c.denominator, c.denominatorBasis])).toEqual([[251, 497, 'column'], [234, 485, 'column'], [40, 497, 'column'], [39, 485, 'column']]);
+  });
 });
+
