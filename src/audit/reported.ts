@@ -52,5 +52,10 @@ export function readReported(text: string, options: ReadReportedOptions = {}): R
     const example = decimalComma ? '"31,34"' : '"31.34"';
     throw new InvalidArgumentError(argument, text, `${argument} must be a printed decimal number such as ${example} or "96%", got ${describeValue(text)}${hint}`);
   }
+  // Every check works to at most 20 decimals (see assertDecimals); a longer figure is a float's
+  // digits, not a printed one, and is refused here so validation and the audit agree.
+  if (frac.length > 20) {
+    throw new InvalidArgumentError(argument, text, `${argument} must have at most 20 decimals, got ${frac.length} in ${describeValue(text)}; write the figure as printed`);
+  }
   return { text, digits: BigInt(whole + frac), decimals: frac.length, negative };
 }

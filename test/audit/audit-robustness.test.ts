@@ -68,6 +68,16 @@ describe('auditClaims on hostile figures', async () => {
     );
   });
 
+  it('agrees with the validator on a percent given as a float with more decimals than any check reads', () => {
+    // fast-check found this one: String(1.0000000000000002e-6) has 22 decimals
+    const input = { title: 't', source: { name: 's' }, claims: [{ id: 'spastic', denominator: 1, numerator: 0, percent: 0.0000010000000000000002 }] };
+    const problems = validateClaims(input).problems;
+    expect(problems.map((p) => [p.path, p.code])).toEqual([['claims[0].percent', 'figure-invalid']]);
+    expect(problems[0]!.message).toMatch(/at most 20 decimals, got 22/);
+    const invalid = auditClaims(input, { references }).findings.flatMap((f) => [f, ...f.related]).filter((f) => f.code === 'figure-invalid');
+    expect(invalid.map((f) => f.path)).toEqual(['claims[0].percent']);
+  });
+
   it('throws only a typed error, and only when the file itself cannot be read', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.string(), file.map((f) => ({ ...f, claims: 'x' }))), (input) => {
