@@ -16,7 +16,9 @@ const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   // htmlparser2's tokenizer with the HTML5 entity table is 53.7 KB of readTables' 58.8 KB; only importers of readTables pay it
   ['readTables', `export { readTables } from './dist/browser/index.js';`, 62 * KB, ['zod', 'stdlib', 'yaml']], // 58.8 KB
   ['tableClaims + grimmer', `export { tableClaims, grimmer } from './dist/browser/index.js';`, 16 * KB, ['zod', 'stdlib', 'yaml']], // 14.4 KB (12.9 before Mean | SD and N columns, level lists, bounds and marked rows; 12.0 when set)
-  ['everything', `export * from './dist/browser/index.js';`, 246 * KB, []], // 244.2 KB (243.3 before the measure sketches' sums; 241.1 before the table reader's Mean | SD and N columns, level lists, bounds and marked rows; with the prose reader's named groups, described subgroups and nested partitions; 238.1 with the schemas and the readers' expressions built on first use, for start-up time; 234.6 before, 232.1 before composeReport, with the report's HTML and its evidence section, and htmlDocument / readDocument joined the core; 227.6 before the table reader for pages and textWithTables; 219.3 before tableOne, formatTableOne and tableOneClaims; 208.9 before the prose extractor's four-language grammar and vocabulary; 204.6 before the moment and quantile sketches, Welch and Kruskal-Wallis tests and measures in count tables; 136.6 before published tables and GRIMMER, 134.7 before iterateDenominators / countDenominators, 120.9 before the stratified and pooled rates)
+  // measured 244.2 KB; the same sources gzip up to 2.4 KB apart between builds (chunk order changes), so this
+  // budget keeps a 3% margin: a breach is growth, not noise (the sizes before each addition are in git log -p)
+  ['everything', `export * from './dist/browser/index.js';`, 252 * KB, []],
 ];
 
 describe('bundle size budget', () => {
