@@ -22,8 +22,10 @@ export interface Passage {
    * seen; gold committed before the extractor ran on it; all of it is held back.
    * 5: collected after the fourth, to learn from; gold committed before the extractor ran on it; all
    * of it is development.
+   * 6: German, French and Spanish passages collected after the fifth, gold committed before the
+   * extractor ran on it; half development, half held back, by a seeded hash of the id.
    */
-  batch?: 2 | 3 | 4 | 5;
+  batch?: 2 | 3 | 4 | 5 | 6;
   url: string;
   style: string;
   text: string;
@@ -49,27 +51,29 @@ export function fnv1a(s: string): number {
   return h;
 }
 export const splitOf = (id: string): Passage['split'] => (fnv1a(`treatment-outcomes corpus split/${id}`) % 100 < 30 ? 'held-back' : 'development');
+/** The sixth collection is halved by a seeded hash of the id, decided before any rule was changed for it. */
+export const splitOfSixth = (id: string): Passage['split'] =>
+  fnv1a(`treatment-outcomes corpus split/sixth collection/${id}`) % 2 === 1 ? 'held-back' : 'development';
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
  * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
  * rules were changed for the third, is held back whole; the fifth, gathered to learn from, is
- * development whole.
+ * development whole; the sixth is halved by its own hash.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
-  p.batch === 2 || p.batch === 4 ? 'held-back' : p.batch === 3 || p.batch === 5 ? 'development' : splitOf(p.id);
+  p.batch === 6
+    ? splitOfSixth(p.id)
+    : p.batch === 2 || p.batch === 4
+      ? 'held-back'
+      : p.batch === 3 || p.batch === 5
+        ? 'development'
+        : splitOf(p.id);
 
-const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string =>
-  p.split === 'development'
-    ? p.batch === 3
-      ? 'development, third collection'
-      : p.batch === 5
-        ? 'development, fifth collection'
-        : 'development, first collection'
-    : p.batch === 2
-      ? 'held-back, second collection'
-      : p.batch === 4
-        ? 'held-back, fourth collection'
-        : 'held-back, first collection';
+const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string => {
+  if (p.batch === 6) return `${p.split}, sixth collection`;
+  if (p.split === 'development') return p.batch === 3 ? 'development, third collection' : p.batch === 5 ? 'development, fifth collection' : 'development, first collection';
+  return p.batch === 2 ? 'held-back, second collection' : p.batch === 4 ? 'held-back, fourth collection' : 'held-back, first collection';
+};
 
 export const claimKey = (c: { numerator?: number; denominator: number; percent?: string }) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`;
 
