@@ -3,6 +3,7 @@ import { isCount } from './context.js';
 import { fits } from './fits.js';
 import type { ReadCell } from './table-claims.js';
 import type { Variable } from './variables.js';
+import { percentsComplete } from './split-levels.js';
 
 /** The sizes N for which count/N prints as the percent, as an inclusive range (null when too wide to say anything). */
 function sizesFor(count: number, percent: CellNumber): { lo: number; hi: number } | null {
@@ -48,5 +49,14 @@ export function inferColumnN(cells: readonly ReadCell[], variables: readonly Var
   const fitting = new Set<number>();
   for (let n = bestAt; ranges.filter((r) => r.lo <= n && r.hi >= n).length === best; n++) fitting.add(n);
   void variables;
-  return fitting.size === 1 ? bestAt : null;
+  if (fitting.size === 1) return bestAt;
+  // the column's cells add up to 100%: their counts' sum is the column's size, when it is among those
+  const sum = countSum(cells);
+  return sum !== null && fitting.has(sum) ? sum : null;
+}
+
+/** The sum of a column's counts when their percents add up to 100 (one variable's levels), else null. */
+export function countSum(cells: readonly ReadCell[]): number | null {
+  const values = cells.map((c) => c.value).filter((v) => v.kind === 'count-percent' && isCount(v.count) && !v.total && !v.percent.bound) as { count: CellNumber; percent: CellNumber }[];
+  return values.length >= 2 && percentsComplete(values) ? values.reduce((s, v) => s + v.count.value, 0) : null;
 }

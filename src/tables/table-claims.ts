@@ -4,11 +4,12 @@ import { defaultStatistic, isCount, notAGroup, statedN, statisticOf, TOTAL_LABEL
 import { fits } from './fits.js';
 import { footnoteMarks, qualifyingMark, rowSizeInNotes } from './footnotes.js';
 import { cellName, type Table } from './table.js';
-import { inferColumnN } from './infer-column-n.js';
+import { countSum, inferColumnN } from './infer-column-n.js';
 import { mergeSplitCounts } from './merge-split-cells.js';
 import { linkedRows } from './linked-rows.js';
-import { levelPartitions, rowPartitions } from './table-partitions.js';
+import { hasMissingLevel, levelPartitions, rowPartitions } from './table-partitions.js';
 import { groupVariables, type Variable } from './variables.js';
+import { percentsComplete, splitAtFullLevels } from './split-levels.js';
 
 /** Where a table figure stands: the table, its row and column, its name and its text. */
 export interface TableCellRef {
@@ -271,7 +272,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     // cells that print their own denominator ("15/43 (34.9)") say nothing about the column's
     const counts = cells.map((row) => row[c]?.value).filter((v) => v?.kind === 'count-percent' && isCount(v.count) && !v.total) as { count: CellNumber; percent: CellNumber }[];
     const fit = counts.filter((v) => fits(v.count.value, n, v.percent)).length;
-    return fit >= 5 && fit >= 0.8 * counts.length;
+    if (fit >= 5 && fit >= 0.8 * counts.length) return true;
+    // the column's counts add up to n and their percents to 100: one cell off is that cell's error
+    const column = cells.map((row) => row[c]).filter((x): x is ReadCell => x !== undefined);
+    return countSum(column) === n && fit >= 3 && fit >= counts.length - 1;
   };
 
   // values the notes say are missing: a footnote mark on the cell or row then makes the printed N an upper bound
@@ -302,11 +306,49 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return [k - 1, k, k + 1].some((x) => x >= 0 && x <= n && fits(x, n, percent));
   };
 
+  // "Started on ART 13 (100)" under "HIV-positive 13 (31.7)": a share of the row above, not of the
+  // column, when the percent is far from the column's share and fits a count printed just above
+  const shareOfRowAbove = (r: number, c: number, count: number, percent: CellNumber): { n: number; basis: DenominatorBasis } | undefined => {
+    const n = colN.get(c);
+    if (n === undefined || Math.abs((100 * count) / n - percent.value) <= 10) return undefined;
+    for (let k = r - 1; k >= Math.max(H, r - 3); k--) {
+      const above = cells[k]![c]?.value;
+      const m = above?.kind === 'count-percent' && isCount(above.count) ? above.count.value : undefined;
+      if (m === undefined) return undefined;
+      if (m >= count && m < n && fits(count, m, percent)) return { n: m, basis: 'another-row' };
+    }
+    return undefined;
+  };
+
+  // the levels whose counts add up to a missing-data denominator end where their percents reach 100
+  // (an unindented "Married" after "Education" is not one of its levels)
+  const levelGroups = splitAtFullLevels(variables, cells, groupCols);
+  const levelGroupOf = new Map<number, Variable>();
+  for (const v of levelGroups) for (const r of v.rows) levelGroupOf.set(r, v);
   const levelSums = new Map<string, number>();
-  for (const v of variables) {
+  for (const v of levelGroups) {
     for (const c of groupCols) {
       const counts = v.levels.map((r) => cells[r]![c]?.value).filter((x) => x?.kind === 'count-percent');
       if (counts.length >= 2 && counts.length === v.levels.length) levelSums.set(`${v.id} ${c}`, counts.reduce((s, x) => s + (x as { count: CellNumber }).count.value, 0));
+    }
+  }
+
+  // a variable's levels adding up to fewer than the column's N (missing values left out): when their
+  // percents all fit that sum and not all fit N, the sum is every level's denominator, not just of
+  // the cells N does not explain; when they fit both, the table does not say which, and no level is claimed
+  const levelBase = new Map<string, number | 'either'>();
+  for (const v of levelGroups) {
+    if (v.label === undefined || v.levels.length < 2) continue;
+    for (const c of groupCols) {
+      const sum = levelSums.get(`${v.id} ${c}`);
+      const n = subgroupN(v.levels[0]!) ?? colN.get(c);
+      if (sum === undefined || n === undefined || sum >= n || v.levels.some((r) => rowN(r) !== null || cellSizes[r]?.[c] !== undefined)) continue;
+      const values = v.levels.map((r) => cells[r]![c]!.value as { count: CellNumber; percent: CellNumber; total?: CellNumber });
+      if (values.some((x) => x.total !== undefined || x.percent.bound || x.count.bound) || !percentsComplete(values)) continue;
+      const fitSum = values.every((x) => fits(x.count.value, sum, x.percent));
+      const fitN = values.every((x) => fits(x.count.value, n, x.percent));
+      if (fitSum && !fitN) levelBase.set(`${v.id} ${c}`, sum);
+      else if (fitSum && fitN && !hasMissingLevel(v.levels.map((r) => table.rowLabels[r]!))) levelBase.set(`${v.id} ${c}`, 'either');
     }
   }
 
@@ -338,7 +380,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         if (t?.kind === 'count-percent' && isCount(t.count)) add(t.count.value, 'row-total');
       }
       const variable = variableOf.get(r);
-      if (variable) add(levelSums.get(`${variable.id} ${c}`), 'levels');
+      const levelGroup = levelGroupOf.get(r);
+      if (levelGroup) add(levelSums.get(`${levelGroup.id} ${c}`), 'levels');
+      const base = levelGroup ? levelBase.get(`${levelGroup.id} ${c}`) : undefined;
+      if (typeof base === 'number' && !candidates.some((k) => k.basis === 'cell')) candidates.unshift({ n: base, basis: 'levels' });
       const source = (basis: DenominatorBasis): TableDenominatorSource => (basis === 'cell' ? 'with-claim' : basis === 'levels' || basis === 'inferred' || basis === 'another-row' ? 'assumed' : 'table-header');
 
       if (v.kind === 'count-percent') {
@@ -355,7 +400,11 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           } else out.unresolved.push({ text: ref.quote, reason: 'a percent printed as a bound ("<0.1"), not as a figure to check', cell: ref });
           continue;
         }
-        const fitting = candidates.find((k) => fits(count, k.n, v.percent));
+        if (base === 'either') {
+          out.unresolved.push({ text: ref.quote, reason: `the levels add up to ${levelSums.get(`${levelGroup!.id} ${c}`)}, fewer than the column's ${colN.get(c)}, and every percent fits both: the table does not say which is the denominator`, cell: ref });
+          continue;
+        }
+        const fitting = candidates.find((k) => fits(count, k.n, v.percent)) ?? shareOfRowAbove(r, c, count, v.percent);
         // when none fits, the printed size it should be a share of, so the audit can say so
         const chosen = fitting ?? candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.n >= count);
         if (!chosen) {

@@ -20,6 +20,13 @@ export function knownExclusive(labels: readonly string[]): boolean {
   return FAMILIES.some((re) => names.every((n) => re.test(n)));
 }
 
+const MISSING_LEVEL = /^(?:missing|unknown|not (?:known|stated|recorded|reported|available|assessed)|no (?:data|answer|response|information)|data (?:missing|not available)|n\/?a|don[’']?t know|refused|declined)\b/i;
+
+/** Does one of the levels count the people whose value is missing ("Missing", "Unknown", "Not recorded")? Then the levels are all of the column. */
+export function hasMissingLevel(labels: readonly string[]): boolean {
+  return labels.some((l) => MISSING_LEVEL.test(l.split(' / ').pop()!.replace(/^[\s•·*-]+/, '').trim()));
+}
+
 interface Context {
   table: Table;
   variables: readonly Variable[];
@@ -59,7 +66,8 @@ export function levelPartitions(ctx: Context): TablePartition[] {
       const name = `${v.label} / ${ctx.table.columnLabels[c] || `column ${c + 1}`}`;
       let partitionTotal: number | undefined;
       if (exhaustive) {
-        if (sum >= total) partitionTotal = total;
+        // a "Missing" level counts everyone left: the levels are then all of N, fewer is an error too
+        if (sum >= total || hasMissingLevel(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
         else if (all.every((p) => p.denominator === sum)) partitionTotal = sum;
       } else if (over) {
         if (knownExclusive(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;

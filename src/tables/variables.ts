@@ -67,6 +67,8 @@ export function groupVariables(table: Table, cells: readonly (readonly (ReadCell
     const indent = table.indents[r] ?? 0;
     const valued = groupCols.some((c) => hasValue(row[c]));
     if (!valued) {
+      // a line of the label row's own (superscripts, a heading wrapped in a PDF) before any level: still that label
+      if (label === '' && current?.labelRow !== undefined && current.levels.length === 0) continue;
       close();
       if (label !== '') current = { id: `v${r}`, label, labelRow: r, levels: [], rows: [r], indent };
       continue;

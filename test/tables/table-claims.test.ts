@@ -147,3 +147,42 @@ describe('tableClaims: variables and partitions', () => {
   });
 });
 
+
+describe('tableClaims: levels with missing values, shares of the row above, sizes inferred from a sum', () => {
+  it('takes the levels\' sum as every level\'s denominator when their percents fit it and not the column N', () => {
+    // 242 + 151 + 401 = 794 of 796: 30.5 is 242/794, not 242/796 (30.4)
+    const x = md('| | A (N=796) |\n|---|---|\n| Tobacco | |\n| current | 242 (30.5) |\n| ex-smoker | 151 (19.0) |\n| never | 401 (50.5) |\n| Married | 533 (67.0) |');
+    expect(rows(x)).toEqual([[242, 794, '30.5', 'levels'], [151, 794, '19.0', 'levels'], [401, 794, '50.5', 'levels'], [533, 796, '67.0', 'column']]);
+    expect(audit(x)).toEqual([]);
+  });
+
+  it('claims no level when its percents fit both the levels\' sum and the column N', () => {
+    const x = md('| | Cases (n = 443) |\n|---|---|\n| Smoking | |\n| Never | 35 (8) |\n| Former | 192 (43) |\n| Current | 215 (49) |');
+    expect(x.claims).toEqual([]);
+    expect(x.unresolved.map((u) => u.reason)).toEqual(Array(3).fill(expect.stringMatching(/add up to 442, fewer than the column's 443/)));
+  });
+
+  it('holds levels with a "Missing" level to the column N: fewer is a count-sum-mismatch', () => {
+    // 40000 + 59000 + 990 = 99 990: each percent fits both sizes, and a "Missing" level says which
+    const x = md('| | All (n = 100000) |\n|---|---|\n| Region | |\n| North | 40000 (40.0) |\n| South | 59000 (59.0) |\n| Missing | 990 (1.0) |');
+    expect(rows(x).map((r) => r[1])).toEqual([100000, 100000, 100000]);
+    expect(audit(x)).toContain('count-sum-mismatch region-all-n-100000');
+    const without = md('| | All (n = 100000) |\n|---|---|\n| Region | |\n| North | 40000 (40.0) |\n| South | 59000 (59.0) |\n| East | 990 (1.0) |');
+    expect(without.claims).toEqual([]);
+  });
+
+  it('reads "13 (100)" under "HIV-positive 13 (31.7)" as a share of that row, not a misprint of the column', () => {
+    const x = md('| | 2012 (n = 41), n (%) |\n|---|---|\n| HIV-positive | 13 (31.7) |\n| Started on CPT | 13 (100) |\n| Started on ART | 12 (92.3) |');
+    expect(rows(x)).toEqual([[13, 41, '31.7', 'column'], [13, 13, '100', 'another-row'], [12, 13, '92.3', 'another-row']]);
+    expect(audit(x)).toEqual([]);
+    // a percent a few points off the column's share stays a misprint of the column
+    expect(audit(md('| | 2012 (n = 41), n (%) |\n|---|---|\n| HIV-positive | 13 (31.7) |\n| Started on CPT | 12 (31.7) |'))).toContain('percent-mismatch started-on-cpt-2012-n-41-n');
+  });
+
+  it('infers a column\'s size from its counts\' sum when its percents add up to 100, and finds the one cell that does not fit', () => {
+    const x = md('| Outcome | 2014 n (%) |\n|---|---|\n| Success | 206 (90.8%) |\n| Lost | 16 (7.0%) |\n| Failure | 1 (0.4%) |\n| Death | 3 (1.3%) |\n| Not evaluated | 1 (0.4%) |');
+    expect(rows(x).map((r) => r[1])).toEqual([227, 227, 227, 227, 227]);
+    expect(x.claims[0]!.denominatorSource).toBe('assumed');
+    expect(audit(x)).toContain('percent-mismatch success-2014-n');
+  });
+});
