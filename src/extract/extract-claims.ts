@@ -12,6 +12,7 @@ import { proposeCountParts, proposeNestedParts, proposeParagraphPartitions, prop
 import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
+import { readTextTables } from './text-table.js';
 import { tokenize, type NumberToken } from './tokens.js';
 import type { ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
@@ -110,6 +111,21 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
   let sentenceIndex = 0;
   let listParts: { mention: PartMention; sentence: number }[] = [];
   let lastParagraphTotal: Group | undefined;
+  // tables printed as text are read first, by their columns; the prose reader skips what they took
+  const tableBlocks = options.tables ? document.blocks.filter((b) => b.kind === 'table' && b.table) : [];
+  const tables = readTextTables(out, text, locale, (at) => tableBlocks.some((b) => at >= b.start && at < b.end));
+  const inTextTable = (at: number) => {
+    let lo = 0;
+    let hi = tables.ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = tables.ranges[mid]!;
+      if (at < r.start) hi = mid - 1;
+      else if (at >= r.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
 
   // a list is read as one enumeration: its items' shares of one total are proposed as a partition together
   let listShares: SentenceClaims['claims'] = [];
@@ -126,7 +142,13 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       readTable(out, document, block as DocumentBlock & { table: TableData }, options, locale, cohort, scope);
       return;
     }
-    const tokens = tokenize(block.text, locale).map((t) => ({ ...t, start: t.start + block.start, end: t.end + block.start }));
+    const allTokens = tokenize(block.text, locale).map((t) => ({ ...t, start: t.start + block.start, end: t.end + block.start }));
+    const tokens = tables.ranges.length === 0 ? allTokens : allTokens.filter((t) => !inTextTable(t.start));
+    if (tokens.length < allTokens.length) {
+      for (const t of allTokens) {
+        if (t.percent && t.excluded === undefined && inTextTable(t.start) && !tables.claimed.has(t.start) && !out.unresolvedStarts.has(t.start)) out.unresolvedAt(t.start, t.end, 'a percent in a table printed as text whose row does not line up with the group sizes of its header');
+      }
+    }
     const sentences = block.kind === 'table' ? tableLines(block) : splitSentences(block.text, block.start);
     if (block.kind === 'heading') {
       flushList();

@@ -10,9 +10,9 @@ const GROUP_WORD = String.raw`(?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|
 // a group's name: a letter, a roman or small number, or one word ("control", "estudio", "intervention")
 const NAME = String.raw`(?:[A-Z](?![\p{L}])|[IVX]{1,4}(?![\p{L}])|\d{1,2}(?![\d\p{L}])|\p{L}{3,20})`;
 const SHORT_NAME = String.raw`(?:[A-Z]|[IVX]{1,4}|\d{1,2})(?![\p{L}\d])`;
-/** Words that are not names: articles, prepositions, verbs that follow "group". */
+/** Words that are not names: articles, prepositions, verbs that follow "group", and words for the whole ("the whole cohort"). */
 const NOT_A_NAME = new Set(
-  'the this that each both all any one two with were was had has have who which whose and for from into than are los las del des der die das den dem und con por para que avec pour mit von une uns sur par ses leur cada dos tres treated patients pacientes patienten children enfants niños'.split(' '),
+  'the this that each both all any one two with were was had has have who which whose and for from into than are los las del des der die das den dem und con por para que avec pour mit von une uns sur par ses leur cada dos tres treated patients pacientes patienten children enfants niños whole entire total overall study same full gesamte gesamten ganzen entière totale'.split(' '),
 );
 
 const DECLARED_BEFORE = lazyWords(() => new RegExp(String.raw`(?:${GROUP_WORD}\s+(${NAME})|(${NAME})\s+${GROUP_WORD})\s*(?:\(\s*[nN]\s*[=:]\s*|[:=]\s*|(?:[\p{L}]+\s+){0,2})$`, 'u'));

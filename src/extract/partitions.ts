@@ -30,7 +30,8 @@ export function exactRun(values: readonly number[], total: number): [number, num
   return best;
 }
 
-function addPartition(out: ExtractionBuilder, total: number, parts: readonly ExtractedClaim[], difference: number, start: number): void {
+/** Record a partition of `total` into `parts` once (the same total and parts are proposed only once). */
+export function addPartition(out: ExtractionBuilder, total: number, parts: readonly ExtractedClaim[], difference: number, start: number): void {
   const ids = parts.map((p) => p.id);
   const key = `${total}:${ids.join()}`;
   if (new Set(ids).size < 2 || out.partitionKeys.has(key)) return;

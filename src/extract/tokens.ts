@@ -298,6 +298,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
     if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber))) return void set('a rate per population');
     if (ONE_BEFORE().test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
+    // "57 per 100,000 population": the base of the rate is no group either
+    if (/(?:^|[^\p{L}])(?:per|pro|pour|por|par|je|auf)\s*$/iu.test(b) && [100, 1000, 10000, 100000, 1000000].includes(token.value)) return void set('the base of a rate per population');
     if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
     if (isYear(token, b, aNumber, text)) return void set('a year');
     if (MONTH_BEFORE().test(b) || MONTH_AFTER().test(aNumber)) return void set('a date');
