@@ -2,7 +2,8 @@ import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type Cell
 import { columnSizes } from './column-sizes.js';
 import { defaultStatistic, isCount, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
 import { fits } from './fits.js';
-import { footnoteMarks, qualifyingMark, rowSizeInNotes } from './footnotes.js';
+import { footnoteMarks, footnoteText, qualifyingMark, rowSizeInNotes } from './footnotes.js';
+import { sizesInNotes } from './sizes-in-notes.js';
 import { cellName, type Table } from './table.js';
 import { countSum, inferColumnN } from './infer-column-n.js';
 import { mergeSplitCounts } from './merge-split-cells.js';
@@ -120,6 +121,10 @@ function slug(text: string): string {
       .replace(/-$/, '') || 'cell'
   );
 }
+
+// a row naming a subgroup ("LDL-cholesterol among men"), or a note that says the row counts one ("Among ever smokers.")
+const SUBSET = /\b(?:among|amongst)\b|\bonly\b/i;
+const SUBSET_NOTE = /^\s*(?:among|amongst|only|in (?:those|patients|participants|subjects|women|men|children))\b|\b(?:among|amongst|in) [\w\s-]{1,40}\bonly\b|\bonly (?:among|in|for)\b|\bsubset\b|\bsubgroup\b/i;
 
 const INTEGER_DATA = /\b(?:number of|no\.? of|count of|episodes|items? score|likert|parity|gravidity|children born)\b/i;
 const SCALE = /\((?:range\s*)?(\d+)\s*[–—-]\s*(\d+)\)|\brange\s*(\d+)\s*[–—-]\s*(\d+)|\bscale\s*(\d+)\s*[–—-]\s*(\d+)/i;
@@ -352,6 +357,14 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     }
   }
 
+  // "4,880 and 3,554, respectively, for HbA1c": rows the notes give sizes of their own
+  const noteSizes = sizesInNotes(table.notes ?? '', table.rowLabels, groupCols.length);
+  // "Mean cigarettes/day (SD)b" with the note "bAmong ever smokers": a mean of fewer people than the column
+  const ofASubset = (r: number) => {
+    const label = table.rowLabels[r]!.split(' / ').pop()!;
+    return SUBSET.test(label) || footnoteMarks(label).some((m) => SUBSET_NOTE.test(footnoteText(table.notes ?? '', m) ?? ''));
+  };
+
   // claims and means
   const claimAt = new Map<string, TableClaim>();
   const bounds = new Map<string, number>();
@@ -368,6 +381,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       };
       if (v.kind === 'count-percent' && v.total) add(v.total.value, 'cell');
       add(cellSizes[r]?.[c], 'row');
+      add(noteSizes.get(r)?.[groupCols.indexOf(c)], 'row');
       add(rowN(r), 'row');
       add(subgroupN(r), 'subgroup');
       // "among patients with at least one indicator": a share of another row's count
@@ -468,6 +482,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           out.unresolved.push({ text: ref.quote, reason: 'a mean and SD with no n in the table', cell: ref });
           continue;
         }
+        if (ofASubset(r) && chosen.basis !== 'row') {
+          out.unresolved.push({ text: ref.quote, reason: `a mean of a subgroup (the row or its note says who), whose n the table does not print; not ${chosen.n}`, cell: ref });
+          continue;
+        }
         const rowText = `${table.rowLabels[r]} ${variable?.label ?? ''}`;
         const measure = measureOf(rowText);
         // a footnote on the cell often says some values are missing: the printed n is then an upper bound
@@ -490,5 +508,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   out.partitions.push(...levelPartitions({ table, variables, groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds }));
   if (totalCol !== undefined) out.partitions.push(...rowPartitions({ table, groupCols, totalCol, claimAt, colN, uniqueId, inferredCols }));
+  // a count whose percent is only a bound ("1 (<1)") is claimed for its variable's sum; outside a partition it checks nothing
+  const inPartition = new Set(out.partitions.flatMap((p) => p.parts));
+  const bare = out.claims.filter((x) => bounds.has(x.id) && !inPartition.has(x.id));
+  out.claims = out.claims.filter((x) => !bare.includes(x));
+  for (const x of bare) out.unresolved.push({ text: x.cell.quote, reason: 'a percent printed as a bound ("<1"), not as a figure to check', cell: x.cell });
   return out;
 }

@@ -123,6 +123,26 @@ function valueRows(lines: readonly string[]): string[][] {
 // a line that reads as a table's note: "1. Values are mean (SD)", "* for those treated", "aP values", "SD, standard deviation"
 const NOTE_START = /^\s*(?:\d{1,2}\.\s|[*†‡§¶#‖]|[a-h](?=[A-Z])|\((?:\d|[a-z])\)|(?:Data|Values|Numbers|Note|Notes|Abbreviations|Source)\b|[A-Z][A-Za-z0-9-]{1,10}\s*(?:=|,|:)\s)/;
 
+// a line of prose: a field of six words or more with a sentence's end in it ("standard deviation.",
+// "(SD). The"), which a row label does not have ("No. of patients", "vs. placebo" are not one)
+const isProse = (line: string) => fields(line.replace(/\t/g, '    ')).some((f) => f.text.split(/\s+/).length >= 6 && /(?:[a-z]{2}|\))[.;](?:\s+[A-Z(]|$)/.test(f.text));
+// a line of footnote marks alone ("a    b c"), set raised over the notes they start
+const marksOnly = (line: string) => line.trim() !== '' && fields(line).every((f) => /^(?:[a-h]|\d|[*†‡§¶#‖]+)(?:\s(?:[a-h]|\d|[*†‡§¶#‖]+))*$/.test(f.text));
+
+/**
+ * Notes printed right under a table with no blank line between (a PDF's text): from the first line of
+ * prose after the values (and the line of marks over it) to the end of the block.
+ */
+function notesInside(lines: readonly string[], first: number, end: number): number {
+  for (let k = first + 2; k < end; k++) {
+    if (!isProse(lines[k]!)) continue;
+    let cut = k;
+    while (cut - 1 > first + 1 && marksOnly(lines[cut - 1]!)) cut -= 1;
+    return cut;
+  }
+  return end;
+}
+
 /** The notes printed under a table: the lines after it (or after one blank line) that read as notes. */
 function notesAfter(lines: readonly string[], end: number): string | undefined {
   let k = end;
@@ -171,6 +191,9 @@ export function textTableRegions(text: string): TextTableRegion[] {
       if (hasValue(lines[end]!)) valueCount += 1;
       end += 1;
     }
+    const blockEnd = end;
+    end = notesInside(lines, i, end);
+    const inside = end < blockEnd ? lines.slice(end, blockEnd).filter((l) => !marksOnly(l)).map((l) => l.trim().replace(/\s{2,}/g, ' ')).join(' ') : undefined;
     let top = i;
     while (top > 0 && lines[top - 1]!.trim() !== '' && i - top < 4) top -= 1;
     if (valueCount < 2) {
@@ -185,7 +208,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
     while (head.length > 0 && fields(head[head.length - 1]!.replace(/\t/g, '    ')).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
     const rows = joinRaisedMarks(alignedRows(block, head.length) ?? valueRows(block), head.length);
-    const notes = notesAfter(lines, end);
+    const notes = inside ?? notesAfter(lines, end);
     const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, ...(notes ? { notes } : {}), index: out.length });
     const first = end - block.length;
     // a table continued on the next page repeats its header: append its rows to the table it continues
@@ -196,7 +219,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
       previous.table = tableFromRows([...p.grid.slice(0, p.headerRows), ...indented(p, p.headerRows), ...indented(table, table.headerRows)], { headerRows: p.headerRows, ...(p.caption ? { caption: p.caption } : {}), index: p.index });
       previous.lines.push([first, end]);
     } else out.push({ table, lines: [[first, end]], ...(captionLine ? { captionLine: first - 1 } : {}) });
-    i = end + 1;
+    i = blockEnd + 1;
   }
   return out;
 }

@@ -113,8 +113,9 @@ describe('tableClaims: variables and partitions', () => {
       [12549, 14741, '85.1', 'column'],
     ]);
     const x = md('| Characteristic | Category | Patients (% of total) |\n|---|---|---|\n| Total | | 1,000 (100.0) |\n| Sex | M | 480 (48.0) |\n| Sex | F | 530 (53.0) |\n| Region | North | 3 (<0.1) |');
-    // "3 (<0.1)": a count of the column whose percent is only a limit
-    expect(rows(x)).toEqual([[480, 1000, '48.0', 'column'], [530, 1000, '53.0', 'column'], [3, 1000, undefined, 'column']]);
+    // "3 (<0.1)": a count whose percent is only a limit, alone in its variable: nothing to check
+    expect(rows(x)).toEqual([[480, 1000, '48.0', 'column'], [530, 1000, '53.0', 'column']]);
+    expect(x.unresolved.map((u) => u.text)).toEqual(['3 (<0.1)']);
     expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
   });
 
@@ -184,5 +185,30 @@ describe('tableClaims: levels with missing values, shares of the row above, size
     expect(rows(x).map((r) => r[1])).toEqual([227, 227, 227, 227, 227]);
     expect(x.claims[0]!.denominatorSource).toBe('assumed');
     expect(audit(x)).toContain('percent-mismatch success-2014-n');
+  });
+});
+
+describe('tableClaims: sizes and subgroups the notes give, bounds outside a partition', () => {
+  const means = (x: TableFigures) => x.means.map((m) => [m.mean, m.n]);
+  it('takes a row\'s sizes from "A and B, respectively, for X" in the notes', () => {
+    const x = md('| | Intervention (n = 5,025) | Usual care (n = 3,648) |\n|---|---|---|\n| Age, years | 64.0 (7.9) | 64.9 (7.2) |\n| Fasting blood glucose, mmol/L | 5.70 (1.39) | 6.06 (1.49) |\nThe number of measurements were 144 and 61, respectively, for fasting blood glucose, and 0 and 33, respectively, for non-fasting glucose.');
+    expect(means(x)).toEqual([['64.0', 5025], ['64.9', 3648], ['5.70', 144], ['6.06', 61]]);
+  });
+
+  it('leaves a mean of a subgroup the row or its note names without n, instead of the column\'s', () => {
+    const x = md('| | Cases | Controls |\n|---|---|---|\n| Number of subjects | 610 | 610 |\n| Mean age (SD), years | 57.3 (5.2) | 57.1 (5.0) |\n| Mean cigarettes/day (SD)b | 20.2 (8.6) | 15.4 (7.6) |\n| LDL-cholesterol among men, mmol/L | 3.33 (0.84) | 3.32 (0.84) |\nbAmong ever smokers. Smoking differed among the groups.');
+    expect(means(x)).toEqual([['57.3', 610], ['57.1', 610]]);
+    expect(x.unresolved.map((u) => u.text)).toEqual(['20.2 (8.6)', '15.4 (7.6)', '3.33 (0.84)', '3.32 (0.84)']);
+    // a note that only mentions "among" in passing does not make a subgroup
+    expect(means(md('| | A (n = 50) |\n|---|---|\n| Mean time of disease, years (SD)* | 13.8 (7.9) |\n*Time of disease differed among the sexes.'))).toEqual([['13.8', 50]]);
+  });
+
+  it('claims a count printed with a bound ("1 (<1)") only as part of its variable\'s sum', () => {
+    const alone = md('| | A (N = 169) n (%) |\n|---|---|\n| Cancer | 1 (<1) |\n| Diabetes | 7 (4) |');
+    expect(rows(alone)).toEqual([[7, 169, '4', 'column']]);
+    expect(alone.unresolved.map((u) => u.text)).toEqual(['1 (<1)']);
+    const levels = md('| | A (N = 169) n (%) |\n|---|---|\n| Smoking | |\n| Regular | 145 (86) |\n| Occasional | 23 (14) |\n| Pipes only | 1 (<1) |');
+    expect(rows(levels).map((r) => r[0])).toEqual([145, 23, 1]);
+    expect(levels.partitions.map((p) => p.parts.length)).toEqual([3]);
   });
 });
