@@ -129,7 +129,9 @@ function composeWords(words: readonly string[], lexicon: Lexicon, french: boolea
         const tensBefore = lastUnit >= 20 && lastUnit % 10 === 0 && lastUnit < 100 && unit < 10;
         const hundredsBefore = lastUnit >= 100 && lastUnit % 100 === 0 && unit < 100;
         const frenchTeen = french && (lastUnit === 60 || lastUnit === 80) && unit >= 10 && unit < 20;
-        if (!(tensBefore || hundredsBefore || frenchTeen)) return undefined;
+        // "dix-sept", "dix-huit", "dix-neuf": French has no single word for 17 to 19
+        const frenchSeventeen = french && lastUnit === 10 && unit >= 7 && unit <= 9;
+        if (!(tensBefore || hundredsBefore || frenchTeen || frenchSeventeen)) return undefined;
         if (frenchTeen) value = unit;
         if (frenchTeen && unit === 10) {
           group += unit;
