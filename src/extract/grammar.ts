@@ -1,6 +1,6 @@
 import type { NumberToken } from './tokens.js';
 import { lazyWords } from './word-boundary.js';
-import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, PARTS_CUE, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = lazyWords(() => /^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -78,7 +78,9 @@ export type Mention = TotalMention | ShareMention | PartMention;
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
 const TOTAL_VERB_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
 const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
-const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|der|sur|sur\s+les|de|de\s+los|de\s+las|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
+const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|der|sur|sur\s+les|de|de\s+los|de\s+las|de\s+cada|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
+/** A round power of ten after "von", "sur", "de cada": a rate per population ("3 von 1000 Neugeborenen"), not a ratio of a counted group. */
+const PER_POWER_OF_TEN = new Set([1000, 10_000, 100_000, 1_000_000]);
 const OF_THEM_AFTER = lazyWords(() => /^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
 const VERSUS = lazyWords(() => /^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
 // "about 18%", "etwa 40 %", "environ 30 %", "alrededor del 20 %" (bounds such as "more than" are thresholds, excluded earlier)
@@ -202,19 +204,40 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       continue;
     }
     // "X/N (Y%)", "X of N (Y%)", "X of the N patients (Y%)", "X von N", bare "X/N"
-    if (countLike(t) && isCount(n1) && !t.weak && OF_BETWEEN.test(between(text, t, n1)) && n1.value >= t.value) {
+    const nounOf = countLike(t) && isCount(n1) && /(?:sur|of|los|las|den|insgesamt|les)\s*$/u.test(between(text, t, n1)) && NOUN_OF_BETWEEN().test(between(text, t, n1));
+    const perPopulation = isCount(n1) && PER_POWER_OF_TEN.has(n1.value) && /^\s*(?:von|sur|de\s+cada|out\s+of)\s*$/iu.test(between(text, t, n1));
+    if (countLike(t) && isCount(n1) && !t.weak && !perPopulation && (OF_BETWEEN.test(between(text, t, n1)) || nounOf) && n1.value >= t.value) {
       const rest = between(text, n1, n2 ?? { start: Math.min(sentenceEnd, n1.end + 60) });
       const percent = isPercent(n2) && /^\s*(?:[\p{L}/\-'’*]+\s+){0,4}\(\s*$|^\s*\(\s*$/u.test(rest) ? n2 : undefined;
       const slash = /^\s*\/\s*$/.test(between(text, t, n1));
       // "of N" needs a noun or bracket after N to be a denominator: "15 of 36 patients", "30/36"
       // "out of" is a ratio whatever follows: "4 out of 9 had a history of seizures"
       const outOf = /^\s*out\s+of\s*$/iu.test(between(text, t, n1));
-      if (slash || outOf || percent || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
+      // "22 von 180 Merkmalen", "60 sur 105 centres": these links make a ratio whatever noun follows
+      const linked = RATIO_LINK_BETWEEN().test(between(text, t, n1)) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3));
+      if (slash || outOf || nounOf || linked || percent || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
         out.push(share({ count: t, denominator: n1, ...(percent ? { percent } : {}), start: t.start, end: percent ? closeAfter(text, percent.end, sentenceEnd) : n1.end, label: labelBefore(text, t, sentenceStart) }));
         used.add(t).add(n1);
         if (percent) used.add(percent);
         continue;
       }
+    }
+    // "150 patients, soit 75 %", "45 pacientes para un 56,2 %", "12 Kinder, das entspricht 10 %": the count restated as a share
+    // the article of "para un 56,2 %", "soit un" is read as the number one: the percent is the token after it
+    const weakArticle = n1 !== undefined && n1.weak && isPercent(n2) && /^\s*$/.test(between(text, n1, n2));
+    const restatedPercent = isPercent(n1) ? n1 : weakArticle ? n2 : undefined;
+    const restated = restatedPercent !== undefined && RESTATEMENT_AT_END().test(between(text, t, restatedPercent)) && RESTATEMENT_BETWEEN().test(between(text, t, restatedPercent));
+    if (countLike(t) && !t.weak && restatedPercent && restated) {
+      out.push(share({ count: t, percent: restatedPercent, start: t.start, end: restatedPercent.end, label: labelAfter(text, t, sentenceEnd) }));
+      used.add(t).add(restatedPercent);
+      if (n1 !== restatedPercent) used.add(n1!);
+      continue;
+    }
+    // "75 %, soit 150 patients": the share restated as a count
+    if (percentLike(t) && isCount(n1) && !n1.weak && RESTATEMENT_AT_END().test(between(text, t, n1)) && RESTATEMENT_BETWEEN().test(between(text, t, n1)) && COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40))) {
+      out.push(share({ count: n1, percent: t, start: t.start, end: n1.end, label: labelAfter(text, n1, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
     }
     // "X (Y%) of N": "In 54 (51%) of 105 treatments", "323 (86%) of 374 children"
     if (countLike(t) && isPercent(n1) && isCount(n2) && /^\s*\(\s*$/.test(between(text, t, n1)) && /^\s*\)\s*(?:of|of\s+the|von|de|des|sur)\s*$/iu.test(between(text, n1, n2))) {
@@ -267,7 +290,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       // past excluded figures ("80% or more"), but never further back than the window
       while (prev >= 0 && tokens[prev]!.excluded !== undefined && tokens[prev]!.end > t.start - 100) prev--;
       const clause = text.slice(Math.max(sentenceStart, tokens[prev]?.end ?? 0, t.start - 100), t.start);
-      const subgroup = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) ? 'described' : EACH_OF_LISTED_AFTER().test(after) ? 'listed' : undefined;
+      // "Bei Patienten mit Diabetes lag die Rate bei 20 %", "En ce qui concerne les femmes, 20 % ...": a smaller group named before
+      const described = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) || SUBGROUP_QUALIFIED_BEFORE().test(clause) || TOPIC_SUBGROUP_BEFORE().test(text.slice(Math.max(0, sentenceStart - 2, t.start - 160), t.start));
+      const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
       used.add(t);
       continue;

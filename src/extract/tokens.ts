@@ -2,9 +2,19 @@ import type { ReadingLocale } from './locale.js';
 import { lazyWords } from './word-boundary.js';
 import { isNumberWord, parseNumberWords, type NumberWordLanguage } from './number-words.js';
 import {
-
+  AVERAGE_WORDS_BEFORE,
+  BOUND_BEFORE,
   CHANGE_AFTER,
   CHANGE_BEFORE,
+  CHANGE_LINK_AT_END,
+  CHANGE_VERB_BEFORE,
+  COUNT_CHANGE_BEFORE,
+  COUNT_CHANGE_LINK_AT_END,
+  DIFFERENCE_AFTER,
+  INTERVAL_LEVEL_BEFORE,
+  RATIO_STATISTIC_BEFORE,
+  TIME_POINT_RATE,
+  TIME_UNIT_NEAR,
   COMPARATOR_BEFORE,
   COUNT_NOUN,
   INTERVAL_AFTER,
@@ -46,7 +56,8 @@ export interface NumberToken {
 }
 
 const GROUP_SPACE = /[\u00a0\u202f\u2009\u2007]/; // no-break, narrow no-break, thin and figure spaces always group digits
-const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b)/iu);
+// "vH", "v.H.", "vom Hundert": German statistics
+const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b|v\.H\.(?!\p{L})|vH\b|vom\s+Hundert\b)/iu);
 const VULGAR: Record<string, [number, number]> = { '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5], '⅙': [1, 6], '⅚': [5, 6], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8] };
 const WEAK_WORDS = new Set(['one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'eins']);
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
@@ -279,20 +290,23 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     return;
   }
 
-  if (STATISTIC_BEFORE().test(b)) return void set('a statistic (p-value, ratio, mean, score)');
+  if (STATISTIC_BEFORE().test(b) || RATIO_STATISTIC_BEFORE().test(before(text, token.start, 48)) || AVERAGE_WORDS_BEFORE().test(b)) return void set('a statistic (p-value, ratio, mean, score)');
   if (INTERVAL_BEFORE().test(b)) return void set('an interval bound');
   if (/±\s*$/.test(b) || /^\s*(?:±|\+\/-|\+\s?\/\s?-)/.test(aNumber)) return void set('a mean or its spread');
   if (token.percent) {
-    if (INTERVAL_AFTER().test(a)) return void set('a confidence level');
-    if (COMPARATOR_BEFORE().test(b) || OR_MORE_AFTER().test(a)) return void set('a threshold or bound, not a share');
+    if (INTERVAL_AFTER().test(a) || INTERVAL_LEVEL_BEFORE().test(b)) return void set('a confidence level');
+    if (COMPARATOR_BEFORE().test(b) || BOUND_BEFORE().test(b) || OR_MORE_AFTER().test(a)) return void set('a threshold or bound, not a share');
     if (AVERAGE_BEFORE().test(b)) return void set('an average of rates, not a share of a counted group');
     if (LEVEL_AFTER().test(a)) return void set('a level of improvement, not a share');
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
+    if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');
     if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a)) return void set('prevalence in a population that is not counted');
-    if (SURVIVAL().test(wordsBefore(text, token.start, 90))) return void set('a survival or time-to-event estimate');
+    const words = wordsBefore(text, token.start, 90);
+    if (SURVIVAL().test(words) || (TIME_UNIT_NEAR().test(words) && TIME_POINT_RATE().test(words))) return void set('a survival or time-to-event estimate');
   } else {
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
+    if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');

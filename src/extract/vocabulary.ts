@@ -2,10 +2,11 @@
 // matched case-insensitively on a short window before or after a number, never on the whole
 // text, so the cost per number is constant.
 
+import { anyLanguage, anyTimePoint } from './lexicon.js';
 import { lazyWords } from './word-boundary.js';
 
 /** Nouns that name counted people or events: "patients", "Kinder", "enfants", "pacientes" (and "the 43 others", "les 43 autres"). */
-export const COUNT_NOUN = String.raw`(?:(?:[\p{L}][\p{L}\p{N}-]*\s+|\d\s+){0,3}?(?:patients?|patient\/innen|patientinnen|patient\*innen|children|child|infants?|babies|boys|girls|women|men|males?|females?|adults?|subjects?|participants?|cases?|individuals?|persons?|people|respondents?|survivors?|students?|pupils?|families|knees|hips|eyes|treatments?|procedures?|operations?|surgeries|interventions?|admissions?|cycles?|transfers?|records?|births?|pregnancies|deliveries|samples|lesions|tumou?rs|hernias?|cohort|Patienten|Patientinnen|Kinder|Kindern|Fälle|Fällen|Personen|Frauen|Männer|Befragten|Teilnehmer(?:innen)?|Probanden|Säuglinge|Jugendliche|Erwachsene|Eingriffe|Operationen|Behandlungen|enfants|malades|sujets|cas|femmes|hommes|personnes|participants|nourrissons|interventions|opérations|hernies|dossiers|pacientes|niños|niñas|casos|sujetos|personas|mujeres|hombres|varones|alumnos|estudiantes|participantes|lactantes|adultos|intervenciones|operaciones|histeroscopías|fallecidos|others|autres|restants|restantes|übrigen|restlichen|demás))`;
+export const COUNT_NOUN = String.raw`(?:(?:[\p{L}][\p{L}\p{N}-]*\s+|\d\s+){0,3}?(?:patients?|patient\/innen|patientinnen|patient\*innen|children|child|infants?|babies|boys|girls|women|men|males?|females?|adults?|subjects?|participants?|cases?|individuals?|persons?|people|respondents?|survivors?|students?|pupils?|families|knees|hips|eyes|treatments?|procedures?|operations?|surgeries|interventions?|admissions?|cycles?|transfers?|records?|births?|pregnancies|deliveries|samples|lesions|tumou?rs|hernias?|cohort|Patienten|Patientinnen|Kinder|Kindern|Fälle|Fällen|Personen|Frauen|Männer|Befragten|Teilnehmer(?:innen)?|Probanden|Säuglinge|Jugendliche|Erwachsene|Eingriffe|Operationen|Behandlungen|enfants|malades|sujets|cas|femmes|hommes|personnes|participants|nourrissons|interventions|opérations|hernies|dossiers|pacientes|niños|niñas|casos|sujetos|personas|mujeres|hombres|varones|alumnos|estudiantes|participantes|lactantes|adultos|intervenciones|operaciones|histeroscopías|fallecidos|others|autres|restants|restantes|übrigen|restlichen|demás|${anyLanguage('countNouns')}))`;
 
 /** Verbs that state a group's size: "were treated", "wurden eingeschlossen", "ont été inclus". */
 export const TOTAL_VERB = String.raw`(?:enrolled|included|treated|recruited|studied|analy[sz]ed|examined|evaluated|assessed|operated|followed|identified|registered|surveyed|screened|reviewed|randomi[sz]ed|eingeschlossen|untersucht|behandelt|operiert|befragt|ausgewertet|analysiert|erfasst|inclus|traités|traitées|opérés|opérées|étudiés|suivis|évalués|analysés|incluidos|incluidas|estudiados|estudiadas|tratados|tratadas|operados|operadas|evaluados|evaluadas|analizados|incluyeron|estudiaron|evaluaron|analizaron|atendidos)`;
@@ -29,7 +30,7 @@ export const IMPROVEMENT_RATE = lazyWords(() => /\b(?:improvement|response|respo
 export const SURVIVAL = lazyWords(() => /\b(?:survival|survie|Überleben\w*|supervivencia|sobrevida|free\s+from\s+progression|FFP|PFS|OS|DFS|EFS|TTF|cumulative\s+(?:risk|incidence)|Kaplan|actuarial|hazard)\b/iu);
 
 /** Label words before a number that make it an identifier, not a count: "Table 2", "type II", "grade 3". */
-export const LABEL_BEFORE = lazyWords(() => /\b(?:(?:tab|fig|figs|abb|vol|no|nr|n°|núm|pp|p|ref|refs|tel|fax)\.?|(?:tables?|figures?|abbildung|tableau|tabla|figura|types?|typ|tipo|grades?|grad|grado|grade|stages?|stadium|stade|estadio|levels?|niveau|nivel|stufe|phases?|fase|days?|tag|jour|día|dia|weeks?|woche|semaine|semana|months?|monat|mois|mes|years?|jahr|année|año|visits?|versions?|volume|issue|heft|pages?|seite|page|página|part|teil|step|arms?|groups?|gruppe|groupe|grupo|cohorts?|sessions?|sitzung|séance|sesión|scores?|score|punkte|punto|points?|chapter|kapitel|chapitre|capítulo|section|abschnitt|sección|reference|literatur|cycle|zyklus|ciclo|wave|welle|onda|item|items|question|frage|pregunta|session|ISRCTN|NCT|ISSN|ISBN|DOI|PMID|PMCID|code|codes|ICD|grupo|aged?|ages|âge|alter|edad|age|moins\s+de|mayores\s+de|de\s+edad))\s*$/iu);
+export const LABEL_BEFORE = lazyWords(() => /\b(?:(?:tab|fig|figs|abb|vol|no|nr|n°|núm|pp|p|ref|refs|tel|fax)\.?|(?:tables?|figures?|abbildung|tableau|tabla|figura|platz|rang|ranks?|ranked|place|puesto|posición|types?|typ|tipo|grades?|grad|grado|grade|stages?|stadium|stade|estadio|levels?|niveau|nivel|stufe|phases?|fase|days?|tag|jour|día|dia|weeks?|woche|semaine|semana|months?|monat|mois|mes|years?|jahr|année|año|visits?|versions?|volume|issue|heft|pages?|seite|page|página|part|teil|step|arms?|groups?|gruppe|groupe|grupo|cohorts?|sessions?|sitzung|séance|sesión|scores?|score|punkte|punto|points?|chapter|kapitel|chapitre|capítulo|section|abschnitt|sección|reference|literatur|cycle|zyklus|ciclo|wave|welle|onda|item|items|question|frage|pregunta|session|ISRCTN|NCT|ISSN|ISBN|DOI|PMID|PMCID|code|codes|ICD|grupo|aged?|ages|âge|alter|edad|age|moins\s+de|mayores\s+de|de\s+edad))\s*$/iu);
 
 /** Words before a percent that make it a change, not a share: "increased by 20%", "um 7,4 Prozent". */
 export const CHANGE_BEFORE = lazyWords(() => /(?:\b(?:increase[sd]?|decrease[sd]?|rose|rise|fell|fall|dropped|drop|reduc(?:ed|tion|es)|declin(?:ed|e)|improved|grew|gained|lost|change[sd]?|by|um|de\s+plus|de\s+moins|en\s+(?:hausse|baisse)|a\s+augmenté|a\s+diminué|aumentó|disminuyó|subió|bajó|Anstieg|Rückgang|Zunahme|Abnahme|Steigerung|Senkung|Reduktion|Verbesserung\s+(?:im|um)\s+\w+\s+um|augmentation|diminution|baisse|hausse|réduction|aumento|disminución|reducción|descenso|incremento)\s*(?:of|von|de|del)?\s*(?:about|approximately|rund|etwa|ca\.?|environ|alrededor\s+de)?\s*|[+−±]\s?|(?<![\d\w])-\s?|\bminus\s+)$/iu);
@@ -72,7 +73,7 @@ export const INCLUDED_AFTER = lazyWords(() => /^(?!\s*(?:included|enrolled|evalu
  * with liver metastasis", "33% of those born preterm", "des patients ayant", "de los pacientes con",
  * "der Patienten mit". The cohort's own condition ("children with CP") describes the cohort.
  */
-export const SUBGROUP_DESCRIBED_AFTER = lazyWords(() => /^\s*\)?\s*(?:of|de|des|der|von|aller|du|in|among|bei|chez|en|entre|unter|parmi)\s+(?:the\s+|all\s+|los\s+|las\s+|les\s+|den\s+|todos\s+los\s+|l[ae]s?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:patients?|patientes?|children|people|cases|subjects|participants|women|men|infants|adults|those|ceux|celles|aquellos|aquellas|pacientes|niños|niñas|enfants|Patienten|Patientinnen|Kinder|Kindern|Frauen|Männer|personas|personnes|malades)\s+(?!(?:with|mit|con|avec)\s+(?:CP|cerebral\s+palsy|PC|parálisis\s+cerebral|paralysie\s+cérébrale|Zerebralparese|Cerebralparese)\b)(?:with|without|who|whose|that|in\s+whom|treated|receiving|undergoing|aged|born|having|not|non|ayant|avec|sans|atteints?|qui|traités|con|sin|que|tratados|mit|ohne|nicht|die|welche)\b/iu);
+export const SUBGROUP_DESCRIBED_AFTER = lazyWords(() => /^\s*\)?\s*(?:of|de|des|der|von|aller|du|in|among|bei|chez|en|entre|unter|parmi)\s+(?:the\s+|all\s+|los\s+|las\s+|les\s+|den\s+|todos\s+los\s+|l[ae]s?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:patients?|patientes?|children|people|cases|subjects|participants|women|men|infants|adults|those|ceux|celles|aquellos|aquellas|pacientes|niños|niñas|enfants|Patienten|Patientinnen|Kinder|Kindern|Frauen|Männer|personas|personnes|malades)\s+(?!(?:with|mit|con|avec)\s+(?:CP|cerebral\s+palsy|PC|parálisis\s+cerebral|paralysie\s+cérébrale|Zerebralparese|Cerebralparese)\b)(?:with|without|who|whose|that|in\s+whom|treated|receiving|undergoing|aged|born|having|not|non|ayant|avec|sans|atteints?|atteintes?|qui|traités|traitées|opérés|opérées|hospitalisés|hospitalisées|suivies|présentant|souffrant|con|sin|que|tratados|tratadas|operados|operadas|intervenidos|intervenidas|hospitalizados|hospitalizadas|mit|ohne|nicht|die|welche|behandelten|operierten)\b/iu);
 
 /**
  * Words after a list of percents that give each percent its own subgroup: "4.4%, 9.7% and 24.2% in
@@ -87,3 +88,62 @@ export const EACH_OF_LISTED_AFTER = lazyWords(() => /^(?:\s*,?\s*(?:and|or|y|o|u
  * words that name the whole cohort ("all", "treated", "included") restrict nothing.
  */
 export const SUBGROUP_DESCRIBED_BEFORE = lazyWords(() => /(?:\b(?:among|in|from|of|for|bei|unter|chez|parmi|pour|entre|en|para)\s+(?!(?:all|the|these|those|our|both|every|each|such|study|included|enrolled|treated|operated|evaluated|alle[nm]?|tous|todos|nuestros|nos)\s)(?:[\p{L}-]+\s+){1,2}(?:patients|children|people|subjects|participants|adults|infants|pacientes|niños|enfants|Patienten|Kindern|Kinder|personnes|personas)\b|\b(?:for|of|among|in|bei|chez|pour|para|entre)\s+(?:those|ceux|celles|aquellos|aquellas|jenen|denen)\s+(?:who|with|\p{L}+ing|qui|que|die|mit|con|avec)\b)[^;]*$/iu);
+
+// Cue words from the per-language tables of lexicon.ts
+
+const PEOPLE = String.raw`(?:patients?|patientes?|Patienten|Patientinnen|children|enfants|niños|niñas|Kinder|Kindern|women|men|femmes|hommes|mujeres|hombres|varones|Frauen|Männer|Männern|adults|adultes|adultos|Erwachsenen?|personas|personnes|Personen|participants|participantes|Teilnehmer(?:innen)?|diabetics|diabétiques|diabéticos|Diabetiker(?:n|innen)?|smokers|fumeurs|fumadores|Raucher(?:n|innen)?|hipertensos|hypertendus|Hypertoniker(?:n)?|elderly|ancianos|Senioren|girls|boys|filles|garçons|Mädchen|Jungen)`;
+
+/** A verb of change and its link just before a percent: "erhöhte sich 2006 leicht auf", "cayó un", "a augmenté de". */
+export const CHANGE_VERB_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('changeVerbs')},?\s+(?:[\p{L}\p{N}-]+,?\s+){0,4}?${anyLanguage('changeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|alrededor\s+de|casi|el|le|la)?\s*$`, 'iu'));
+
+/** A verb of change and its link just before a count: "ha bajado en 196", "stieg um 30", "decreased by 12". */
+export const COUNT_CHANGE_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('changeVerbs')}\s+(?:[\p{L}\p{N}-]+\s+){0,3}?${anyLanguage('countChangeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|casi)?\s*$`, 'iu'));
+
+/** Words after a count that make it a difference: "280 menos que", "12 more than". */
+export const DIFFERENCE_AFTER = lazyWords(() => new RegExp(String.raw`^\s*${anyLanguage('differenceAfter')}\b`, 'iu'));
+
+/** Bounds before a percent the general list lacks: "más del 84 %", "supérieur à 40 %". */
+export const BOUND_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('bounds')}\s*$`, 'iu'));
+
+/** Names of ratio statistics before a number: "riesgo relativo de 1,5", "razón de momios 2,3", "rapport de cotes : 3,51". */
+export const RATIO_STATISTIC_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('ratioStatistics')}\s*(?:ajustad[oa]|ajusté|adjusted|bruto|brut)?\s*(?:\([^)]{0,20}\)\s*)?(?:[:=]\s*|of\s+|von\s+|de\s+|was\s+|war\s+|betrug\s+|fue\s+(?:de\s+)?|était\s+(?:de\s+)?|est\s+(?:de\s+)?)?$`, 'iu'));
+
+/** Average words right before a number: "im Mittel 12", "en moyenne 3", "en promedio 4". */
+export const AVERAGE_WORDS_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('averages')}\s*(?:bei|de|of|von|à|um|etwa|rund|environ)?\s*$`, 'iu'));
+
+/** The level of a confidence interval written with a preposition: "IC à 95 %", "IC del 95%", "intervalo de confianza del 95 %". */
+export const INTERVAL_LEVEL_BEFORE = lazyWords(() => /\b(?:IC|KI|CI|intervalle\s+de\s+confiance|intervalo\s+de\s+confianza|Konfidenzintervall|confidence\s+interval)\s+(?:à|al|del|de|a|von|zu|of)\s*$/iu);
+
+/** A rate of an event at a time point ("taux de récidive à 5 ans", "Rezidivrate nach 5 Jahren", "5-year mortality"): an estimate, not a share. */
+export const TIME_POINT_RATE = lazyWords(() => {
+  const event = String.raw`(?:récidives?|rechutes?|récurrences?|mortalité|décès|recidivas?|recaídas?|recurrencias?|mortalidad|muerte|recurrences?|relapses?|mortality|deaths?|Rezidiv\p{L}*|Rückfall\p{L}*|Mortalität|Sterblichkeit|risks?|risques?|riesgos?|Risiko|progressions?|progresión)`;
+  const at = anyTimePoint();
+  return new RegExp(String.raw`${event}[^.;%]{0,60}?${at}|${at}[^.;%]{0,30}?${event}`, 'iu');
+});
+
+/** A clause opened by a subgroup of people with its qualifier: "Bei Patienten mit Diabetes", "chez les patients diabétiques âgés de". */
+export const SUBGROUP_QUALIFIED_BEFORE = lazyWords(() => new RegExp(String.raw`\b(?:among|in|for|bei|unter|chez|parmi|pour|entre|en|para|dans)\s+(?:(?:the|den|dem|les|los|las|der|des)\s+)?${PEOPLE}\s+(?!(?:with|mit|con|avec)\s+(?:CP|cerebral\s+palsy|PC|parálisis\s+cerebral|paralysie\s+cérébrale|Zerebralparese|Cerebralparese)\b)${anyLanguage('subgroupQualifiers')}(?![\p{L}])[^;]*$`, 'iu'));
+
+/** A sentence that opens on a subgroup of people as its topic: "En ce qui concerne les femmes,", "Hinsichtlich der Diabetiker". */
+export const TOPIC_SUBGROUP_BEFORE = lazyWords(() => new RegExp(String.raw`(?:^|[.;:]\s*|\n)\s*${anyLanguage('topicIntroducers')}\s+(?:(?:the|les|la|le|l['’]|los|las|el|der|die|den|des)\s*)?(?:[\p{L}-]+\s+){0,2}?${PEOPLE}(?![\p{L}])[^;]*$`, 'iu'));
+
+/** Words between a count and its percent that restate the count as a share: "150 patients, soit 75 %", "45 pacientes para un 56,2 %". */
+export const RESTATEMENT_BETWEEN = lazyWords(() => new RegExp(String.raw`^\s*(?:${COUNT_NOUN}(?:\s+[\p{L}-]+){0,2})?\s*[,;]?\s*${anyLanguage('restatements')}\s*(?:un|el|le|la|the)?\s*$`, 'iu'));
+
+/** A link between a count and a total that makes them a ratio whatever noun follows: "22 von 180 Merkmalen", "60 sur 105 centres". */
+export const RATIO_LINK_BETWEEN = lazyWords(() => new RegExp(String.raw`^\s*${anyLanguage('ratioLinks')}\s*$`, 'iu'));
+
+/** A count, its noun and a partitive before the total: "Soixante et onze patients sur 142", "Veintiún pacientes de los 42". */
+export const NOUN_OF_BETWEEN = lazyWords(() => new RegExp(String.raw`^\s*${COUNT_NOUN}\s+(?:sur(?:\s+les)?|out\s+of(?:\s+the)?|de\s+(?:los|las)|of\s+the|von\s+(?:den|insgesamt)|parmi\s+les)\s*$`, 'iu'));
+
+// Cheap first looks: the full expressions above try an alternation of dozens of words at every
+// position of their window, so each is run only where its last word (or its unit) is present.
+
+/** A number followed by a unit of time: what a time-point rate needs before it is looked for. */
+export const TIME_UNIT_NEAR = lazyWords(() => /\d\s*(?:ans|años|years?|Jahren|mois|meses|months?|Monaten)\b|\d-(?:year|month|Jahres|Monats)/iu);
+/** Ends with a link word of a change (before a percent). */
+export const CHANGE_LINK_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('changeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|alrededor\s+de|casi|el|le|la)?\s*$`, 'iu'));
+/** Ends with a link word of a change (before a count). */
+export const COUNT_CHANGE_LINK_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('countChangeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|casi)?\s*$`, 'iu'));
+/** Ends with a restatement word. */
+export const RESTATEMENT_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('restatements')}\s*(?:un|el|le|la|the)?\s*$`, 'iu'));

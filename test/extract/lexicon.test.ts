@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/extract/extract-claims.js';
+import { LEXICON, anyLanguage } from '../../src/extract/lexicon.js';
+
+const claims = (text: string, locale: 'de' | 'fr' | 'es' | 'en') =>
+  extractClaims(text, { locale }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+
+describe('the per-language cue tables', () => {
+  it('has every field in every language', () => {
+    const fields = Object.keys(LEXICON.en).sort();
+    for (const cues of Object.values(LEXICON)) expect(Object.keys(cues).sort()).toEqual(fields);
+  });
+  it('joins a field of the four languages into one expression that compiles', () => {
+    expect(() => new RegExp(anyLanguage('changeVerbs'), 'iu')).not.toThrow();
+    expect(new RegExp(`^${anyLanguage('restatements')}$`, 'iu').test('soit')).toBe(true);
+  });
+});
+
+describe('percent changes and the levels they reach yield nothing, with a total in reach', () => {
+  it.each([
+    ['de', 'Es wurden 200 Patienten behandelt. Die Sterblichkeit erhöhte sich 2006 leicht auf 14,5 Prozent.'],
+    ['de', 'Es wurden 200 Patienten behandelt. Die Rate sank von 20 auf 15 Prozent.'],
+    ['es', 'Se incluyeron 100 pacientes. La mortalidad aumentó un 20% respecto al año anterior.'],
+    ['es', 'Se incluyeron 100 pacientes. La mortalidad cayó un 10,5% y la estancia se redujo hasta el 30%.'],
+    ['fr', "Nous avons inclus 200 patients. La part des analogues a encore augmenté, atteignant 95%."],
+    ['en', 'We included 200 patients. Mortality fell to 12% after the change.'],
+  ] as const)('%s: %s', (locale, text) => {
+    expect(claims(text, locale)).toEqual([]);
+  });
+  it('still reads a share after a verb of change that does not link to it ("disminuyó en el 45% de los pacientes")', () => {
+    expect(claims('Se incluyeron 200 pacientes. El dolor disminuyó en el 45% de los pacientes.', 'es')).toEqual([[null, 200, '45']]);
+  });
+  it('takes the amount of a change in a count for no part ("ha bajado en 196")', () => {
+    const r = extractClaims('La lista ha pasado de 5.673 pacientes en 2015 a 5.477, es decir ha bajado en 196.', { locale: 'es' });
+    expect(r.partitions).toEqual([]);
+    expect(r.claims).toEqual([]);
+  });
+});
+
+describe('bounds, ratio statistics, averages, interval levels and time-point rates yield nothing', () => {
+  it.each([
+    ['es', 'Se incluyeron 100 pacientes. Con más del 84 % de los pacientes mayores de 60 años.'],
+    ['es', 'Se incluyeron 100 pacientes; el riesgo relativo fue de 1,5 y la razón de momios de 2,3.'],
+    ['fr', 'Nous avons inclus 300 patientes ; rapport de cotes : 3,51 (IC à 95 % 1,2–13,3).'],
+    ['de', 'Es wurden 80 Patienten behandelt, im Mittel 12 Sitzungen lang.'],
+    ['fr', 'Nous avons inclus 200 patients. Le taux de récidive à 5 ans était de 13,6 %.'],
+    ['de', 'Es wurden 200 Patienten operiert. Die Rezidivrate nach 5 Jahren lag bei 8 %.'],
+  ] as const)('%s: %s', (locale, text) => {
+    expect(claims(text, locale)).toEqual([]);
+  });
+});
+
+describe('a share of a subgroup named before it is left unresolved, in each language', () => {
+  it.each([
+    ['de', 'Es wurden 200 Patienten behandelt. Bei Patienten mit Diabetes lag die Rate bei 20 %.'],
+    ['de', 'Es wurden 200 Patienten behandelt. Hinsichtlich der Diabetiker hatten 20 % Komplikationen.'],
+    ['fr', 'Nous avons inclus 200 patients. En ce qui concerne les femmes, 20 % avaient une infection.'],
+    ['fr', 'Nous avons inclus 200 patients. 40 % des patientes traitées par chimiothérapie ont rechuté.'],
+    ['es', 'Se incluyeron 100 pacientes. En cuanto a los diabéticos, el 20% tuvo complicaciones.'],
+  ] as const)('%s: %s', (locale, text) => {
+    const r = extractClaims(text, { locale });
+    expect(r.claims).toEqual([]);
+    expect(r.unresolved.map((u) => u.reason)).toEqual([expect.stringContaining('smaller group')]);
+  });
+  it('keeps a share of the whole cohort introduced by a variable ("En cuanto al sexo")', () => {
+    expect(claims('Se incluyeron 100 pacientes. En cuanto al sexo, el 60% eran mujeres.', 'es')).toEqual([[null, 100, '60']]);
+  });
+});
+
+describe('counts restated as shares and ratios written with a noun', () => {
+  it.each([
+    ['fr', 'Nous avons inclus 200 patients. La réponse a été obtenue chez 150 patients, soit 75 %.', [[150, 200, '75']]],
+    ['es', 'Se estudiaron 80 pacientes; predominó el sexo masculino con 45 pacientes para un 56,2 %.', [[45, 80, '56.2']]],
+    ['de', 'Es wurden 120 Kinder untersucht, davon 30 Kinder, das entspricht 25 %, mit Epilepsie.', [[30, 120, '25']]],
+    ['fr', 'Soixante et onze patients sur 142 (50 %) étaient guéris.', [[71, 142, '50']]],
+    ['es', 'Veintiún pacientes de los 42 (50 %) respondieron al tratamiento.', [[21, 42, '50']]],
+    ['de', 'In 22 von 180 überprüften Merkmalen gab es Handlungsbedarf.', [[22, 180, null]]],
+    ['de', 'Nur neun der 48 bewerteten Häuser erhielten die Note.', [[9, 48, null]]],
+  ] as const)('%s: %s', (locale, text, expected) => {
+    expect(claims(text, locale)).toEqual(expected);
+  });
+  it('reads "3 von 1000 Neugeborenen" as a rate per population, not a ratio', () => {
+    expect(claims('Betroffen sind 3 von 1000 Neugeborenen.', 'de')).toEqual([]);
+  });
+  it('reads a rank for no count ("Platz 17 von 1.100 Kliniken")', () => {
+    expect(claims('Das Klinikum belegt Platz 17 von 1.100 bewerteten Kliniken.', 'de')).toEqual([]);
+  });
+  it('reads "vH" and "vom Hundert" as percent signs', () => {
+    expect(claims('Im Jahr 2020 wurden 500 Patienten behandelt, 20 vH davon ambulant.', 'de')).toEqual([[null, 500, '20']]);
+    expect(claims('Von den 400 Patienten waren 25 vom Hundert Raucher.', 'de')).toEqual([[null, 400, '25']]);
+  });
+});
