@@ -1,6 +1,6 @@
 import type { NumberToken } from './tokens.js';
 import { lazyWords } from './word-boundary.js';
-import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATE_IN_CATEGORY_BEFORE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = lazyWords(() => /^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -78,7 +78,7 @@ export type Mention = TotalMention | ShareMention | PartMention;
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
 const TOTAL_VERB_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
 const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
-const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|aus|der|sur|sur\s+les|de|de\s+los|de\s+las|de\s+cada|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
+const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|von\s+diesen|dieser|aus|der|sur|sur\s+les|sur\s+ces|de\s+ces|de|de\s+los|de\s+las|de\s+estos|de\s+estas|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
 /** A round power of ten after "von", "sur", "de cada": a rate per population ("3 von 1000 Neugeborenen"), not a ratio of a counted group. */
 const PER_POWER_OF_TEN = new Set([1000, 10_000, 100_000, 1_000_000]);
 const OF_THEM_AFTER = lazyWords(() => /^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
@@ -205,7 +205,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     }
     // "X/N (Y%)", "X of N (Y%)", "X of the N patients (Y%)", "X von N", bare "X/N"
     const nounOf = countLike(t) && isCount(n1) && /(?:sur|of|los|las|den|insgesamt|les)\s*$/u.test(between(text, t, n1)) && NOUN_OF_BETWEEN().test(between(text, t, n1));
-    const perPopulation = isCount(n1) && PER_POWER_OF_TEN.has(n1.value) && /^\s*(?:von|sur|de\s+cada|out\s+of)\s*$/iu.test(between(text, t, n1));
+    const perPopulation = isCount(n1) && PER_POWER_OF_TEN.has(n1.value) && /^\s*(?:von|sur|out\s+of)\s*$/iu.test(between(text, t, n1));
     if (countLike(t) && isCount(n1) && !t.weak && !perPopulation && (OF_BETWEEN.test(between(text, t, n1)) || nounOf) && n1.value >= t.value) {
       const rest = between(text, n1, n2 ?? { start: Math.min(sentenceEnd, n1.end + 60) });
       const percent = isPercent(n2) && /^\s*(?:[\p{L}/\-'’*]+\s+){0,4}\(\s*$|^\s*\(\s*$/u.test(rest) ? n2 : undefined;
@@ -292,7 +292,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const clause = text.slice(Math.max(sentenceStart, tokens[prev]?.end ?? 0, t.start - 100), t.start);
       // "Bei Patienten mit Diabetes lag die Rate bei 20 %", "En ce qui concerne les femmes, 20 % ...": a smaller group named before
       const described = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) || SUBGROUP_QUALIFIED_BEFORE().test(clause) || TOPIC_SUBGROUP_BEFORE().test(text.slice(Math.max(0, sentenceStart - 2, t.start - 160), t.start));
-      const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) ? 'listed' : undefined;
+      // "… Sterblichkeit in der Ösophagus- (8,6 %) und Magenchirurgie (11,7 %)": the rate of each bracketed category
+      const inCategory = /[\p{L}-]\s*\(\s*$/u.test(text.slice(Math.max(sentenceStart, t.start - 4), t.start)) && RATE_IN_CATEGORY_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 160), t.start));
+      const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) || inCategory ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
       used.add(t);
       continue;

@@ -103,7 +103,7 @@ const ES: LanguageCues = {
   topicIntroducers: ['en\\s+cuanto\\s+a(?:\\s+l[oa]s|l)?', 'respecto\\s+a(?:l|\\s+l[oa]s)?', 'con\\s+respecto\\s+a(?:l|\\s+l[oa]s)?', 'en\\s+relación\\s+(?:a|con)(?:l|\\s+l[oa]s)?', 'en\\s+lo\\s+que\\s+respecta\\s+a(?:l|\\s+l[oa]s)?'],
   subgroupQualifiers: ['con', 'sin', 'que', 'mayores\\s+de', 'menores\\s+de', 'de\\s+más\\s+de', 'tratados', 'tratadas', 'operados', 'operadas', 'intervenidos', 'intervenidas', 'hospitalizados', 'hospitalizadas', 'no'],
   restatements: ['lo\\s+que\\s+(?:representa|supone|equivale\\s+a)', 'es\\s+decir', 'o\\s+sea', 'que\\s+representan?', 'equivalente\\s+al?', 'para\\s+un', 'para\\s+el'],
-  ratioLinks: ['de\\s+cada', 'de\\s+l[oa]s'],
+  ratioLinks: ['de\\s+l[oa]s'],
   countNouns: ['trasplantes', 'donantes', 'consultas', 'ingresos', 'egresos', 'nacimientos', 'partos', 'encuestados', 'encuestadas', 'historias', 'expedientes', 'enfermos', 'enfermas', 'gestantes', 'embarazadas', 'neonatos', 'recién\\s+nacidos'],
   timePoint: String.raw`\b(?:a\s+l[oa]s|tras|después\s+de)\s+\d+\s*(?:años|meses)\b`,
   ratioStatistics: ['razón\\s+de\\s+momios', 'razón\\s+de\\s+probabilidades', 'razón\\s+de\\s+riesgos?', 'riesgo\\s+relativo', 'cociente\\s+de\\s+riesgos?', 'odds\\s+ratio'],

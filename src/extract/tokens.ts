@@ -61,7 +61,9 @@ const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|p
 const VULGAR: Record<string, [number, number]> = { '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5], '⅙': [1, 6], '⅚': [5, 6], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8] };
 const WEAK_WORDS = new Set(['one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'eins']);
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
-const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por|par|je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
+const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por(?:\s+cada)?|par|je|auf\s+je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
+// "dos de cada diez pacientes", "2 out of every 5", "deux sur chaque dix": a rate, whatever the numbers
+const EVERY_AFTER = lazyWords(() => /^\s*(?:de\s+cada|of\s+every|out\s+of\s+every|in\s+every|sur\s+chaque|von\s+je|auf\s+je)\s/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
 const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
@@ -74,6 +76,8 @@ const RESPECTIVELY_AFTER = lazyWords(() => /^[^.;]{0,40}?\b(?:respectively|respe
 const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
 
 const WORD = /[\p{L}]+/gu;
+const SCALE_WORD_ONLY = /^(?:millions?|millón|millon|millones|Millionen|Million|mil|mille|Tausend|tausend|thousand)$/iu;
+const SCALE_AFTER = lazyWords(() => /^[\s\u00a0]+(?:millions?|millón|millones|Millionen|Million|Mio\.?|Mill\.|Mrd\.?|milliards?|Milliarden?|billions?|mil|mille|Tausend|thousand)(?![\p{L}])/iu);
 
 /**
  * Runs of number words ("Two hundred and twenty-two"), found by looking each word up rather than
@@ -195,6 +199,8 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
       const raw = readNumber(text, i, locale.decimalComma);
       const token = makeToken(text, raw);
       if (raw.dotted) token.excluded = 'a date or a version number';
+      // "2,6 Millionen Behandlungen", "29 mil menores", "4,83 millions de décès": a rounded figure, never an exact group
+      if (!token.percent && SCALE_AFTER().test(text.slice(raw.end, raw.end + 16))) token.excluded = 'a rounded count in thousands or millions';
       // "38 .5%", "16, 3 %": a decimal broken by a space in the source cannot be read safely
       const fractionLike = raw.digits.length <= 2 && PERCENT_AFTER().test(text.slice(raw.end, raw.end + 12));
       const broken = fractionLike && ((/[.,]/.test(prev ?? '') && text[i - 2] === ' ' && isDigit(text[i - 3])) || (locale.decimalComma && prev === ' ' && text[i - 2] === ',' && isDigit(text[i - 3])));
@@ -217,6 +223,8 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
   for (const m of numberWordRuns(text, locale.language)) {
     const value = parseNumberWords(m[0], locale.language);
     if (value === undefined) continue;
+    // "por millón", "pro Million": a scale word alone names no count; "2,6 Millionen", "29 mil" belong to their digits
+    if (SCALE_WORD_ONLY.test(m[0]) && (value >= 1_000_000 || /\d[\s\u00a0]*$/.test(text.slice(Math.max(0, m.index - 3), m.index)))) continue;
     const end = m.index + m[0].length;
     const percent = PERCENT_AFTER().exec(text.slice(end, end + 14));
     const word = m[0].toLowerCase();
@@ -229,6 +237,8 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
       percent: percent !== null,
       word: true,
       weak: WEAK_WORDS.has(word),
+      // "tres millones de personas", "zwei Millionen": a figure rounded to millions is no exact group
+      ...(!percent && /(?:millions?|millón|millones|millionen)$/u.test(word) ? { excluded: 'a rounded count in thousands or millions' } : {}),
     });
   }
   tokens.sort((a, b) => a.start - b.start);
@@ -310,7 +320,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
-    if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber))) return void set('a rate per population');
+    if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber)) || EVERY_AFTER().test(aNumber)) return void set('a rate per population');
     if (ONE_BEFORE().test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     // "57 per 100,000 population": the base of the rate is no group either
     if (/(?:^|[^\p{L}])(?:per|pro|pour|por|par|je|auf)\s*$/iu.test(b) && [100, 1000, 10000, 100000, 1000000].includes(token.value)) return void set('the base of a rate per population');

@@ -147,3 +147,11 @@ export const CHANGE_LINK_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyL
 export const COUNT_CHANGE_LINK_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('countChangeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|casi)?\s*$`, 'iu'));
 /** Ends with a restatement word. */
 export const RESTATEMENT_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('restatements')}\s*(?:un|el|le|la|the)?\s*$`, 'iu'));
+
+/**
+ * A rate named before a category in brackets: "die höchste Sterblichkeit in der Ösophagus- (8,6 %)
+ * und Magenchirurgie (11,7 %)", "la mortalité était plus élevée chez les hommes (12 %)": each percent
+ * is the rate within its category, whose size is not printed. The words that name the whole cohort
+ * ("in our series", "dans notre série") are no category.
+ */
+export const RATE_IN_CATEGORY_BEFORE = lazyWords(() => /\b(?:mortality|mortalité|létalité|mortalidad|letalidad|Mortalität|Sterblichkeit|Letalität|rates?|Rate|taux|tasa|incidence|incidencia|Inzidenz|risk|Risiko|risque|riesgo|\p{L}+rate)(?![\p{L}])[^.;%]{0,80}?\b(?:in|im|bei|dans|en|chez|among|für|pour|para|entre)\s+(?!(?:our|this|the\s+(?:whole|entire|overall|total)|all|notre|cette|ce|l['’]ensemble|nuestr[ao]s?|est[ea]|el\s+total|unserer|unserem|diese[rm]?|der\s+gesamten|allen)(?![\p{L}]))(?:[^.;%]|%(?=\s*\)))+$/iu);

@@ -90,3 +90,29 @@ describe('counts restated as shares and ratios written with a noun', () => {
     expect(claims('Von den 400 Patienten waren 25 vom Hundert Raucher.', 'de')).toEqual([[null, 400, '25']]);
   });
 });
+
+describe('rounded figures, rates "de cada" and rates of categories', () => {
+  it('takes no figure in millions or "29 mil" for an exact group', () => {
+    expect(claims('BQS-Experten hatten die Daten von 2,6 Millionen Behandlungen ausgewertet. 14,4 Prozent starben.', 'de')).toEqual([]);
+    expect(claims('Se atendieron tres millones de personas; el 20% eran niños.', 'es')).toEqual([]);
+    expect(claims('Al año el hospital atiende a 29 mil menores; el 20% son lactantes.', 'es')).toEqual([]);
+    expect(extractClaims('Il y a 43,4 donneurs par million d’habitants.', { locale: 'fr' }).claims).toEqual([]);
+  });
+  it.each([
+    ['es', 'Dos de cada diez pacientes sufren dolor crónico.'],
+    ['es', 'Se registraron 234 fallecimientos, para una tasa de 8 por cada 1000 habitantes.'],
+    ['en', 'Two out of every five patients had pain.'],
+  ] as const)('reads a rate per population in %s: %s', (locale, text) => {
+    expect(claims(text, locale)).toEqual([]);
+  });
+  it('leaves the rate of each bracketed category unresolved ("Sterblichkeit in der Ösophagus- (8,6 %) und Magenchirurgie (11,7 %)")', () => {
+    const r = extractClaims('Insgesamt wurden 3 287 199 Patienten eingeschlossen. Die höchste Sterblichkeit wurde in der Ösophagus- (8,6 %) und Magenchirurgie (11,7 %) beobachtet.', { locale: 'de' });
+    expect(r.claims).toEqual([]);
+    expect(r.unresolved).toHaveLength(2);
+  });
+  it('reads "44 dieser 78 Patienten", "30 de ces 120", "12 de estos 40" as ratios', () => {
+    expect(claims('Bei 44 dieser 78 Patienten fielen Auffälligkeiten auf.', 'de')).toEqual([[44, 78, null]]);
+    expect(claims('Nous avons revu 30 de ces 120 patients.', 'fr')).toEqual([[30, 120, null]]);
+    expect(claims('Se operaron 12 de estos 40 pacientes.', 'es')).toEqual([[12, 40, null]]);
+  });
+});
