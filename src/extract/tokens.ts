@@ -64,6 +64,7 @@ const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(
 const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por(?:\s+cada)?|par|je|auf\s+je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
 // "dos de cada diez pacientes", "2 out of every 5", "deux sur chaque dix": a rate, whatever the numbers
 const EVERY_AFTER = lazyWords(() => /^\s*(?:de\s+cada|of\s+every|out\s+of\s+every|in\s+every|sur\s+chaque|von\s+je|auf\s+je)\s/iu);
+const FRACTION_AFTER = lazyWords(() => /^\s*(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel|thirds?|quarters?|fifths?|tenths?|tiers|quarts?|cinquièmes?|dixièmes?|tercios?|terceras?\s+partes|cuartas?\s+partes|cuartos?|quintos?|quintas?\s+partes|décimos?)(?![\p{L}])/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
 const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
@@ -316,6 +317,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (SURVIVAL().test(words) || (TIME_UNIT_NEAR().test(words) && TIME_POINT_RATE().test(words))) return void set('a survival or time-to-event estimate');
   } else {
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
+    if (FRACTION_AFTER().test(aNumber)) return void set('a fraction ("two thirds"), not a count');
     if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
@@ -342,6 +344,10 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     } else if (denominator >= 1900 && denominator <= 2100 && token.value <= 12) {
       set('a date');
       next.excluded = 'a date';
+    } else if (denominator <= 10 && token.value < denominator && /^\s*(?:of|der|des|de|aller|von)\s/iu.test(after(text, next.end, 8))) {
+      // "2/3 der Patienten", "1/4 of patients": a fraction of a group, not a count out of three
+      set('a fraction ("two thirds"), not a count');
+      next.excluded = 'a fraction ("two thirds"), not a count';
     } else if (SCORE_BEFORE().test(b)) {
       set('a score');
       next.excluded = 'a score';

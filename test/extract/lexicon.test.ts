@@ -116,3 +116,14 @@ describe('rounded figures, rates "de cada" and rates of categories', () => {
     expect(claims('Se operaron 12 de estos 40 pacientes.', 'es')).toEqual([[12, 40, null]]);
   });
 });
+
+describe('fractions are no counts', () => {
+  it.each([
+    ['de', 'Es wurden 120 Patienten behandelt. Zwei Drittel (66 %) waren Frauen.', [[null, 120, '66']]],
+    ['es', 'Se incluyeron 120 pacientes. Las dos terceras partes (66 %) eran mujeres.', [[null, 120, '66']]],
+    ['fr', 'Nous avons inclus 120 patients. Les trois quarts (75 %) étaient des femmes.', [[null, 120, '75']]],
+    ['de', 'Es wurden 120 Patienten behandelt. 2/3 der Patienten waren Frauen.', []],
+  ] as const)('%s: %s', (locale, text, expected) => {
+    expect(claims(text, locale)).toEqual(expected);
+  });
+});
