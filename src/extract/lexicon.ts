@@ -26,6 +26,11 @@ export interface LanguageCues {
   topicIntroducers: readonly string[];
   /** Words after a noun of people that describe a smaller group: "mit", "avec", "con", "who", "âgés de". */
   subgroupQualifiers: readonly string[];
+  /**
+   * Nouns that name a group by what happened to it or what its members have ("der Verstorbenen",
+   * "entre los fallecidos", "parmi les survivants", "of responders"): a smaller group than the cohort.
+   */
+  subgroupNouns: readonly string[];
   /** Words between a count and its percent that restate the count as a share: "150 patients, soit 75 %". */
   restatements: readonly string[];
   /** Words between a count and a total that make them a ratio whatever noun follows: "22 von 180 Merkmalen". */
@@ -52,6 +57,7 @@ const EN: LanguageCues = {
   countChangeLinks: ['by'],
   differenceAfter: ['more\\s+than', 'fewer\\s+than', 'less\\s+than'],
   topicIntroducers: ['regarding', 'as\\s+for', 'as\\s+regards', 'with\\s+regard\\s+to', 'with\\s+respect\\s+to', 'concerning'],
+  subgroupNouns: ['deceased', 'decedents', 'survivors', 'responders', 'non-responders', 'nonresponders', 'smokers', 'non-smokers', 'nonsmokers', 'diabetics'],
   subgroupQualifiers: ['with', 'without', 'who', 'whose', 'aged', 'older\\s+than', 'younger\\s+than', 'over', 'under', 'treated', 'receiving', 'undergoing', 'having'],
   restatements: ['i\\.\\s?e\\.', 'that\\s+is', 'representing', 'or'],
   ratioLinks: ['out\\s+of'],
@@ -68,6 +74,7 @@ const DE: LanguageCues = {
   countChangeLinks: ['um'],
   differenceAfter: ['mehr\\s+als', 'weniger\\s+als'],
   topicIntroducers: ['hinsichtlich', 'bezüglich', 'in\\s+bezug\\s+auf', 'was', 'betreffend', 'im\\s+hinblick\\s+auf'],
+  subgroupNouns: ['Verstorbenen', 'Verstorbene', 'Überlebenden', 'Überlebende', 'Operierten', 'Erkrankten', 'Betroffenen', 'Raucher', 'Rauchern', 'Nichtraucher', 'Nichtrauchern', 'Diabetiker', 'Diabetikern', 'Responder', 'Respondern', 'Non-Respondern'],
   subgroupQualifiers: ['mit', 'ohne', 'die', 'welche', 'über', 'unter', 'ab', 'im\\s+alter', 'nach'],
   restatements: ['das\\s+sind', 'das\\s+entspricht', 'entsprechend', 'd\\.\\s?h\\.', 'also'],
   ratioLinks: ['von', 'von\\s+den', 'von\\s+insgesamt', 'der', 'aus'],
@@ -84,6 +91,7 @@ const FR: LanguageCues = {
   countChangeLinks: ['de'],
   differenceAfter: ['de\\s+plus\\s+que', 'de\\s+moins\\s+que'],
   topicIntroducers: ['en\\s+ce\\s+qui\\s+concerne', 'concernant', "s['’]agissant\\s+des?", 'quant\\s+aux?', 'pour\\s+ce\\s+qui\\s+est\\s+des?', 'au\\s+sein\\s+des?'],
+  subgroupNouns: ['décédés', 'décédées', 'survivants', 'survivantes', 'fumeurs', 'fumeuses', 'non-fumeurs', 'diabétiques', 'répondeurs', 'non-répondeurs'],
   subgroupQualifiers: ['avec', 'sans', 'qui', 'ayant', 'présentant', 'souffrant', 'atteints?', 'atteintes?', 'âgés', 'âgées', 'de\\s+plus\\s+de', 'de\\s+moins\\s+de', 'traités', 'traitées', 'opérés', 'opérées', 'hospitalisés', 'hospitalisées', 'suivis', 'suivies', 'non'],
   restatements: ['soit', "c['’]est-à-dire", 'représentant', 'correspondant\\s+à'],
   ratioLinks: ['sur', 'sur\\s+les', 'des'],
@@ -101,6 +109,7 @@ const ES: LanguageCues = {
   countChangeLinks: ['en'],
   differenceAfter: ['más\\s+que', 'menos\\s+que'],
   topicIntroducers: ['en\\s+cuanto\\s+a(?:\\s+l[oa]s|l)?', 'respecto\\s+a(?:l|\\s+l[oa]s)?', 'con\\s+respecto\\s+a(?:l|\\s+l[oa]s)?', 'en\\s+relación\\s+(?:a|con)(?:l|\\s+l[oa]s)?', 'en\\s+lo\\s+que\\s+respecta\\s+a(?:l|\\s+l[oa]s)?'],
+  subgroupNouns: ['fallecidos', 'fallecidas', 'supervivientes', 'sobrevivientes', 'fumadores', 'fumadoras', 'no\\s+fumadores', 'diabéticos', 'diabéticas', 'hipertensos', 'hipertensas', 'respondedores', 'no\\s+respondedores'],
   subgroupQualifiers: ['con', 'sin', 'que', 'mayores\\s+de', 'menores\\s+de', 'de\\s+más\\s+de', 'tratados', 'tratadas', 'operados', 'operadas', 'intervenidos', 'intervenidas', 'hospitalizados', 'hospitalizadas', 'no'],
   restatements: ['lo\\s+que\\s+(?:representa|supone|equivale\\s+a)', 'es\\s+decir', 'o\\s+sea', 'que\\s+representan?', 'equivalente\\s+al?', 'para\\s+un', 'para\\s+el'],
   ratioLinks: ['de\\s+l[oa]s'],

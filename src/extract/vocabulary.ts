@@ -155,3 +155,8 @@ export const RESTATEMENT_AT_END = lazyWords(() => new RegExp(String.raw`\b${anyL
  * ("in our series", "dans notre série") are no category.
  */
 export const RATE_IN_CATEGORY_BEFORE = lazyWords(() => /\b(?:mortality|mortalité|létalité|mortalidad|letalidad|Mortalität|Sterblichkeit|Letalität|rates?|Rate|taux|tasa|incidence|incidencia|Inzidenz|risk|Risiko|risque|riesgo|\p{L}+rate)(?![\p{L}])[^.;%]{0,80}?\b(?:in|im|bei|dans|en|chez|among|für|pour|para|entre)\s+(?!(?:our|this|the\s+(?:whole|entire|overall|total)|all|notre|cette|ce|l['’]ensemble|nuestr[ao]s?|est[ea]|el\s+total|unserer|unserem|diese[rm]?|der\s+gesamten|allen)(?![\p{L}]))(?:[^.;%]|%(?=\s*\)))+$/iu);
+
+/** A percent followed by a group named by what happened to it: "60 % der Verstorbenen", "el 40% de los fallecidos", "45 % des survivants". */
+export const SUBGROUP_NOUN_AFTER = lazyWords(() => new RegExp(String.raw`^\s*\)?\s*(?:of|der|des|de|von|aller|among|unter|entre|parmi|bei|chez)\s+(?:(?:the|all|den|les|los|las|todos\s+los|tous\s+les)\s+)?${anyLanguage('subgroupNouns')}(?![\p{L}])`, 'iu'));
+/** A clause opened by such a group: "Unter den Verstorbenen", "Entre los fallecidos,", "Parmi les survivants,", "Among smokers". */
+export const SUBGROUP_NOUN_BEFORE = lazyWords(() => new RegExp(String.raw`\b(?:among|in|bei|unter|chez|parmi|entre|en|von)\s+(?:(?:the|all|den|les|los|las)\s+)?${anyLanguage('subgroupNouns')}(?![\p{L}])[^;]*$`, 'iu'));

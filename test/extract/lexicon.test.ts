@@ -127,3 +127,19 @@ describe('fractions are no counts', () => {
     expect(claims(text, locale)).toEqual(expected);
   });
 });
+
+describe('a group named by what happened to it is a subgroup', () => {
+  it.each([
+    ['de', 'Es wurden 200 Patienten operiert. 60 % der Verstorbenen waren Männer.'],
+    ['es', 'Se incluyeron 200 pacientes. Entre los fallecidos, el 60% eran hombres.'],
+    ['fr', 'Nous avons inclus 200 patients. Parmi les survivants, 45 % avaient une séquelle.'],
+    ['en', 'We included 200 patients. Among smokers, 45% had a relapse.'],
+  ] as const)('%s: %s', (locale, text) => {
+    const r = extractClaims(text, { locale });
+    expect(r.claims).toEqual([]);
+    expect(r.unresolved).toHaveLength(1);
+  });
+  it('ties a count of that group to its stated size ("50 fallecieron ... 30 (60 %)")', () => {
+    expect(claims('Se incluyeron 200 pacientes; 50 fallecieron. Entre los fallecidos, 30 (60 %) eran hombres.', 'es')).toEqual([[30, 50, '60']]);
+  });
+});
