@@ -28,6 +28,9 @@ const POINT_DECIMAL_PERCENT = /\d\.\d{1,2}(?!\d)\s?(?:%|per\s?cent|percent)/g;
 const COMMA_DECIMAL_NUMBER = /(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+|(?<![\d.,])\d+,\d{1,2}(?![\d.,])/g;
 const POINT_DECIMAL_NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+|(?<![\d.,])\d+\.\d{1,2}(?![\d.,])/g;
 
+const COMMA_GROUPED = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
+const POINT_GROUPED = /(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])/g;
+
 const count = (text: string, pattern: RegExp) => {
   let n = 0;
   for (const _ of text.matchAll(pattern)) n++;
@@ -47,10 +50,17 @@ export function detectLocale(text: string): ReadingLocale {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   const scores = (Object.keys(STOPWORDS) as ExtractLocale[]).map((l) => [l, count(sample, STOPWORDS[l])] as const);
   const language = scores.reduce((best, s) => (s[1] > best[1] ? s : best))[0];
-  const comma = 3 * count(sample, COMMA_DECIMAL_PERCENT) + count(sample, COMMA_DECIMAL_NUMBER);
-  const point = 3 * count(sample, POINT_DECIMAL_PERCENT) + count(sample, POINT_DECIMAL_NUMBER);
+  const { comma, point } = decimalEvidence(sample);
   const decimalComma = comma === point ? language !== 'en' : comma > point;
   return { language, decimalComma };
+}
+
+/** How many decimals of the text are printed with a comma and how many with a point (percents count three times). */
+function decimalEvidence(sample: string): { comma: number; point: number } {
+  return {
+    comma: 3 * count(sample, COMMA_DECIMAL_PERCENT) + count(sample, COMMA_DECIMAL_NUMBER),
+    point: 3 * count(sample, POINT_DECIMAL_PERCENT) + count(sample, POINT_DECIMAL_NUMBER),
+  };
 }
 
 /** The reading locale for an option value ('auto' looks at the text). */
@@ -60,5 +70,12 @@ export function resolveLocale(option: ExtractLocale | 'auto' | undefined, decima
     return decimalComma === undefined ? detected : { ...detected, decimalComma };
   }
   const language = option ?? 'en';
-  return { language, decimalComma: decimalComma ?? language !== 'en' };
+  if (decimalComma !== undefined || language === 'en') return { language, decimalComma: decimalComma ?? false };
+  // Spanish from Mexico or Puerto Rico, and many German and French abstracts, print "24.0 %" and "1,250": the
+  // language's decimal comma gives way when the text prints decimals with a point only, several times
+  // (a point-decimal percent alone is read right either way; what goes wrong is "1,250" read as 1.25)
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  const { comma, point } = decimalEvidence(sample);
+  const pointStyle = comma === 0 && point >= 3 && count(sample, COMMA_GROUPED) > 0 && count(sample, POINT_GROUPED) === 0;
+  return { language, decimalComma: !pointStyle };
 }

@@ -143,3 +143,15 @@ describe('a group named by what happened to it is a subgroup', () => {
     expect(claims('Se incluyeron 200 pacientes; 50 fallecieron. Entre los fallecidos, 30 (60 %) eran hombres.', 'es')).toEqual([[30, 50, '60']]);
   });
 });
+
+describe('the decimal mark of a German, French or Spanish text', () => {
+  it('gives way to points when the text groups thousands with commas and prints decimals with points only', () => {
+    expect(claims('De los 1,250 pacientes, 300 (24.0 %) tuvieron una complicación.', 'es')).toEqual([[300, 1250, '24.0']]);
+  });
+  it('keeps the decimal comma when the text groups thousands with points ("4.278" beside "45.68%")', () => {
+    expect(claims('Von 2010 bis 2020 wurden 4.278 Patienten behandelt, davon 2.324 (54.32%) und 1.954 (45.68%).', 'de')).toEqual([[2324, 4278, '54.32'], [1954, 4278, '45.68']]);
+  });
+  it('keeps it when the caller says so', () => {
+    expect(extractClaims('De los 1,250 pacientes, 300 (24.0 %) tuvieron una complicación.', { locale: 'es', decimalComma: true }).decimalComma).toBe(true);
+  });
+});
