@@ -1,6 +1,6 @@
 import type { NumberToken } from './tokens.js';
 import { lazyWords } from './word-boundary.js';
-import { ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATE_IN_CATEGORY_BEFORE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_NOUN_AFTER, SUBGROUP_NOUN_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ACCURACY_BEFORE, ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATE_IN_CATEGORY_BEFORE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_NOUN_AFTER, SUBGROUP_NOUN_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = lazyWords(() => /^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -291,7 +291,7 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       while (prev >= 0 && tokens[prev]!.excluded !== undefined && tokens[prev]!.end > t.start - 100) prev--;
       const clause = text.slice(Math.max(sentenceStart, tokens[prev]?.end ?? 0, t.start - 100), t.start);
       // "Bei Patienten mit Diabetes lag die Rate bei 20 %", "En ce qui concerne les femmes, 20 % ...": a smaller group named before
-      const described = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) || SUBGROUP_QUALIFIED_BEFORE().test(clause) || SUBGROUP_NOUN_AFTER().test(after) || SUBGROUP_NOUN_BEFORE().test(clause) || TOPIC_SUBGROUP_BEFORE().test(text.slice(Math.max(0, sentenceStart - 2, t.start - 160), t.start));
+      const described = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) || SUBGROUP_QUALIFIED_BEFORE().test(clause) || SUBGROUP_NOUN_AFTER().test(after) || SUBGROUP_NOUN_BEFORE().test(clause) || ACCURACY_BEFORE().test(clause) || TOPIC_SUBGROUP_BEFORE().test(text.slice(Math.max(0, sentenceStart - 2, t.start - 160), t.start));
       // "… Sterblichkeit in der Ösophagus- (8,6 %) und Magenchirurgie (11,7 %)": the rate of each bracketed category
       const inCategory = /[\p{L}-]\s*\(\s*$/u.test(text.slice(Math.max(sentenceStart, t.start - 4), t.start)) && RATE_IN_CATEGORY_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 160), t.start));
       const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) || inCategory ? 'listed' : undefined;

@@ -49,6 +49,10 @@ export interface LanguageCues {
   averages: readonly string[];
   /** Bounds before a percent ("más del 84 %"): a threshold, not a share. */
   bounds: readonly string[];
+  /** Names of thresholds before a percent ("seuil de significativité de 5 %", "Grenzwert"): no share. */
+  thresholds: readonly string[];
+  /** Measures of diagnostic accuracy: shares of a subgroup (the diseased, the test-positive), not of the cohort. */
+  accuracyMeasures: readonly string[];
 }
 
 const EN: LanguageCues = {
@@ -66,6 +70,8 @@ const EN: LanguageCues = {
   ratioStatistics: ['relative\\s+risk', 'risk\\s+difference', 'number\\s+needed\\s+to\\s+treat', 'NNT', 'NNH', 'RRR', 'ARR'],
   averages: ['on\\s+average', 'averaged'],
   bounds: ['above', 'below', 'exceeding', 'in\\s+excess\\s+of'],
+  thresholds: ['threshold', 'cut-?off', 'significance\\s+level', 'alpha\\s+level', 'level\\s+of\\s+significance'],
+  accuracyMeasures: ['sensitivity', 'specificity', 'positive\\s+predictive\\s+value', 'negative\\s+predictive\\s+value', 'predictive\\s+value', 'PPV', 'NPV', 'accuracy'],
 };
 
 const DE: LanguageCues = {
@@ -83,6 +89,8 @@ const DE: LanguageCues = {
   ratioStatistics: ['relatives\\s+Risiko', 'Chancenverhältnis', 'Quotenverhältnis', 'Risikoverhältnis'],
   averages: ['im\\s+Mittel', 'im\\s+Schnitt', 'im\\s+Durchschnitt', 'gemittelt'],
   bounds: ['oberhalb\\s+von', 'unterhalb\\s+von'],
+  thresholds: ['Schwellenwert', 'Schwelle', 'Grenzwert', 'Cut-?off', 'Signifikanzniveau'],
+  accuracyMeasures: ['Sensitivität', 'Sensitivitäten', 'Spezifität', 'Spezifitäten', 'positiver\\s+Vorhersagewert', 'negativer\\s+Vorhersagewert', 'Vorhersagewert', 'Treffsicherheit', 'Genauigkeit'],
 };
 
 const FR: LanguageCues = {
@@ -100,6 +108,8 @@ const FR: LanguageCues = {
   ratioStatistics: ['risque\\s+relatif', 'rapport\\s+de\\s+cotes', 'rapport\\s+des\\s+cotes', 'rapport\\s+de\\s+risque', 'rapport\\s+des\\s+risques'],
   averages: ['en\\s+moyenne'],
   bounds: ['supérieure?s?\\s+à', 'inférieure?s?\\s+à', 'au-delà\\s+de', 'au-dessus\\s+de', 'en\\s+dessous\\s+de'],
+  thresholds: ['seuil(?:\\s+de\\s+significativité)?', 'valeur\\s+seuil', 'niveau\\s+de\\s+signification', 'risque\\s+alpha'],
+  accuracyMeasures: ['sensibilité', 'spécificité', 'valeur\\s+prédictive\\s+(?:positive|négative)', 'valeur\\s+prédictive', 'VPP', 'VPN', 'exactitude'],
 };
 
 const ES: LanguageCues = {
@@ -118,6 +128,8 @@ const ES: LanguageCues = {
   ratioStatistics: ['razón\\s+de\\s+momios', 'razón\\s+de\\s+probabilidades', 'razón\\s+de\\s+riesgos?', 'riesgo\\s+relativo', 'cociente\\s+de\\s+riesgos?', 'odds\\s+ratio'],
   averages: ['en\\s+promedio', 'de\\s+media', 'como\\s+media', 'por\\s+término\\s+medio'],
   bounds: ['más\\s+del', 'menos\\s+del', 'por\\s+encima\\s+del', 'por\\s+debajo\\s+del', 'superior\\s+al', 'inferior\\s+al', 'mayor\\s+del', 'mayor\\s+al'],
+  thresholds: ['umbral', 'punto\\s+de\\s+corte', 'nivel\\s+de\\s+significación', 'nivel\\s+de\\s+significancia', 'significación\\s+estadística'],
+  accuracyMeasures: ['sensibilidad', 'especificidad', 'valor\\s+predictivo\\s+(?:positivo|negativo)', 'valor\\s+predictivo', 'VPP', 'VPN', 'exactitud'],
 };
 
 /** The cue words of every language the readers know. */

@@ -15,6 +15,8 @@ import {
   RATIO_STATISTIC_BEFORE,
   TIME_POINT_RATE,
   TIME_UNIT_NEAR,
+  THRESHOLD_BEFORE,
+  POPULATION_RATE_BEFORE,
   COMPARATOR_BEFORE,
   COUNT_NOUN,
   INTERVAL_AFTER,
@@ -312,7 +314,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');
     if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
-    if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a)) return void set('prevalence in a population that is not counted');
+    if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a) || POPULATION_RATE_BEFORE().test(before(text, token.start, 110))) return void set('prevalence in a population that is not counted');
+    if (THRESHOLD_BEFORE().test(before(text, token.start, 60))) return void set('a threshold or bound, not a share');
     const words = wordsBefore(text, token.start, 90);
     if (SURVIVAL().test(words) || (TIME_UNIT_NEAR().test(words) && TIME_POINT_RATE().test(words))) return void set('a survival or time-to-event estimate');
   } else {

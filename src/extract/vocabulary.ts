@@ -160,3 +160,10 @@ export const RATE_IN_CATEGORY_BEFORE = lazyWords(() => /\b(?:mortality|mortalit�
 export const SUBGROUP_NOUN_AFTER = lazyWords(() => new RegExp(String.raw`^\s*\)?\s*(?:of|der|des|de|von|aller|among|unter|entre|parmi|bei|chez)\s+(?:(?:the|all|den|les|los|las|todos\s+los|tous\s+les)\s+)?${anyLanguage('subgroupNouns')}(?![\p{L}])`, 'iu'));
 /** A clause opened by such a group: "Unter den Verstorbenen", "Entre los fallecidos,", "Parmi les survivants,", "Among smokers". */
 export const SUBGROUP_NOUN_BEFORE = lazyWords(() => new RegExp(String.raw`\b(?:among|in|bei|unter|chez|parmi|entre|en|von)\s+(?:(?:the|all|den|les|los|las)\s+)?${anyLanguage('subgroupNouns')}(?![\p{L}])[^;]*$`, 'iu'));
+
+/** A threshold named before a percent: "seuil de significativité était de 5 %", "Grenzwert von 10 %", "umbral del 30 %". */
+export const THRESHOLD_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('thresholds')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));
+/** A measure of diagnostic accuracy before a percent: "la sensibilidad fue del", "Spezifität". */
+export const ACCURACY_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('accuracyMeasures')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));
+/** Prevalence or incidence in a population named before the percent: "La prevalencia en la población general es del". */
+export const POPULATION_RATE_BEFORE = lazyWords(() => /\b(?:prevalence|prévalence|prevalencia|Prävalenz|incidence|incidencia|Inzidenz)(?![\p{L}])[^.;%\d]{0,60}?\b(?:population|poblaci[oó]n|Bevölkerung|Allgemeinbevölkerung|habitants|habitantes|Einwohnern?|inhabitants|world|mundo|monde|Welt)(?![\p{L}])[^.;%\d]{0,40}$/iu);

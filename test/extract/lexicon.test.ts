@@ -155,3 +155,18 @@ describe('the decimal mark of a German, French or Spanish text', () => {
     expect(extractClaims('De los 1,250 pacientes, 300 (24.0 %) tuvieron una complicación.', { locale: 'es', decimalComma: true }).decimalComma).toBe(true);
   });
 });
+
+describe('thresholds, accuracy measures and population rates yield no claim of the cohort', () => {
+  it.each([
+    ['fr', 'Nous avons inclus 300 patients. Le seuil de significativité était de 5 %.'],
+    ['es', 'Se incluyeron 300 pacientes. La prevalencia en la población general es del 2 %.'],
+    ['es', 'Se incluyeron 300 pacientes. La sensibilidad fue del 85 % y la especificidad del 92 %.'],
+    ['de', 'Es wurden 300 Patienten eingeschlossen. Die Sensitivität betrug 85 %, die Spezifität 92 %.'],
+    ['fr', 'Nous avons inclus 300 patients. La sensibilité était de 85 % et la spécificité de 92 %.'],
+  ] as const)('%s: %s', (locale, text) => {
+    expect(claims(text, locale)).toEqual([]);
+  });
+  it('keeps a sensitivity printed with its own ratio ("85 % (34/40)")', () => {
+    expect(claims('Se incluyeron 300 pacientes. La sensibilidad fue del 85 % (34/40).', 'es')).toEqual([[34, 40, '85']]);
+  });
+});
