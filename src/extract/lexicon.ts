@@ -53,6 +53,12 @@ export interface LanguageCues {
   thresholds: readonly string[];
   /** Measures of diagnostic accuracy: shares of a subgroup (the diseased, the test-positive), not of the cohort. */
   accuracyMeasures: readonly string[];
+  /**
+   * Words that make a percent a figure of another population or year, given to compare with
+   * ("Bundesdurchschnitt 29,6 %", "frente al 10 % del año anterior", "moyenne nationale").
+   */
+  benchmarksBefore: readonly string[];
+  benchmarksAfter: readonly string[];
 }
 
 const EN: LanguageCues = {
@@ -71,6 +77,8 @@ const EN: LanguageCues = {
   averages: ['on\\s+average', 'averaged'],
   bounds: ['above', 'below', 'exceeding', 'in\\s+excess\\s+of'],
   thresholds: ['threshold', 'cut-?off', 'significance\\s+level', 'alpha\\s+level', 'level\\s+of\\s+significance'],
+  benchmarksBefore: ['national\\s+average', 'nationwide', 'national\\s+rate', 'national\\s+figure', 'benchmark', 'reference\\s+value', 'the\\s+previous\\s+year', 'last\\s+year', 'World\\s+Health\\s+Organi[sz]ation', 'recommended\\s+by\\s+the\\s+WHO'],
+  benchmarksAfter: ['nationally', 'nationwide', 'in\\s+the\\s+previous\\s+year', 'the\\s+year\\s+before', 'last\\s+year', 'in\\s+(?:19|20)\\d\\d'],
   accuracyMeasures: ['sensitivity', 'specificity', 'positive\\s+predictive\\s+value', 'negative\\s+predictive\\s+value', 'predictive\\s+value', 'PPV', 'NPV', 'accuracy'],
 };
 
@@ -90,6 +98,8 @@ const DE: LanguageCues = {
   averages: ['im\\s+Mittel', 'im\\s+Schnitt', 'im\\s+Durchschnitt', 'gemittelt'],
   bounds: ['oberhalb\\s+von', 'unterhalb\\s+von'],
   thresholds: ['Schwellenwert', 'Schwelle', 'Grenzwert', 'Cut-?off', 'Signifikanzniveau'],
+  benchmarksBefore: ['Bundesdurchschnitt(?:s)?', 'Bundesschnitt(?:s)?', 'Landesdurchschnitt(?:s)?', 'bundesweit', 'bundesweiten', 'Durchschnitt\\s+aller\\s+Kliniken', 'Referenzwert', 'Vergleichswert', 'Vorjahr(?:es)?', 'Vorjahreswert', 'der\\s+WHO'],
+  benchmarksAfter: ['bundesweit', 'im\\s+Bundesdurchschnitt', 'im\\s+Vorjahr', 'des\\s+Vorjahres', 'landesweit', 'im\\s+Jahr\\s+(?:19|20)\\d\\d', 'in\\s+(?:19|20)\\d\\d'],
   accuracyMeasures: ['Sensitivität', 'Sensitivitäten', 'Spezifität', 'Spezifitäten', 'positiver\\s+Vorhersagewert', 'negativer\\s+Vorhersagewert', 'Vorhersagewert', 'Treffsicherheit', 'Genauigkeit'],
 };
 
@@ -109,6 +119,8 @@ const FR: LanguageCues = {
   averages: ['en\\s+moyenne'],
   bounds: ['supérieure?s?\\s+à', 'inférieure?s?\\s+à', 'au-delà\\s+de', 'au-dessus\\s+de', 'en\\s+dessous\\s+de'],
   thresholds: ['seuil(?:\\s+de\\s+significativité)?', 'valeur\\s+seuil', 'niveau\\s+de\\s+signification', 'risque\\s+alpha'],
+  benchmarksBefore: ['moyenne\\s+nationale', 'au\\s+niveau\\s+national', 'l[\'’]année\\s+précédente', 'OMS'],
+  benchmarksAfter: ['au\\s+niveau\\s+national', 'en\\s+France', 'l[\'’]année\\s+précédente', 'en\\s+(?:19|20)\\d\\d'],
   accuracyMeasures: ['sensibilité', 'spécificité', 'valeur\\s+prédictive\\s+(?:positive|négative)', 'valeur\\s+prédictive', 'VPP', 'VPN', 'exactitude'],
 };
 
@@ -129,6 +141,8 @@ const ES: LanguageCues = {
   averages: ['en\\s+promedio', 'de\\s+media', 'como\\s+media', 'por\\s+término\\s+medio'],
   bounds: ['más\\s+del', 'menos\\s+del', 'por\\s+encima\\s+del', 'por\\s+debajo\\s+del', 'superior\\s+al', 'inferior\\s+al', 'mayor\\s+del', 'mayor\\s+al'],
   thresholds: ['umbral', 'punto\\s+de\\s+corte', 'nivel\\s+de\\s+significación', 'nivel\\s+de\\s+significancia', 'significación\\s+estadística'],
+  benchmarksBefore: ['media\\s+nacional', 'promedio\\s+nacional', 'a\\s+nivel\\s+nacional', 'recomendad[oa]\\s+por\\s+la\\s+OMS', 'año\\s+anterior', 'OMS'],
+  benchmarksAfter: ['del\\s+año\\s+anterior', 'a\\s+nivel\\s+nacional', 'en\\s+(?:19|20)\\d\\d'],
   accuracyMeasures: ['sensibilidad', 'especificidad', 'valor\\s+predictivo\\s+(?:positivo|negativo)', 'valor\\s+predictivo', 'VPP', 'VPN', 'exactitud'],
 };
 

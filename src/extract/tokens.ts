@@ -17,6 +17,9 @@ import {
   TIME_UNIT_NEAR,
   THRESHOLD_BEFORE,
   POPULATION_RATE_BEFORE,
+  BENCHMARK_BEFORE,
+  BENCHMARK_AFTER,
+  COMPARED_BEFORE,
   COMPARATOR_BEFORE,
   COUNT_NOUN,
   INTERVAL_AFTER,
@@ -316,6 +319,9 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a) || POPULATION_RATE_BEFORE().test(before(text, token.start, 110))) return void set('prevalence in a population that is not counted');
     if (THRESHOLD_BEFORE().test(before(text, token.start, 60))) return void set('a threshold or bound, not a share');
+    // a year after the percent marks another year only after a comparison ("contre 55 % en 2015"), not in "70 % en 2020" alone
+    const benchmarkAfter = BENCHMARK_AFTER().exec(a);
+    if (BENCHMARK_BEFORE().test(before(text, token.start, 60)) || (benchmarkAfter && (!/\d/.test(benchmarkAfter[0]) || COMPARED_BEFORE().test(b)))) return void set('a figure of another population or year, given to compare with');
     const words = wordsBefore(text, token.start, 90);
     if (SURVIVAL().test(words) || (TIME_UNIT_NEAR().test(words) && TIME_POINT_RATE().test(words))) return void set('a survival or time-to-event estimate');
   } else {

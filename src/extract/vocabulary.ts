@@ -167,3 +167,13 @@ export const THRESHOLD_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLan
 export const ACCURACY_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('accuracyMeasures')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));
 /** Prevalence or incidence in a population named before the percent: "La prevalencia en la población general es del". */
 export const POPULATION_RATE_BEFORE = lazyWords(() => /\b(?:prevalence|prévalence|prevalencia|Prävalenz|incidence|incidencia|Inzidenz)(?![\p{L}])[^.;%\d]{0,60}?\b(?:population|poblaci[oó]n|Bevölkerung|Allgemeinbevölkerung|habitants|habitantes|Einwohnern?|inhabitants|world|mundo|monde|Welt)(?![\p{L}])[^.;%\d]{0,40}$/iu);
+
+/** A benchmark named before a percent: "Bundesdurchschnitt 29,6 %", "moyenne nationale de", "recomendada por la OMS (". */
+export const BENCHMARK_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('benchmarksBefore')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));
+/**
+ * A benchmark after a percent, or another year after a comparison: "7,9 % bundesweit", "10 % del año
+ * anterior", "(contre 55 % en 2015)", "frente al 10 % en 2019".
+ */
+export const BENCHMARK_AFTER = lazyWords(() => new RegExp(String.raw`^\s*\)?\s*${anyLanguage('benchmarksAfter')}(?![\p{L}\d])`, 'iu'));
+/** A comparison just before a percent: "contre", "frente al", "gegenüber", "compared with", "vs." */
+export const COMPARED_BEFORE = lazyWords(() => /\b(?:contre|frente\s+al?|comparado\s+con|en\s+comparación\s+con|gegenüber|verglichen\s+mit|im\s+Vergleich\s+zu|compared\s+(?:with|to)|versus|vs\.?)\s*(?:(?:el|le|la|les|los|the|den|dem)\s+)?$/iu);

@@ -170,3 +170,17 @@ describe('thresholds, accuracy measures and population rates yield no claim of t
     expect(claims('Se incluyeron 300 pacientes. La sensibilidad fue del 85 % (34/40).', 'es')).toEqual([[34, 40, '85']]);
   });
 });
+
+describe('a figure of another population or year, given to compare with, is no share of the group', () => {
+  it.each([
+    ['de', 'Im Jahr 2019 wurden 1.245 Geburten betreut. Die Kaiserschnittrate lag bei 31,2 % (Bundesdurchschnitt 29,6 %).', [[null, 1245, '31.2']]],
+    ['de', 'Die Klinik führte 2022 insgesamt 412 Eingriffe durch; die Komplikationsrate betrug 1,7 Prozent, der Landesdurchschnitt 2,4 Prozent.', [[null, 412, '1.7']]],
+    ['fr', 'En 2020, le service a réalisé 640 interventions, dont 70 % en ambulatoire (contre 55 % en 2015).', [[null, 640, '70']]],
+    ['es', 'Se atendieron 12.500 pacientes en urgencias; el 8 % requirió ingreso, frente al 10 % del año anterior.', [[null, 12500, '8']]],
+  ] as const)('%s: %s', (locale, text, expected) => {
+    expect(claims(text, locale)).toEqual(expected);
+  });
+  it('keeps "who" in English prose for a relative pronoun, not the WHO', () => {
+    expect(claims('Among the 208 patients, 105 (50.5%) were women, who less often smoked.', 'en')).toEqual([[105, 208, '50.5']]);
+  });
+});
