@@ -260,6 +260,12 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       used.add(t).add(n1);
       continue;
     }
+    // "(122; 52,14 %)", "(n = 45; 56,2 %)", "(45, 56.2%)": a count and its percent alone in one bracket
+    if (countLike(t) && !t.weak && isPercent(n1) && /^\s*[,;]\s*$/u.test(between(text, t, n1)) && /\(\s*(?:[nN]\s*[=:]\s*)?$/u.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) && /^\s*\)/.test(text.slice(n1.end, n1.end + 3))) {
+      out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelBefore(text, t, sentenceStart) }));
+      used.add(t).add(n1);
+      continue;
+    }
     // "(152 patients, 89.4%)", "(60 pacientes; 46,8 %)": a count and its percent in one bracket
     if (countLike(t) && isPercent(n1) && /^\s*(?:[\p{L}-]+\s*){1,2}[,;]\s*$/u.test(between(text, t, n1)) && COUNT_NOUN_AFTER().test(between(text, t, n1)) && insideBracket(text, Math.max(sentenceStart, t.start - 40), t.start)) {
       out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelBefore(text, t, sentenceStart) }));

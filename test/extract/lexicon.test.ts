@@ -184,3 +184,13 @@ describe('a figure of another population or year, given to compare with, is no s
     expect(claims('Among the 208 patients, 105 (50.5%) were women, who less often smoked.', 'en')).toEqual([[105, 208, '50.5']]);
   });
 });
+
+describe('a count and its percent alone in one bracket', () => {
+  it.each([
+    ['es', 'El universo estuvo constituido por 234 pacientes. Existió un predominio del sexo masculino (122; 52,14 %).', [[122, 234, '52.14']]],
+    ['es', 'Se estudiaron 90 pacientes; predominó el sexo femenino (n = 56; 62,2 %).', [[56, 90, '62.2']]],
+    ['en', 'We studied 90 patients; women predominated (56, 62.2%).', [[56, 90, '62.2']]],
+  ] as const)('%s: %s', (locale, text, expected) => {
+    expect(claims(text, locale)).toEqual(expected);
+  });
+});
