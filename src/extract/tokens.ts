@@ -60,6 +60,8 @@ export interface NumberToken {
   excluded?: string;
 }
 
+// "5 Prozentpunkte", "3 percentage points", "2 points de pourcentage", "4 puntos porcentuales": a difference of percents
+const POINTS_AFTER = lazyWords(() => /^\s?(?:%-?\s?Punkte\b|Prozentpunkte\w*|percentage[\s-]points?\b|points?\s+de\s+pourcentage|puntos?\s+porcentuales?)/iu);
 const GROUP_SPACE = /[\u00a0\u202f\u2009\u2007]/; // no-break, narrow no-break, thin and figure spaces always group digits
 // "vH", "v.H.", "vom Hundert": German statistics
 const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b|v\.H\.(?!\p{L})|vH\b|vom\s+Hundert\b)/iu);
@@ -325,6 +327,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     const words = wordsBefore(text, token.start, 90);
     if (SURVIVAL().test(words) || (TIME_UNIT_NEAR().test(words) && TIME_POINT_RATE().test(words))) return void set('a survival or time-to-event estimate');
   } else {
+    if (POINTS_AFTER().test(aNumber)) return void set('a percent change');
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
     if (FRACTION_AFTER().test(aNumber)) return void set('a fraction ("two thirds"), not a count');
     if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');

@@ -194,3 +194,12 @@ describe('a count and its percent alone in one bracket', () => {
     expect(claims(text, locale)).toEqual(expected);
   });
 });
+
+describe('percentage points are no counts', () => {
+  it('does not add "4 percentage points" to the counts of a partition', () => {
+    for (const [locale, text] of [
+      ['de', 'Von den 100 Patienten hatten 60 eine Besserung, 36 keine Änderung und 4 Prozentpunkte mehr als im Vorjahr.'],
+      ['en', 'Of the 100 patients, 60 improved, 36 were unchanged, a gain of 4 percentage points.'],
+    ] as const) expect(extractClaims(text, { locale }).partitions).toEqual([]);
+  });
+});
