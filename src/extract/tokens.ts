@@ -77,7 +77,8 @@ const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s
 const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
 const MONTH_BEFORE = lazyWords(() => new RegExp(`\\b${MONTH}\\s*$`, 'iu'));
 const MONTH_AFTER = lazyWords(() => new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?${MONTH}(?![\\p{L}])`, 'iu'));
-const RANGE_BETWEEN = lazyWords(() => /\b(?:between|zwischen|entre)\s*$/iu);
+// "entre el 20 y el 30 %": Spanish and French put articles inside the range
+const RANGE_BETWEEN = lazyWords(() => /\b(?:between|zwischen|entre)\s*(?:(?:el|la|los|las|le|les|the)\s+)?$/iu);
 const OR_MORE_AFTER = lazyWords(() => /^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
 const AVERAGE_BEFORE = lazyWords(() => /\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
 const RESPECTIVELY_AFTER = lazyWords(() => /^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
@@ -302,7 +303,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     next.excluded = 'a range';
     return;
   }
-  if (RANGE_BETWEEN().test(b) && next && /^\s*(?:%\s*)?(?:and|und|et|y)\s*$/iu.test(text.slice(numberEnd(text, token), next.start))) {
+  if (RANGE_BETWEEN().test(b) && next && /^\s*(?:%\s*)?(?:and|und|et|y)\s*(?:(?:el|la|le|les|the)\s+)?$/iu.test(text.slice(numberEnd(text, token), next.start))) {
     set('a range');
     next.excluded = 'a range';
     return;

@@ -203,3 +203,12 @@ describe('percentage points are no counts', () => {
     ] as const) expect(extractClaims(text, { locale }).partitions).toEqual([]);
   });
 });
+
+describe('ranges with articles inside them', () => {
+  it.each([
+    'Se incluyeron 300 pacientes. La mortalidad oscila entre el 20 y el 30 %.',
+    'Se incluyeron 300 pacientes. La mortalidad oscila entre el 20 % y el 30 %.',
+  ])('es: %s', (text) => {
+    expect(claims(text, 'es')).toEqual([]);
+  });
+});
