@@ -84,7 +84,7 @@ const PER_POWER_OF_TEN = new Set([1000, 10_000, 100_000, 1_000_000]);
 const OF_THEM_AFTER = lazyWords(() => /^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
 const VERSUS = lazyWords(() => /^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
 // "about 18%", "etwa 40 %", "environ 30 %", "alrededor del 20 %" (bounds such as "more than" are thresholds, excluded earlier)
-const APPROXIMATE_PERCENT_BEFORE = lazyWords(() => /\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.?|etwa|rund|fast|annähernd|ungefähr|environ|presque|près\s+de|quelque|alrededor\s+del?|cerca\s+del?|aproximadamente|casi|unos|unas)\s*(?:the\s+|el\s+|le\s+|la\s+|les\s+)?$/iu);
+const APPROXIMATE_PERCENT_BEFORE = lazyWords(() => /\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.?|etwa|rund|fast|gut|annähernd|ungefähr|environ|presque|près\s+de|quelque|alrededor\s+del?|cerca\s+del?|aproximadamente|casi|unos|unas)\s*(?:the\s+|el\s+|le\s+|la\s+|les\s+)?$/iu);
 // a percent (or a list of them) followed by the subgroup it is of: "6,8 % (grupo A)", "58% in the surgical group",
 // "20,5 % y 23,3 % en los grupos A y B", "8% in the group treated medically"
 const NAMED_GROUP_AFTER = lazyWords(() => /^(?:\s*(?:,|and|or|y|o|und|oder|et|ou|vs\.?|versus)\s*\d[\d.,]*\s*%)*\s*\)?\s*(?:\(\s*)?(?:(?:in|en|im|in\s+der|dans|for|para|bei)\s+)?(?:(?:the|el|los|la|las|le|les|der|den|dem|each)\s+)?(?:[\p{L}-]+\s+)?((?:groups?|grupos?|Gruppen?|groupes?|arms?|Armen?|brazos?|bras)(?:\s+(?:[A-Z]|[IVX]{1,4}|\d{1,2}))?)(?![\p{L}])/u);
@@ -300,7 +300,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const described = SUBGROUP_DESCRIBED_AFTER().test(after) || SUBGROUP_DESCRIBED_BEFORE().test(clause) || SUBGROUP_QUALIFIED_BEFORE().test(clause) || SUBGROUP_NOUN_AFTER().test(after) || SUBGROUP_NOUN_BEFORE().test(clause) || ACCURACY_BEFORE().test(clause) || TOPIC_SUBGROUP_BEFORE().test(text.slice(Math.max(0, sentenceStart - 2, t.start - 160), t.start));
       // "… Sterblichkeit in der Ösophagus- (8,6 %) und Magenchirurgie (11,7 %)": the rate of each bracketed category
       const inCategory = /[\p{L}-]\s*\(\s*$/u.test(text.slice(Math.max(sentenceStart, t.start - 4), t.start)) && RATE_IN_CATEGORY_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 160), t.start));
-      const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) || inCategory ? 'listed' : undefined;
+      // "mit jeweils 20 %": the same percent of each of several groups
+      const each = /(?<![\p{L}])jeweils\s*$/iu.test(text.slice(Math.max(sentenceStart, t.start - 12), t.start));
+      const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) || inCategory || each ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
       used.add(t);
       continue;

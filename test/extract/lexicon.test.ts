@@ -212,3 +212,10 @@ describe('ranges with articles inside them', () => {
     expect(claims(text, 'es')).toEqual([]);
   });
 });
+
+describe('German "gut" and "jeweils" before a percent', () => {
+  it('reads "Gut 30 %" as approximate and "mit jeweils 20 %" as a percent of each group', () => {
+    expect(claims('Es wurden 300 Patienten behandelt. Gut 30 % hatten Fieber.', 'de')).toEqual([]);
+    expect(claims('Es wurden 300 Patienten in drei Gruppen behandelt, mit jeweils 20 % Abbrechern.', 'de')).toEqual([]);
+  });
+});
