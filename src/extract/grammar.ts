@@ -92,6 +92,7 @@ const NAMED_GROUP_AFTER = lazyWords(() => /^(?:\s*(?:,|and|or|y|o|und|oder|et|ou
 const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|von|von\s+den|von\s+allen|der|aller|sämtlicher|des|de\s+tou(?:s|tes)\s+les|de\s+l['’]ensemble\s+des|de\s+los|de\s+las|de\s+tod(?:os|as)\s+l[oa]s|del\s+total\s+de(?:\s+l[oa]s)?|de)\s*$/iu;
 const SHARE_OF_AFTER = lazyWords(() => /^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
 // a sentence's opening words naming the group it is about (a heading glued on, "ResultadosDe las", is allowed)
+const SENTENCE_OPENS_WITHOUT_ARTICLE = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s*$/u;
 const SENTENCE_OPENS_WITH_GROUP = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las)\s*$/u;
 const THAN_ONLY = lazyWords(() => /^\s*\)?\s*(?:than|als|que)\b/iu);
 const COMPARATIVE_BEFORE = lazyWords(() => /\b(?:more|less|fewer|higher|lower|greater|smaller|better|worse|mehr|weniger|höher|niedriger|größer|kleiner|häufiger|seltener|plus|moins|más|menos|mayor|menor)\b/iu);
@@ -134,6 +135,9 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   if (ANAPHOR_BEFORE().test(b)) return undefined;
   // "Of the 90 judgements, ...", "De las 90 sentencias, ...": the sentence opens by naming its group, whatever it counts
   if (SENTENCE_OPENS_WITH_GROUP.test(text.slice(sentenceStart, token.start)) && /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*,/u.test(a)) return { strong: true };
+  // "Sur 105 centres qui ont reçu le questionnaire, 60 …", "Von 80 angeschriebenen Kliniken antworteten 56": without an
+  // article the opening names its group too, when a relative clause or a short phrase and a comma follow it
+  if (SENTENCE_OPENS_WITHOUT_ARTICLE.test(text.slice(sentenceStart, token.start)) && /^\s*[\p{L}-]+(?:\s+[\p{L}'’-]+){0,6}\s*,\s*\d/u.test(a)) return { strong: true };
   const noun = COUNT_NOUN_AFTER().test(a);
   if (TOTAL_BEFORE().test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
   if (TOTAL_VERB_AFTER().test(a) && noun) return { strong: true };

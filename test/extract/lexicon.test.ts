@@ -219,3 +219,13 @@ describe('German "gut" and "jeweils" before a percent', () => {
     expect(claims('Es wurden 300 Patienten in drei Gruppen behandelt, mit jeweils 20 % Abbrechern.', 'de')).toEqual([]);
   });
 });
+
+describe('a sentence opening on its group without an article', () => {
+  it.each([
+    ['es', 'De 250 encuestas enviadas a los hospitales, 180 fueron respondidas.', [[180, 250, null]]],
+    ['de', 'Von 80 angeschriebenen Kliniken, 56 antworteten.', [[56, 80, null]]],
+    ['es', 'De 2010 a 2015, 300 pacientes fueron operados.', []],
+  ] as const)('%s: %s', (locale, text, expected) => {
+    expect(claims(text, locale)).toEqual(expected);
+  });
+});
