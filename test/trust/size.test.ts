@@ -16,9 +16,10 @@ const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   // htmlparser2's tokenizer with the HTML5 entity table is 53.7 KB of readTables' 58.8 KB; only importers of readTables pay it
   ['readTables', `export { readTables } from './dist/browser/index.js';`, 62 * KB, ['zod', 'stdlib', 'yaml']], // 58.8 KB
   ['tableClaims + grimmer', `export { tableClaims, grimmer } from './dist/browser/index.js';`, 16 * KB, ['zod', 'stdlib', 'yaml']], // 14.4 KB (12.9 before Mean | SD and N columns, level lists, bounds and marked rows; 12.0 when set)
-  // measured 244.2 KB; the same sources gzip up to 2.4 KB apart between builds (chunk order changes), so this
-  // budget keeps a 3% margin: a breach is growth, not noise (the sizes before each addition are in git log -p)
-  ['everything', `export * from './dist/browser/index.js';`, 252 * KB, []],
+  // measured 254.5 to 255.4 KB with the prose reader's cue tables of four languages (lexicon.ts, about 4.4 KB of it;
+  // 244.2 KB before them and the tables printed as text); the same sources gzip up to 2.4 KB apart between builds
+  // (chunk order changes), so this budget keeps a 3% margin: a breach is growth, not noise (sizes in git log -p)
+  ['everything', `export * from './dist/browser/index.js';`, 262 * KB, []],
 ];
 
 describe('bundle size budget', () => {
