@@ -3,6 +3,7 @@ import { lazyWords } from './word-boundary.js';
 import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
+import { ambiguousTie, comparedSubgroups } from './ambiguity.js';
 import { resolveShare, Scope, type Group } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
@@ -232,6 +233,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   // "ORR was 48.8%: CR 15/45 (33.3%); PR 7/45 (15.5%)": a denominator printed later in the sentence, a last resort
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
+  const compared = comparedSubgroups(out.text, mentions, bounds.end);
   // where the mention before the current one ends: the clause that introduces it starts there
   let previousEnd = bounds.start;
   let lastEnd = bounds.start;
@@ -354,7 +356,18 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim, group: innermost.group });
       continue;
     }
+    if (compared.has(m) && m.percent) {
+      out.unresolvedAt(m.start, m.end, 'a comparison of percents between subgroups named after them ("9.6% in women and 5.3% in men") whose sizes are not tied to the percents');
+      claimed.add(m.percent.start);
+      continue;
+    }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
+    const ambiguous = r.ok ? ambiguousTie(m, r, scope, sentence) : undefined;
+    if (ambiguous !== undefined && m.percent) {
+      out.unresolvedAt(m.start, m.end, ambiguous);
+      claimed.add(m.percent.start);
+      continue;
+    }
     // "The response rate was 62% (n = 150)": with no total it fits, the n of a named rate is its denominator
     // "Complications occurred in 12% of cases (n = 250)": with no total in reach at all, the n is the group's size
     const noTotal = !r.ok && r.innermost === undefined;
@@ -386,8 +399,10 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       context,
     };
     pending.push({ mention: m, claim, ...(r.group ? { group: r.group } : {}) });
-    if (m.count) scope.addCount({ ...group(m.count, sentence, blockIndex, 'count'), ...(m.percent ? { isPart: true } : {}) });
-    if (m.denominator && m.denominatorIsGroup) scope.addTotal(group(m.denominator, sentence, blockIndex, 'total'));
+    if (m.count) scope.addCount({ ...group(m.count, sentence, blockIndex, 'count'), ...(m.percent ? { isPart: true } : m.denominator ? { ratio: true } : {}) });
+    if (m.denominator && m.denominatorIsGroup) scope.addTotal({ ...group(m.denominator, sentence, blockIndex, 'total'), ratio: true });
+    // the whole of a ratio "of those 4,000" stays in view as a group a later percent may be of, after its part
+    else if (m.denominator && m.count && !m.percent) scope.addCount({ ...group(m.denominator, sentence, blockIndex, 'count'), isPart: true });
     if (m.count && m.countIsGroup) scope.addTotal(group(m.count, sentence, blockIndex, 'total'));
   }
   // a list whose percents fit the totals only in part is a list of subgroup rates ("GMFCS I=10 (3%), ..., III=53 (43%)")

@@ -293,6 +293,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (SURVIVAL().test(wordsBefore(text, token.start, 90))) return void set('a survival or time-to-event estimate');
   } else {
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
+    // "an IQ < 50", "aged > 65": a bound, not a group
+    if (/[<>≤≥]\s*$/.test(b)) return void set('a threshold or bound, not a count');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
