@@ -104,6 +104,41 @@ export class MeasureWindow {
     });
   }
 
+  /** Units and decimals of the last number {@link readNumber} read. */
+  units = 0;
+  decimals = 0;
+
+  /**
+   * Read a number cell at `start` byte by byte, for the compiled loop (which reads the common shapes
+   * itself): an optional '-', then digits with at most one '.', at least one digit and at most nine
+   * (so the units stay a 32-bit integer while they are read). Returns where the number ends, with its
+   * units and decimals in {@link units} and {@link decimals}; -1 for a cell the loop leaves to the
+   * careful path: no digit, too many, too many units, or '-0' (the record's -0, which a histogram of
+   * units cannot hold).
+   */
+  readNumber(buf: Uint8Array, start: number): number {
+    let i = start;
+    let b = buf[i]!;
+    const negative = b === 45;
+    if (negative) b = buf[++i]!;
+    let units = 0;
+    let digits = 0;
+    let point = -1;
+    for (;;) {
+      const digit = b - 48;
+      if (digit >= 0 && digit < 10) {
+        units = units * 10 + digit;
+        if (++digits > 9) return -1;
+      } else if (b === 46 && point < 0) point = digits;
+      else break;
+      b = buf[++i]!;
+    }
+    if (digits === 0 || units >= MAX_UNITS || (negative && units === 0)) return -1;
+    this.units = negative ? -units : units;
+    this.decimals = point < 0 ? 0 : digits - point;
+    return i;
+  }
+
   /** Follow the window's layout (call after anything that may grow it). */
   sync(window: CountWindow): void {
     if (window.base === this.base && window.span === this.span && window.slots === this.slots) return;
