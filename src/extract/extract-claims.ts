@@ -9,7 +9,7 @@ import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
-import { proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions } from './partitions.js';
+import { addPartition, proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions } from './partitions.js';
 import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
@@ -23,6 +23,8 @@ const NOUN_WITH = lazyWords(() => /\b(?:patients?|children|cases?|subjects?|part
 const CONDITION_NAME = lazyWords(() => /\b(?:cerebral\s+palsy|CP)\b/gi);
 const TYPE_WORD = lazyWords(() => /\b(?:type|types|form|forms|subtype|subtypes)\b/gi);
 const OTHER_BEFORE = lazyWords(() => /\bother\s*$/i);
+// "(26% women)", "(57% boys; ...)": a word after the percent inside its bracket says what part of the count it is
+const COMPOSITION_AFTER = lazyWords(() => /^\s*(?!(?:of|aller|der|des|de|du|del|von|in|among|vs\.?|versus)\b)[\p{L}][\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*[);]/iu);
 const RATE_NAME = lazyWords(() => /\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
 
 
@@ -234,6 +236,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
   const compared = comparedSubgroups(out.text, mentions, bounds.end);
+  const composed: NumberToken[] = [];
   // where the mention before the current one ends: the clause that introduces it starts there
   let previousEnd = bounds.start;
   let lastEnd = bounds.start;
@@ -356,6 +359,24 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim, group: innermost.group });
       continue;
     }
+    // "102,004 (26% women) STEMI": the percent describes the count printed before it, its own group
+    if (m.count && m.percent && m.denominator === undefined && /^\s*\(\s*$/.test(out.text.slice(m.count.end, m.percent.start)) && COMPOSITION_AFTER().test(out.text.slice(m.percent.end, Math.min(bounds.end, m.percent.end + 40)))) {
+      const n = m.count;
+      const claim: ExtractedClaim = {
+        id: out.id(slug(cleanLabel(m.label)) || 'claim'),
+        denominator: n.value,
+        denominatorSource: 'with-claim',
+        denominatorNote: `the percent describes the ${n.value} printed just before it`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      const described = { ...m, count: undefined, denominator: n };
+      pending.push({ mention: described, claim });
+      composed.push(n);
+      scope.addCount(group(n, sentence, blockIndex, 'count'));
+      continue;
+    }
     if (compared.has(m) && m.percent) {
       out.unresolvedAt(m.start, m.end, 'a comparison of percents between subgroups named after them ("9.6% in women and 5.3% in men") whose sizes are not tied to the percents');
       claimed.add(m.percent.start);
@@ -420,6 +441,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     result.claims.push(p);
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
+  proposeComposedParts(out, composed, [...later, ...inReachAtStart], sentence, context, result);
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   const partitionsBefore = out.partitions.length;
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
@@ -447,6 +469,24 @@ function sumsPrintedAfter(mentions: readonly Mention[]): NumberToken[] {
     run = [];
   }
   return out;
+}
+
+/**
+ * "Of 136,247 patients, ... 102,004 (26% women) STEMI, 14,466 (29% women) NSTEMI and 19,777 (40% women)
+ * UA": counts whose brackets describe them, adding up exactly to a total in reach, are its parts.
+ */
+function proposeComposedParts(out: Builder, counts: readonly NumberToken[], totals: readonly Group[], sentence: number, context: TextSpan, result: SentenceClaims): void {
+  if (counts.length < 2) return;
+  const sum = counts.reduce((a, t) => a + t.value, 0);
+  const total = totals.find((g) => g.value === sum && !g.approximate && g.end <= counts[0]!.start);
+  if (total === undefined) return;
+  const parts = counts.map((t) => {
+    const claim: ExtractedClaim = { id: out.id('part'), numerator: t.value, denominator: total.value, denominatorSource: total.sentence === sentence ? 'same-sentence' : 'earlier-sentence', span: out.span(t.start, t.end), context };
+    out.claims.push(claim);
+    return claim;
+  });
+  addPartition(out, total.value, parts, 0, counts[0]!.start);
+  void result;
 }
 
 /** Totals of the sentence that a new partition lists as parts of a larger total leave the scope. */
