@@ -8,10 +8,11 @@ import { lazyWords } from './word-boundary.js';
 // that it fits equally, a reader cannot tell which one it is of: such a percent is left unresolved,
 // with the reason, rather than guessed (a guess on the wrong group is a false alarm in the audit).
 
-// "9.6% in women and 5.3% in men", "12% among smokers": a percent followed by the subgroup it is measured in
-const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:in|among|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)/iu);
+// "9.6% in smokers and 5.3% in non-smokers", "40% of boys and 30% of girls": a percent followed by the
+// subgroup it is measured in (the cohort's own nouns, "of patients", "in women", name no subgroup of it)
+const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)/iu);
 // names that say when or where rather than which subgroup: "in 2019", "in total", "in our series"
-const NOT_A_SUBGROUP = new Set('total all both our this these the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients cases'.split(' '));
+const NOT_A_SUBGROUP = new Set('total all both our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population'.split(' '));
 
 /**
  * The bare percents of a sentence that compare subgroups named after them ("9.6% in women and 5.3%
@@ -62,3 +63,37 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
   if (beside) return `${printed} fits both the ${chosen.value} and the ${beside.group.value} stated side by side earlier: the text does not say which group it is of`;
   return undefined;
 }
+
+// "In children with GMFCS level IV, 64% ...", "Among those treated surgically, 40% ...", "For patients older
+// than 10 years, the rate was 40%": a fronted phrase that narrows the group before the percent
+const FRONTED_HEAD = lazyWords(() => /(?:^|[;:.]\s+|^\s*)(?:in|among|amongst|of|for|within)\s+([^,;:%]{2,80}?),\s*(?:[\p{L}-]+\s+){0,6}$/iu);
+// heads that speak of the whole, of a time or of the text itself: "In total,", "Of these,", "In 2019,", "In our series,"
+const WHOLE_HEAD = lazyWords(() => /^(?:the\s+|all\s+(?:the\s+)?|our\s+|this\s+|these\s+|those\s*$|them\s*$|whom\s*$)?(?:whole\s+|entire\s+|total\s+|overall\s+|present\s+|same\s+|included\s+|enrolled\s+|treated\s+)?(?:total|all|sum|addition|contrast|comparison|general|particular|summary|conclusion|short|practice|turn|fact|brief|study|series|cohort|sample|population|group|trial|registry|register|analysis|period|year|years|month|months|first|second|third|last|\d[\d\s,.\u2013-]*)\b/iu);
+
+/**
+ * The narrowing phrase before a percent tied across sentences ("In children with GMFCS level IV,"), or
+ * undefined when there is none or it names the whole: the percent is then of a subgroup whose size the
+ * text does not print. `cohortNoun` is the noun after the total ("300 children"): "Of the children," is the whole.
+ */
+export function narrowedBy(text: string, share: ShareMention, clauseStart: number, cohortNoun: string | undefined): string | undefined {
+  if (!share.percent || share.anaphor) return undefined;
+  const before = text.slice(Math.max(clauseStart, share.percent.start - 140), share.percent.start);
+  const head = FRONTED_HEAD().exec(before)?.[1]?.trim();
+  if (head === undefined || WHOLE_HEAD().test(head)) return undefined;
+  const bare = head.replace(/^(?:the|all|our)\s+/i, '').toLowerCase();
+  if (cohortNoun !== undefined && bare === cohortNoun.toLowerCase()) return undefined;
+  return head;
+}
+
+/** The subgroup noun a count is printed with ("180 boys"), by which a later "40% of the boys" names it. */
+export function countNoun(text: string, count: { end: number }): string | undefined {
+  const noun = /^\s*([\p{L}][\p{L}-]{2,})/u.exec(text.slice(count.end, count.end + 30))?.[1]?.toLowerCase();
+  return noun !== undefined && !NOT_A_SUBGROUP.has(noun) ? noun : undefined;
+}
+
+/** The subgroup noun a bare percent is of ("40% of the boys"), when it is not one of the cohort's own nouns. */
+export function percentOfNoun(text: string, percent: { end: number }, sentenceEnd: number): string | undefined {
+  const noun = /^\s*of\s+(?:the\s+)?([\p{L}][\p{L}-]{2,})\b/iu.exec(text.slice(percent.end, Math.min(sentenceEnd, percent.end + 40)))?.[1]?.toLowerCase();
+  return noun !== undefined && !NOT_A_SUBGROUP.has(noun) ? noun : undefined;
+}
+

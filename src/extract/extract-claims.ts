@@ -3,7 +3,7 @@ import { lazyWords } from './word-boundary.js';
 import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
-import { ambiguousTie, comparedSubgroups } from './ambiguity.js';
+import { ambiguousTie, comparedSubgroups, countNoun, narrowedBy, percentOfNoun } from './ambiguity.js';
 import { resolveShare, Scope, type Group } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
@@ -247,11 +247,15 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       const at = m.token.start;
       const g = later.find((l) => l.start === at && l.kind === 'total')!;
       scope.addTotal(g);
+      const noun = countNoun(out.text, m.token);
+      if (noun !== undefined) scope.nameGroup(`the ${noun}`, g);
       result.totals.push(g);
       continue;
     }
     if (m.kind === 'part') {
       scope.addCount(group(m.token, sentence, blockIndex, 'count'));
+      const noun = countNoun(out.text, m.token);
+      if (noun !== undefined) scope.nameGroup(`the ${noun}`, group(m.token, sentence, blockIndex, 'total'));
       // "9012 patients étaient admissibles aux analyses": the analysed group
       if (m.included) scope.addTotal(group(m.token, sentence, blockIndex, 'total'));
       continue;
@@ -382,7 +386,35 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
+    // "180 boys and 120 girls. 40% of the boys improved": the percent is of the group its noun names
+    const ofNoun = m.percent && m.count === undefined && m.denominator === undefined && !m.anaphor ? percentOfNoun(out.text, m.percent, bounds.end) : undefined;
+    const nounGroup = ofNoun !== undefined ? scope.namedGroup(`the ${ofNoun}`, m.start) : undefined;
+    if (ofNoun !== undefined && m.percent && (nounGroup === undefined || fitShare(fitFields(undefined, m.percent), nounGroup.value) === 'far')) {
+      out.unresolvedAt(m.start, m.end, `a share of the ${ofNoun}, a subgroup whose size ${nounGroup === undefined ? 'the text does not print' : `(${nounGroup.value}) the percent does not fit`}`);
+      claimed.add(m.percent.start);
+      continue;
+    }
+    if (nounGroup !== undefined && m.percent) {
+      const claim: ExtractedClaim = {
+        id: out.id(slug(ofNoun!) || 'claim'),
+        label: ofNoun!,
+        denominator: nounGroup.value,
+        denominatorSource: nounGroup.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+        denominatorNote: `the ${nounGroup.value} ${ofNoun} the text counted before`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      pending.push({ mention: m, claim, group: nounGroup });
+      continue;
+    }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
+    const narrowed = r.ok && r.source === 'earlier-sentence' && r.group ? narrowedBy(out.text, m, bounds.start, nounAfter(out.text, r.group.end)) : undefined;
+    if (narrowed !== undefined && m.percent) {
+      out.unresolvedAt(m.start, m.end, `a share of a smaller group the sentence narrows to ("${narrowed}"), whose size is not printed`);
+      claimed.add(m.percent.start);
+      continue;
+    }
     const ambiguous = r.ok ? ambiguousTie(m, r, scope, sentence) : undefined;
     if (ambiguous !== undefined && m.percent) {
       out.unresolvedAt(m.start, m.end, ambiguous);
@@ -488,6 +520,9 @@ function proposeComposedParts(out: Builder, counts: readonly NumberToken[], tota
   addPartition(out, total.value, parts, 0, counts[0]!.start);
   void result;
 }
+
+/** The noun right after a total ("300 children" gives "children"). */
+const nounAfter = (text: string, at: number): string | undefined => /^\s*([\p{L}-]+)/u.exec(text.slice(at, at + 40))?.[1];
 
 /** Totals of the sentence that a new partition lists as parts of a larger total leave the scope. */
 function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], partitionsBefore: number, claimsBefore: number): void {

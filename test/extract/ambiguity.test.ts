@@ -38,3 +38,29 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys('We treated 200 children. The disease was seen in 52% in boys and 48% in girls.')).toEqual(['-/200/52', '-/200/48']);
   });
 });
+
+describe('a percent of a subgroup the sentence narrows to', () => {
+  const narrowed = [
+    'We treated 300 children. In children with GMFCS level IV, 64% had hip displacement.',
+    'We treated 300 children. Among those treated surgically, 40% improved.',
+    'We treated 300 children. Of the children who walked, 40% improved.',
+    'We treated 300 children. For patients older than 10 years, the rate was 40%.',
+    'We treated 300 children. Among boys, 40% improved.',
+    'We treated 300 children. 40% of the boys improved.',
+  ];
+  it.each(narrowed)('is unresolved, not tied to the cohort: %s', (text) => {
+    expect(extractClaims(text).claims).toEqual([]);
+    expect(extractClaims(text).unresolved.map((u) => u.reason).join('\n')).toMatch(/smaller group the sentence narrows to|a share of the boys/);
+  });
+
+  it('is tied to the whole when the phrase names the whole, a time or the text', () => {
+    for (const head of ['Of the children,', 'In total,', 'In 2019,', 'In our series,']) expect(keys(`We treated 300 children. ${head} 40% improved.`)).toEqual(['-/300/40']);
+  });
+
+  it('is tied to the group its noun names when the text counted it ("180 boys ... 40% of the boys")', () => {
+    const e = extractClaims('We treated 300 children, 180 boys and 120 girls. 40% of the boys improved.');
+    const share = e.claims.find((c) => c.percent === '40')!;
+    expect(share.denominator).toBe(180);
+    expect(share.denominatorNote).toMatch(/180 boys/);
+  });
+});
