@@ -22,6 +22,11 @@ export interface Group {
   kind: 'total' | 'count';
   /** A count printed as a share of a larger group ("18 (20,0%)"), not a group later shares are of. */
   isPart?: boolean;
+  /**
+   * Printed in a ratio: a count of a larger group ("22,520 of those 356,461"), a smaller group later figures
+   * may be of; or the denominator of one ("3 of 389 cases"), a group of its own.
+   */
+  ratio?: boolean;
 }
 
 /** The groups in reach at one point of the document. */

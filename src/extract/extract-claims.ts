@@ -3,12 +3,13 @@ import { lazyWords } from './word-boundary.js';
 import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
+import { ambiguousTie, comparedSubgroups, countNoun, narrowedBy, percentOfNoun } from './ambiguity.js';
 import { resolveShare, Scope, type Group } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
-import { proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions } from './partitions.js';
+import { addPartition, proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions } from './partitions.js';
 import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
@@ -22,6 +23,8 @@ const NOUN_WITH = lazyWords(() => /\b(?:patients?|children|cases?|subjects?|part
 const CONDITION_NAME = lazyWords(() => /\b(?:cerebral\s+palsy|CP)\b/gi);
 const TYPE_WORD = lazyWords(() => /\b(?:type|types|form|forms|subtype|subtypes)\b/gi);
 const OTHER_BEFORE = lazyWords(() => /\bother\s*$/i);
+// "(26% women)", "(57% boys; ...)": a word after the percent inside its bracket says what part of the count it is
+const COMPOSITION_AFTER = lazyWords(() => /^\s*(?!(?:of|aller|der|des|de|du|del|von|in|among|vs\.?|versus)\b)[\p{L}][\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*[);]/iu);
 const RATE_NAME = lazyWords(() => /\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
 
 
@@ -232,6 +235,8 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   // "ORR was 48.8%: CR 15/45 (33.3%); PR 7/45 (15.5%)": a denominator printed later in the sentence, a last resort
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
+  const compared = comparedSubgroups(out.text, mentions, bounds.end);
+  const composed: NumberToken[] = [];
   // where the mention before the current one ends: the clause that introduces it starts there
   let previousEnd = bounds.start;
   let lastEnd = bounds.start;
@@ -242,11 +247,15 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       const at = m.token.start;
       const g = later.find((l) => l.start === at && l.kind === 'total')!;
       scope.addTotal(g);
+      const noun = countNoun(out.text, m.token);
+      if (noun !== undefined) scope.nameGroup(`the ${noun}`, g);
       result.totals.push(g);
       continue;
     }
     if (m.kind === 'part') {
       scope.addCount(group(m.token, sentence, blockIndex, 'count'));
+      const noun = countNoun(out.text, m.token);
+      if (noun !== undefined) scope.nameGroup(`the ${noun}`, group(m.token, sentence, blockIndex, 'total'));
       // "9012 patients étaient admissibles aux analyses": the analysed group
       if (m.included) scope.addTotal(group(m.token, sentence, blockIndex, 'total'));
       continue;
@@ -354,7 +363,64 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim, group: innermost.group });
       continue;
     }
+    // "102,004 (26% women) STEMI": the percent describes the count printed before it, its own group
+    if (m.count && m.percent && m.denominator === undefined && /^\s*\(\s*$/.test(out.text.slice(m.count.end, m.percent.start)) && COMPOSITION_AFTER().test(out.text.slice(m.percent.end, Math.min(bounds.end, m.percent.end + 40)))) {
+      const n = m.count;
+      const claim: ExtractedClaim = {
+        id: out.id(slug(cleanLabel(m.label)) || 'claim'),
+        denominator: n.value,
+        denominatorSource: 'with-claim',
+        denominatorNote: `the percent describes the ${n.value} printed just before it`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      const described = { ...m, count: undefined, denominator: n };
+      pending.push({ mention: described, claim });
+      composed.push(n);
+      scope.addCount(group(n, sentence, blockIndex, 'count'));
+      continue;
+    }
+    if (compared.has(m) && m.percent) {
+      out.unresolvedAt(m.start, m.end, 'a comparison of percents between subgroups named after them ("9.6% in women and 5.3% in men") whose sizes are not tied to the percents');
+      claimed.add(m.percent.start);
+      continue;
+    }
+    // "180 boys and 120 girls. 40% of the boys improved": the percent is of the group its noun names
+    const ofNoun = m.percent && m.count === undefined && m.denominator === undefined && !m.anaphor ? percentOfNoun(out.text, m.percent, bounds.end) : undefined;
+    const nounGroup = ofNoun !== undefined ? scope.namedGroup(`the ${ofNoun}`, m.start) : undefined;
+    if (ofNoun !== undefined && m.percent && (nounGroup === undefined || fitShare(fitFields(undefined, m.percent), nounGroup.value) === 'far')) {
+      out.unresolvedAt(m.start, m.end, `a share of the ${ofNoun}, a subgroup whose size ${nounGroup === undefined ? 'the text does not print' : `(${nounGroup.value}) the percent does not fit`}`);
+      claimed.add(m.percent.start);
+      continue;
+    }
+    if (nounGroup !== undefined && m.percent) {
+      const claim: ExtractedClaim = {
+        id: out.id(slug(ofNoun!) || 'claim'),
+        label: ofNoun!,
+        denominator: nounGroup.value,
+        denominatorSource: nounGroup.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+        denominatorNote: `the ${nounGroup.value} ${ofNoun} the text counted before`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      pending.push({ mention: m, claim, group: nounGroup });
+      continue;
+    }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
+    const narrowed = r.ok && r.source === 'earlier-sentence' && r.group ? narrowedBy(out.text, m, bounds.start, nounAfter(out.text, r.group.end)) : undefined;
+    if (narrowed !== undefined && m.percent) {
+      out.unresolvedAt(m.start, m.end, `a share of a smaller group the sentence narrows to ("${narrowed}"), whose size is not printed`);
+      claimed.add(m.percent.start);
+      continue;
+    }
+    const ambiguous = r.ok ? ambiguousTie(m, r, scope, sentence) : undefined;
+    if (ambiguous !== undefined && m.percent) {
+      out.unresolvedAt(m.start, m.end, ambiguous);
+      claimed.add(m.percent.start);
+      continue;
+    }
     // "The response rate was 62% (n = 150)": with no total it fits, the n of a named rate is its denominator
     // "Complications occurred in 12% of cases (n = 250)": with no total in reach at all, the n is the group's size
     const noTotal = !r.ok && r.innermost === undefined;
@@ -386,8 +452,10 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       context,
     };
     pending.push({ mention: m, claim, ...(r.group ? { group: r.group } : {}) });
-    if (m.count) scope.addCount({ ...group(m.count, sentence, blockIndex, 'count'), ...(m.percent ? { isPart: true } : {}) });
-    if (m.denominator && m.denominatorIsGroup) scope.addTotal(group(m.denominator, sentence, blockIndex, 'total'));
+    if (m.count) scope.addCount({ ...group(m.count, sentence, blockIndex, 'count'), ...(m.percent ? { isPart: true } : m.denominator ? { ratio: true } : {}) });
+    if (m.denominator && m.denominatorIsGroup) scope.addTotal({ ...group(m.denominator, sentence, blockIndex, 'total'), ratio: true });
+    // the whole of a ratio "of those 4,000" stays in view as a group a later percent may be of, after its part
+    else if (m.denominator && m.count && !m.percent) scope.addCount({ ...group(m.denominator, sentence, blockIndex, 'count'), isPart: true });
     if (m.count && m.countIsGroup) scope.addTotal(group(m.count, sentence, blockIndex, 'total'));
   }
   // a list whose percents fit the totals only in part is a list of subgroup rates ("GMFCS I=10 (3%), ..., III=53 (43%)")
@@ -405,6 +473,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     result.claims.push(p);
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
+  proposeComposedParts(out, composed, [...later, ...inReachAtStart], sentence, context, result);
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   const partitionsBefore = out.partitions.length;
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
@@ -433,6 +502,27 @@ function sumsPrintedAfter(mentions: readonly Mention[]): NumberToken[] {
   }
   return out;
 }
+
+/**
+ * "Of 136,247 patients, ... 102,004 (26% women) STEMI, 14,466 (29% women) NSTEMI and 19,777 (40% women)
+ * UA": counts whose brackets describe them, adding up exactly to a total in reach, are its parts.
+ */
+function proposeComposedParts(out: Builder, counts: readonly NumberToken[], totals: readonly Group[], sentence: number, context: TextSpan, result: SentenceClaims): void {
+  if (counts.length < 2) return;
+  const sum = counts.reduce((a, t) => a + t.value, 0);
+  const total = totals.find((g) => g.value === sum && !g.approximate && g.end <= counts[0]!.start);
+  if (total === undefined) return;
+  const parts = counts.map((t) => {
+    const claim: ExtractedClaim = { id: out.id('part'), numerator: t.value, denominator: total.value, denominatorSource: total.sentence === sentence ? 'same-sentence' : 'earlier-sentence', span: out.span(t.start, t.end), context };
+    out.claims.push(claim);
+    return claim;
+  });
+  addPartition(out, total.value, parts, 0, counts[0]!.start);
+  void result;
+}
+
+/** The noun right after a total ("300 children" gives "children"). */
+const nounAfter = (text: string, at: number): string | undefined => /^\s*([\p{L}-]+)/u.exec(text.slice(at, at + 40))?.[1];
 
 /** Totals of the sentence that a new partition lists as parts of a larger total leave the scope. */
 function demoteParts(out: Builder, scope: Scope, totals: readonly Group[], partitionsBefore: number, claimsBefore: number): void {

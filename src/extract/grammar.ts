@@ -78,7 +78,7 @@ export type Mention = TotalMention | ShareMention | PartMention;
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
 const TOTAL_VERB_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
 const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
-const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|von|von\s+den|von\s+insgesamt|von\s+diesen|dieser|aus|der|sur|sur\s+les|sur\s+ces|de\s+ces|de|de\s+los|de\s+las|de\s+estos|de\s+estas|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
+const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|of\s+those|von|von\s+den|von\s+insgesamt|von\s+diesen|dieser|aus|der|sur|sur\s+les|sur\s+ces|de\s+ces|de|de\s+los|de\s+las|de\s+estos|de\s+estas|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
 /** A round power of ten after "von", "sur", "de cada": a rate per population ("3 von 1000 Neugeborenen"), not a ratio of a counted group. */
 const PER_POWER_OF_TEN = new Set([1000, 10_000, 100_000, 1_000_000]);
 const OF_THEM_AFTER = lazyWords(() => /^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
@@ -217,9 +217,11 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       // "of N" needs a noun or bracket after N to be a denominator: "15 of 36 patients", "30/36"
       // "out of" is a ratio whatever follows: "4 out of 9 had a history of seizures"
       const outOf = /^\s*out\s+of\s*$/iu.test(between(text, t, n1));
+      // "of those N" and "of the N" refer to a group already known: "22,520 of those 356,461 were witnessed"
+      const known = /\b(?:the|those|these)\s*$/iu.test(between(text, t, n1));
       // "22 von 180 Merkmalen", "60 sur 105 centres": these links make a ratio whatever noun follows
       const linked = RATIO_LINK_BETWEEN().test(between(text, t, n1)) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3));
-      if (slash || outOf || nounOf || linked || percent || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
+      if (slash || outOf || known || nounOf || linked || percent || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) || /^\s*[(,;.)]/.test(text.slice(n1.end, n1.end + 3))) {
         out.push(share({ count: t, denominator: n1, ...(percent ? { percent } : {}), start: t.start, end: percent ? closeAfter(text, percent.end, sentenceEnd) : n1.end, label: labelBefore(text, t, sentenceStart) }));
         used.add(t).add(n1);
         if (percent) used.add(percent);

@@ -330,6 +330,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
   } else {
     if (POINTS_AFTER().test(aNumber)) return void set('a percent change');
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
+    // "an IQ < 50", "aged > 65": a bound, not a group
+    if (/[<>≤≥]\s*$/.test(b)) return void set('a threshold or bound, not a count');
     if (FRACTION_AFTER().test(aNumber)) return void set('a fraction ("two thirds"), not a count');
     if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');

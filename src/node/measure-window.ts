@@ -59,6 +59,12 @@ export interface LevelArrays {
   counts: Float64Array;
 }
 
+/** A cell's counted units of a number measure, ascending, and their counts. */
+interface Bins {
+  units: number[];
+  counts: number[];
+}
+
 /** Where a measure's column is read and what it holds. */
 export type MeasureColumn = { kind: 'number'; k: number; column: number } | { kind: 'level'; k: number; column: number };
 
@@ -96,6 +102,41 @@ export class MeasureWindow {
       const column = measureColumns.get(m.name);
       if (column !== undefined) this.columns.push({ kind: this.num[k] ? 'number' : 'level', k, column });
     });
+  }
+
+  /** Units and decimals of the last number {@link readNumber} read. */
+  units = 0;
+  decimals = 0;
+
+  /**
+   * Read a number cell at `start` byte by byte, for the compiled loop (which reads the common shapes
+   * itself): an optional '-', then digits with at most one '.', at least one digit and at most nine
+   * (so the units stay a 32-bit integer while they are read). Returns where the number ends, with its
+   * units and decimals in {@link units} and {@link decimals}; -1 for a cell the loop leaves to the
+   * careful path: no digit, too many, too many units, or '-0' (the record's -0, which a histogram of
+   * units cannot hold).
+   */
+  readNumber(buf: Uint8Array, start: number): number {
+    let i = start;
+    let b = buf[i]!;
+    const negative = b === 45;
+    if (negative) b = buf[++i]!;
+    let units = 0;
+    let digits = 0;
+    let point = -1;
+    for (;;) {
+      const digit = b - 48;
+      if (digit >= 0 && digit < 10) {
+        units = units * 10 + digit;
+        if (++digits > 9) return -1;
+      } else if (b === 46 && point < 0) point = digits;
+      else break;
+      b = buf[++i]!;
+    }
+    if (digits === 0 || units >= MAX_UNITS || (negative && units === 0)) return -1;
+    this.units = negative ? -units : units;
+    this.decimals = point < 0 ? 0 : digits - point;
+    return i;
   }
 
   /** Follow the window's layout (call after anything that may grow it). */
@@ -173,21 +214,21 @@ export class MeasureWindow {
     const f = POW10[d - a.d]!;
     const cells = this.span * this.slots * O;
     const all = Array.from({ length: cells }, (_, c) => this.binsOf(k, c));
-    if (all.some((bins) => bins.some(([u]) => Math.abs(u * f) >= MAX_UNITS))) return false;
+    if (all.some(({ units }) => units.some((u) => Math.abs(u * f) >= MAX_UNITS))) return false;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const bins of all) {
-      if (bins.length === 0) continue;
-      lo = Math.min(lo, bins[0]![0] * f);
-      hi = Math.max(hi, bins[bins.length - 1]![0] * f);
+    for (const { units } of all) {
+      if (units.length === 0) continue;
+      lo = Math.min(lo, units[0]! * f);
+      hi = Math.max(hi, units[units.length - 1]! * f);
     }
     a.spread = new Map();
     // the bins move f apart: on a grid while that fits, else in the cells' maps
     if (lo <= hi && hi - lo < MAX_BINS && cells * (hi - lo + 1) <= MAX_GRID) this.relayoutGrid(a, cells, lo, hi - lo + 1, false);
     else this.relayoutGrid(a, 0, 0, 0, false);
     a.d = d;
-    all.forEach((bins, c) => {
-      for (const [u, n] of bins) this.addUnits(k, c, u * f, n);
+    all.forEach(({ units, counts }, c) => {
+      for (let j = 0; j < units.length; j++) this.addUnits(k, c, units[j]! * f, counts[j]!);
     });
     return true;
   }
@@ -225,20 +266,31 @@ export class MeasureWindow {
     return a.counts[j]! + (a.high === undefined ? 0 : WRAP * a.high[j]!);
   }
 
-  /** Every unit counted in cell c of measure k, with its count, ascending. */
-  private binsOf(k: number, c: number): [number, number][] {
+  /**
+   * Every unit counted in cell c of measure k, ascending, with its count: two arrays, read off the
+   * grid with no array per bin (a count of a few hundred cells × bins ends with this).
+   */
+  private binsOf(k: number, c: number): Bins {
     const a = this.num[k]!;
-    const out: [number, number][] = [];
-    for (let i = 0; i < a.width; i++) {
-      const n = this.binCount(a, c * a.width + i);
-      if (n > 0) out.push([a.base + i, n]);
+    const units: number[] = [];
+    const counts: number[] = [];
+    const { counts: low, high, base, width } = a;
+    const from = c * width;
+    for (let i = 0; i < width; i++) {
+      const n = low[from + i]! + (high === undefined ? 0 : WRAP * high[from + i]!);
+      if (n > 0) {
+        units.push(base + i);
+        counts.push(n);
+      }
     }
     const map = a.spread.get(c);
-    if (map === undefined) return out;
+    if (map === undefined) return { units, counts };
     // a unit may be in the map and (from a later grid) on the grid
-    const merged = new Map(out);
+    const merged = new Map<number, number>();
+    units.forEach((u, j) => merged.set(u, counts[j]!));
     for (const [u, n] of map) merged.set(u, (merged.get(u) ?? 0) + n);
-    return [...merged].sort((x, y) => x[0] - y[0]);
+    const sorted = [...merged].sort((x, y) => x[0] - y[0]);
+    return { units: sorted.map(([u]) => u), counts: sorted.map(([, n]) => n) };
   }
 
   /**
@@ -372,7 +424,7 @@ export class MeasureWindow {
         const to = target(c);
         if (to < 0) continue;
         const bins = this.binsOf(k, c);
-        if (bins.length === 0) continue;
+        if (bins.units.length === 0) continue;
         const sketch = this.cellSketch(k, bins);
         const earlier = out[to];
         out[to] = earlier ? mergeNumberCells([earlier, sketch]) : sketch;
@@ -383,19 +435,21 @@ export class MeasureWindow {
     return mergeMeasureCounts([fast, others], (_t, c) => c, table.counts.length) ?? fast;
   }
 
-  /** The moment and quantile sketches of a cell of number measure k, from its bins (units, count). */
-  private cellSketch(k: number, bins: readonly (readonly [number, number])[]): NumberCellSketch {
+  /** The moment and quantile sketches of a cell of number measure k, from its bins (units ascending, counts). */
+  private cellSketch(k: number, { units, counts }: Bins): NumberCellSketch {
     const a = this.num[k]!;
+    const bins = units.length;
     // the grid of this cell's own values (the measure's grid may be finer because of other cells)
     let coarser = a.d;
-    for (const [u] of bins) while (coarser > 0 && u % POW10[coarser]! !== 0) coarser--;
+    for (let j = 0; j < bins && coarser > 0; j++) while (coarser > 0 && units[j]! % POW10[coarser]! !== 0) coarser--;
     const d = a.d - coarser;
     const lift = POW10[coarser]!;
     let n = 0;
     let s = 0;
     let q = 0;
-    for (const [u, count] of bins) {
-      const x = u / lift;
+    for (let j = 0; j < bins; j++) {
+      const x = units[j]! / lift;
+      const count = counts[j]!;
       n += count;
       s += x * count;
       q += x * x * count;
@@ -404,10 +458,10 @@ export class MeasureWindow {
     let S = BigInt(Number.isSafeInteger(q) ? s : 0);
     let Q = BigInt(Number.isSafeInteger(q) ? q : 0);
     if (!Number.isSafeInteger(q)) {
-      for (const [u, count] of bins) {
-        const x = BigInt(u / lift);
-        S += x * BigInt(count);
-        Q += x * x * BigInt(count);
+      for (let j = 0; j < bins; j++) {
+        const x = BigInt(units[j]! / lift);
+        S += x * BigInt(counts[j]!);
+        Q += x * x * BigInt(counts[j]!);
       }
     }
     const unit = POW10[a.d]!;
@@ -416,14 +470,15 @@ export class MeasureWindow {
     // the exact sums are the sketch; its doubles follow from them
     const m2 = n > 1 ? Number(N * Q - S * S) / Number(N * scale) : 0;
     const moments = new MomentAccumulator();
-    moments.merge({ n, sum: Number(S) / POW10[d]!, m2, min: bins[0]![0] / unit, max: bins[bins.length - 1]![0] / unit, grid: { decimals: d, sum: S, sumOfSquares: Q } });
+    moments.merge({ n, sum: Number(S) / POW10[d]!, m2, min: units[0]! / unit, max: units[bins - 1]! / unit, grid: { decimals: d, sum: S, sumOfSquares: Q } });
+    const values = units.map((u) => u / unit);
     // distinct units, ascending: the exact sketch as the accumulator would build it, without its map
-    if (bins.length <= EXACT_QUANTILE_VALUES) {
-      const quantiles: QuantileSketch = Object.freeze({ n, method: 'exact', alpha: 0, values: bins.map(([u]) => u / unit), counts: bins.map(([, count]) => count) });
+    if (bins <= EXACT_QUANTILE_VALUES) {
+      const quantiles: QuantileSketch = Object.freeze({ n, method: 'exact', alpha: 0, values, counts });
       return { moments: moments.sketch(), quantiles };
     }
     const quantiles = new QuantileAccumulator();
-    for (const [u, count] of bins) quantiles.add(u / unit, count);
+    for (let j = 0; j < bins; j++) quantiles.add(values[j]!, counts[j]!);
     return { moments: moments.sketch(), quantiles: quantiles.sketch() };
   }
 }

@@ -142,11 +142,16 @@ function skipCode(delimiter: number): string {
  */
 const DIGITS_AT = `f = ((x & 0xF0F0F0F0) ^ 0x30303030) | (((x + 0x06060606) & 0xF0F0F0F0) ^ 0x30303030); p = f === 0 ? 4 : (31 - Math.clz32(f & -f)) >>> 3;`;
 
+/** The value of the `p` leading digits of `x` (1 to 3, the rest of the word shifted out), as `mu${k}`. */
+const digitsOf = (target: string) => `z = (x - 0x30303030) << ((4 - p) << 3); ${target} = ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);`;
+
 /**
- * A number measure's cell: an optional '-', digits with at most one '.', or nothing (missing), read
- * as whole units at its decimals and put on the measure's grid; anything else (spaces, '+', an
- * exponent, a value out of range, more than 9 digits) goes to the careful path, and so to zod.
- * Nine digits keep the units a 32-bit integer while they are read.
+ * A number measure's cell, or nothing (missing), read as whole units at its decimals and put on the
+ * measure's grid. The loop reads the common shape itself, four bytes at a time: one to three digits,
+ * then maybe '.' and one to three more. Every other cell (a sign, more digits, a point alone) is read
+ * by {@link MeasureWindow.readNumber} out of line: the loop stays small, with few values live across
+ * a row, which is what its speed depends on. What neither reads (spaces, '+', an exponent, a value
+ * out of range) goes to the careful path, and so to zod.
  */
 function numberCode(k: number, last: boolean, delimiter: number, a: { min: number; max: number; integer: boolean }, reload: string): string {
   const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
@@ -160,37 +165,21 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
     bounds.length === 0 ? '' : inUnits ? `if (${unitChecks.join(' || ')}) break ok;` : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
   return `md${k} = -1; mu${k} = 0; b = buf[i];
       if (!(${ends})) {
-        s = i; neg = b === 45; if (neg) i++;
-        // up to three digits, then '.' and up to three: found and read four bytes at a time
-        x = dv.getInt32(i, true); ${DIGITS_AT} nd = 0;
+        s = i; x = dv.getInt32(i, true); ${DIGITS_AT}
         if (p > 0 && p < 4) {
-          z = (x - 0x30303030) << ((4 - p) << 3);
-          mu${k} = (z & 255) * 1000 + ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);
-          i += p; nd = p; dd = -1; b = buf[i];
-          if (b === 46) {
+          ${digitsOf(`mu${k}`)}
+          i += p; b = buf[i];
+          if (b !== 46) md${k} = 0;
+          else {
             x = dv.getInt32(i + 1, true); ${DIGITS_AT}
-            if (p > 0 && p < 4) {
-              z = (x - 0x30303030) << ((4 - p) << 3);
-              mu${k} = mu${k} * P10[p] + (z & 255) * 1000 + ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);
-              dd = nd; nd += p; i += 1 + p; b = buf[i];
-            } else nd = 0;
+            if (p > 0 && p < 4) { ${digitsOf('q')} mu${k} = mu${k} * P10[p] + q; md${k} = p; i += 1 + p; b = buf[i]; }
           }
         }
-        if (nd === 0) {
-          // anything else, byte by byte
-          i = neg ? s + 1 : s; b = buf[i]; mu${k} = 0; dd = -1;
-          for (;;) {
-            q = b - 48;
-            if (q >>> 0 < 10) { mu${k} = mu${k} * 10 + q; if (++nd > 9) break ok; }
-            else if (b === 46 && dd < 0) dd = nd;
-            else break;
-            b = buf[++i];
-          }
+        if (md${k} < 0) {
+          // any other shape, byte by byte
+          i = measures.readNumber(buf, s); if (i < 0) break ok;
+          mu${k} = measures.units; md${k} = measures.decimals; b = buf[i];
         }
-        if (nd === 0 || mu${k} >= ${MAX_UNITS}) break ok;
-        // '-0' is the record's -0, which a histogram of units cannot hold
-        if (neg) { if (mu${k} === 0) break ok; mu${k} = -mu${k}; }
-        md${k} = dd < 0 ? 0 : nd - dd;
         ${check}
         if (md${k} !== D${k}) {
           if (md${k} < D${k}) { mu${k} *= P10[D${k} - md${k}]; if (mu${k} >= ${MAX_UNITS} || mu${k} <= -${MAX_UNITS}) break ok; }
@@ -240,7 +229,9 @@ function boundTables(k: number, a: { min: number; max: number; integer: boolean 
   const lo = a.min === -Infinity ? undefined : unitBounds(a.min);
   const hi = a.max === Infinity ? undefined : unitBounds(a.max);
   if ((a.min > -Infinity && !lo) || (a.max < Infinity && !hi)) return '';
-  return `${lo ? `const LO${k} = Float64Array.of(${lo.join(', ')});` : ''} ${hi ? `const HI${k} = Float64Array.of(${hi.join(', ')});` : ''}`;
+  // units compared with them are below 2^26, so bounds beyond 32 bits compare as the largest 32-bit ones, in integers
+  const clamp = (units: readonly number[]) => units.map((u) => Math.min(2 ** 31 - 1, Math.max(-(2 ** 31), u))).join(', ');
+  return `${lo ? `const LO${k} = Int32Array.of(${clamp(lo)});` : ''} ${hi ? `const HI${k} = Int32Array.of(${clamp(hi)});` : ''}`;
 }
 
 /** The table of one-byte spellings of a level measure: level index by byte, -1 for none. */
@@ -407,7 +398,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, neg = false, nd = 0, dd = 0, q = 0, s = 0, p = 0, f = 0, z = 0, r = 0, val = 0.5, ${measureLocals}` : ''};
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, q = 0, s = 0, p = 0, f = 0, z = 0, r = 0, val = 0.5, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;

@@ -49,6 +49,9 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
     const texts = groupCols.map((c) => grid[r]![c]!);
     const stated = texts.every((t) => t === '' || SIZE_CELL.test(t)) && texts.some((t) => t !== '');
     if (!stated && !N_ROW.test(label) && !TOTAL_ROW.test(label)) continue;
+    // "Number of patients (%) | 4,669 (100) | 3,577 (76.6%)": each column's size, as a share of the row's 100% cell
+    const hundred = texts.map((t) => readCell(t, { decimalComma })).find((v) => v.kind === 'pair' && isCount(v.first) && v.second.value === 100 && !v.second.negative);
+    const rowWhole = hundred?.kind === 'pair' ? hundred.first.value : undefined;
     const counts = groupCols.map((c, k) => {
       const text = texts[k]!;
       if (text === '') return undefined;
@@ -57,7 +60,8 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
       if (count !== null) return count;
       // "Number of patients | 8.5% (41)": the column's size, printed as a share of the heading over it
       const v = readCell(text, { decimalComma });
-      const whole = spanning.get(c);
+      const whole = spanning.get(c) ?? rowWhole;
+      if (v.kind === 'pair' && isCount(v.first) && whole !== undefined && fits(v.first.value, whole, v.second)) return v.first.value;
       return v.kind === 'count-percent' && isCount(v.count) && whole !== undefined && fits(v.count.value, whole, v.percent) ? v.count.value : null;
     });
     if (counts.some((x) => x === null) || counts.every((x) => x === undefined)) continue;

@@ -71,7 +71,7 @@ export const notAGroup = (label: string): boolean => NOT_A_GROUP_WORDS.test(labe
 const WHO = String.raw`(?:participants|patients|subjects|children|cases|controls|people|persons|women|men|individuals|respondents|infants|adults|trials|studies)`;
 const HOW = String.raw`(?:randomi[sz]ed|enrolled|included|analy[sz]ed|recruited|allocated)`;
 export const N_ROW = new RegExp(
-  String.raw`^(?:[nN]|no\.?|number|(?:total\s+)?(?:number|no\.?)\s+(?:of\s+)?(?:${WHO}(?:\s+${HOW})?|${HOW})(?:\s*\([nN]\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\)|${WHO},?\s*(?:no\.?|n|number))$`,
+  String.raw`^(?:[nN]|no\.?|number|(?:total\s+)?(?:number|no\.?)\s+(?:of\s+)?(?:${WHO}(?:\s+${HOW})?|${HOW})(?:\s*\((?:[nN]|%|[nN],?\s*%)\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\)|${WHO},?\s*(?:no\.?|n|number))$`,
   'i',
 );
 

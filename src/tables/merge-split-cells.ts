@@ -7,7 +7,7 @@ export interface CellOrigin {
   also?: { row: number; column: number };
 }
 
-const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients)$/i;
+const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients|frequency|freq\.?)$/i;
 const PERCENT_HEADER = /^(?:%|\(%\)|percent|per cent|percentage|prozent)$/i;
 const PERCENT_ROW = /^\(?\s*%\s*\)?$/;
 

@@ -126,6 +126,10 @@ function slug(text: string): string {
 const SUBSET = /\b(?:among|amongst)\b|\bonly\b/i;
 const SUBSET_NOTE = /^\s*(?:among|amongst|only|in (?:those|patients|participants|subjects|women|men|children))\b|\b(?:among|amongst|in) [\w\s-]{1,40}\bonly\b|\bonly (?:among|in|for)\b|\bsubset\b|\bsubgroup\b/i;
 
+// a row that gives the size of the rows under it: "Sex (n)", "Age, n"
+const SIZE_LABEL = /(?:\(\s*n\s*\)|,\s*n)\s*$/i;
+const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
+
 const INTEGER_DATA = /\b(?:number of|no\.? of|count of|episodes|items? score|likert|parity|gravidity|children born)\b/i;
 const SCALE = /\((?:range\s*)?(\d+)\s*[–—-]\s*(\d+)\)|\brange\s*(\d+)\s*[–—-]\s*(\d+)|\bscale\s*(\d+)\s*[–—-]\s*(\d+)/i;
 
@@ -214,6 +218,32 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return statisticOf(table.rowLabels[r]!) ?? (v?.label !== undefined ? statisticOf(v.label) : undefined) ?? statisticOf(table.columnLabels[c]!.split(' / ').pop() ?? '') ?? statisticOf(table.columnLabels[c]!);
   };
 
+  // "Sex (n) | 828 | 824" or "Family size | N = 477 | N = 478": the size of the rows under it, up to
+  // the next such row, a heading or a "Missing" row
+  const sizeRowN = new Map<string, number>();
+  {
+    let scope: Map<number, number> | undefined;
+    for (let r = H; r < grid.length; r++) {
+      const label = table.rowLabels[r]!.split(' / ').pop()!.trim();
+      const texts = groupCols.map((c) => grid[r]![c]!.trim());
+      const stated = texts.every((t) => SIZE_CELL.test(t));
+      // an N row at the top is the columns' size; one further down ("Family size | N = 477") is that of the rows under it
+      if (nRows.has(r) && !(stated && r > H)) continue;
+      const counts = texts.map((t) => (stated ? statedN(t.replace(/^\(/, ' ')) : /^\d[\d,]*$/.test(t) ? Number(t.replace(/,/g, '')) : null));
+      const sizeRow = counts.every((n) => n !== null && n > 0) && (stated || SIZE_LABEL.test(label));
+      if (sizeRow) {
+        scope = new Map(groupCols.map((c, k) => [c, counts[k]!] as const));
+        continue;
+      }
+      const valued = groupCols.some((c) => { const x = cells[r]![c]?.value.kind; return x !== undefined && x !== 'empty' && x !== 'text'; });
+      if (!valued || /^(?:missing|unknown|not known)\b/i.test(label)) {
+        scope = undefined;
+        continue;
+      }
+      if (scope) for (const [c, n] of scope) sizeRowN.set(`${r} ${c}`, n);
+    }
+  }
+
   // sizes of rows and subgroups stated in their labels
   const rowN = (r: number): number | null => statedN(table.rowLabels[r]!.split(' / ').pop() ?? '');
   const subgroupN = (r: number): number | null => {
@@ -258,6 +288,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       else if (hint !== 'median' && hint !== 'mean-se') out.unresolved.push({ text: grid[r]![c]!, reason: 'a pair of numbers that could be a count and percent or a mean and SD; nothing in the table says which', cell: cellRef(r, c) });
     }
   }
+
+  // a heading's size over several columns: what a row of the group's shares is a share of ("All | 1373 (52.6)")
+  const headingN = new Map([...fromSpanningHeading].map((c) => [c, colN.get(c)!] as const));
 
   // sizes inferred from the cells where the table prints none
   // (a heading's N over several columns is the group's size, not each column's: the cells may say better)
@@ -367,6 +400,8 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   // claims and means
   const claimAt = new Map<string, TableClaim>();
+  // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
+  const unfitRowTotal = new Map<string, number>();
   const bounds = new Map<string, number>();
   for (let r = H; r < grid.length; r++) {
     for (const c of groupCols) {
@@ -383,12 +418,13 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       add(cellSizes[r]?.[c], 'row');
       add(noteSizes.get(r)?.[groupCols.indexOf(c)], 'row');
       add(rowN(r), 'row');
-      add(subgroupN(r), 'subgroup');
+      add(subgroupN(r) ?? sizeRowN.get(`${r} ${c}`), 'subgroup');
       // "among patients with at least one indicator": a share of another row's count
       for (const link of linkedRows(table, r, c, cells, colN.get(c))) {
         if (link.named || (v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, link.n, v.percent))) add(link.n, 'another-row');
       }
       add(colN.get(c), inferredCols.has(c) ? 'inferred' : 'column');
+      if (headingN.get(c) !== colN.get(c) && v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, headingN.get(c) ?? 0, v.percent)) add(headingN.get(c), 'column');
       if (totalCol !== undefined && totalCol !== c) {
         const t = cells[r]![totalCol]?.value;
         if (t?.kind === 'count-percent' && isCount(t.count)) add(t.count.value, 'row-total');
@@ -438,6 +474,8 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           continue;
         }
         if (fitting?.basis === 'row-total') rowPercentRows.add(r);
+        const rowTotal = candidates.find((k) => k.basis === 'row-total');
+        if (!fitting && rowTotal && rowTotal.n >= count) unfitRowTotal.set(`${r} ${c}`, rowTotal.n);
         const claim: TableClaim = {
           id: uniqueId(slug(name)),
           label: name,
@@ -455,7 +493,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const claim: TableClaim = { id: uniqueId(slug(name)), label: name, numerator: v.count.value, denominator: v.total.value, denominatorSource: 'with-claim', denominatorBasis: 'cell', cell: ref };
         out.claims.push(claim);
         claimAt.set(`${r} ${c}`, claim);
-      } else if (v.kind === 'number' && !isCount(v.value) && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
+      } else if (v.kind === 'number' && !isCount(v.value) && !v.value.bound && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
         // a percent printed alone ("66.1" under "Men, %"): a share of the column
         if (v.value.value > 100 || v.value.negative) continue;
         const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'another-row');
@@ -502,6 +540,20 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           cell: ref,
         });
       }
+    }
+  }
+  // a column whose cells are shares of their row's Total (most of them fit it): a cell that fits
+  // nothing is a share of its row's Total too, and so is reported against it
+  for (const c of groupCols) {
+    const claims = [...claimAt.entries()].filter(([k, x]) => k.endsWith(` ${c}`) && x.percent !== undefined && x.numerator !== undefined).map(([k, x]) => ({ k, x }));
+    const ofRow = claims.filter(({ x }) => x.denominatorBasis === 'row-total').length;
+    if (ofRow < 3 || ofRow < 0.8 * claims.length) continue;
+    for (const { k, x } of claims) {
+      const total = unfitRowTotal.get(k);
+      if (total === undefined || x.denominatorBasis === 'row-total') continue;
+      x.denominator = total;
+      x.denominatorBasis = 'row-total';
+      x.denominatorSource = 'table-header';
     }
   }
   if (rowPercentRows.size > 0) out.notes.push(`${rowPercentRows.size} row(s) print percentages of the row's Total, not of the column: their cells are shares of the Total cell.`);

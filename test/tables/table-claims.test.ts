@@ -212,3 +212,29 @@ describe('tableClaims: sizes and subgroups the notes give, bounds outside a part
     expect(levels.partitions.map((p) => p.parts.length)).toEqual([3]);
   });
 });
+
+describe('tableClaims: sizes printed in the body, row percentages, split count columns', () => {
+  it('takes "Sex (n) | 828" and "Family size | N = 477" rows as the size of the rows under them', () => {
+    const x = md('| | Control (n = 837) |\n|---|---|\n| Age (n) | 835 |\n| Mean (SD) | 6.67 (1.99) |\n| Missing | 2 |\n| Sex (n) | 828 |\n| Male, n (%) | 427 (51.6) |\n| Female, n (%) | 401 (48.4) |\n| Missing | 9 |\n| Cluster level | |\n| Family size | N = 477 |\n| 1 child, n (%) | 207 (43.4) |\n| 2 children, n (%) | 270 (56.6) |');
+    expect(rows(x).map((r) => r[1])).toEqual([828, 828, 477, 477]);
+    expect(x.means.map((m) => m.n)).toEqual([835]);
+    expect(audit(x)).toEqual([]);
+  });
+
+  it('reads a "Number of patients (%)" row of counts and shares as the columns\' sizes', () => {
+    const x = md('| | All patients | ICU survivors | ICU nonsurvivors |\n|---|---|---|---|\n| Number of patients (%) | 4,669 (100) | 3,577 (76.6%) | 1,092 (23.4%) |\n| Age (mean ± SD) | 56.9 ± 17.4 | 56.4 ± 17.6 | 58.5 ± 16.6 |');
+    expect(x.means.map((m) => m.n)).toEqual([4669, 3577, 1092]);
+  });
+
+  it('reports a cell of a row-percentage column against its row\'s Total when it fits nothing', () => {
+    const x = md('| | All patients | Survivors | Nonsurvivors |\n|---|---|---|---|\n| Number of patients (%) | 4,669 (100) | 3,577 (76.6%) | 1,092 (23.4%) |\n| Male | 2,973 (63.7) | 2,271 (76.4) | 702 (23.6) |\n| Female | 1,696 (36.3) | 1,306 (77.0) | 390 (23.0) |\n| Hypertension | 2,055 (44.0) | 1,589 (77.3) | 466 (22.7) |\n| Surgical | 676 (14.5) | 614 (90.8) | 62 (9.2) |\n| Diabetes | 1,555 (33.3) | 1,170 (77.3) | 385 (22.7) |');
+    const diabetes = x.claims.filter((c) => c.label.startsWith('Diabetes')).map((c) => [c.numerator, c.denominator, c.denominatorBasis]);
+    expect(diabetes).toEqual([[1555, 4669, 'column'], [1170, 1555, 'row-total'], [385, 1555, 'row-total']]);
+    expect(audit(x).filter((f) => f.startsWith('percent-mismatch'))).toEqual(['percent-mismatch diabetes-survivors', 'percent-mismatch diabetes-nonsurvivors']);
+  });
+
+  it('joins "Frequency | Percentage" columns and infers the size from the levels when none is printed', () => {
+    const x = md('| Variable | Categories | Frequency | Percentage |\n|---|---|---|---|\n| Residence | Urban | 1907 | 19.1 |\n| | Rural | 8099 | 80.9 |\n| Religion | Muslim | 5068 | 50.6 |\n| | Orthodox | 2944 | 29.4 |\n| | Other | 1994 | 19.9 |');
+    expect(rows(x).map((r) => `${r[0]}/${r[1]}`)).toEqual(['1907/10006', '8099/10006', '5068/10006', '2944/10006', '1994/10006']);
+  });
+});

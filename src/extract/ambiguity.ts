@@ -1,0 +1,99 @@
+import type { Group, Resolution, Scope } from './discourse.js';
+import { fitFields, fitShare } from './fit.js';
+import type { Mention, ShareMention } from './grammar.js';
+import { lazyWords } from './word-boundary.js';
+
+// A bare percent tied to a total of an earlier sentence is tied by nearness and by fit alone. When
+// the text has since named a smaller group the percent also fits, or stated two groups side by side
+// that it fits equally, a reader cannot tell which one it is of: such a percent is left unresolved,
+// with the reason, rather than guessed (a guess on the wrong group is a false alarm in the audit).
+
+// "9.6% in smokers and 5.3% in non-smokers", "40% of boys and 30% of girls": a percent followed by the
+// subgroup it is measured in (the cohort's own nouns, "of patients", "in women", name no subgroup of it)
+const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)/iu);
+// names that say when or where rather than which subgroup: "in 2019", "in total", "in our series"
+const NOT_A_SUBGROUP = new Set('total all both our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population'.split(' '));
+
+/**
+ * The bare percents of a sentence that compare subgroups named after them ("9.6% in women and 5.3%
+ * in men"): two or more, in subgroups of different names, whose percents do not add up to a whole.
+ */
+export function comparedSubgroups(text: string, mentions: readonly Mention[], sentenceEnd: number): Set<ShareMention> {
+  const named: { m: ShareMention; name: string }[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'share' || !m.percent || m.count !== undefined || m.denominator !== undefined) continue;
+    const name = IN_SUBGROUP_AFTER().exec(text.slice(m.percent.end, Math.min(sentenceEnd, m.percent.end + 60)))?.[1]?.toLowerCase();
+    if (name !== undefined && !NOT_A_SUBGROUP.has(name)) named.push({ m, name });
+  }
+  if (named.length < 2 || new Set(named.map((n) => n.name)).size < 2) return new Set();
+  const decimals = Math.max(...named.map((n) => n.m.percent!.decimals));
+  const sum = named.reduce((a, n) => a + n.m.percent!.value, 0);
+  // "52% in boys and 48% in girls" splits one group: those are shares of it
+  if (Math.abs(sum - 100) <= named.length * 0.5 * 10 ** -decimals + 1e-9) return new Set();
+  return new Set(named.map((n) => n.m));
+}
+
+/**
+ * Why a bare percent's tie to a total of an earlier sentence is ambiguous, or undefined when it is not:
+ * a smaller group named since that total (a count without a percent: "22,520 of those were witnessed",
+ * "732 were followed up") that the percent also fits, or a group printed with its own ratio beside the
+ * chosen one, in the same sentence ("9 of 396 ... compared to 3 of 389"), that the percent fits as well.
+ */
+export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, scope: Scope, sentence: number): string | undefined {
+  const chosen = r.group;
+  if (chosen === undefined || share.count !== undefined || share.denominator !== undefined || !share.percent) return undefined;
+  const fields = fitFields(undefined, share.percent);
+  const fits = (g: Group) => g.value !== chosen.value && !g.approximate && fitShare(fields, g.value) === 'exact';
+  const printed = `${share.percent.digits}%`;
+  // tied to the count of a ratio ("22,520 of those 356,461 ... 12.4% survived"): the whole fits as well
+  if (chosen.kind === 'count' && chosen.ratio === true) {
+    const wholes = [...scope.candidates(share.start, sentence, false).map((c) => c.group), ...scope.recentCounts(share.start)];
+    const whole = wholes.find((g) => g.value > chosen.value && fits(g));
+    if (whole) return `${printed} fits both the ${chosen.value} and the ${whole.value} it is a part of: the text does not say which group it is of`;
+  }
+  if (r.source === 'with-claim') return undefined;
+  // a count listed with its total ("3118 patients (1261 women, 1857 men)") is part of it, not a group named
+  // since; a count printed as a ratio of it ("22,520 of those 356,461") is, even in the same sentence
+  const since = (g: Group) => (g.ratio === true ? g.sentence >= chosen.sentence : r.source === 'earlier-sentence' && g.sentence > chosen.sentence);
+  const subgroup = scope.recentCounts(share.start).find((g) => !g.isPart && since(g) && g.value < chosen.value && fits(g));
+  if (subgroup) return `${printed} fits both the ${chosen.value} stated earlier and the ${subgroup.value} named after it: the text does not say which group it is of`;
+  // two groups each printed with a ratio of its own ("9 of 396 cases ... compared to 3 of 389 cases") are parallel
+  if (r.source !== 'earlier-sentence') return undefined;
+  const beside = chosen.ratio === true ? scope.candidates(share.start, sentence, false).find((c) => c.group !== chosen && c.group.ratio === true && c.group.sentence === chosen.sentence && fits(c.group)) : undefined;
+  if (beside) return `${printed} fits both the ${chosen.value} and the ${beside.group.value} stated side by side earlier: the text does not say which group it is of`;
+  return undefined;
+}
+
+// "In children with GMFCS level IV, 64% ...", "Among those treated surgically, 40% ...", "For patients older
+// than 10 years, the rate was 40%": a fronted phrase that narrows the group before the percent
+const FRONTED_HEAD = lazyWords(() => /(?:^|[;:.]\s+|^\s*)(?:in|among|amongst|of|for|within)\s+([^,;:%]{2,80}?),\s*(?:[\p{L}-]+\s+){0,6}$/iu);
+// heads that speak of the whole, of a time or of the text itself: "In total,", "Of these,", "In 2019,", "In our series,"
+const WHOLE_HEAD = lazyWords(() => /^(?:the\s+|all\s+(?:the\s+)?|our\s+|this\s+|these\s+|those\s*$|them\s*$|whom\s*$)?(?:whole\s+|entire\s+|total\s+|overall\s+|present\s+|same\s+|included\s+|enrolled\s+|treated\s+)?(?:total|all|sum|addition|contrast|comparison|general|particular|summary|conclusion|short|practice|turn|fact|brief|study|series|cohort|sample|population|group|trial|registry|register|analysis|period|year|years|month|months|first|second|third|last|\d[\d\s,.\u2013-]*)\b/iu);
+
+/**
+ * The narrowing phrase before a percent tied across sentences ("In children with GMFCS level IV,"), or
+ * undefined when there is none or it names the whole: the percent is then of a subgroup whose size the
+ * text does not print. `cohortNoun` is the noun after the total ("300 children"): "Of the children," is the whole.
+ */
+export function narrowedBy(text: string, share: ShareMention, clauseStart: number, cohortNoun: string | undefined): string | undefined {
+  if (!share.percent || share.anaphor) return undefined;
+  const before = text.slice(Math.max(clauseStart, share.percent.start - 140), share.percent.start);
+  const head = FRONTED_HEAD().exec(before)?.[1]?.trim();
+  if (head === undefined || WHOLE_HEAD().test(head)) return undefined;
+  const bare = head.replace(/^(?:the|all|our)\s+/i, '').toLowerCase();
+  if (cohortNoun !== undefined && bare === cohortNoun.toLowerCase()) return undefined;
+  return head;
+}
+
+/** The subgroup noun a count is printed with ("180 boys"), by which a later "40% of the boys" names it. */
+export function countNoun(text: string, count: { end: number }): string | undefined {
+  const noun = /^\s*([\p{L}][\p{L}-]{2,})/u.exec(text.slice(count.end, count.end + 30))?.[1]?.toLowerCase();
+  return noun !== undefined && !NOT_A_SUBGROUP.has(noun) ? noun : undefined;
+}
+
+/** The subgroup noun a bare percent is of ("40% of the boys"), when it is not one of the cohort's own nouns. */
+export function percentOfNoun(text: string, percent: { end: number }, sentenceEnd: number): string | undefined {
+  const noun = /^\s*of\s+(?:the\s+)?([\p{L}][\p{L}-]{2,})\b/iu.exec(text.slice(percent.end, Math.min(sentenceEnd, percent.end + 40)))?.[1]?.toLowerCase();
+  return noun !== undefined && !NOT_A_SUBGROUP.has(noun) ? noun : undefined;
+}
+

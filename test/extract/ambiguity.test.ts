@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/extract/extract-claims.js';
+
+// Sentences written for these tests: a bare percent in a later sentence that more than one group fits.
+const keys = (text: string) => extractClaims(text).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+const reasons = (text: string) => extractClaims(text).unresolved.map((u) => `${u.text}: ${u.reason}`);
+
+describe('ambiguous ties of a bare percent', () => {
+  it('leaves a percent unresolved when a smaller group named since the total fits it too', () => {
+    const text = 'We registered 4,000 cardiac arrests. 500 of those 4,000 were witnessed by bystanders. 12.4% survived to discharge.';
+    expect(keys(text)).toEqual(['500/4000/-']);
+    expect(reasons(text).join('\n')).toMatch(/12\.4%: 12\.4% fits both the 500 and the 4000 it is a part of/);
+  });
+
+  it('still ties it to the total when the smaller group cannot give the percent', () => {
+    expect(keys('We registered 4,000 cardiac arrests. 7 of those 4,000 were witnessed by bystanders. 12.4% survived to discharge.')).toEqual(['7/4000/-', '-/4000/12.4']);
+  });
+
+  it('does not count the parts listed with their total as a group named since', () => {
+    expect(keys('We included 1,032 infants (611 boys, 421 girls). In all, 12% had a seizure.')).toContain('-/1032/12');
+  });
+
+  it('leaves a percent unresolved between two groups printed side by side with their own ratios', () => {
+    const text = 'A total of 806 procedures were evaluated. Access complications occurred in 9 of 396 cases (2.3%) with one technique and in 3 of 389 cases (0.8%) with the other. Grade III complications were identical (0.8%).';
+    expect(keys(text)).toEqual(['9/396/2.3', '3/389/0.8']);
+    expect(reasons(text).join('\n')).toMatch(/fits both the 389 and the 396 stated side by side/);
+  });
+
+  it('takes a threshold ("IQ < 50") for no group', () => {
+    expect(keys('We studied 9012 children. Severe palsy, an inability to walk and an IQ < 50, was present in 20% of the children.')).toContain('-/9012/20');
+    expect(extractClaims('We studied 9012 children. Severe palsy with an IQ < 50 was present in 20% of them.').claims.some((c) => c.denominator === 50)).toBe(false);
+  });
+
+  it('leaves percents that compare subgroups named after them unresolved, but not a split of one group', () => {
+    const compared = 'We included 1,200 patients. Mortality at 30 days was 9.6% in women and 5.3% in men.';
+    expect(keys(compared)).toEqual([]);
+    expect(reasons(compared).join('\n')).toMatch(/9\.6%: a comparison of percents between subgroups/);
+    expect(keys('We treated 200 children. The disease was seen in 52% in boys and 48% in girls.')).toEqual(['-/200/52', '-/200/48']);
+  });
+});
+
+describe('a percent of a subgroup the sentence narrows to', () => {
+  const narrowed = [
+    'We treated 300 children. In children with GMFCS level IV, 64% had hip displacement.',
+    'We treated 300 children. Among those treated surgically, 40% improved.',
+    'We treated 300 children. Of the children who walked, 40% improved.',
+    'We treated 300 children. For patients older than 10 years, the rate was 40%.',
+    'We treated 300 children. Among boys, 40% improved.',
+    'We treated 300 children. 40% of the boys improved.',
+  ];
+  it.each(narrowed)('is unresolved, not tied to the cohort: %s', (text) => {
+    expect(extractClaims(text).claims).toEqual([]);
+    expect(extractClaims(text).unresolved.map((u) => u.reason).join('\n')).toMatch(/smaller group the sentence narrows to|a share of the boys|smaller group described by its members/);
+  });
+
+  it('is tied to the whole when the phrase names the whole, a time or the text', () => {
+    for (const head of ['Of the children,', 'In total,', 'In 2019,', 'In our series,']) expect(keys(`We treated 300 children. ${head} 40% improved.`)).toEqual(['-/300/40']);
+  });
+
+  it('is tied to the group its noun names when the text counted it ("180 boys ... 40% of the boys")', () => {
+    const e = extractClaims('We treated 300 children, 180 boys and 120 girls. 40% of the boys improved.');
+    const share = e.claims.find((c) => c.percent === '40')!;
+    expect(share.denominator).toBe(180);
+    expect(share.denominatorNote).toMatch(/180 boys/);
+  });
+});
