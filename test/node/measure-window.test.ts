@@ -155,6 +155,45 @@ describe('measures counted by the byte scanner', () => {
     expectSameMeasures(counted.table, expected);
   });
 
+  it('counts two level measures together per cell, missing values included, while the window grows', async () => {
+    // sex x gmfcs counted as one combination per row; years arriving one by one make the window lay its cells out again
+    const sexes = ['female', 'male', '', 'm', 'F'];
+    const levels = ['1', '2', '3', '4', '5', ''];
+    const lines = ['type,year,outcome,sex,gmfcs,age'];
+    for (let i = 0; i < 3000; i++) lines.push(`${['spastic', 'mixed', 'other'][i % 3]},${1990 + Math.floor(i / 100)},improved,${sexes[i % 5]},${levels[(i * 7) % 6]},${i % 40}`);
+    lines.push('spastic,2005,improved,x,3,4', 'mixed,2006,unknown,male,6,5', 'other,2007,worsened,,,');
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, anyYear);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.map((r) => r.row)).toEqual([3002, 3003]);
+    expectSameMeasures(counted.table, expected);
+    const sex = counted.table.measures!.sex as Extract<MeasureCounts, { counts: unknown }>;
+    expect([...sex.counts].reduce((a, b) => a + b, 0)).toBe(4 * 600); // one row in five has no sex
+  });
+
+  it('reads a cell it has seen before by its bytes, also once the grid has more decimals', async () => {
+    // cells that share their first four bytes, a longer cell after its prefix, and cells seen before
+    // and after the grid gains decimals (remembered units are on the old grid)
+    const cells = ['12', '26.5', '26.55', '26.5x', '0012', '12', '7', '26.5', '1.125', '12', '26.5', '26.55', '7', '12 ', '26.5', '-12', '12'];
+    const lines = ['type,year,outcome,score,months'];
+    for (let r = 0; r < 3; r++) cells.forEach((cell, i) => lines.push(`spastic,2005,improved,${cell},${cells[(i + r) % cells.length]!.replace('.', '')}`));
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBeGreaterThan(3);
+    expectSameMeasures(counted.table, expected);
+    const score = counted.table.measures!.score as Extract<MeasureCounts, { cells: unknown }>;
+    expect(score.cells.find((c) => c !== null)!.moments.grid?.decimals).toBe(3);
+  });
+
+  it('reads the number shapes the compiled loop leaves out of line as zod does', async () => {
+    const shapes = ['-12.5', '1234', '12.3456', '.5', '12.', '-0', '-0.0', '007', '0.0000001', '99999999', '1234567890', '-', '.', '1.2.3', '+4', '12e1', '120.5', '-3'];
+    const lines = ['type,year,outcome,score,age'];
+    for (const a of shapes) for (const b of shapes) lines.push(`spastic,2005,improved,${a},${b}`);
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBeGreaterThan(100);
+    expectSameMeasures(counted.table, expected);
+  });
+
   it('reports every value of a cohort whose file has none of its measure columns as missing', async () => {
     const { counted } = await bothWays('type,year,outcome\nspastic,2005,improved\n', withYears);
     const sex = counted.table.measures!.sex as Extract<MeasureCounts, { counts: unknown }>;
