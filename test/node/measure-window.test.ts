@@ -17,6 +17,8 @@ const MEASURES = {
   months: { kind: 'integer', min: 0 },
   sex: { kind: 'category', values: ['female', 'male'], aliases: { f: 'female', m: 'male' } },
   gmfcs: { kind: 'ordinal', levels: [1, 2, 3, 4, 5] },
+  // spellings of four bytes and more only, none of them one byte
+  side: { kind: 'category', values: ['left', 'right', 'both sides'], aliases: { bilateral: 'both sides' } },
 } as const;
 const withYears = defineCohort({ types: ['spastic', 'mixed', 'other'], years: [2004, 2014], measures: MEASURES });
 const anyYear = defineCohort({ types: ['spastic', 'mixed', 'other'], measures: MEASURES });
@@ -39,10 +41,11 @@ const CELLS: Record<Column, fc.Arbitrary<string>> = {
   months: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 60 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('', '3.0', '3.5', '-2', '1e2', '100000000') }),
   sex: fc.constantFrom('female', 'male', 'f', 'm', 'F', 'Male', ' male', '', 'x', 'femal'),
   gmfcs: fc.constantFrom('1', '2', '3', '4', '5', '', '6', '1.0', 'III', ' 2'),
+  side: fc.constantFrom('left', 'right', 'both sides', 'bilateral', 'Left', 'RIGHT', '', 'lef', 'lefty', 'left ', 'rightright', 'both', 'both sidesx', 'l'),
 };
 
 const layout = fc
-  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs']))
+  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs', 'side']))
   .map(([id, site, measures]): Column[] => [...(id ? (['id'] as Column[]) : []), ...(site ? (['site'] as Column[]) : []), 'type', 'year', 'outcome', ...measures])
   .chain((columns) => fc.shuffledSubarray(columns, { minLength: columns.length, maxLength: columns.length }));
 
@@ -182,6 +185,18 @@ describe('measures counted by the byte scanner', () => {
     expectSameMeasures(counted.table, expected);
     const score = counted.table.measures!.score as Extract<MeasureCounts, { cells: unknown }>;
     expect(score.cells.find((c) => c !== null)!.moments.grid?.decimals).toBe(3);
+  });
+
+  it('tells apart level cells that share their first bytes, and learns a spelling zod accepts', async () => {
+    // 'left ' is left (learned from zod, then matched by the loop); 'lefty' shares its first four bytes and
+    // its length, 'rightright' its first eight, 'both sidesx' those of 'both sides'
+    const cells = ['left ', 'left ', 'lefty', 'right', 'rightright', 'both sides', 'both sidesx', 'bilateral', '', 'left', 'lefty'];
+    const lines = ['type,year,outcome,side'];
+    for (let r = 0; r < 30; r++) for (const cell of cells) lines.push(`spastic,2005,improved,${cell}`);
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBe(30 * 4);
+    expectSameMeasures(counted.table, expected);
   });
 
   it('reads the number shapes the compiled loop leaves out of line as zod does', async () => {
