@@ -158,6 +158,7 @@ export class FastScanner<R> implements HotState {
 
   /** Scan the lines of `buf[from, to)`; see the class description. */
   scan(buf: Uint8Array, dv: DataView, from: number, to: number): number {
+    this.measures?.scanned(to - from);
     let i = from;
     while (i < to) {
       if (this.vocabulary) {

@@ -23,6 +23,8 @@ export const MAX_UNITS = 2 ** 26;
 const MAX_BINS = 4096;
 /** Bins of one measure's grid over all cells at most (32 MB of 16-bit counts). */
 const MAX_GRID = 2 ** 24;
+/** Cells of a number measure remembered by their bytes (see {@link NumberArrays.cache}). */
+export const CACHE_CELLS = 4096;
 /** A bin's count wraps at 2^16 into its carry. */
 const WRAP = 65536;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
@@ -50,6 +52,12 @@ export interface NumberArrays {
   high: Float64Array | undefined;
   /** By cell: units off the grid and their counts. */
   spread: Map<number, Map<number, number>>;
+  /**
+   * Cells the compiled loop has read, by their bytes: pairs (the cell's first four bytes, zero-padded,
+   * as a 32-bit word; its units on the grid) at `2 · hash`. A cell seen before then costs one lookup
+   * instead of being read digit by digit; emptied when the grid's decimals change.
+   */
+  cache: Int32Array;
 }
 
 /** The per-cell counts of one category or ordinal measure: `counts[cell * levels + level]`. */
@@ -64,6 +72,24 @@ interface Bins {
   units: number[];
   counts: number[];
 }
+
+/**
+ * The level measures the compiled loop reads, counted together: one count per cell and combination
+ * of their levels (0 for a missing value, else the level's index + 1), at
+ * `counts[cell · size + Σ (level + 1) · stride]`. A row then costs one increment for all its levels,
+ * with no branch on missing values. Folded into the measures' own counts when the window's layout
+ * changes, before 2^32 rows could be counted in one place, and at the end.
+ */
+export interface JointLevels {
+  /** The level measures (indexes), with the stride of each in a combination. */
+  measures: readonly number[];
+  strides: readonly number[];
+  size: number;
+  counts: Uint32Array;
+}
+
+/** Combinations of levels counted together at most (a cell's joint counts stay a few cache lines). */
+const MAX_JOINT = 64;
 
 /** Where a measure's column is read and what it holds. */
 export type MeasureColumn = { kind: 'number'; k: number; column: number } | { kind: 'level'; k: number; column: number };
@@ -88,7 +114,7 @@ export class MeasureWindow {
     this.num = this.measures.map((m) => {
       const d = m.definition;
       if (d.kind !== 'number' && d.kind !== 'integer') return undefined;
-      return { d: 0, min: d.min ?? -Infinity, max: d.max ?? Infinity, integer: d.kind === 'integer', base: 0, width: 0, counts: new Uint16Array(0), high: undefined, spread: new Map() };
+      return { d: 0, min: d.min ?? -Infinity, max: d.max ?? Infinity, integer: d.kind === 'integer', base: 0, width: 0, counts: new Uint16Array(0), high: undefined, spread: new Map(), cache: new Int32Array(2 * CACHE_CELLS) };
     });
     this.lev = this.measures.map((m) => {
       if (m.levels.length === 0) return undefined;
@@ -102,6 +128,45 @@ export class MeasureWindow {
       const column = measureColumns.get(m.name);
       if (column !== undefined) this.columns.push({ kind: this.num[k] ? 'number' : 'level', k, column });
     });
+    const levels = this.columns.filter((c) => c.kind === 'level').map((c) => c.k);
+    const strides: number[] = [];
+    let size = 1;
+    for (const k of levels) {
+      strides.push(size);
+      size *= this.lev[k]!.levels + 1;
+    }
+    this.joint = levels.length > 1 && size <= MAX_JOINT ? { measures: levels, strides, size, counts: new Uint32Array(0) } : undefined;
+  }
+
+  /** The level measures counted together by the compiled loop, if any. */
+  readonly joint: JointLevels | undefined;
+  /** Bytes scanned since the joint counts were last folded (a row has more than one). */
+  private unfolded = 0;
+
+  /** `bytes` more were scanned: fold the joint counts before any could pass 2^32 − 1. */
+  scanned(bytes: number): void {
+    this.unfolded += bytes;
+    if (this.unfolded >= 2 ** 32 - 2 ** 24) this.foldJoint();
+  }
+
+  /** Add the joint counts into the level measures' own counts (same layout), and start them again. */
+  private foldJoint(): void {
+    this.unfolded = 0;
+    const joint = this.joint;
+    if (joint === undefined) return;
+    const { counts, size, measures, strides } = joint;
+    for (let j = 0; j < counts.length; j++) {
+      const n = counts[j]!;
+      if (n === 0) continue;
+      const cell = Math.floor(j / size);
+      const combination = j % size;
+      measures.forEach((k, m) => {
+        const lev = this.lev[k]!;
+        const level = Math.floor(combination / strides[m]!) % (lev.levels + 1);
+        if (level > 0) lev.counts[cell * lev.levels + level - 1]! += n;
+      });
+    }
+    counts.fill(0);
   }
 
   /** Units and decimals of the last number {@link readNumber} read. */
@@ -142,6 +207,7 @@ export class MeasureWindow {
   /** Follow the window's layout (call after anything that may grow it). */
   sync(window: CountWindow): void {
     if (window.base === this.base && window.span === this.span && window.slots === this.slots) return;
+    this.foldJoint();
     const { base, span, slots } = window;
     const cells = span * slots * O;
     const move = (from: number) => {
@@ -182,6 +248,7 @@ export class MeasureWindow {
       }
       a.counts = next;
     }
+    if (this.joint) this.joint.counts = new Uint32Array(cells * this.joint.size);
     this.base = base;
     this.span = span;
     this.slots = slots;
@@ -227,6 +294,7 @@ export class MeasureWindow {
     if (lo <= hi && hi - lo < MAX_BINS && cells * (hi - lo + 1) <= MAX_GRID) this.relayoutGrid(a, cells, lo, hi - lo + 1, false);
     else this.relayoutGrid(a, 0, 0, 0, false);
     a.d = d;
+    a.cache.fill(0); // units on the old grid
     all.forEach(({ units, counts }, c) => {
       for (let j = 0; j < units.length; j++) this.addUnits(k, c, units[j]! * f, counts[j]!);
     });
@@ -394,6 +462,7 @@ export class MeasureWindow {
 
   /** The measures on the cells of `table` (made from the window's counts and the rows counted one by one). */
   measuresOn(table: CountTable, typeNames: readonly string[]): Record<string, MeasureCounts> {
+    this.foldJoint();
     const cells = this.span * this.slots * O;
     const types = new Map(table.types.map((t, i) => [t, i]));
     const years = new Map(table.years.map((y, i) => [y, i]));

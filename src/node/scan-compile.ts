@@ -4,7 +4,7 @@
 // table, so both are laid out in the generated source. Only fixed templates and numbers go into it
 // (spellings as 32-bit words), never text from the file.
 import type { CountWindow } from './count-window.js';
-import { MAX_UNITS, type MeasureWindow } from './measure-window.js';
+import { CACHE_CELLS, MAX_UNITS, type MeasureWindow } from './measure-window.js';
 import type { SpellingTable } from './spelling-table.js';
 
 /** What each column is, for the compiled loop: skipped, one of the fields counted, or measure k (a number or a level). */
@@ -163,9 +163,22 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
   const unitChecks = [...(a.min > -Infinity ? [`mu${k} < LO${k}[md${k}]`] : []), ...(a.max < Infinity ? [`mu${k} > HI${k}[md${k}]`] : [])];
   const check =
     bounds.length === 0 ? '' : inUnits ? `if (${unitChecks.join(' || ')}) break ok;` : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
+  // the cell's key: its first four bytes up to its first delimiter or control byte (that byte's low
+  // seven bits included, so a key stands for one text), and its length (4: four or more), both
+  // from the mask with no branch: where the next cell starts does not wait for the lookup
+  const flagged =
+    delimiter < 0x30
+      ? `m = (x - ${hex(Math.max(delimiter + 1, 14) * 0x01010101)}) & ~x & 0x80808080;`
+      : `v = x ^ ${hex(delimiter * 0x01010101)}; m = (((v - 0x01010101) & ~v) | ((x - 0x0e0e0e0e) & ~x)) & 0x80808080;`;
   return `md${k} = -1; mu${k} = 0; b = buf[i];
       if (!(${ends})) {
-        s = i; x = dv.getInt32(i, true); ${DIGITS_AT}
+        x = dv.getInt32(i, true); ${flagged}
+        m = (m & -m) - 1; kk = x & m; kl = (32 - Math.clz32(m)) >>> 3;
+        kh = (Math.imul(kk, -1640531535) >>> ${32 - Math.log2(CACHE_CELLS)}) << 1;
+        b = buf[i + kl];
+        if (K${k}[kh] === kk && (${ends})) { mu${k} = K${k}[kh + 1]; md${k} = D${k}; i += kl; }
+        else {
+        s = i; ${DIGITS_AT}
         if (p > 0 && p < 4) {
           ${digitsOf(`mu${k}`)}
           i += p; b = buf[i];
@@ -184,6 +197,9 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
         if (md${k} !== D${k}) {
           if (md${k} < D${k}) { mu${k} *= P10[D${k} - md${k}]; if (mu${k} >= ${MAX_UNITS} || mu${k} <= -${MAX_UNITS}) break ok; }
           else { mu${k} = measures.align(${k}, mu${k}, md${k}); ${reload} if (mu${k} !== mu${k}) break ok; }
+        }
+        // remembered when the cell is exactly the bytes of its key
+        if (i - s === kl) { K${k}[kh] = kk; K${k}[kh + 1] = mu${k}; }
         }
       }`;
 }
@@ -248,7 +264,7 @@ function singleByteTable(table: SpellingTable): string {
 function reloadCode(measures: MeasureWindow, only?: number): string {
   const one = (k: number) => (measures.num[k] ? `B${k} = N${k}.base; W${k} = N${k}.width; H${k} = N${k}.counts; D${k} = N${k}.d;` : `C${k} = L${k}.counts;`);
   // a number measure's grid changes alone (widened or refined); the window's layout changes them all
-  return only === undefined ? measures.measures.map((_, k) => one(k)).join(' ') : one(only);
+  return only === undefined ? `${measures.measures.map((_, k) => one(k)).join(' ')}${measures.joint ? ' JC = JL.counts;' : ''}` : one(only);
 }
 
 /** Counting a row's measures into its cell (or, outside the window, record by record). */
@@ -257,6 +273,9 @@ function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string
   const read = new Set(roles.filter((r) => r.startsWith('number:') || r.startsWith('level:')).map((r) => Number(r.split(':')[1])));
   const adds: string[] = [];
   const parsed: string[] = [];
+  const joint = measures.joint;
+  // the level measures counted together: one increment for the row's combination of their levels
+  if (joint) adds.push(`JC[cell * ${joint.size} + ${joint.measures.map((k, m) => `(ml${k} + 1) * ${joint.strides[m]}`).join(' + ')}]++;`);
   measures.measures.forEach((_, k) => {
     const isNumber = measures.num[k] !== undefined;
     if (!read.has(k)) {
@@ -271,7 +290,7 @@ function measureCountCode(state: HotState, roles: readonly ColumnRole[]): string
         }`);
     } else {
       parsed.push(`ml${k}`);
-      adds.push(`if (ml${k} >= 0) C${k}[cell * ${measures.lev[k]!.levels} + ml${k}]++;`);
+      if (!joint?.measures.includes(k)) adds.push(`if (ml${k} >= 0) C${k}[cell * ${measures.lev[k]!.levels} + ml${k}]++;`);
     }
   });
   return `if (cell >= 0) {
@@ -330,7 +349,8 @@ const spellingKey = (table: SpellingTable) =>
 /** The inner loop for a layout and the spellings `state` knows now. */
 export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
   // a loop that counts measures reads their arrays from its state and has their level spellings compiled in
-  const measureKey = state.measures ? state.measures.measures.map((m, k) => `${m.name}:${state.measures!.num[k] ? 'n' : spellingKey(state.measures!.lev[k]!.spellings)}`).join(';') : '';
+  const mk = state.measures;
+  const measureKey = mk ? `${mk.measures.map((m, k) => `${m.name}:${mk.num[k] ? 'n' : `${mk.lev[k]!.levels}:${spellingKey(mk.lev[k]!.spellings)}`}`).join(';')}|${mk.joint?.measures.join(',') ?? ''}` : '';
   const key = `${layout.roles.join(',')}|${layout.delimiter}|${layout.emitRows}|${spellingKey(state.types)}|${spellingKey(state.outcomes)}|${measureKey}`;
   let loop = compiled.get(key);
   if (loop === undefined) {
@@ -373,7 +393,8 @@ function compile(layout: Layout, state: HotState): HotLoop {
     ? `const measures = state.measures; measures.sync(window);
     const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
     const P10 = Int32Array.of(${Array.from({ length: 10 }, (_, e) => `1e${e}`).join(', ')});
-    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}]; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0; ${boundTables(k, mw!.num[k])}` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)}; let C${k} = L${k}.counts;`)).join(' ')}
+    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}], K${k} = N${k}.cache; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0; ${boundTables(k, mw!.num[k])}` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)}; let C${k} = L${k}.counts;`)).join(' ')}
+    ${mw!.joint ? 'const JL = measures.joint; let JC = JL.counts;' : ''}
     ${reloadCode(mw!)}`
     : '';
   const count = measured
@@ -398,7 +419,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, q = 0, s = 0, p = 0, f = 0, z = 0, r = 0, val = 0.5, ${measureLocals}` : ''};
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, kl = 0, kk = 0, kh = 0, q = 0, s = 0, p = 0, f = 0, z = 0, r = 0, val = 0.5, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;

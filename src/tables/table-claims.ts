@@ -292,12 +292,28 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   // a heading's size over several columns: what a row of the group's shares is a share of ("All | 1373 (52.6)")
   const headingN = new Map([...fromSpanningHeading].map((c) => [c, colN.get(c)!] as const));
 
+  // a column with no size whose variables' levels, three or more of them, add up to one sum: that is its size
+  const commonLevelSum = (c: number): number | null => {
+    const tally = new Map<number, number>();
+    for (const v of variables) {
+      if (v.levels.length < 2) continue;
+      const values = v.levels.map((r) => cells[r]![c]?.value);
+      if (values.some((x) => x?.kind !== 'count-percent' || x.total !== undefined || x.percent.bound || x.count.bound || !isCount(x.count))) continue;
+      const cps = values as { count: CellNumber; percent: CellNumber }[];
+      if (!percentsComplete(cps)) continue;
+      const sum = cps.reduce((t, x) => t + x.count.value, 0);
+      tally.set(sum, (tally.get(sum) ?? 0) + 1);
+    }
+    const [best, second] = [...tally.entries()].sort((a, b) => b[1] - a[1]);
+    return best && best[1] >= 3 && (!second || best[1] >= 2 * second[1]) ? best[0] : null;
+  };
+
   // sizes inferred from the cells where the table prints none
   // (a heading's N over several columns is the group's size, not each column's: the cells may say better)
   for (const c of groupCols) {
     const spanned = fromSpanningHeading.has(c);
     if (colN.has(c) && !spanned) continue;
-    const inferred = inferColumnN(cells.map((row) => row[c]).filter((x): x is ReadCell => x !== undefined), variables);
+    const inferred = inferColumnN(cells.map((row) => row[c]).filter((x): x is ReadCell => x !== undefined), variables) ?? (spanned ? null : commonLevelSum(c));
     if (inferred !== null && inferred !== colN.get(c)) {
       const printed = spanned ? `the heading's size ${colN.get(c)} is that of several columns` : 'no size is printed';
       colN.set(c, inferred);
@@ -313,7 +329,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     if (fit >= 5 && fit >= 0.8 * counts.length) return true;
     // the column's counts add up to n and their percents to 100: one cell off is that cell's error
     const column = cells.map((row) => row[c]).filter((x): x is ReadCell => x !== undefined);
-    return countSum(column) === n && fit >= 3 && fit >= counts.length - 1;
+    if (countSum(column) === n && fit >= 3 && fit >= counts.length - 1) return true;
+    // or three variables' levels add up to n, and many cells fit it
+    return fit >= 5 && commonLevelSum(c) === n;
   };
 
   // values the notes say are missing: a footnote mark on the cell or row then makes the printed N an upper bound

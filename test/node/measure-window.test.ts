@@ -17,6 +17,8 @@ const MEASURES = {
   months: { kind: 'integer', min: 0 },
   sex: { kind: 'category', values: ['female', 'male'], aliases: { f: 'female', m: 'male' } },
   gmfcs: { kind: 'ordinal', levels: [1, 2, 3, 4, 5] },
+  // spellings of four bytes and more only, none of them one byte
+  side: { kind: 'category', values: ['left', 'right', 'both sides'], aliases: { bilateral: 'both sides' } },
 } as const;
 const withYears = defineCohort({ types: ['spastic', 'mixed', 'other'], years: [2004, 2014], measures: MEASURES });
 const anyYear = defineCohort({ types: ['spastic', 'mixed', 'other'], measures: MEASURES });
@@ -39,10 +41,11 @@ const CELLS: Record<Column, fc.Arbitrary<string>> = {
   months: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 60 }).map(String) }, { weight: 1, arbitrary: fc.constantFrom('', '3.0', '3.5', '-2', '1e2', '100000000') }),
   sex: fc.constantFrom('female', 'male', 'f', 'm', 'F', 'Male', ' male', '', 'x', 'femal'),
   gmfcs: fc.constantFrom('1', '2', '3', '4', '5', '', '6', '1.0', 'III', ' 2'),
+  side: fc.constantFrom('left', 'right', 'both sides', 'bilateral', 'Left', 'RIGHT', '', 'lef', 'lefty', 'left ', 'rightright', 'both', 'both sidesx', 'l'),
 };
 
 const layout = fc
-  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs']))
+  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs', 'side']))
   .map(([id, site, measures]): Column[] => [...(id ? (['id'] as Column[]) : []), ...(site ? (['site'] as Column[]) : []), 'type', 'year', 'outcome', ...measures])
   .chain((columns) => fc.shuffledSubarray(columns, { minLength: columns.length, maxLength: columns.length }));
 
@@ -152,6 +155,57 @@ describe('measures counted by the byte scanner', () => {
     for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);
     lines.push('other,99999999999,worsened,-3.25,4', 'other,2001,worsened,,');
     const { counted, expected } = await bothWays(`${lines.join('\n')}\n`, anyYear);
+    expectSameMeasures(counted.table, expected);
+  });
+
+  it('counts two level measures together per cell, missing values included, while the window grows', async () => {
+    // sex x gmfcs counted as one combination per row; years arriving one by one make the window lay its cells out again
+    const sexes = ['female', 'male', '', 'm', 'F'];
+    const levels = ['1', '2', '3', '4', '5', ''];
+    const lines = ['type,year,outcome,sex,gmfcs,age'];
+    for (let i = 0; i < 3000; i++) lines.push(`${['spastic', 'mixed', 'other'][i % 3]},${1990 + Math.floor(i / 100)},improved,${sexes[i % 5]},${levels[(i * 7) % 6]},${i % 40}`);
+    lines.push('spastic,2005,improved,x,3,4', 'mixed,2006,unknown,male,6,5', 'other,2007,worsened,,,');
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, anyYear);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.map((r) => r.row)).toEqual([3002, 3003]);
+    expectSameMeasures(counted.table, expected);
+    const sex = counted.table.measures!.sex as Extract<MeasureCounts, { counts: unknown }>;
+    expect([...sex.counts].reduce((a, b) => a + b, 0)).toBe(4 * 600); // one row in five has no sex
+  });
+
+  it('reads a cell it has seen before by its bytes, also once the grid has more decimals', async () => {
+    // cells that share their first four bytes, a longer cell after its prefix, and cells seen before
+    // and after the grid gains decimals (remembered units are on the old grid)
+    const cells = ['12', '26.5', '26.55', '26.5x', '0012', '12', '7', '26.5', '1.125', '12', '26.5', '26.55', '7', '12 ', '26.5', '-12', '12'];
+    const lines = ['type,year,outcome,score,months'];
+    for (let r = 0; r < 3; r++) cells.forEach((cell, i) => lines.push(`spastic,2005,improved,${cell},${cells[(i + r) % cells.length]!.replace('.', '')}`));
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBeGreaterThan(3);
+    expectSameMeasures(counted.table, expected);
+    const score = counted.table.measures!.score as Extract<MeasureCounts, { cells: unknown }>;
+    expect(score.cells.find((c) => c !== null)!.moments.grid?.decimals).toBe(3);
+  });
+
+  it('tells apart level cells that share their first bytes, and learns a spelling zod accepts', async () => {
+    // 'left ' is left (learned from zod, then matched by the loop); 'lefty' shares its first four bytes and
+    // its length, 'rightright' its first eight, 'both sidesx' those of 'both sides'
+    const cells = ['left ', 'left ', 'lefty', 'right', 'rightright', 'both sides', 'both sidesx', 'bilateral', '', 'left', 'lefty'];
+    const lines = ['type,year,outcome,side'];
+    for (let r = 0; r < 30; r++) for (const cell of cells) lines.push(`spastic,2005,improved,${cell}`);
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBe(30 * 4);
+    expectSameMeasures(counted.table, expected);
+  });
+
+  it('reads the number shapes the compiled loop leaves out of line as zod does', async () => {
+    const shapes = ['-12.5', '1234', '12.3456', '.5', '12.', '-0', '-0.0', '007', '0.0000001', '99999999', '1234567890', '-', '.', '1.2.3', '+4', '12e1', '120.5', '-3'];
+    const lines = ['type,year,outcome,score,age'];
+    for (const a of shapes) for (const b of shapes) lines.push(`spastic,2005,improved,${a},${b}`);
+    const { counted, read, expected } = await bothWays(`${lines.join('\n')}\n`, withYears);
+    expect(counted.rejected).toStrictEqual(read.rejected);
+    expect(read.rejected.length).toBeGreaterThan(100);
     expectSameMeasures(counted.table, expected);
   });
 

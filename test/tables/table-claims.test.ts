@@ -237,4 +237,11 @@ describe('tableClaims: sizes printed in the body, row percentages, split count c
     const x = md('| Variable | Categories | Frequency | Percentage |\n|---|---|---|---|\n| Residence | Urban | 1907 | 19.1 |\n| | Rural | 8099 | 80.9 |\n| Religion | Muslim | 5068 | 50.6 |\n| | Orthodox | 2944 | 29.4 |\n| | Other | 1994 | 19.9 |');
     expect(rows(x).map((r) => `${r[0]}/${r[1]}`)).toEqual(['1907/10006', '8099/10006', '5068/10006', '2944/10006', '1994/10006']);
   });
+
+  it('takes the sum three variables\' levels share as a column\'s size, and finds the count that does not fit it', () => {
+    const x = md('| Variable | Categories | Frequency | Percentage |\n|---|---|---|---|\n| Residence | Urban | 1907 | 19.1 |\n| | Rural | 8099 | 80.9 |\n| Religion | Muslim | 5068 | 50.6 |\n| | Other | 4938 | 49.4 |\n| Radio | No | 8810 | 88.0 |\n| | Yes | 1196 | 12.0 |\n| Media | No | 7964 | 79.6 |\n| | Yes | 1960 | 20.4 |');
+    expect(rows(x).map((r) => r[1])).toEqual(Array(8).fill(10006));
+    const flagged = audit(x).filter((f) => f.startsWith('percent-mismatch')).map((f) => x.claims.find((c) => c.id === f.split(' ')[1])?.numerator);
+    expect(flagged).toEqual([1960]);
+  });
 });
