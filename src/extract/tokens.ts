@@ -63,8 +63,8 @@ export interface NumberToken {
 // "5 Prozentpunkte", "3 percentage points", "2 points de pourcentage", "4 puntos porcentuales": a difference of percents
 const POINTS_AFTER = lazyWords(() => /^\s?(?:%-?\s?Punkte\b|Prozentpunkte\w*|percentage[\s-]points?\b|points?\s+de\s+pourcentage|puntos?\s+porcentuales?)/iu);
 const GROUP_SPACE = /[\u00a0\u202f\u2009\u2007]/; // no-break, narrow no-break, thin and figure spaces always group digits
-// "vH", "v.H.", "vom Hundert": German statistics
-const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b|v\.H\.(?!\p{L})|vH\b|vom\s+Hundert\b)/iu);
+// "vH", "v.H.", "vom Hundert": German statistics; "18{\%}", "18\%": the percent sign escaped as in LaTeX and BibTeX sources
+const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|\{?\\%\}?|‰|per[\s-]?cent\b|percent\b|pct\b|Prozent\b|Pro-\s?zent\b|pour[\s-]?cent\b|por\s?ciento\b|por\s?cien\b|v\.H\.(?!\p{L})|vH\b|vom\s+Hundert\b)/iu);
 const VULGAR: Record<string, [number, number]> = { '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5], '⅙': [1, 6], '⅚': [5, 6], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8] };
 const WEAK_WORDS = new Set(['one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'eins']);
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));

@@ -74,3 +74,15 @@ describe('tokenize: windows start at a word', () => {
     expect(tokenize('The 5-year OS was 66,7 %.', es).find((t) => t.value === 66.7)?.excluded).toMatch(/survival/);
   });
 });
+
+describe('tokenize: signs escaped and bases of rates', () => {
+  it('reads a percent sign escaped as in LaTeX and BibTeX sources ("18{\\%}", "9\\%")', () => {
+    const tokens = tokenize('38 (18{\\%}) and 19 (9\\%) had MP >40{\\%}', en);
+    expect(tokens.filter((t) => t.percent).map((t) => [t.value, t.excluded === undefined])).toEqual([[18, true], [9, true], [40, false]]);
+  });
+
+  it('takes the base of a rate and a number after "<" or ">" for no count', () => {
+    expect(tokenize('57 per 100,000 population', en).find((t) => t.value === 100000)?.excluded).toMatch(/base of a rate/);
+    expect(tokenize('an IQ < 50', en).find((t) => t.value === 50)?.excluded).toMatch(/threshold or bound/);
+  });
+});
