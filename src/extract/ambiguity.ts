@@ -10,7 +10,7 @@ import { lazyWords } from './word-boundary.js';
 
 // "9.6% in smokers and 5.3% in non-smokers", "40% of boys and 30% of girls": a percent followed by the
 // subgroup it is measured in (the cohort's own nouns, "of patients", "in women", name no subgroup of it)
-const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)/iu);
+const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)|for\s+(?:the\s+)?(men|women|boys|girls|males|females|adults|children|infants|smokers|non-smokers)\b)/iu);
 // names that say when or where rather than which subgroup: "in 2019", "in total", "in our series"
 const NOT_A_SUBGROUP = new Set('total all both our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population'.split(' '));
 
@@ -22,7 +22,8 @@ export function comparedSubgroups(text: string, mentions: readonly Mention[], se
   const named: { m: ShareMention; name: string }[] = [];
   for (const m of mentions) {
     if (m.kind !== 'share' || !m.percent || m.count !== undefined || m.denominator !== undefined) continue;
-    const name = IN_SUBGROUP_AFTER().exec(text.slice(m.percent.end, Math.min(sentenceEnd, m.percent.end + 60)))?.[1]?.toLowerCase();
+    const found = IN_SUBGROUP_AFTER().exec(text.slice(m.percent.end, Math.min(sentenceEnd, m.percent.end + 60)));
+    const name = (found?.[1] ?? found?.[2])?.toLowerCase();
     if (name !== undefined && !NOT_A_SUBGROUP.has(name)) named.push({ m, name });
   }
   if (named.length < 2 || new Set(named.map((n) => n.name)).size < 2) return new Set();

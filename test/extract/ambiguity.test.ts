@@ -64,3 +64,21 @@ describe('a percent of a subgroup the sentence narrows to', () => {
     expect(share.denominatorNote).toMatch(/180 boys/);
   });
 });
+
+describe('percents that are no share of the counted group', () => {
+  it.each([
+    'We studied 200 patients. Sensitivity was 85% and specificity 90%.',
+    'We enrolled 120 patients. The study had 80% power to detect a difference.',
+    'We assessed 150 children. Inter-rater agreement was 92%.',
+    'We studied 300 women. The positive predictive value was 76% and the accuracy 88%.',
+    'We treated 400 patients. The relative risk reduction was 25%.',
+  ])('yield no claim: %s', (text) => {
+    expect(extractClaims(text).claims).toEqual([]);
+  });
+
+  it('leaves rates "for men" and "for women" unresolved as a comparison of subgroups', () => {
+    const e = extractClaims('Of 300 patients, 45% were men. The 30-day readmission rate was 12% for men and 8% for women.');
+    expect(e.claims.map((c) => c.percent)).toEqual(['45']);
+    expect(e.unresolved.map((u) => u.text)).toEqual(expect.arrayContaining(['12%', '8%']));
+  });
+});
