@@ -80,10 +80,10 @@ const MONTH_AFTER = lazyWords(() => new RegExp(`^\\s*(?:\\.\\s*|de\\s+|of\\s+)?$
 // "entre el 20 y el 30 %": Spanish and French put articles inside the range
 const RANGE_BETWEEN = lazyWords(() => /\b(?:between|zwischen|entre)\s*(?:(?:el|la|los|las|le|les|the)\s+)?$/iu);
 const OR_MORE_AFTER = lazyWords(() => /^\s*(?:or\s+(?:more|less|greater|higher|above|over)|oder\s+(?:mehr|weniger)|ou\s+(?:plus|moins)|o\s+(?:más|menos)|y\s+más|et\s+plus)\b/iu);
-// "Sensitivity was 85%", "80% power", "agreement was 92%", "the relative risk reduction was 25%": measures of a
-// test, a study or raters, whose percents are of no counted group the text states
-const MEASURE_BEFORE = lazyWords(() => /\b(?:sensitivity|specificity|(?:positive|negative)\s+predictive\s+values?|predictive\s+values?|PPV|NPV|accuracy|power|agreement|concordance|kappa|reliability|(?:relative|absolute)\s+risk\s+reduction|risk\s+reduction|RRR|ARR|scores?\s+(?:averaged|of)|Sensitivität|Spezifität|sensibilité|spécificité|sensibilidad|especificidad)(?![\p{L}\p{N}_])(?:\s+[\p{L}-]+){0,4}?\s*(?:was|were|is|of|reached|averaged|betrug|lag\s+bei|était|fue|de)?\s*$/iu);
-const MEASURE_AFTER = lazyWords(() => /^\s*(?:power|sensitivity|specificity|accuracy|agreement|concordance|Power|Sensitivität|Spezifität|sensibilité|spécificité|sensibilidad|especificidad)\b/iu);
+// "80% power", "agreement was 92%", "the relative risk reduction was 25%": measures of a study or of raters,
+// whose percents are of no counted group the text states (a test's accuracy is in the lexicon)
+const MEASURE_BEFORE = lazyWords(() => /\b(?:power|agreement|concordance|kappa|reliability|(?:relative|absolute)\s+risk\s+reduction|risk\s+reduction|RRR|ARR|scores?\s+(?:averaged|of))(?![\p{L}\p{N}_])(?:\s+[\p{L}-]+){0,4}?\s*(?:was|were|is|of|reached|averaged)?\s*$/iu);
+const MEASURE_AFTER = lazyWords(() => /^\s*(?:power|agreement|concordance)\b/iu);
 const AVERAGE_BEFORE = lazyWords(() => /\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
 const RESPECTIVELY_AFTER = lazyWords(() => /^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
 const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
@@ -320,7 +320,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (INTERVAL_AFTER().test(a) || INTERVAL_LEVEL_BEFORE().test(b)) return void set('a confidence level');
     if (COMPARATOR_BEFORE().test(b) || BOUND_BEFORE().test(b) || OR_MORE_AFTER().test(a)) return void set('a threshold or bound, not a share');
     if (AVERAGE_BEFORE().test(b)) return void set('an average of rates, not a share of a counted group');
-    if (MEASURE_BEFORE().test(b) || MEASURE_AFTER().test(a)) return void set("a measure of a test's accuracy, a study's power or raters' agreement, not a share of a counted group");
+    if ((MEASURE_BEFORE().test(b) || MEASURE_AFTER().test(a)) && !/^\s*\(\s*\d+\s*\/\s*\d+\s*\)/.test(a)) return void set("a measure of a study's power, raters' agreement or a risk reduction, not a share of a counted group");
     if (LEVEL_AFTER().test(a)) return void set('a level of improvement, not a share');
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');
