@@ -578,6 +578,25 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   out.partitions.push(...levelPartitions({ table, variables, groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds }));
   if (totalCol !== undefined) out.partitions.push(...rowPartitions({ table, groupCols, totalCol, claimAt, colN, uniqueId, inferredCols }));
+  // a row of the columns' sizes that prints them as shares ("All | 1373 (52.6)" under "Year 3 (n = 2611)",
+  // "Number of patients (%) | 4,669 (100) | 3,577 (76.6%)"): each a share of the heading's size or of the row's 100% cell
+  for (const r of [...nRows].sort((a, b) => a - b)) {
+    const read = groupCols.flatMap((c) => {
+      const v = readCell(grid[r]![c]!, { decimalComma });
+      const pair = v.kind === 'pair' ? { count: v.first, percent: v.second } : v.kind === 'count-percent' && !v.total ? { count: v.count, percent: v.percent } : undefined;
+      return pair && isCount(pair.count) && !pair.percent.negative && !pair.percent.bound && pair.percent.value <= 100 ? [{ c, ...pair }] : [];
+    });
+    const whole = read.find((x) => x.percent.value === 100)?.count.value;
+    for (const { c, count, percent } of read) {
+      const of = [headingN.get(c), whole, percent.value === 100 ? count.value : undefined].find((n) => n !== undefined && n > 0 && fits(count.value, n, percent));
+      if (of === undefined) continue;
+      const v = { first: count, second: percent };
+      const ref = cellRef(r, c);
+      const name = ref.name || `row ${r + 1}, column ${c + 1}`;
+      out.claims.push({ id: uniqueId(slug(name)), label: name, numerator: v.first.value, denominator: of, percent: v.second.digits, denominatorSource: 'table-header', denominatorBasis: 'column', cell: ref });
+    }
+  }
+
   // a count whose percent is only a bound ("1 (<1)") is claimed for its variable's sum; outside a partition it checks nothing
   const inPartition = new Set(out.partitions.flatMap((p) => p.parts));
   const bare = out.claims.filter((x) => bounds.has(x.id) && !inPartition.has(x.id));

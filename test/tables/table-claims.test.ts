@@ -91,7 +91,7 @@ describe('tableClaims: variables and partitions', () => {
 
   it('reads register tables that print n and % in separate columns, or a % row under a count row', () => {
     const x = md('| | 2010 | 2010 | 2011 | 2011 |\n| | n | % | n | % |\n|---|---|---|---|---|\n| Total number of patients | 1 000 | 100.0 | 800 | 100.0 |\n| Died | 12 | 1.2 | 10 | 1.3 |');
-    expect(rows(x)).toEqual([[12, 1000, '1.2', 'column'], [10, 800, '1.3', 'column']]);
+    expect(rows(x)).toEqual([[12, 1000, '1.2', 'column'], [10, 800, '1.3', 'column'], [1000, 1000, '100.0', 'column'], [800, 800, '100.0', 'column']]);
     expect(x.claims[0]!.cell.quote).toBe('12 | 1.2');
     const y = md('| | A | B |\n|---|---|---|\n| N | 271 | 271 |\n| COPD | 23 | 22 |\n| % | 8.5 | 8,1 |');
     expect(rows(y)).toEqual([[23, 271, '8.5', 'column'], [22, 271, '8.1', 'column']]);
@@ -114,7 +114,7 @@ describe('tableClaims: variables and partitions', () => {
     ]);
     const x = md('| Characteristic | Category | Patients (% of total) |\n|---|---|---|\n| Total | | 1,000 (100.0) |\n| Sex | M | 480 (48.0) |\n| Sex | F | 530 (53.0) |\n| Region | North | 3 (<0.1) |');
     // "3 (<0.1)": a count whose percent is only a limit, alone in its variable: nothing to check
-    expect(rows(x)).toEqual([[480, 1000, '48.0', 'column'], [530, 1000, '53.0', 'column']]);
+    expect(rows(x)).toEqual([[480, 1000, '48.0', 'column'], [530, 1000, '53.0', 'column'], [1000, 1000, '100.0', 'column']]);
     expect(x.unresolved.map((u) => u.text)).toEqual(['3 (<0.1)']);
     expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
   });
@@ -224,6 +224,8 @@ describe('tableClaims: sizes printed in the body, row percentages, split count c
   it('reads a "Number of patients (%)" row of counts and shares as the columns\' sizes', () => {
     const x = md('| | All patients | ICU survivors | ICU nonsurvivors |\n|---|---|---|---|\n| Number of patients (%) | 4,669 (100) | 3,577 (76.6%) | 1,092 (23.4%) |\n| Age (mean ± SD) | 56.9 ± 17.4 | 56.4 ± 17.6 | 58.5 ± 16.6 |');
     expect(x.means.map((m) => m.n)).toEqual([4669, 3577, 1092]);
+    // the row's own shares are claims too, of its 100% cell
+    expect(rows(x)).toEqual([[4669, 4669, '100', 'column'], [3577, 4669, '76.6', 'column'], [1092, 4669, '23.4', 'column']]);
   });
 
   it('reports a cell of a row-percentage column against its row\'s Total when it fits nothing', () => {
