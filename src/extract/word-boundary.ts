@@ -18,8 +18,12 @@ export function words(re: RegExp): RegExp {
       if (m !== '\\b') return m;
       const next = all[at + 2] ?? '';
       const prev = all[at - 1] ?? '';
-      if (next === '(' || next === '[' || /[\p{L}\d]/u.test(next)) return START;
-      if (prev === ')' || /[\p{L}\d?*+]/u.test(prev)) return END;
+      const escaped = all[at - 2] === '\\';
+      // a group or class on both sides (")\b(") may end or start the word: only the full look is right
+      const openAfter = next === '(' || next === '[';
+      const closeBefore = prev === ')' || prev === ']' || /[?*+}]/u.test(prev) || escaped;
+      if (/[\p{L}\d]/u.test(next) || (openAfter && !closeBefore)) return START;
+      if (!openAfter && (prev === ')' || (!escaped && /[\p{L}\d?*+]/u.test(prev)) || (escaped && /[dw]/u.test(prev)))) return END;
       return BOUNDARY;
     });
     out = new RegExp(source, re.flags.includes('u') ? re.flags : `${re.flags}u`);
