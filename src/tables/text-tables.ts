@@ -134,7 +134,16 @@ const marksOnly = (line: string) => line.trim() !== '' && fields(line).every((f)
  * prose after the values (and the line of marks over it) to the end of the block.
  */
 function notesInside(lines: readonly string[], first: number, end: number): number {
-  for (let k = first + 2; k < end; k++) {
+  // a long label with a full stop in it is still a row when it or a later line ends in a value cell;
+  // a note set in one wide line may be split into fields too, but they end in running text
+  const isRow = (line: string) => {
+    const f = fields(line.replace(/\t/g, '    '));
+    const last = f[f.length - 1]?.text ?? '';
+    return f.length >= 2 && /\d/.test(last) && last.split(/\s+/).length <= 3 && hasValue(line);
+  };
+  let lastRow = first;
+  for (let k = first; k < end; k++) if (isRow(lines[k]!)) lastRow = k;
+  for (let k = Math.max(first + 2, lastRow + 1); k < end; k++) {
     if (!isProse(lines[k]!)) continue;
     let cut = k;
     while (cut - 1 > first + 1 && marksOnly(lines[cut - 1]!)) cut -= 1;

@@ -123,6 +123,20 @@ describe('readTables: text laid out in columns (as pdf.js text positions give it
     expect(t!.columnLabels.slice(1)).toEqual(['Treated (n = 120)', 'Control (n = 118)']);
   });
 
+  it('keeps a row whose long label holds a full stop when rows of values follow it, and still cuts the notes set right under the rows', () => {
+    const text = [
+      '  Characteristic                                   Treated (n = 120)     Control (n = 118)',
+      '  Improved                                         54 (45.0)             40 (33.9)',
+      '  Worse                                            6 (5.0)               9 (7.6)',
+      '  Seen again after discharge within 30 days. Yes   60 (50.0)             58 (49.2)',
+      '  Seen again after discharge within 30 days. No    60 (50.0)             60 (50.8)',
+      '  Data are n (%) of the patients in each arm. Percentages may not total 100.',
+    ].join('\n');
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.rowLabels.slice(t!.headerRows)).toEqual(['Improved', 'Worse', 'Seen again after discharge within 30 days. Yes', 'Seen again after discharge within 30 days. No']);
+    expect(t!.notes).toBe('Data are n (%) of the patients in each arm. Percentages may not total 100.');
+  });
+
   it('reads a heading wrapped inside its parenthesis, as a PDF sets a narrow column, as one heading', () => {
     const text = ['                  Dexamethasone 12 mg      Dexamethasone 6 mg', 'Variable          (n =                     (n =', '                  497)                     485)', 'Denmark           251 (50.5%)              234 (48.2%)', 'Sweden            40 (8%)                  39 (8%)'].join('\n');
     const [t] = readTables(text, { format: 'text' });
