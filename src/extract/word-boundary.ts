@@ -22,8 +22,9 @@ export function words(re: RegExp): RegExp {
       // a group or class on both sides (")\b(") may end or start the word: only the full look is right
       const openAfter = next === '(' || next === '[';
       const closeBefore = prev === ')' || prev === ']' || /[?*+}]/u.test(prev) || escaped;
+      const wordBefore = prev === ')' || (escaped ? /[dw]/u.test(prev) : /[\p{L}\d?*+]/u.test(prev));
       if (/[\p{L}\d]/u.test(next) || (openAfter && !closeBefore)) return START;
-      if (!openAfter && (prev === ')' || (!escaped && /[\p{L}\d?*+]/u.test(prev)) || (escaped && /[dw]/u.test(prev)))) return END;
+      if (!openAfter && wordBefore) return END;
       return BOUNDARY;
     });
     out = new RegExp(source, re.flags.includes('u') ? re.flags : `${re.flags}u`);

@@ -30,6 +30,9 @@ function fields(line: string): Field[] {
   return out;
 }
 
+/** {@link fields} of a line whose tabs stand for column gaps. */
+const tabbedFields = (line: string) => fields(line.replace(/\t/g, '    '));
+
 const HEADERISH = /\b(?:n|N|SD|IQR|mean|median|total|group|overall|all)\b|%|=/i;
 
 // a line whose numbers are all sizes ("n = 2694 (%)", "(N=58)") is a header line, not a row of values
@@ -125,7 +128,7 @@ const NOTE_START = /^\s*(?:\d{1,2}\.\s|[*†‡§¶#‖]|[a-h](?=[A-Z])|\((?:\d|
 
 // a line of prose: a field of six words or more with a sentence's end in it ("standard deviation.",
 // "(SD). The"), which a row label does not have ("No. of patients", "vs. placebo" are not one)
-const isProse = (line: string) => fields(line.replace(/\t/g, '    ')).some((f) => f.text.split(/\s+/).length >= 6 && /(?:[a-z]{2}|\))[.;](?:\s+[A-Z(]|$)/.test(f.text));
+const isProse = (line: string) => tabbedFields(line).some((f) => f.text.split(/\s+/).length >= 6 && /(?:[a-z]{2}|\))[.;](?:\s+[A-Z(]|$)/.test(f.text));
 // a line of footnote marks alone ("a    b c"), set raised over the notes they start
 const marksOnly = (line: string) => line.trim() !== '' && fields(line).every((f) => /^(?:[a-h]|\d|[*†‡§¶#‖]+)(?:\s(?:[a-h]|\d|[*†‡§¶#‖]+))*$/.test(f.text));
 
@@ -137,7 +140,7 @@ function notesInside(lines: readonly string[], first: number, end: number): numb
   // a long label with a full stop in it is still a row when it or a later line ends in a value cell;
   // a note set in one wide line may be split into fields too, but they end in running text
   const isRow = (line: string) => {
-    const f = fields(line.replace(/\t/g, '    '));
+    const f = tabbedFields(line);
     const last = f[f.length - 1]?.text ?? '';
     return f.length >= 2 && /\d/.test(last) && last.split(/\s+/).length <= 3 && hasValue(line);
   };
@@ -214,7 +217,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
     if (head.length > 0 && /^\s*(?:Table|Tab\.|Tabelle|Tableau|Tabla)\b/i.test(head[0]!)) captionLine = head.shift()!.trim();
     // a one-field line just above the values is a variable's label ("Gender"), not a header
     const body = lines.slice(i, end);
-    while (head.length > 0 && fields(head[head.length - 1]!.replace(/\t/g, '    ')).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
+    while (head.length > 0 && tabbedFields(head[head.length - 1]!).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
     const rows = joinRaisedMarks(alignedRows(block, head.length) ?? valueRows(block), head.length);
     const notes = inside ?? notesAfter(lines, end);
