@@ -23,14 +23,18 @@ function cells(line: string): string[] {
   return out.map((c) => c.replace(/\s+$/, '').replace(/^ /, '').replace(/\*\*|__|(?<![\w*])\*(?!\s)|(?<!\s)\*(?![\w*])/g, ''));
 }
 
-const NOTE_START = /^\s*(?:[*†‡§¶#‖]|[a-z]\s|_|\((?:\d|[a-z])\)|(?:Data|Values|Numbers|Note|Notes|Abbreviations|Source)\b|[A-Z][A-Za-z0-9-]{1,10}\s*(?:=|,|:))/;
+// a note's mark may be glued to its first word ("aSample size for ...")
+const NOTE_START = /^\s*(?:[*†‡§¶#‖]|[a-z]\s|[a-z][A-Z][a-z]|_|\((?:\d|[a-z])\)|(?:Data|Values|Numbers|Note|Notes|Abbreviations|Source)\b|[A-Z][A-Za-z0-9-]{1,10}\s*(?:=|,|:))/;
 
 // statistic names and sizes under a group's heading: "n", "%", "n (%)", "Mean (SD)", "(n = 120)"
-const SUBHEADING = /^(?:[nN]|no\.?|%|\(%\)|n\s*\(%\)|mean(?:\s*\(SD\)|\s*±\s*SD)?|SD|median|IQR|range|\(?[nN]\s*=\s*[\d,\s]+\)?)$/i;
+const SUBHEADING = /^(?:[nN]|no\.?|[nN]\s*\/\s*[nN]|%|\(%\)|n\s*\(%\)|mean(?:\s*\(SD\)|\s*±\s*SD|\s+or\s+%)?|%\s+or\s+mean|SD|median|IQR|range|\(?[nN]\s*=\s*[\d,\s]+\)?)$/i;
+
+const VALUE_START = /^\s*[-−–+]?\d/;
 
 function isHeaderContinuation(row: readonly string[]): boolean {
   const rest = row.slice(1).map((c) => c.trim()).filter((c) => c !== '');
-  return (row[0] ?? '').trim() === '' && rest.length >= 2 && rest.every((c) => SUBHEADING.test(c));
+  // the row may name the label column ("Variable | Mean or % | SD | ..."): its cells say it is a heading
+  return !VALUE_START.test(row[0] ?? '') && rest.length >= 2 && rest.every((c) => SUBHEADING.test(c));
 }
 
 /** In a header of several lines, an empty cell under a heading's line continues the heading on its left. */

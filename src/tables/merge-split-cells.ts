@@ -7,7 +7,8 @@ export interface CellOrigin {
   also?: { row: number; column: number };
 }
 
-const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients|frequency|freq\.?)$/i;
+// "n/N | (%)": a count of its own denominator, and its percent beside it
+const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients|frequency|freq\.?|n\s*\/\s*n|n\s*\/\s*total|no\.?\s*\/\s*total)$/i;
 const PERCENT_HEADER = /^(?:%|\(%\)|percent|per cent|percentage|prozent)$/i;
 const PERCENT_ROW = /^\(?\s*%\s*\)?$/;
 
@@ -20,9 +21,13 @@ const DASH = /^[-–—−]+$/;
 
 const last = (label: string) => label.split(' / ').pop()!.trim();
 const upper = (label: string) => label.split(' / ').slice(0, -1).join(' / ');
-const join = (count: string, percent: string) => (percent === '' ? count : count === '' ? '' : `${count} (${percent.replace(/\s*%\s*$/, '')}%)`);
+// the percent cell may print its own brackets ("(46.6)", "(46.6%)")
+const join = (count: string, percent: string) => (percent === '' ? count : count === '' ? '' : `${count} (${percent.replace(/^\(\s*(.*?)\s*\)$/, '$1').replace(/\s*%\s*$/, '')}%)`);
 
 const joinMean = (mean: string, sd: string) => (sd === '' || DASH.test(sd.trim()) || mean === '' ? mean : `${mean} (${sd})`);
+// "Mean or % | SD": a value with no SD (a dash) is the percent
+const joinMeanOrPercent = (mean: string, sd: string) => (DASH.test(sd.trim()) && /^\d[\d.,·]*$/.test(mean.trim()) ? `${mean.trim()}%` : joinMean(mean, sd));
+const MEAN_OR_PERCENT = /\bor\b[^()]*%|%[^()]*\bor\b/i;
 
 /**
  * Tables that print a count and its percent in separate cells, either as an "n | %" pair of columns
@@ -45,7 +50,8 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
       const a = columnLabels[c]!;
       const b = columnLabels[c + 1]!;
       if (!firstHeader.test(last(a)) || !secondHeader.test(last(b)) || upper(a) !== upper(b)) continue;
-      grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : joinCells(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
+      const joinHere = joinCells === joinMean && MEAN_OR_PERCENT.test(last(a)) ? joinMeanOrPercent : joinCells;
+      grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : joinHere(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
       quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
       origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
       columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}${merged(last(a))}`, ...columnLabels.slice(c + 2)];

@@ -252,6 +252,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   };
 
   // decide each pair "a (b)": count and percent, or mean and SD
+  const undecided: { r: number; c: number; countLike: boolean }[] = [];
   for (const c of groupCols) {
     for (let r = H; r < grid.length; r++) {
       const cell = cells[r]![c];
@@ -285,8 +286,16 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       if (kind === 'count-percent') cell.value = { kind: 'count-percent', count: a, percent: b, order: 'n (%)' };
       else if (kind === 'percent-count') cell.value = { kind: 'count-percent', count: b, percent: a, order: '% (n)' };
       else if (kind === 'mean-sd') cell.value = { kind: 'mean-sd', mean: a, sd: b };
-      else if (hint !== 'median' && hint !== 'mean-se') out.unresolved.push({ text: grid[r]![c]!, reason: 'a pair of numbers that could be a count and percent or a mean and SD; nothing in the table says which', cell: cellRef(r, c) });
+      else if (hint !== 'median' && hint !== 'mean-se') undecided.push({ r, c, countLike });
     }
+  }
+  // a row prints one statistic in every group: a pair its words leave open is a count and percent
+  // when the row's other pairs are (a misprinted percent no longer fits, "244 (44.0)" beside "522 (72.7)")
+  for (const { r, c, countLike } of undecided) {
+    const others = groupCols.filter((d) => d !== c).map((d) => cells[r]![d]?.value.kind);
+    const v = cells[r]![c]!.value;
+    if (countLike && v.kind === 'pair' && others.includes('count-percent') && !others.includes('mean-sd') && !others.includes('pair')) cells[r]![c]!.value = { kind: 'count-percent', count: v.first, percent: v.second, order: 'n (%)' };
+    else out.unresolved.push({ text: grid[r]![c]!, reason: 'a pair of numbers that could be a count and percent or a mean and SD; nothing in the table says which', cell: cellRef(r, c) });
   }
 
   // a heading's size over several columns: what a row of the group's shares is a share of ("All | 1373 (52.6)")
@@ -409,7 +418,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   }
 
   // "4,880 and 3,554, respectively, for HbA1c": rows the notes give sizes of their own
-  const noteSizes = sizesInNotes(table.notes ?? '', table.rowLabels, groupCols.length);
+  const noteSizes = sizesInNotes(table.notes ?? '', table.rowLabels, groupCols.length, groupCols.map((c) => table.columnLabels[c]!));
   // "Mean cigarettes/day (SD)b" with the note "bAmong ever smokers": a mean of fewer people than the column
   const ofASubset = (r: number) => {
     const label = table.rowLabels[r]!.split(' / ').pop()!;

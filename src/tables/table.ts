@@ -84,8 +84,8 @@ export function tableFromRows(
   };
 }
 
-// A data value: a number, possibly with its bracketed companion ("45 (37.5)", "7.4 ± 2.1", "12%").
-const VALUE = /^[\s<>≤≥~≈]*[-−–+]?\d[\d,.·\s\u00a0\u202f]*(?:%|\s*[(\[±]|$)/;
+// A data value: a number, possibly of its own denominator, with its bracketed companion ("45 (37.5)", "7.4 ± 2.1", "12%", "514/1,102").
+const VALUE = /^[\s<>≤≥~≈]*[-−–+]?\d[\d,.·\s\u00a0\u202f]*(?:\/\s*\d[\d,.·\s\u00a0\u202f]*)?(?:%|\s*[(\[±]|$)/;
 // Header-like text: a denominator ("n = 120", "(N=58)") or a statistic's name ("n (%)", "Mean (SD)").
 const HEADER_WORDS = /^\(?\s*(?:[nN]\s*[=:]?\s*[\d,.\s\u00a0\u202f]+\)?|n\s*\(%\)|%|no\.?\s*\(%\)|mean\s*\(SD\)|median|\(%\)|n)\s*[\w\s%().,;=:/-]*$/i;
 

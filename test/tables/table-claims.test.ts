@@ -247,3 +247,45 @@ describe('tableClaims: sizes printed in the body, row percentages, split count c
     expect(flagged).toEqual([1960]);
   });
 });
+
+describe('tableClaims: layouts that split or qualify a claim', () => {
+  it('joins "n/N | (%)" column pairs into one claim of the printed denominator', () => {
+    const x = md('| Characteristics | First trimester |  | Second trimester |  |\n|---|---|---|---|---|\n|  | n/N | (%) | n/N | (%) |\n| Smoking | | | | |\n| Yes | 52/1,102 | (4.7) | 46/683 | (6.7) |\n| No | 1050/1,102 | (95.3) | 637/683 | (93.3) |');
+    expect(rows(x)).toEqual([[52, 1102, '4.7', 'cell'], [46, 683, '6.7', 'cell'], [1050, 1102, '95.3', 'cell'], [637, 683, '93.3', 'cell']]);
+    expect(x.claims[0]!.cell.quote).toBe('52/1,102 | (4.7)');
+    // a wrong percent beside its own n/N is reported against that pair
+    const wrong = md('| | A |  |\n|---|---|---|\n|  | n/N | (%) |\n| Yes | 52/1,102 | (5.7) |\n| No | 1050/1,102 | (95.3) |');
+    expect(audit(wrong)).toContain(`percent-mismatch ${wrong.claims[0]!.id}`);
+  });
+
+  it('reads "Mean or % | SD" columns: a value whose SD is a dash is a percent of the column', () => {
+    const x = md('| | Boys (n 2866) | | Girls (n 2429) | |\n|---|---|---|---|---|\n| Variable | Mean or % | SD | Mean or % | SD |\n| Age (years) | 8.8 | 1.4 | 8.8 | 1.4 |\n| Obesity | 12.7 | – | 4.1 | – |');
+    expect(rows(x)).toEqual([[undefined, 2866, '12.7', 'column'], [undefined, 2429, '4.1', 'column']]);
+    expect(x.means.map((m) => [m.mean, m.sd, m.n])).toEqual([['8.8', '1.4', 2866], ['8.8', '1.4', 2429]]);
+    // without "or %" in the heading a value with no SD is not taken for a percent
+    expect(rows(md('| | Boys (n 2866) | |\n|---|---|---|\n| Variable | Mean | SD |\n| Age | 8.8 | 1.4 |\n| Obesity | 12.7 | – |'))).toEqual([]);
+  });
+
+  it('takes a pair the words leave open for a count and percent when the rest of its row are, so a misprint is still checked', () => {
+    const x = md('| Characteristics | Full cohort (n =1391) mean ± SD or n (%) | Male (n = 718) mean ± SD or n (%) | Female (n = 673) mean ± SD or n (%) |\n|---|---|---|---|\n| Age, years | 32.3 ± 4.7 | 32.2 ± 4.7 | 32.4 ± 4.6 |\n| Education | | | |\n| <College graduate | 428 (30.8) | 244 (44.0) | 184 (27.3) |\n| ≥College graduate | 963 (69.2) | 474 (66.0) | 489 (72.7) |');
+    const cell = x.claims.find((c) => c.numerator === 244)!;
+    expect([cell.denominator, cell.percent]).toEqual([718, '44.0']);
+    expect(audit(x)).toContain(`percent-mismatch ${cell.id}`);
+    // a row of means and SDs leaves an open pair open
+    const means = md('| | A (n = 40) mean ± SD or n (%) | B (n = 40) mean ± SD or n (%) |\n|---|---|---|\n| Score | 12.5 ± 2.0 | 14 (3) |');
+    expect(means.claims).toEqual([]);
+  });
+
+  it('uses sizes a note gives a row by group ("791 (male = 394, female = 397)"), its mark glued to the note', () => {
+    const x = md('| | Full cohort (n = 1391) | Male (n = 718) | Female (n = 673) |\n|---|---|---|---|\n| Birth weight, g | 3492.8 ± 567.0 | 3574.7 ± 593.1 | 3405.8 ± 524.4 |\n| Head circumference, cm a | 34.2 ± 1.3 | 34.5 ± 1.3 | 33.8 ± 1.2 |\n\naSample size for head circumference was 791 (male = 394, female = 397)');
+    expect(x.means.map((m) => m.n)).toEqual([1391, 718, 673, 791, 394, 397]);
+    // groups the note names in another order than the columns: not used
+    const swapped = md('| | Full cohort (n = 1391) | Male (n = 718) | Female (n = 673) |\n|---|---|---|---|\n| Head circumference, cm a | 34.2 ± 1.3 | 34.5 ± 1.3 | 33.8 ± 1.2 |\n\naSample size for head circumference was 791 (female = 397, male = 394)');
+    expect(swapped.means.map((m) => m.n)).toEqual([1391, 718, 673]);
+  });
+
+  it('takes a "Participants (n)" row for the columns\' sizes', () => {
+    const x = md('| | A | B |\n|---|---|---|\n| Participants (n) | 120 | 118 |\n| Sex | | |\n| Female | 60 (50.0) | 59 (50.0) |\n| Male | 60 (50.0) | 59 (50.0) |\n| Smoking | | |\n| Current | 30 (25.0) | 20 (16.9) |');
+    expect(rows(x).map((r) => r[1])).toEqual([120, 118, 120, 118, 120, 118]);
+  });
+});
