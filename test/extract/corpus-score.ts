@@ -26,8 +26,10 @@ export interface Passage {
    * extractor ran on it; half development, half held back, by a seeded hash of the id.
    * 7: English passages collected after the fifth (beside the sixth), gold committed before the
    * extractor ran on it; half development, half held back, by the seeded hash of the id.
+   * 8: English passages collected after the seventh, from URLs not in the corpus before; gold
+   * committed before the extractor ran on it; 30% held back by its own seeded hash of the id.
    */
-  batch?: 2 | 3 | 4 | 5 | 6 | 7;
+  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8;
   url: string;
   style: string;
   text: string;
@@ -58,14 +60,20 @@ export const splitOf = (id: string): Passage['split'] => splitByHash(id, 30);
 /** The sixth collection is halved by a seeded hash of the id, decided before any rule was changed for it. */
 export const splitOfSixth = (id: string): Passage['split'] =>
   fnv1a(`treatment-outcomes corpus split/sixth collection/${id}`) % 2 === 1 ? 'held-back' : 'development';
+/** The eighth collection: 30% held back by its own seeded hash of the id, decided before any rule was changed for it. */
+export const splitOfEighth = (id: string): Passage['split'] =>
+  fnv1a(`treatment-outcomes corpus split/eighth collection/${id}`) % 100 < 30 ? 'held-back' : 'development';
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
  * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
  * rules were changed for the third, is held back whole; the fifth, gathered to learn from, is
- * development whole; the sixth is halved by its own hash, the seventh by the first hash.
+ * development whole; the sixth is halved by its own hash, the seventh by the first hash; the eighth
+ * has 30% held back by its own hash.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
-  p.batch === 6
+  p.batch === 8
+    ? splitOfEighth(p.id)
+    : p.batch === 6
     ? splitOfSixth(p.id)
     : p.batch === 7
       ? splitByHash(p.id, 50)
@@ -78,6 +86,7 @@ export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split
 const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string => {
   if (p.batch === 6) return `${p.split}, sixth collection`;
   if (p.batch === 7) return `${p.split}, seventh collection`;
+  if (p.batch === 8) return `${p.split}, eighth collection`;
   if (p.split === 'development') return p.batch === 3 ? 'development, third collection' : p.batch === 5 ? 'development, fifth collection' : 'development, first collection';
   return p.batch === 2 ? 'held-back, second collection' : p.batch === 4 ? 'held-back, fourth collection' : 'held-back, first collection';
 };
