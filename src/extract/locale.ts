@@ -29,6 +29,12 @@ const COMMA_DECIMAL_NUMBER = /(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+|(?<![\d.,])\d+,
 const POINT_DECIMAL_NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+|(?<![\d.,])\d+\.\d{1,2}(?![\d.,])/g;
 
 const COMMA_GROUPED = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
+// an interval printed as a pair in brackets, "(5,25)" or "[0,1]": the comma separates two numbers
+const BRACKETED_PAIR = /[([]\s*\d+,\d{1,2}\s*[)\]]/g;
+// thousands commas no decimal comma could be: two groups ("1,561,012"), or a count ("N = 1,040", "1,040 patients")
+const THOUSANDS_COMMA = lazyWords(
+  () => /(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])|\b[nN]\s*[=:]\s*\d{1,3},\d{3}(?![\d,])|(?<![\d.,])\d{1,3},\d{3}(?![\d,.])\s+(?:patients|children|cases|participants|subjects|people|persons|women|men|infants|adults|admissions|operations|procedures|births)\b/g,
+);
 const POINT_GROUPED = /(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.])/g;
 
 const count = (text: string, pattern: RegExp) => {
@@ -50,16 +56,24 @@ export function detectLocale(text: string): ReadingLocale {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   const scores = (Object.keys(STOPWORDS) as ExtractLocale[]).map((l) => [l, count(sample, STOPWORDS[l])] as const);
   const language = scores.reduce((best, s) => (s[1] > best[1] ? s : best))[0];
-  const { comma, point } = decimalEvidence(sample);
-  const decimalComma = comma === point ? language !== 'en' : comma > point;
+  const { comma, point, commaPercents } = decimalEvidence(sample);
+  // an English text needs a decimal comma where a percent is printed ("84,3 %") before its numbers are read
+  // that way: a bare "5,25" is as often an interval "(5,25)" or a list as a decimal
+  const decimalComma = comma === point ? language !== 'en' : comma > point && (commaPercents > 0 || language !== 'en');
   return { language, decimalComma };
 }
 
-/** How many decimals of the text are printed with a comma and how many with a point (percents count three times). */
-function decimalEvidence(sample: string): { comma: number; point: number } {
+/**
+ * How many decimals of the text are printed with a comma and how many with a point: percents count
+ * three times, and so do thousands commas that cannot be decimal commas ("N = 1,040", "1,561,012");
+ * a pair in brackets ("(5,25)") is an interval, no evidence of a decimal comma.
+ */
+function decimalEvidence(sample: string): { comma: number; point: number; commaPercents: number } {
+  const commaPercents = count(sample, COMMA_DECIMAL_PERCENT);
   return {
-    comma: 3 * count(sample, COMMA_DECIMAL_PERCENT) + count(sample, COMMA_DECIMAL_NUMBER),
-    point: 3 * count(sample, POINT_DECIMAL_PERCENT) + count(sample, POINT_DECIMAL_NUMBER),
+    comma: 3 * commaPercents + Math.max(0, count(sample, COMMA_DECIMAL_NUMBER) - count(sample, BRACKETED_PAIR)),
+    point: 3 * count(sample, POINT_DECIMAL_PERCENT) + count(sample, POINT_DECIMAL_NUMBER) + 3 * count(sample, THOUSANDS_COMMA()),
+    commaPercents,
   };
 }
 

@@ -9,6 +9,14 @@ describe('detectLocale', () => {
     expect(detectLocale('Of 212 children enrolled, 164 (77.4%) had spastic cerebral palsy.')).toEqual({ language: 'en', decimalComma: false });
   });
 
+  it('does not take an interval in brackets for a decimal comma, nor override a thousands comma that counts a group', () => {
+    const text = 'The median stay was 12 days (5,25) among N = 1,040 patients treated since 2010.';
+    expect(detectLocale(text).decimalComma).toBe(false);
+    expect(detectLocale('Follow-up was 3 years (2,5) for the 1,561,012 operations.').decimalComma).toBe(false);
+    // a decimal comma where a percent is printed is still evidence enough
+    expect(detectLocale('Of 1,040 patients, 86 (8,3 %) and 120 (11,5 %) improved; 14 (1,3 %) did not.').decimalComma).toBe(true);
+  });
+
   it('follows the decimals, not the language, when they disagree', () => {
     expect(detectLocale('Se encontró 88 niños (51.8%) con sobrepeso y 36 niños (21.2%) con obesidad.').decimalComma).toBe(false);
   });
