@@ -138,7 +138,9 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
   const lastResorts = [
     ...later.filter((g) => !g.approximate && g.start > share.start).map((group) => ({ group, source: 'same-sentence' as const, via: 'the total stated later in the sentence' })),
     // a bare percent is not taken for a share of a count that is itself another share's part ("18 (20,0%) ... (61,1%)")
-    ...(precise ? scope.recentCounts(share.start).filter((g) => share.count !== undefined || !g.isPart).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
+    // nor, across sentences, for a share of a count at all: a later sentence's bare percent is as often of a
+    // subgroup it describes as of a count that merely happens to fit it (a total is stated as one)
+    ...(precise ? scope.recentCounts(share.start).filter((g) => share.count !== undefined || (!g.isPart && g.sentence === sentence)).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
   ].filter((f) => f.group.value !== share.count?.value);
   const fallbacks = lastResorts.filter((f) => fitShare(fields, f.group.value) === 'exact');
   // a precise share that fits nothing else may be truncated rather than rounded ("36 (41.3 %)" of 87)

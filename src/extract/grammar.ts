@@ -117,6 +117,11 @@ function labelAround(text: string, count: NumberToken, percent: NumberToken | un
   return label.replace(/\s+/g, ' ').slice(0, 80);
 }
 
+// the stronger part of TOTAL_BEFORE: phrases that state a group's size, never a mere preposition ("of", "in the")
+const STATED_SIZE_BEFORE = lazyWords(() => /\b(?:a\s+total\s+of|in\s+total|altogether|(?:we|they|the\s+\w+)\s+(?:have\s+|had\s+)?(?:registered|enrolled|included|treated|recruited|studied|analy[sz]ed|examined|evaluated|identified|surveyed|screened|reviewed|operated\s+on|followed(?:\s+up)?))\s*$/i);
+// (the articles or studies a review counts are not a group of patients its percents are of)
+const STATED_SIZE_NOUN_PHRASE_AFTER = /^\s*(?![\p{L}-]*\s*(?:articles?|studies|study|papers?|publications?|reports?|trials?|reviews?|abstracts?|references?)(?![\p{L}]))[\p{L}][\p{L}-]*(?:\s+(?!(?:articles?|studies|papers?|publications?|reports?|trials?)(?![\p{L}]))[\p{L}][\p{L}-]*){0,2}\s*(?:[.;,:]|\s+(?:were|was|have|had)\b|$)/u;
+
 /** What is printed just before a count that makes it the size of a group. */
 function totalKind(text: string, token: NumberToken, sentenceStart: number, sentenceEnd: number, larger: number | undefined): { strong: boolean } | undefined {
   const b = text.slice(Math.max(sentenceStart, token.start - 48), token.start);
@@ -140,6 +145,9 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   if (SENTENCE_OPENS_WITHOUT_ARTICLE.test(text.slice(sentenceStart, token.start)) && /^\s*[\p{L}-]+(?:\s+[\p{L}'’-]+){0,6}\s*,\s*\d/u.test(a)) return { strong: true };
   const noun = COUNT_NOUN_AFTER().test(a);
   if (TOTAL_BEFORE().test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
+  // "We registered 4,000 cardiac arrests.", "A total of 806 laparoscopic procedures were evaluated": a verb or phrase that
+  // states a group's size makes the number one, whatever it counts, when a short noun phrase ends the clause
+  if (STATED_SIZE_BEFORE().test(b) && STATED_SIZE_NOUN_PHRASE_AFTER.test(a)) return { strong: true };
   if (TOTAL_VERB_AFTER().test(a) && noun) return { strong: true };
   if (noun) return { strong: false };
   return undefined;

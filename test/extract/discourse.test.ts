@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/extract/extract-claims.js';
+
+// Sentences written for these tests: which group a bare percent of a later sentence is tied to.
+const keys = (text: string) => extractClaims(text).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+const reasons = (text: string) => extractClaims(text).unresolved.map((u) => `${u.text}: ${u.reason}`);
+
+describe('the groups a share of a later sentence can be of', () => {
+  it('does not tie a bare percent to a count of an earlier sentence that merely fits it', () => {
+    const text = 'We treated 120 patients. Of them, 53 were operated on. 11.3% had a wound infection.';
+    expect(keys(text)).not.toContain('-/53/11.3');
+    expect(reasons(text).join('\n')).toMatch(/11\.3%/);
+  });
+
+  it('still ties a count with its percent to a count of an earlier sentence that it fits', () => {
+    expect(keys('We treated 120 patients. 53 were operated on. Six (11.3%) had a wound infection.')).toContain('6/53/11.3');
+  });
+
+  it('takes a number stated as a group size by its verb for a total, whatever it counts', () => {
+    expect(keys('We registered 4,000 cardiac arrests. In all, 12.4% survived to discharge.')).toEqual(['-/4000/12.4']);
+    expect(keys('A total of 806 laparoscopic procedures were evaluated. Overall, 2.1% had a complication.')).toEqual(['-/806/2.1']);
+  });
+
+  it('does not take the articles a review counts for the group its percents are of', () => {
+    expect(keys('A total of 79 articles were reviewed. The prevalence of hip displacement was 33% in pooled studies.')).toEqual([]);
+  });
+});
