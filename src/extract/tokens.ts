@@ -86,6 +86,8 @@ const MEASURE_BEFORE = lazyWords(() => /\b(?:power|agreement|concordance|kappa|r
 const MEASURE_AFTER = lazyWords(() => /^\s*(?:power|agreement|concordance)\b/iu);
 const AVERAGE_BEFORE = lazyWords(() => /\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
 const RESPECTIVELY_AFTER = lazyWords(() => /^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
+// "expected mortality from the S-MPM was 1.2%", "the predicted rate of 8%", "a target of 95%": a modelled or aimed-for rate
+const MODELLED_BEFORE = lazyWords(() => /\b(?:expected|predicted|estimated|projected|modell?ed|target(?:ed)?|goal|aim)\b(?:\s+[\p{L}-]+){0,5}?\s*(?:was|is|were|are|of|at|to\s+be)?\s*$/iu);
 const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
 
 const WORD = /[\p{L}]+/gu;
@@ -325,6 +327,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');
     if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
+    if (MODELLED_BEFORE().test(before(text, token.start, 70))) return void set('a modelled, expected or target rate, not a share of a counted group');
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a) || POPULATION_RATE_BEFORE().test(before(text, token.start, 110))) return void set('prevalence in a population that is not counted');
     if (THRESHOLD_BEFORE().test(before(text, token.start, 60))) return void set('a threshold or bound, not a share');
     // a year after the percent marks another year only after a comparison ("contre 55 % en 2015"), not in "70 % en 2020" alone

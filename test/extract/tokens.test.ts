@@ -85,4 +85,13 @@ describe('tokenize: signs escaped and bases of rates', () => {
     expect(tokenize('57 per 100,000 population', en).find((t) => t.value === 100000)?.excluded).toMatch(/base of a rate/);
     expect(tokenize('an IQ < 50', en).find((t) => t.value === 50)?.excluded).toMatch(/threshold or bound/);
   });
+
+  it('takes a modelled, expected or target rate for no share, but not an observed one beside it', () => {
+    const text = 'Observed mortality was 0.7%; expected mortality from the model was 1.2%, against a target of 2%.';
+    expect(tokenize(text, en).filter((t) => t.percent).map((t) => [t.value, t.excluded ?? null])).toEqual([
+      [0.7, null],
+      [1.2, expect.stringMatching(/modelled, expected or target/)],
+      [2, expect.stringMatching(/modelled, expected or target/)],
+    ]);
+  });
 });
