@@ -9,7 +9,7 @@ import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
-import { addPartition, proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions } from './partitions.js';
+import { addPartition, proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions, proposeSentenceParts, type SentenceCount } from './partitions.js';
 import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
@@ -172,6 +172,9 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
     }
     const claimed = new Set<number>();
     const claimsBefore = out.claims.length;
+    // counts that are each the only figure of their sentence, and the totals of the paragraph, for proposeSentenceParts
+    const sentenceCounts: SentenceCount[] = [];
+    const paragraphTotals: Group[] = [];
     let t = 0;
     for (const s of sentences) {
       const inSentence: typeof tokens = [];
@@ -187,9 +190,17 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       }
       const lastTotal = sentence.totals[sentence.totals.length - 1];
       if (lastTotal) lastParagraphTotal = lastTotal;
+      paragraphTotals.push(...sentence.totals);
+      const only = mentions.length === 1 ? mentions[0]! : undefined;
+      if (only !== undefined && only.kind !== 'share' && !(only.kind === 'part' && only.nEquals) && !(only.kind === 'total' && only.approximate) && sentence.claims.length === 0) {
+        sentenceCounts.push({ token: only.token, label: only.kind === 'part' ? only.label : countNoun(text, only.token) ?? '', sentence: sentenceIndex });
+      }
       sentenceIndex++;
     }
-    if (block.kind !== 'list-item') proposeParagraphPartitions(out, out.claims.slice(claimsBefore));
+    if (block.kind !== 'list-item') {
+      proposeSentenceParts(out, sentenceCounts, paragraphTotals, out.span(block.start, block.end));
+      proposeParagraphPartitions(out, out.claims.slice(claimsBefore));
+    }
     reportPercents(out, tokens, claimed);
   });
   flushList();

@@ -233,3 +233,43 @@ export function proposeParagraphPartitions(out: ExtractionBuilder, claims: reado
     if (run) addPartition(out, total, list.slice(run[0], run[1]), 0, list[run[0]]!.span.start);
   }
 }
+
+/** The one count of a sentence that prints no other figure ("In 281 cases, waiting times had been recorded."). */
+export interface SentenceCount {
+  token: { value: number; start: number; end: number };
+  label: string;
+  sentence: number;
+}
+
+/**
+ * "The audit reviewed 650 waiting times. In 281 cases ... In 202 cases ... And in a further 167 cases
+ * ...": counts that are each the only figure of successive sentences, three or more, adding up exactly
+ * to a total stated before them in the paragraph, are its parts (an exact sum of three is rarely chance).
+ */
+export function proposeSentenceParts(out: ExtractionBuilder, counts: readonly SentenceCount[], totals: readonly Group[], context: TextSpan): void {
+  if (counts.length < 3) return;
+  for (const g of totals) {
+    if (g.approximate) continue;
+    const after = counts.filter((c) => c.token.start >= g.end && c.sentence > g.sentence && c.token.value < g.value);
+    if (after.length < 3) continue;
+    const run = exactRun(after.map((c) => c.token.value), g.value);
+    if (!run || run[1] - run[0] < 3) continue;
+    const chosen = after.slice(run[0], run[1]);
+    const claims = chosen.map((c) => {
+      const claim: ExtractedClaim = {
+        id: out.id(slug(c.label) || 'part'),
+        ...(c.label && /\p{L}/u.test(c.label) ? { label: c.label } : {}),
+        numerator: c.token.value,
+        denominator: g.value,
+        denominatorSource: 'earlier-sentence',
+        denominatorNote: `one of ${chosen.length} counts, each the only figure of its sentence, that add up to ${g.value}`,
+        span: out.span(c.token.start, c.token.end),
+        context,
+      };
+      out.claims.push(claim);
+      return claim;
+    });
+    addPartition(out, g.value, claims, 0, g.start);
+    return;
+  }
+}

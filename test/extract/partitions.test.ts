@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/extract/extract-claims.js';
 import { exactRun } from '../../src/extract/partitions.js';
 import { screenExtraction } from '../../src/extract/screen.js';
 
@@ -53,5 +54,25 @@ describe('screenExtraction', () => {
     expect(out.claims.map((c) => c.id)).toEqual(['c']);
     expect(out.unresolved.map((u) => u.reason)).toEqual(['the count 9 is larger than its total 8', 'the percent 250 is above 100']);
     expect(out.partitions).toEqual([]);
+  });
+});
+
+describe('counts that are each the only figure of their sentence', () => {
+  // sentences written for this test
+  const text = 'The audit reviewed 650 patient files. In 281 cases, the wait had been recorded correctly. In 202 cases, there was not enough evidence. And in a further 167 cases, there was an error.';
+
+  it('are the parts of a total stated before them when three or more add up to it exactly', () => {
+    const out = extractClaims(text);
+    expect(out.claims.map((c) => [c.numerator, c.denominator, c.denominatorSource])).toEqual([
+      [281, 650, 'earlier-sentence'],
+      [202, 650, 'earlier-sentence'],
+      [167, 650, 'earlier-sentence'],
+    ]);
+    expect(out.partitions.map((p) => [p.total, p.parts.length])).toEqual([[650, 3]]);
+  });
+
+  it('are no parts when they do not add up, or when only two do', () => {
+    expect(extractClaims(text.replace('167', '168')).partitions).toEqual([]);
+    expect(extractClaims('The audit reviewed 483 patient files. In 281 cases, the wait had been recorded correctly. In 202 cases, there was not enough evidence.').partitions).toEqual([]);
   });
 });
