@@ -36,6 +36,8 @@ export class Scope {
   private earlierParagraphs: Group[] = [];
   /** The last count stated (a total or a part), for "of these". */
   lastCount: Group | undefined;
+  /** The group the last "X% of these" was tied to, with its sentence and end: the next one may be of it too. */
+  ofThemChain: { group: Group; sentence: number; end: number } | undefined;
   /** Recent counts of the paragraph (parts included), a last resort for a share that fits no total. */
   private counts: Group[] = [];
   /** Groups the document names ("group A (n = 44)"), by name: they stay in reach to the end. */
@@ -57,13 +59,15 @@ export class Scope {
     this.paragraph = [];
     this.earlierParagraphs = [];
     this.lastCount = totals[totals.length - 1];
+    this.ofThemChain = undefined;
   }
 
   /** A new paragraph: totals of the previous ones stay in reach, but after this paragraph's own. */
   paragraphBreak(): void {
     this.earlierParagraphs = [...this.paragraph.slice(-4).reverse(), ...this.earlierParagraphs].slice(0, 6);
     this.paragraph = [];
-    this.lastCount = undefined;
+    // "The first 100 queries were recorded.\n\n29% of these ...": an anaphor opening the next paragraph still
+    // points back to the last count (only an anaphor reaches lastCount)
     this.counts = [];
   }
 

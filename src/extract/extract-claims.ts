@@ -279,8 +279,11 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       // "54.3% of patients had a catheter, removed in 75% of them": after a share, "of them" is that share's subgroup
       const at = m.start;
       const shareBetween = last !== undefined && mentions.some((o) => o.kind === 'share' && o.start > last.end && o.start < at);
-      // only within the sentence: across sentences "them" may be any group the text has spoken of since
-      const back = !m.subgroup && !shareBetween && m.percent && last !== undefined && last.sentence === sentence && last.end <= m.start && !last.approximate && fitShare(fitFields(undefined, m.percent), last.value) === 'exact' ? last : undefined;
+      // within the sentence, or from the sentence just before when no figure stands between ("recorded 100 queries.
+      // 29% of these ..."), and down a run of such shares ("25% of these ..."): further back "them" may be any group
+      const chain = scope.ofThemChain;
+      const adjacent = last !== undefined && (last.sentence === sentence - 1 || (chain?.group === last && chain.sentence === sentence - 1)) && !/\d/.test(out.text.slice(Math.max(last.end, chain?.group === last ? chain.end : 0), m.start));
+      const back = !m.subgroup && !shareBetween && m.percent && last !== undefined && (last.sentence === sentence || adjacent) && last.end <= m.start && !last.approximate && fitShare(fitFields(undefined, m.percent), last.value) === 'exact' ? last : undefined;
       if (!back || !m.percent) {
         out.unresolvedAt(m.start, m.end, 'a share of a subgroup whose size is not printed ("of them")');
         if (m.percent) claimed.add(m.percent.start);
@@ -296,6 +299,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         context,
       };
       pending.push({ mention: m, claim, group: back });
+      scope.ofThemChain = { group: back, sentence, end: m.end };
       continue;
     }
     // after "about 18% of patients", the bare percents of the sentence ("with anemia (7%), ...") break down that vague group

@@ -24,4 +24,19 @@ describe('the groups a share of a later sentence can be of', () => {
   it('does not take the articles a review counts for the group its percents are of', () => {
     expect(keys('A total of 79 articles were reviewed. The prevalence of hip displacement was 33% in pooled studies.')).toEqual([]);
   });
+
+  it('reads "X% of these" as of the count of the sentence just before, and down a run of such shares', () => {
+    const text = 'The receptionists recorded 100 queries.\n\n29% of these were about medication.\n\n46% of these were to make an appointment.';
+    expect(extractClaims(text).claims.map((c) => [c.denominator, c.percent, c.denominatorSource])).toEqual([
+      [100, '29', 'earlier-sentence'],
+      [100, '46', 'earlier-sentence'],
+    ]);
+  });
+
+  it('leaves "X% of these" unresolved when a sentence without the count stands between', () => {
+    const text = 'The receptionists recorded 100 queries. The audit ran for a week.\n\n29% of these were about medication.';
+    expect(keys(text)).toEqual([]);
+    expect(reasons(text).join('\n')).toMatch(/29%: a share of a subgroup/);
+  });
 });
+
