@@ -1,6 +1,7 @@
 import type { Group } from './discourse.js';
 import type { ExtractionBuilder, SentenceClaims } from './extract-claims.js';
 import type { Mention, PartMention, TotalMention } from './grammar.js';
+import { fitShare } from './fit.js';
 import { slug } from './slug.js';
 import type { ExtractedClaim, TextSpan } from './types.js';
 
@@ -110,13 +111,15 @@ export function proposeCountParts(
       const chosen = list.slice(run[0], run[1]);
       const claims: ExtractedClaim[] = chosen.map((p) => {
         used.add(p);
+        const percent = bracketedPercent(out.text, p.token, g.value);
         const claim: ExtractedClaim = {
           id: out.id(slug(p.label) || 'part'),
           ...(p.label && /\p{L}/u.test(p.label) ? { label: p.label } : {}),
           numerator: p.token.value,
           denominator: g.value,
           denominatorSource: sentence !== undefined && g.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
-          denominatorNote: `one of ${chosen.length} counts that add up to ${g.value}`,
+          denominatorNote: `one of ${chosen.length} counts that add up to ${g.value}${percent ? `; the bare number in brackets after it is its percent` : ''}`,
+          ...(percent ? { percent } : {}),
           span: out.span(p.token.start, p.token.end),
           ...(context ? { context } : {}),
         };
@@ -126,6 +129,18 @@ export function proposeCountParts(
       addPartition(out, g.value, claims, 0, g.start);
     }
   }
+}
+
+/**
+ * "30 (75) were women": a bare number in brackets right after a part is its percent printed without
+ * the sign, when the part of the total prints exactly that; otherwise it is left alone.
+ */
+export function bracketedPercent(text: string, count: { value: number; end: number }, total: number): string | undefined {
+  const m = /^\s*\(\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*\)/.exec(text.slice(count.end, count.end + 14));
+  if (!m) return undefined;
+  const digits = m[1]!.replace(',', '.');
+  const decimals = digits.includes('.') ? digits.length - digits.indexOf('.') - 1 : 0;
+  return fitShare({ count: count.value, percent: Number(digits), decimals }, total) === 'exact' ? digits : undefined;
 }
 
 /** The bare claim and partition for parts that add up to a count of the sentence. */
@@ -256,12 +271,14 @@ export function proposeSentenceParts(out: ExtractionBuilder, counts: readonly Se
     if (!run || run[1] - run[0] < 3) continue;
     const chosen = after.slice(run[0], run[1]);
     const claims = chosen.map((c) => {
+      const percent = bracketedPercent(out.text, c.token, g.value);
       const claim: ExtractedClaim = {
         id: out.id(slug(c.label) || 'part'),
         ...(c.label && /\p{L}/u.test(c.label) ? { label: c.label } : {}),
         numerator: c.token.value,
         denominator: g.value,
         denominatorSource: 'earlier-sentence',
+        ...(percent ? { percent } : {}),
         denominatorNote: `one of ${chosen.length} counts, each the only figure of its sentence, that add up to ${g.value}`,
         span: out.span(c.token.start, c.token.end),
         context,

@@ -75,4 +75,13 @@ describe('counts that are each the only figure of their sentence', () => {
     expect(extractClaims(text.replace('167', '168')).partitions).toEqual([]);
     expect(extractClaims('The audit reviewed 483 patient files. In 281 cases, the wait had been recorded correctly. In 202 cases, there was not enough evidence.').partitions).toEqual([]);
   });
+
+  it('take a bare number in brackets after a part for its percent only when the part of the total prints it', () => {
+    expect(extractClaims('Of the 40 patients, 30 (75) were women and 10 (25) were men.').claims.map((c) => [c.numerator, c.denominator, c.percent])).toEqual([
+      [30, 40, '75'],
+      [10, 40, '25'],
+    ]);
+    expect(extractClaims('Of the 40 patients, 30 (70) were women and 10 (25) were men.').claims.map((c) => c.percent)).toEqual([undefined, '25']);
+  });
 });
+
