@@ -1,4 +1,4 @@
-// What a table cell says: "45 (37.5)", "12/40 (30%)", "37.5% (45)", "7.4 ± 2.1", "62 (58–65)", "66.1".
+// What a table cell says: "45 (37.5)", "12/40 (30%)", "37.5% (45)", "8.5% (n = 5)", "7.4 ± 2.1", "62 (58–65)", "66.1".
 // Numbers keep their printed digits (a '.' decimal mark, no thousands separators), so audits see
 // exactly what was printed.
 
@@ -108,6 +108,14 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
     build: (m, dc) => {
       const [count, percent] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
       return count && percent && Number.isInteger(count.value) && !count.percent ? { kind: 'count-percent', count, percent: { ...percent, percent: true }, order: 'n (%)' } : undefined;
+    },
+  },
+  // "8.5% (n = 5)": a percent with its count named
+  {
+    re: new RegExp(String.raw`^(${NUM})\s*[(\[]\s*[nN]\s*=\s*(${NUM})\s*[)\]]$`),
+    build: (m, dc) => {
+      const [percent, count] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
+      return percent && count && !count.percent && Number.isInteger(count.value) ? { kind: 'count-percent', count, percent: { ...percent, percent: true }, order: '% (n)' } : undefined;
     },
   },
   // a (b), a [b]

@@ -8,7 +8,8 @@ const MEAN_SD = /\bmeans?\b[^,;]{0,12}?(?:\(|\[|±|\+\/-)?\s*(?:SDs?|s\.d\.|stan
 const MEAN_SE = /\bS\.?E\.?M?\.?\b|standard error/;
 const MEDIAN = /\bmedian\b|\bIQR\b|interquartile|\brange\b/i;
 const COUNT_PERCENT = /\b[nN]\s*\(\s*%\s*\)|\bno\.?\s*\(\s*%\s*\)|\bnumber\s*\(\s*%\s*\)|\bn\s*\[\s*%\s*\]|\(\s*%\s*\)|\bN\s*%|\bn\s*,\s*%|numbers?\s*\(\s*%|counts?\s*\(\s*%|\bn\s*\(\s*percent/i;
-const PERCENT_COUNT = /%\s*\(\s*n\s*\)/i;
+// "% (n)", "% (Number of participants)", "% (No.)"
+const PERCENT_COUNT = /%\s*\(\s*(?:n|no\.?|number\b[^)]*)\s*\)/i;
 // "Men, %", "(% of patients)", "Sex, % women" (a share of the column; "% of women" is of a subgroup, so not)
 const PERCENT_ONLY = /(?:^|[\s,(])%\s*\)?\s*$|\(\s*%\s+[a-z][a-z -]*\)|,\s*%\s+(?!of\b)[a-z][a-z -]*$|\bpercentages?\b|\bper\s?cent\b|\bproportion\b/i;
 
@@ -45,21 +46,22 @@ export function defaultStatistic(text: string): Statistic | undefined {
   return statisticOf(m[1]!);
 }
 
-// "n = 120", "N: 58", "n = 2,694", "N = 21 024", and "(n 5295)" without a sign in parentheses
-const N_IN_TEXT = /(?:^|[\s(\[,;])[nN]\s*(?:=|:)\s*(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)(?![\d.,]\d)|\(\s*[nN]\s+(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)\s*\)/;
+// "n = 120", "N: 58", "n = 2,694", "N = 21 024", "(n 5295)" without a sign in parentheses, and
+// "total number of participants with MD = 5,903"
+const N_IN_TEXT = /(?:^|[\s(\[,;])[nN]\s*(?:=|:)\s*(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)(?![\d.,]\d)|\(\s*[nN]\s+(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)\s*\)|\btotal\s+(?:number|no\.?)\s+of\s+[\p{L}\s-]{1,60}?\s*[=:]\s*(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)(?![\d.,]\d)/iu;
 
-/** A denominator stated in text: "(n = 120)", "N=58", "N: 58", "n = 2,694", "N = 21 024", "(n 5295)"; null when none. */
+/** A denominator stated in text: "(n = 120)", "N=58", "N: 58", "n = 2,694", "N = 21 024", "(n 5295)", "total number of patients = 5,903"; null when none. */
 export function statedN(text: string): number | null {
   const m = N_IN_TEXT.exec(text);
   if (!m) return null;
-  const n = Number((m[1] ?? m[2])!.replace(/[^\d]/g, ''));
+  const n = Number((m[1] ?? m[2] ?? m[3])!.replace(/[^\d]/g, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
 /** Every stated denominator in text, in order. */
 export function statedNs(text: string): number[] {
-  const re = new RegExp(N_IN_TEXT.source, 'g');
-  return [...text.matchAll(re)].map((m) => Number((m[1] ?? m[2])!.replace(/[^\d]/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const re = new RegExp(N_IN_TEXT.source, 'giu');
+  return [...text.matchAll(re)].map((m) => Number((m[1] ?? m[2] ?? m[3])!.replace(/[^\d]/g, ''))).filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 const NOT_A_GROUP_WORDS = /\bp[\s-]*(?:value|for trend)?\s*[a-z*†‡§]?$|^p\b|\bP\s*[<=]|χ2|chi[\s-]?squared?|\btest\b|statistic|difference|\bdiff\b|odds ratio|risk ratio|hazard|effect size|95\s*%\s*CI|confidence|significance|\bsig\.?$/i;

@@ -24,7 +24,8 @@ const upper = (label: string) => label.split(' / ').slice(0, -1).join(' / ');
 // the percent cell may print its own brackets ("(46.6)", "(46.6%)")
 const join = (count: string, percent: string) => (percent === '' ? count : count === '' ? '' : `${count} (${percent.replace(/^\(\s*(.*?)\s*\)$/, '$1').replace(/\s*%\s*$/, '')}%)`);
 
-const joinMean = (mean: string, sd: string) => (sd === '' || DASH.test(sd.trim()) || mean === '' ? mean : `${mean} (${sd})`);
+// written "mean ± SD", which no reading takes for a count and percent: the headings said which it is
+const joinMean = (mean: string, sd: string) => (sd === '' || DASH.test(sd.trim()) || mean === '' ? mean : `${mean} ± ${sd}`);
 // "Mean or % | SD": a value with no SD (a dash) is the percent
 const joinMeanOrPercent = (mean: string, sd: string) => (DASH.test(sd.trim()) && /^\d[\d.,·]*$/.test(mean.trim()) ? `${mean.trim()}%` : joinMean(mean, sd));
 const MEAN_OR_PERCENT = /\bor\b[^()]*%|%[^()]*\bor\b/i;

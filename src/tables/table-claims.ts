@@ -157,6 +157,18 @@ function percentList(text: string, label: string, decimalComma: boolean): { leve
 }
 
 /**
+ * A table with no label rows whose rows name a catch-all level ("Other", "Not reported", "Unknown"):
+ * its rows are the levels of one variable, named by the heading over the labels ("Reason").
+ */
+function wholeTableVariable(table: Table, variables: readonly Variable[]): Variable[] {
+  if (variables.length < 3 || variables.some((v) => v.label !== undefined || v.levels.length !== 1)) return [];
+  const rows = variables.map((v) => v.levels[0]!);
+  const labels = rows.map((r) => table.rowLabels[r]!);
+  const catchAll = hasMissingLevel(labels) || labels.some((l) => /^(?:others?|other reasons?|all other)\b/i.test(l.split(' / ').pop()!.trim()));
+  return catchAll ? [{ id: 'v-all', label: table.columnLabels[0] || 'All rows', levels: rows, rows }] : [];
+}
+
+/**
  * Read a table's cells as claims to audit: every "n (%)" with the denominator it is a share of and
  * where that came from (`denominatorSource`, and `denominatorBasis` in detail), every "mean (SD)"
  * with its n, and the partitions the table implies (a variable's exclusive levels adding up to its
@@ -425,6 +437,14 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return SUBSET.test(label) || footnoteMarks(label).some((m) => SUBSET_NOTE.test(footnoteText(table.notes ?? '', m) ?? ''));
   };
 
+  // a row whose own words (or its variable's) say it prints percents only: "Never (%)" | 37 is 37%, not a count
+  // ("(%)" alone names percents; "n (%)" a count that may be printed without its percent, "0")
+  const saysPercent = (label: string) => statisticOf(label) === 'percent' || (/\(\s*%\s*\)\s*$/.test(label) && !/\b(?:n|no\.?|number|count)\s*\(\s*%\s*\)\s*$/i.test(label));
+  const rowSaysPercent = (r: number) => {
+    const own = table.rowLabels[r]!.split(' / ').pop()!;
+    return statisticOf(own) === undefined ? saysPercent(variableOf.get(r)?.label ?? '') : saysPercent(own);
+  };
+
   // claims and means
   const claimAt = new Map<string, TableClaim>();
   // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
@@ -520,8 +540,8 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const claim: TableClaim = { id: uniqueId(slug(name)), label: name, numerator: v.count.value, denominator: v.total.value, denominatorSource: 'with-claim', denominatorBasis: 'cell', cell: ref };
         out.claims.push(claim);
         claimAt.set(`${r} ${c}`, claim);
-      } else if (v.kind === 'number' && !isCount(v.value) && !v.value.bound && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
-        // a percent printed alone ("66.1" under "Men, %"): a share of the column
+      } else if (v.kind === 'number' && (!isCount(v.value) || rowSaysPercent(r)) && !v.value.bound && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
+        // a percent printed alone ("66.1" under "Men, %", "37" in a row "Never (%)"): a share of the column
         if (v.value.value > 100 || v.value.negative) continue;
         const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'another-row');
         if (!chosen || unknownBase(r, '') || (qualified(r) && !someCountFits(chosen.n, v.value))) {
@@ -585,7 +605,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   }
   if (rowPercentRows.size > 0) out.notes.push(`${rowPercentRows.size} row(s) print percentages of the row's Total, not of the column: their cells are shares of the Total cell.`);
 
-  out.partitions.push(...levelPartitions({ table, variables, groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds }));
+  const whole = wholeTableVariable(table, variables);
+  if (whole.length > 0) out.notes.push(`The rows are read as the levels of one variable ("${whole[0]!.label}"): they have no heading rows and one of them is a catch-all level, so their counts should add up to the column's N.`);
+  out.partitions.push(...levelPartitions({ table, variables: [...variables, ...whole], groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds }));
   if (totalCol !== undefined) out.partitions.push(...rowPartitions({ table, groupCols, totalCol, claimAt, colN, uniqueId, inferredCols }));
   // a row of the columns' sizes that prints them as shares ("All | 1373 (52.6)" under "Year 3 (n = 2611)",
   // "Number of patients (%) | 4,669 (100) | 3,577 (76.6%)"): each a share of the heading's size or of the row's 100% cell

@@ -289,3 +289,37 @@ describe('tableClaims: layouts that split or qualify a claim', () => {
     expect(rows(x).map((r) => r[1])).toEqual([120, 118, 120, 118, 120, 118]);
   });
 });
+
+describe('tableClaims: percents named by their row, counts named by their column, a whole table as one variable', () => {
+  it('reads "% (Number of participants)" cells against a caption\'s "total number of ... = 5,903"', () => {
+    const x = md('**Table 2. Reasons (total number of participants with MD = 5,903)**\n\n| Reason | % (Number of participants) |\n|---|---|\n| Death | 18 (1,063) |\n| Illness | 6 (342) |\n| Other | 76 (4,498) |');
+    expect(rows(x)).toEqual([[1063, 5903, '18', 'column'], [342, 5903, '6', 'column'], [4498, 5903, '76', 'column']]);
+  });
+
+  it('reads "8.5% (n = 5)" cells against the column\'s size', () => {
+    const x = md('| | Withdrawn early (n = 59) | Withdrawn later (n = 226) |\n|---|---|---|\n| Death | 8.5% (n = 5) | 38.5% (n = 87) |\n| Other | 6.8% (n = 4) | 7.0% (n = 16) |');
+    expect(rows(x)).toEqual([[5, 59, '8.5', 'column'], [87, 226, '38.5', 'column'], [4, 59, '6.8', 'column'], [16, 226, '7.0', 'column']]);
+    expect(audit(x)).toContain(`percent-mismatch ${x.claims[3]!.id}`);
+  });
+
+  it('takes a whole number in a row named "(%)" for a percent, but not in an "n (%)" row', () => {
+    const x = md('| | Cohort | Cases |\n|---|---|---|\n| N | 18233 | 487 |\n| Never smoked (%) | 37 | 36 |\n| Deaths, n (%) | 0 | 3 (0.6) |');
+    expect(rows(x)).toEqual([[undefined, 18233, '37', 'column'], [undefined, 487, '36', 'column'], [3, 487, '0.6', 'column']]);
+  });
+
+  it('reads a table of levels with a catch-all level as one variable, so its counts must add up to N', () => {
+    const table = (last: string) => md(`| Reason | n (%) (N = 5903) |\n|---|---|\n| Death | 1063 (18.0) |\n| Illness | 342 (5.8) |\n| Unclassified | 3158 (53.5) |\n| ${last} | 1339 (22.7) |`);
+    const x = table('Not reported');
+    expect(x.partitions.map((p) => [p.total, p.difference])).toEqual([[5903, -1]]);
+    expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
+    expect(x.notes.join(' ')).toMatch(/levels of one variable/);
+    // without a catch-all level the rows may be separate items: no partition
+    expect(table('Adverse events').partitions).toEqual([]);
+  });
+
+  it('reads a "Mean | SD" pair as a mean even where its row is a percentage ("Body fat (%)")', () => {
+    const x = md('| | Boys (n = 2866) | |\n|---|---|---|\n| Variable | Mean | SD |\n| Body fat (%) | 27.1 | 9.1 |');
+    expect(x.means.map((m) => [m.mean, m.sd, m.n])).toEqual([['27.1', '9.1', 2866]]);
+    expect(x.claims).toEqual([]);
+  });
+});
