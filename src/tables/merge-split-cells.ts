@@ -50,7 +50,8 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
     for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
       const a = columnLabels[c]!;
       const b = columnLabels[c + 1]!;
-      if (!firstHeader.test(last(a)) || !secondHeader.test(last(b)) || upper(a) !== upper(b)) continue;
+      // a "%" or "SD" column with no heading over it (a PDF's heading not spread over both) is its left neighbour's
+      if (!firstHeader.test(last(a)) || !secondHeader.test(last(b)) || (upper(a) !== upper(b) && upper(b) !== '')) continue;
       const joinHere = joinCells === joinMean && MEAN_OR_PERCENT.test(last(a)) ? joinMeanOrPercent : joinCells;
       grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : joinHere(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
       quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);

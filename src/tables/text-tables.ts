@@ -1,8 +1,8 @@
 import { tableFromRows, type Table } from './table.js';
 
-// One value as tables print it: "45 (37.5)", "45 (37.5%)", "7.4 ± 2.1", "62 (58–65)", "12%", "1,204",
+// One value as tables print it: "45 (37.5)", "45 (37.5%)", "7.4 ± 2.1", "62 (58–65)", "12%", "1,204", "514/1,102",
 // with a trailing footnote mark ("58.7*", "24.5 (4.8)†").
-const GROUP = String.raw`(?:[<>≤≥]\s*)?[-−]?\d[\d,.·]*(?:\s*%)?(?:\s*(?:±|\+\/-)\s*\d[\d,.·]*)?(?:\s*[(\[][^()\[\]]{0,40}[)\]])?[*†‡§¶‖#a-e]{0,2}`;
+const GROUP = String.raw`(?:[<>≤≥]\s*)?[-−]?\d[\d,.·]*(?:\/\d[\d,.·]*)?(?:\s*%)?(?:\s*(?:±|\+\/-)\s*\d[\d,.·]*)?(?:\s*[(\[][^()\[\]]{0,40}[)\]])?[*†‡§¶‖#a-e]{0,2}`;
 const TRAILING_GROUP = new RegExp(String.raw`(?:^|\s)(${GROUP})\s*$`);
 
 /** Split a line into its label and the values printed after it, from the right. */
@@ -53,6 +53,13 @@ function alignedRows(lines: readonly string[], headerLines = 0): string[][] | un
   const anchors = valueLines.filter((f) => f.length === most);
   // a column is the union of the spans its fields take on the widest rows
   const cols = Array.from({ length: most }, (_, j) => ({ start: Math.min(...anchors.map((f) => f[j]!.start)), end: Math.max(...anchors.map((f) => f[j]!.end)) }));
+  // a value printed only on shorter rows ("Sex | | 0.199": a p-value on a variable's heading row)
+  // in a place no column of the widest rows covers is a column of its own
+  for (const f of valueLines.flatMap((line) => line.slice(1))) {
+    if (f.start < cols[0]!.end || cols.some((c) => Math.min(c.end, f.end) - Math.max(c.start, f.start) > 0)) continue;
+    cols.push({ start: f.start, end: f.end });
+    cols.sort((a, b) => a.start - b.start);
+  }
   const overlapping = (f: Field) => cols.flatMap((c, j) => (Math.min(c.end, f.end) - Math.max(c.start, f.start) > 0 ? [j] : []));
   // a heading over several columns ("Study cohort (n = 482)" above "ADR present  ADR absent"): the only
   // field of its line over them, with a header line below that names them apart
@@ -64,12 +71,16 @@ function alignedRows(lines: readonly string[], headerLines = 0): string[][] | un
     return apart ? under : [];
   };
   return split.map((line, i) => {
-    const row = Array.from({ length: most }, () => '');
+    const row = Array.from({ length: cols.length }, () => '');
     const indent = /^[ ]*/.exec(expanded[i]!)![0];
     line.forEach((f, k) => {
       let best = 0;
       let bestOverlap = -Infinity;
+      // a field after the label that starts where the data columns do is not part of the label,
+      // though the widest label reaches under it ("... were assigned?  126/394")
+      const inData = k > 0 && cols[1] !== undefined && f.start >= cols[1].start;
       cols.forEach((c, j) => {
+        if (inData && j === 0) return;
         const overlap = Math.min(c.end, f.end) - Math.max(c.start, f.start);
         if (overlap > bestOverlap) {
           best = j;

@@ -145,3 +145,34 @@ describe('readTables: text laid out in columns (as pdf.js text positions give it
   });
 });
 
+
+describe('text tables: columns that only some rows print', () => {
+  it('keeps a p-value printed on a variable\'s heading row in a column of its own', () => {
+    const text = [
+      '                     INT (n = 1373)      COMP (n = 1238)         P value',
+      '  Sex                                                            0.199',
+      '   Boys              700 (51.0)          600 (48.5)',
+      '   Girls             673 (49.0)          638 (51.5)',
+      '  Locality                                                       < 0.001',
+      '   Urban             965 (70.3)          741 (59.9)',
+      '   Rural             408 (29.7)          497 (40.1)',
+    ].join('\n');
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.columnLabels.slice(1)).toEqual(['INT (n = 1373)', 'COMP (n = 1238)', 'P value']);
+    expect(t!.grid[t!.headerRows]!.slice(1)).toEqual(['', '', '0.199']);
+    expect(t!.grid[t!.headerRows + 1]!.slice(1)).toEqual(['700 (51.0)', '600 (48.5)', '']);
+  });
+
+  it('joins an "SD" column to the "Mean" column on its left when the group heading stands over the mean only', () => {
+    const text = [
+      '                   Boys (n 2866)            Girls (n 2429)',
+      '  Variable         Mean or %      sd        Mean or %      sd',
+      '  Age (years)      8.8            1.4       8.8            1.4',
+      '  Weight (kg)      32.4           9.4       30.7           9.1',
+      '  Obesity          12.7           –         4.1            –',
+    ].join('\n');
+    const x = tableClaims(readTables(text, { format: 'text' })[0]!);
+    expect(x.means.map((m) => [m.mean, m.sd, m.n])).toEqual([['8.8', '1.4', 2866], ['8.8', '1.4', 2429], ['32.4', '9.4', 2866], ['30.7', '9.1', 2429]]);
+    expect(x.claims.map((c) => [c.denominator, c.percent])).toEqual([[2866, '12.7'], [2429, '4.1']]);
+  });
+});
