@@ -36,10 +36,11 @@ const tabbedFields = (line: string) => fields(line.replace(/\t/g, '    '));
 const HEADERISH = /\b(?:n|N|SD|IQR|mean|median|total|group|overall|all)\b|%|=/i;
 
 // a line whose numbers are all sizes ("n = 2694 (%)", "(N=58)") is a header line, not a row of values
+// ("8.5% (n = 5)" is a value: its "n = 5" is the count of a percent, not a size)
 const hasValue = (line: string) => {
   const { values } = splitValues(line);
   if (values.length === 0) return false;
-  const sizes = line.match(/[nN]\s*[=:]\s*\d/g)?.length ?? 0;
+  const sizes = line.match(/(?<!%\s*\(\s*)[nN]\s*[=:]\s*\d/g)?.length ?? 0;
   return sizes < values.length;
 };
 
@@ -180,6 +181,17 @@ const sameHeader = (a: Table, b: Table) =>
   a.headerRows > 0 && a.headerRows === b.headerRows && a.grid[0]!.length === b.grid[0]!.length && a.columnLabels.join('|').replace(/\s+/g, ' ') === b.columnLabels.join('|').replace(/\s+/g, ' ');
 
 /**
+ * A block's rows, its raised marks joined to their labels; lines with no values after the last row
+ * ("Abbreviation: MD, missing data.") open no variable, so they are the table's notes (`trailing`).
+ */
+function rowsOf(block: readonly string[], headerLines: number, split: string[][]): { rows: string[][]; trailing: string } {
+  const rows = joinRaisedMarks(split, headerLines);
+  const trailing: string[] = [];
+  while (rows.length > headerLines + 2 && rows[rows.length - 1]!.slice(1).every((x) => x.trim() === '')) trailing.unshift(rows.pop()![0]!.trim());
+  return { rows, trailing: trailing.join(' ') };
+}
+
+/**
  * The tables in plain text: blocks of lines whose values line up in columns (separated by two or more
  * spaces or tabs), or, failing that, a label followed by values on each line. Lines above the first
  * line with values, up to a blank line, are header lines; a line starting "Table" is the caption.
@@ -195,12 +207,26 @@ export interface TextTableRegion {
   lines: [number, number][];
   /** The caption's line, when the line above the table names it. */
   captionLine?: number;
+  /** Lines [first, end) of a caption set as a paragraph of its own above the table (a PDF's). */
+  captionLines?: [number, number];
+}
+
+const CAPTION = /^\s*(?:Table|Tab\.|Tabelle|Tableau|Tabla)\b/i;
+
+/** A caption printed as a paragraph of up to three lines, a blank line above the table ("Table 2. Reasons (total ... = 5,903)"). */
+function captionParagraphAbove(lines: readonly string[], top: number): [number, number] | undefined {
+  if (top < 2 || lines[top - 1]!.trim() !== '') return undefined;
+  let k = top - 2;
+  while (k > 0 && lines[k - 1]!.trim() !== '' && top - 1 - k < 3) k -= 1;
+  return CAPTION.test(lines[k]!) && (k === 0 || lines[k - 1]!.trim() === '') ? [k, top - 1] : undefined;
 }
 
 /** {@link readTextTables} with where each table stands in the text. */
 export function textTableRegions(text: string): TextTableRegion[] {
   const lines = text.split(/\r?\n/);
   const out: TextTableRegion[] = [];
+  // the lines each table was read from, so that rows after a gap can be read with them
+  const blocks = new Map<TextTableRegion, { block: string[]; head: number }>();
   let i = 0;
   while (i < lines.length) {
     if (!hasValue(lines[i]!) || lines[i]!.trim().length > 400) {
@@ -224,24 +250,48 @@ export function textTableRegions(text: string): TextTableRegion[] {
       continue;
     }
     let captionLine = '';
+    let captionAbove: [number, number] | undefined;
     const head = lines.slice(top, i);
-    if (head.length > 0 && /^\s*(?:Table|Tab\.|Tabelle|Tableau|Tabla)\b/i.test(head[0]!)) captionLine = head.shift()!.trim();
+    if (head.length > 0 && CAPTION.test(head[0]!)) captionLine = head.shift()!.trim();
+    else captionAbove = captionParagraphAbove(lines, top);
+    if (captionAbove) captionLine = lines.slice(...captionAbove).map((l) => l.trim()).join(' ');
     // a one-field line just above the values is a variable's label ("Gender"), not a header
     const body = lines.slice(i, end);
     while (head.length > 0 && tabbedFields(head[head.length - 1]!).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
-    const rows = joinRaisedMarks(alignedRows(block, head.length) ?? valueRows(block), head.length);
-    const notes = inside ?? notesAfter(lines, end);
+    const { rows, trailing } = rowsOf(block, head.length, alignedRows(block, head.length) ?? valueRows(block));
+    const below = inside ?? notesAfter(lines, end);
+    const notes = [trailing, below ?? ''].filter((x) => x !== '').join(' ') || undefined;
     const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, ...(notes ? { notes } : {}), index: out.length });
     const first = end - block.length;
     // a table continued on the next page repeats its header: append its rows to the table it continues
     const previous = out[out.length - 1];
+    const before = previous ? blocks.get(previous) : undefined;
+    // rows after a blank line, with no header of their own and no notes between, lined up as the
+    // table's above: the same table (a PDF row set taller by a superscript reads as a gap)
+    const lastRun = previous?.lines[previous.lines.length - 1];
+    if (previous && before && lastRun && !captionLine && head.length === 0 && !previous.table.notes && first === lastRun[1] + 1) {
+      const joined = [...before.block, ...block];
+      const aligned = alignedRows(joined, before.head);
+      if (aligned && aligned[0]!.length === previous.table.grid[0]!.length) {
+        const again = rowsOf(joined, before.head, aligned);
+        const joinedNotes = [again.trailing, below ?? ''].filter((x) => x !== '').join(' ');
+        previous.table = tableFromRows(again.rows, { headerRows: before.head, ...(previous.table.caption ? { caption: previous.table.caption } : {}), ...(joinedNotes ? { notes: joinedNotes } : {}), index: previous.table.index });
+        previous.lines.push([first, end]);
+        blocks.set(previous, { block: joined, head: before.head });
+        i = blockEnd + 1;
+        continue;
+      }
+    }
     if (previous && !captionLine && sameHeader(previous.table, table)) {
       const p = previous.table;
       const indented = (t: Table, from: number) => t.grid.slice(from).map((r, k) => [' '.repeat(t.indents[k + from] ?? 0) + (r[0] ?? ''), ...r.slice(1)]);
       previous.table = tableFromRows([...p.grid.slice(0, p.headerRows), ...indented(p, p.headerRows), ...indented(table, table.headerRows)], { headerRows: p.headerRows, ...(p.caption ? { caption: p.caption } : {}), index: p.index });
       previous.lines.push([first, end]);
-    } else out.push({ table, lines: [[first, end]], ...(captionLine ? { captionLine: first - 1 } : {}) });
+    } else {
+      out.push({ table, lines: [[first, end]], ...(captionAbove ? { captionLine: captionAbove[0], captionLines: captionAbove } : captionLine ? { captionLine: first - 1 } : {}) });
+      blocks.set(out[out.length - 1]!, { block, head: head.length });
+    }
     i = blockEnd + 1;
   }
   return out;

@@ -17,6 +17,7 @@ export function textWithTables(text: string): TextDocument {
   regions.forEach((r, k) => {
     for (const [a, b] of r.lines) for (let i = a; i < b; i++) owner.set(i, k);
     if (r.captionLine !== undefined) owner.set(r.captionLine, k);
+    if (r.captionLines) for (let i = r.captionLines[0]; i < r.captionLines[1]; i++) owner.set(i, k);
   });
   const drafts: BlockDraft[] = [];
   const placed = new Set<number>();

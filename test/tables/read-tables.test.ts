@@ -176,3 +176,37 @@ describe('text tables: columns that only some rows print', () => {
     expect(x.claims.map((c) => [c.denominator, c.percent])).toEqual([[2866, '12.7'], [2429, '4.1']]);
   });
 });
+
+describe('text tables: a PDF page\'s gaps, captions and notes', () => {
+  const page = [
+    'Table 2. Reported reasons for MD (total number of participants with MD = 5,903)',
+    '',
+    '  Reason                           % (Number of participants)',
+    '  Death                            18 (1,063)',
+    '  Illness/disease progression      6 (342)',
+    '  Adverse effects/events           2 (112)',
+    '  Unclassified[a]                  53 (3,158)',
+    '',
+    '  Other                            6 (371)',
+    '  Not reported                     15 (856)',
+    '  Abbreviation: MD, missing data.',
+  ].join('\n');
+
+  it('takes a caption set apart by a blank line, rows after a gap with no header of their own, and lines with no values at the end as notes', () => {
+    const tables = readTables(page, { format: 'text' });
+    expect(tables).toHaveLength(1);
+    const [t] = tables;
+    expect(t!.caption).toMatch(/^Table 2\. Reported reasons/);
+    expect(t!.rowLabels.slice(t!.headerRows)).toEqual(['Death', 'Illness/disease progression', 'Adverse effects/events', 'Unclassified[a]', 'Other', 'Not reported']);
+    expect(t!.notes).toBe('Abbreviation: MD, missing data.');
+    const x = tableClaims(t!);
+    expect(x.claims.map((c) => c.denominator)).toEqual([5903, 5903, 5903, 5903, 5903, 5903]);
+    expect(x.partitions.map((p) => p.difference)).toEqual([-1]);
+  });
+
+  it('reads "8.5% (n = 5)" rows as values, not as lines of sizes', () => {
+    const [t] = readTables('                 Early (n = 59)        Late (n = 226)\n  Death          8.5% (n = 5)          38.5% (n = 87)\n  Illness        17.0% (n = 10)        23.0% (n = 52)', { format: 'text' });
+    expect(t!.headerRows).toBe(1);
+    expect(tableClaims(t!).claims.map((c) => [c.numerator, c.denominator])).toEqual([[5, 59], [87, 226], [10, 59], [52, 226]]);
+  });
+});
