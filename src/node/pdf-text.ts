@@ -110,7 +110,7 @@ export function layoutPage(items: readonly TextItem[]): string {
  *
  * @example
  * const text = await pdfText(dataPath('examples/baseline-table.pdf'));
- * text.includes('Treatment (n = 120)       Control (n = 118)'); // true
+ * /Treatment \(n = 120\) {2,}Control \(n = 118\)/.test(text); // true
  */
 export async function pdfText(path: string): Promise<string> {
   const pdfjs = await loadPdfJs();
