@@ -17,6 +17,7 @@ import {
   TIME_UNIT_NEAR,
   THRESHOLD_BEFORE,
   POPULATION_RATE_BEFORE,
+  RESTATEMENT_BETWEEN,
   BENCHMARK_BEFORE,
   BENCHMARK_AFTER,
   COMPARED_BEFORE,
@@ -37,6 +38,7 @@ import {
 const FROM_BEFORE = lazyWords(() => /\b(?:from|von|de|desde)\s*$/iu);
 const ONE_BEFORE = lazyWords(() => /\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu);
 const SCORE_BEFORE = lazyWords(() => /\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu);
+const COMPARED_YEAR_BEFORE = lazyWords(() => /\b(?:par\s+rapport\s+(?:à|a)|comparé(?:e|s|es)?\s+(?:à|a)|contre|compared\s+(?:with|to)|versus|vs\.?|gegenüber|im\s+Vergleich\s+zu(?:m)?|verglichen\s+mit|frente\s+a(?:l)?|respecto\s+a(?:l)?|en\s+comparación\s+con|comparado\s+con)\s*$/iu);
 const CLAUSE_AFTER_YEAR = lazyWords(() => /^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu);
 
 /** A number in text, with how it was printed and why it is not a count or a share when it is not. */
@@ -211,7 +213,7 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
         while (isDigit(text[i + 1])) i++;
         continue; // "US1", "SMN1", "CD20", "H2O": part of a word
       }
-      const raw = readNumber(text, i, locale.decimalComma);
+      const raw = joinSpanishThousands(text, readNumber(text, i, locale.decimalComma), locale);
       const token = makeToken(text, raw);
       if (raw.dotted) token.excluded = 'a date or a version number';
       // "2,6 Millionen Behandlungen", "29 mil menores", "4,83 millions de décès": a rounded figure, never an exact group
@@ -235,9 +237,14 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
       tokens.push({ start: i, end: i + 1 + (percent?.[0].length ?? 0), value: fraction[0] / fraction[1], digits: String(fraction[0] / fraction[1]), decimals: 0, percent: false, word: false, weak: false, fraction: { numerator: fraction[0], denominator: fraction[1] } });
     }
   }
+  const digitCount = tokens.length;
+  let digit = 0;
   for (const m of numberWordRuns(text, locale.language)) {
     const value = parseNumberWords(m[0], locale.language);
     if (value === undefined) continue;
+    // "mil 439" was read with its digits as 1439 (both lists are in text order: one pass)
+    while (digit < digitCount && tokens[digit]!.end <= m.index) digit++;
+    if (digit < digitCount && tokens[digit]!.start <= m.index) continue;
     // "por millón", "pro Million": a scale word alone names no count; "2,6 Millionen", "29 mil" belong to their digits
     if (SCALE_WORD_ONLY.test(m[0]) && (value >= 1_000_000 || /\d[\s\u00a0]*$/.test(text.slice(Math.max(0, m.index - 3), m.index)))) continue;
     const end = m.index + m[0].length;
@@ -266,8 +273,29 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
     }
   }
   for (let t = 0; t < tokens.length; t++) excludeByContext(text, tokens, t);
+  continueCoordinated(text, tokens);
   markIntervals(text, tokens);
   return tokens;
+}
+
+// "24 mil 297", "104 mil 134", "mil 439": Spanish press and statistics offices write thousands as a word between digits
+const MIL_THEN_DIGITS = /^[ \u00a0]+mil[ \u00a0]+(\d{1,3})(?![\d\p{L}]|[.,]\d)/u;
+const MIL_BEFORE = /(?:^|[^\p{L}\p{N}][ \u00a0]?|[^\p{L}\p{N} \u00a0])mil[ \u00a0]+$/iu;
+
+/** A number of the form "X mil Y" or "mil Y" read as one: X·1000 + Y. */
+function joinSpanishThousands(text: string, raw: RawNumber, locale: ReadingLocale): RawNumber {
+  if (locale.language !== 'es' || raw.decimals > 0 || raw.dotted || raw.digits.length > 3) return raw;
+  const after = MIL_THEN_DIGITS.exec(text.slice(raw.end, raw.end + 12));
+  if (after) {
+    const rest = after[1]!;
+    return { start: raw.start, end: raw.end + after[0].length, digits: String(Number(raw.digits) * 1000 + Number(rest)), decimals: 0, dotted: false };
+  }
+  const head = text.slice(Math.max(0, raw.start - 8), raw.start);
+  if (MIL_BEFORE.test(head) && !/\d[ \u00a0]+mil[ \u00a0]+$/iu.test(head)) {
+    const at = raw.start - (/mil[ \u00a0]+$/iu.exec(head)![0].length);
+    return { start: at, end: raw.end, digits: String(1000 + Number(raw.digits)), decimals: 0, dotted: false };
+  }
+  return raw;
 }
 
 function makeToken(text: string, raw: RawNumber): NumberToken {
@@ -283,6 +311,24 @@ function makeToken(text: string, raw: RawNumber): NumberToken {
     weak: false,
     ...(percent?.[0].includes('‰') ? { excluded: 'a rate per thousand' } : {}),
   };
+}
+
+// "a progressé de 3,8 % en 1 an et de 19 % en 5 ans", "representa un 19 % de las urgencias de la capital y el 3,7 %
+// de las nacionales": a percent coordinated with a percent change, or with the share a count makes of a larger
+// population, is one too
+const COORDINATED_REASONS = new Set(['a percent change', 'a percent change or the level a change reached', 'the share the count before it makes of a larger population that is not counted']);
+const COORDINATED_GAP = lazyWords(() => /^\s*\)?(?:\s+(?:de|des|del|of|der|aller)\s+(?:[\p{L}'’-]+\s+){0,9}?[\p{L}'’-]+)?(?:\s+(?:en|in|im|dans|within|über|sur|innerhalb\s+von|de|del|of|over|après|after|nach|tras)\s+(?:\d+|un|une|uno|una|one|einem|einer|ein)\s+[\p{L}]+)?\s*,?\s*(?:et|and|und|y|e|sowie|ou|or|oder|o)\s+(?:(?:de|by|um|auf|to|à|un|en|del|el|la|le|les|the|los|las|de\s+un|in|par)\s+){0,2}$/iu);
+
+function continueCoordinated(text: string, tokens: NumberToken[]): void {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (!token.percent || token.excluded === undefined || !COORDINATED_REASONS.has(token.excluded)) continue;
+    let u = t + 1;
+    while (u < tokens.length && !tokens[u]!.percent && tokens[u]!.start - token.end < 120) u++;
+    const next = tokens[u];
+    if (next === undefined || !next.percent || next.excluded !== undefined || next.start - token.end > 120) continue;
+    if (COORDINATED_GAP().test(text.slice(token.end, next.start))) next.excluded = token.excluded;
+  }
 }
 
 const before = (text: string, at: number, n = 32) => text.slice(Math.max(0, at - n), at);
@@ -324,6 +370,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (AVERAGE_BEFORE().test(b)) return void set('an average of rates, not a share of a counted group');
     if ((MEASURE_BEFORE().test(b) || MEASURE_AFTER().test(a)) && !/^\s*\(\s*\d+\s*\/\s*\d+\s*\)/.test(a)) return void set("a measure of a study's power, raters' agreement or a risk reduction, not a share of a counted group");
     if (LEVEL_AFTER().test(a)) return void set('a level of improvement, not a share');
+    if (sharePopulationOfCount(text, tokens, t)) return void set('the share the count before it makes of a larger population that is not counted');
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');
     if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
@@ -378,11 +425,32 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
   }
 }
 
+// "516 patients ..., ce qui représente 2,8 % des patients", "245.000 urgencias, una cifra que representa un 19 %",
+// "..., which accounts for 12% of all", "..., was 3 Prozent aller Fälle entspricht": the percent is the count's share of
+// a group the text does not count, never a share of the count itself
+const REPRESENTS_BEFORE = lazyWords(() => /\b(?:représente|représentent|représentait|représentaient|représentant|constitue|constituent|correspond\s+à|representa|representan|representaba|representaban|representando|constituye|constituyen|corresponde\s+al?|supone|suponen|represents?|represented|representing|accounts?\s+for|accounted\s+for|accounting\s+for|making\s+up|makes?\s+up|made\s+up|entspricht|entsprach|entsprechen|ausmacht|ausmachen|ausmachten)\s+(?:(?:à|a|of|von)\s+)?(?:(?:environ|près\s+de|presque|aproximadamente|alrededor\s+del?|casi|cerca\s+del?|about|approximately|roughly|nearly|almost|rund|etwa|ca\.?|circa|knapp|un|una|el|le|la|les|the|los|las|del|de|den|die)\s+){0,3}$/iu);
+const WAS_BEFORE = lazyWords(() => /(?:,|\()\s*was\s+(?:(?:rund|etwa|ca\.?|knapp|fast)\s+)?$/iu);
+const REPRESENTS_AFTER_WAS = lazyWords(() => /^[^.;%]{0,80}?\b(?:entspricht|entsprach|ausmacht|ausmachte)\b/iu);
+
+function sharePopulationOfCount(text: string, tokens: readonly NumberToken[], t: number): boolean {
+  const token = tokens[t]!;
+  const head = before(text, token.start, 64);
+  if (!REPRESENTS_BEFORE().test(head) && !(WAS_BEFORE().test(head) && REPRESENTS_AFTER_WAS().test(text.slice(token.end, token.end + 90)))) return false;
+  // the subject is the count before, in the same sentence; "45 pacientes, lo que representa el 56,2 %" restates it as a share instead
+  let s = t - 1;
+  while (s >= 0 && (tokens[s]!.excluded !== undefined || tokens[s]!.percent || tokens[s]!.weak) && token.start - tokens[s]!.end < 200) s--;
+  const subject = tokens[s];
+  if (subject === undefined || subject.percent || token.start - subject.end > 200 || /[.;!?]\s/.test(text.slice(subject.end, token.start))) return false;
+  return !RESTATEMENT_BETWEEN().test(text.slice(subject.end, token.start));
+}
+
 function isYear(token: NumberToken, b: string, aNumber: string, text: string): boolean {
   if (token.word || token.decimals > 0 || token.percent || token.value < 1900 || token.value > 2100 || token.digits.length !== 4) return false;
   if (text.slice(token.start, token.end) !== token.digits) return false; // "1,954" is a count: years have no separator
   const nounAfter = COUNT_NOUN_AFTER().test(aNumber);
   if (YEAR_BEFORE().test(b)) return true;
+  // "par rapport à 2010", "gegenüber 2019", "frente a 2015", "compared with 2012": a year compared with, unless a count noun follows
+  if (COMPARED_YEAR_BEFORE().test(b) && !nounAfter) return true;
   if (/^\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*(?:19|20)\d\d/iu.test(aNumber) || /(?:19|20)\d\d\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*$/iu.test(b)) return true;
   if (/\(\s*$/.test(b) && /^\s*\)/.test(aNumber)) return true; // "68,4% (2018)"
   if (CLAUSE_AFTER_YEAR().test(aNumber)) return true;

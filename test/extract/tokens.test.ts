@@ -95,3 +95,35 @@ describe('tokenize: signs escaped and bases of rates', () => {
     ]);
   });
 });
+
+describe('tokenize: German, French and Spanish phrasing', () => {
+  const es = { language: 'es', decimalComma: false } as const;
+  const fr = { language: 'fr', decimalComma: true } as const;
+  it('reads Spanish thousands written with the word "mil" between digits ("24 mil 297", "mil 439")', () => {
+    expect(read('sumaron 24 mil 297 pacientes, 9 mil 40 hombres y 15 mil 257 mujeres; mil 439 hombres', es).map((t) => t[1])).toEqual([24297, 9040, 15257, 1439]);
+    // alone, "29 mil" is a figure rounded to thousands, and in other languages "mil" is no number word
+    expect(read('29 mil menores', es)[0]?.[3]).toMatch(/thousands or millions/);
+    expect(read('3 mil 539', en).map((t) => t[1])).toEqual([3, 539]);
+  });
+
+  it('reads a percent after "represents" as the share a count makes of an uncounted population, not a share of the count', () => {
+    const text = 'Au total, 516 patients se sont présentés aux urgences, ce qui représente 2,8 % des patients chirurgicaux.';
+    expect(read(text, fr).find((t) => t[2])?.[3]).toMatch(/larger population/);
+    const es2 = 'atendieron 245.000 urgencias, una cifra que representa aproximadamente un 19% de todas las urgencias de la capital y el 3,7% de las nacionales';
+    expect(read(es2, { language: 'es', decimalComma: true }).filter((t) => t[2]).map((t) => t[3])).toEqual([expect.stringMatching(/larger population/), expect.stringMatching(/larger population/)]);
+    // a count restated as a share is no such figure
+    expect(read('45 pacientes, lo que representa el 56,2 %', { language: 'es', decimalComma: true }).find((t) => t[2])?.[3]).toBeNull();
+  });
+
+  it('carries a percent change over to the percent coordinated with it', () => {
+    const text = 'le nombre de malades a progressé de 3,8% en 1 an et de 19% en 5 ans';
+    expect(read(text, fr).filter((t) => t[2]).map((t) => t[3])).toEqual([expect.stringMatching(/percent change/), expect.stringMatching(/percent change/)]);
+    // a share after a change is not a change
+    expect(read('rose by 3% in 2010; 19% of patients had a stroke').filter((t) => t[2]).map((t) => t[3])).toEqual([expect.stringMatching(/percent change/), null]);
+  });
+
+  it('takes a year compared with for a year, unless a count noun follows it', () => {
+    expect(read('18 685 publications par rapport à 2010 dont près de la moitié (43%)', fr).find((t) => t[1] === 2010)?.[3]).toBe('a year');
+    expect(read('compared with 2010 patients in the control arm').find((t) => t[1] === 2010)?.[3]).toBeNull();
+  });
+});
