@@ -156,16 +156,22 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
   if (candidates.length === 0 && truncated) return nearly(share, truncated);
   if (candidates.length === 0) return { ok: false, reason: share.count ? 'a count and percent with no total in reach' : 'a percent with no total in reach' };
   const innermost = candidates[0]!;
+  // a bare percent is not re-targeted from the nearest stated total to one that nearly every percent of its
+  // precision fits: "9,67 %" of a sample of 372 (36/372 = 9,677) is no share of the 9959 records it was drawn
+  // from. The size of a subgroup printed in a ratio ("3 of 389 cases") gives way as before.
+  const bare = share.count === undefined && share.percent !== undefined && !innermost.group.ratio;
+  const weakFit = (n: number) => bare && uninformative(n, share.percent!.decimals);
   let near: (typeof candidates)[number] | undefined;
   for (const c of candidates) {
     const fit = fitShare(fields, c.group.value);
+    if (fit === 'exact' && c !== innermost && weakFit(c.group.value)) continue;
     if (fit === 'exact') {
       const note = c === innermost ? undefined : passedOver(share, innermost.group.value, c.group.value);
       return { ok: true, denominator: c.group.value, source: c.source, fit, ...(note ? { note } : {}), group: c.group };
     }
     if (fit === 'near' && near === undefined) near = c;
   }
-  const fallback = fallbacks[0];
+  const fallback = fallbacks.find((f) => !weakFit(f.group.value));
   if (fallback) return { ok: true, denominator: fallback.group.value, source: fallback.source, fit: 'exact', note: passedOver(share, innermost.group.value, fallback.group.value), group: fallback.group };
   if (near !== undefined) {
     const note = near === innermost ? undefined : passedOver(share, innermost.group.value, near.group.value);
@@ -180,6 +186,11 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
       : `${shown} is not a possible share of ${innermost.group.value}, nor of any other total in reach`,
     innermost: innermost.group,
   };
+}
+
+/** Whether most percents printed with `decimals` decimals are possible shares of `n` (an exact fit then says little). */
+function uninformative(n: number, decimals: number): boolean {
+  return n + 1 > (100 * 10 ** decimals + 1) / 2;
 }
 
 function nearly(share: ShareMention, f: { group: Group; source: DenominatorSource; via: string }, skipped?: number): Resolution {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../src/extract/extract-claims.js';
+import { resolveShare, Scope, type Group } from '../../src/extract/discourse.js';
+import type { ShareMention } from '../../src/extract/grammar.js';
+import type { NumberToken } from '../../src/extract/tokens.js';
 
 // Sentences written for these tests: which group a bare percent of a later sentence is tied to.
 const keys = (text: string) => extractClaims(text).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
@@ -40,3 +43,27 @@ describe('the groups a share of a later sentence can be of', () => {
   });
 });
 
+const total = (value: number, start: number, sentence = 0): Group => ({ value, approximate: false, start, end: start + String(value).length, sentence, block: 0, kind: 'total' });
+const percent = (value: number, decimals: number, start: number): NumberToken => ({ start, end: start + 5, value, digits: value.toFixed(decimals), decimals, percent: true, word: false, weak: false });
+const bare = (p: NumberToken): ShareMention => ({ kind: 'share', percent: p, start: p.start, end: p.end, improvement: false, anaphor: false, partCue: false, label: '', ofThem: false, denominatorIsGroup: false });
+
+describe('resolveShare', () => {
+  // "372 historias clínicas del total de 9959 hospitalizaciones ... cardiovasculares 9,67 por ciento"
+  it('does not re-target a bare percent to a total that nearly every percent of its precision fits', () => {
+    const scope = new Scope();
+    scope.addTotal(total(9959, 0));
+    scope.addTotal(total(372, 10));
+    const r = resolveShare(bare(percent(9.67, 2, 100)), scope, 1);
+    expect(r).toMatchObject({ ok: true, denominator: 372, fit: 'near' });
+  });
+
+  it('still re-targets to a total whose exact fit is evidence (few percents of that precision are possible for it)', () => {
+    const scope = new Scope();
+    scope.addTotal(total(48, 0));
+    scope.addTotal(total(372, 10));
+    // 25.0% is 12/48 exactly; of 372 it would be 93/372 = 25.0 too: both fit, the nearest is taken
+    expect(resolveShare(bare(percent(25, 1, 100)), scope, 1)).toMatchObject({ ok: true, denominator: 372, fit: 'exact' });
+    // 62.5% is 30/48; of 372 the nearest is 233/372 = 62.63: the small total is evidence
+    expect(resolveShare(bare(percent(62.5, 1, 100)), scope, 1)).toMatchObject({ ok: true, denominator: 48, fit: 'exact' });
+  });
+});
