@@ -23,8 +23,9 @@ const STOPWORDS: Record<ExtractLocale, RegExp> = {
   es: ES_WORDS(),
 };
 
-const COMMA_DECIMAL_PERCENT = /\d,\d{1,2}(?!\d)\s?(?:%|Prozent|pour\s?cent|por\s?ciento)/g;
-const POINT_DECIMAL_PERCENT = /\d\.\d{1,2}(?!\d)\s?(?:%|per\s?cent|percent)/g;
+// percent words of every language count for either mark: "0.52 por ciento" is a point decimal
+const COMMA_DECIMAL_PERCENT = /\d,\d{1,2}(?!\d)\s?(?:%|Prozent|pour\s?cent|por\s?ciento|per\s?cent|percent)/g;
+const POINT_DECIMAL_PERCENT = /\d\.\d{1,2}(?!\d)\s?(?:%|per\s?cent|percent|Prozent|pour\s?cent|por\s?ciento)/g;
 const COMMA_DECIMAL_NUMBER = /(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+|(?<![\d.,])\d+,\d{1,2}(?![\d.,])/g;
 const POINT_DECIMAL_NUMBER = /(?<![\d.,])\d{1,3}(?:,\d{3})+\.\d+|(?<![\d.,])\d+\.\d{1,2}(?![\d.,])/g;
 

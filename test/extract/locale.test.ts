@@ -29,3 +29,15 @@ describe('resolveLocale', () => {
     expect(resolveLocale('de', false, '')).toEqual({ language: 'de', decimalComma: false });
   });
 });
+
+describe('detectLocale: weak evidence', () => {
+  it('does not take an English interquartile range "(5,25)" for a decimal comma', () => {
+    expect(detectLocale('Of 212 children (median age 9 years, IQR (5,25)), 164 had spastic CP and 1,204 visits were recorded; 45% improved.').decimalComma).toBe(false);
+    // an English text that prints its percents with a comma is read with a decimal comma
+    expect(detectLocale('Of the 212 children, 164 (77,4 %) had spastic cerebral palsy and 48 (22,6 %) had other types.').decimalComma).toBe(true);
+  });
+
+  it('counts percent words of every language as evidence for a decimal point ("0.52 por ciento")', () => {
+    expect(detectLocale('el total fue de 104134; un 0.52 por ciento más, 1.25 por ciento menos y 2,002 mujeres').decimalComma).toBe(false);
+  });
+});
