@@ -350,7 +350,9 @@ const spellingKey = (table: SpellingTable) =>
 export function compileHotLoop(layout: Layout, state: HotState): HotLoop {
   // a loop that counts measures reads their arrays from its state and has their level spellings compiled in
   const mk = state.measures;
-  const measureKey = mk ? `${mk.measures.map((m, k) => `${m.name}:${mk.num[k] ? 'n' : `${mk.lev[k]!.levels}:${spellingKey(mk.lev[k]!.spellings)}`}`).join(';')}|${mk.joint?.measures.join(',') ?? ''}` : '';
+  // a number measure's bounds are written into the loop too
+  const numberKey = (a: { min: number; max: number; integer: boolean }) => `${a.integer ? 'i' : 'n'}[${a.min},${a.max}]`;
+  const measureKey = mk ? `${mk.measures.map((m, k) => `${m.name}:${mk.num[k] ? numberKey(mk.num[k]) : `${mk.lev[k]!.levels}:${spellingKey(mk.lev[k]!.spellings)}`}`).join(';')}|${mk.joint?.measures.join(',') ?? ''}` : '';
   const key = `${layout.roles.join(',')}|${layout.delimiter}|${layout.emitRows}|${spellingKey(state.types)}|${spellingKey(state.outcomes)}|${measureKey}`;
   let loop = compiled.get(key);
   if (loop === undefined) {

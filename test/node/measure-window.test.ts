@@ -150,6 +150,24 @@ describe('measures counted by the byte scanner', () => {
     expectSameMeasures(counted.table, countTable(read.records, { measures: bounded.measures }));
   });
 
+  it('reads each cohort with its own bounds when two share a layout and measure names', async () => {
+    // compiled loops are reused by layout; the bounds written into one must not reach the other
+    const lines = ['type,year,outcome,age,months'];
+    for (let k = 0; k < 400; k++) lines.push(`spastic,2005,improved,${k % 2 ? '30' : '90'},${k % 3 ? '5' : '50'}`);
+    const text = `${lines.join('\n')}\n`;
+    const wide = defineCohort({ types: ['spastic'], measures: { age: { kind: 'number', min: 0, max: 120 }, months: { kind: 'integer', min: 0 } } });
+    const narrow = defineCohort({ types: ['spastic'], measures: { age: { kind: 'number', min: 0, max: 60 }, months: { kind: 'integer', min: 0, max: 12 } } });
+    for (const cohort of [wide, narrow, wide]) {
+      const options = { cohort, mode: 'lenient' as const };
+      const counted = await countCohortCsv(Readable.from([Buffer.from(text)]), options);
+      const read = await readCohortCsv(Readable.from([Buffer.from(text)]), options);
+      expect(counted.rejected).toStrictEqual(read.rejected);
+      // narrow: 200 ages of 90, 134 months of 50, 67 rows with both
+      expect(counted.rejectedCount).toBe(cohort === narrow ? 267 : 0);
+      expectSameMeasures(counted.table, countTable(read.records, { measures: cohort.measures }));
+    }
+  });
+
   it('counts a year far outside the others and values too wide for a histogram', async () => {
     const lines = ['type,year,outcome,score,months'];
     for (let i = 0; i < 300; i++) lines.push(`mixed,${2000 + (i % 3)},improved,${i * 1000}.5,${i % 7}`);
