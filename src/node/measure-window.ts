@@ -23,8 +23,8 @@ export const MAX_UNITS = 2 ** 26;
 const MAX_BINS = 4096;
 /** Bins of one measure's grid over all cells at most (32 MB of 16-bit counts). */
 const MAX_GRID = 2 ** 24;
-/** Cells of a number measure remembered by their bytes (see {@link NumberArrays.cache}). */
-export const CACHE_CELLS = 4096;
+/** Cells of a number measure remembered by their bytes, one per 16 bits of key (see {@link NumberArrays.cache}). */
+export const CACHE_CELLS = 65536;
 /** A bin's count wraps at 2^16 into its carry. */
 const WRAP = 65536;
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
@@ -54,7 +54,8 @@ export interface NumberArrays {
   spread: Map<number, Map<number, number>>;
   /**
    * Cells the compiled loop has read, by their bytes: pairs (the cell's first four bytes, zero-padded,
-   * as a 32-bit word; its units on the grid) at `2 · hash`. A cell seen before then costs one lookup
+   * as a 32-bit word; its units on the grid) at `2 · place`, the place being the bytes' low nibbles
+   * (512 KB, of which a file touches the pages of the values it holds). A cell seen before then costs one lookup
    * instead of being read digit by digit; emptied when the grid's decimals change.
    */
   cache: Int32Array;
@@ -155,17 +156,18 @@ export class MeasureWindow {
     const joint = this.joint;
     if (joint === undefined) return;
     const { counts, size, measures, strides } = joint;
-    for (let j = 0; j < counts.length; j++) {
-      const n = counts[j]!;
-      if (n === 0) continue;
-      const cell = Math.floor(j / size);
-      const combination = j % size;
-      measures.forEach((k, m) => {
-        const lev = this.lev[k]!;
-        const level = Math.floor(combination / strides[m]!) % (lev.levels + 1);
-        if (level > 0) lev.counts[cell * lev.levels + level - 1]! += n;
-      });
-    }
+    measures.forEach((k, m) => {
+      const { levels, counts: own } = this.lev[k]!;
+      // each combination's level of this measure (-1: missing), decoded once rather than per count
+      const levelOf = Int8Array.from({ length: size }, (_, j) => (Math.floor(j / strides[m]!) % (levels + 1)) - 1);
+      for (let j = 0, cell = 0; j < counts.length; cell++) {
+        for (let combination = 0; combination < size; combination++, j++) {
+          const n = counts[j]!;
+          const level = levelOf[combination]!;
+          if (n !== 0 && level >= 0) own[cell * levels + level]! += n;
+        }
+      }
+    });
     counts.fill(0);
   }
 

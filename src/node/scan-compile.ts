@@ -165,7 +165,10 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
     bounds.length === 0 ? '' : inUnits ? `if (${unitChecks.join(' || ')}) break ok;` : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
   // the cell's key: its first four bytes up to its first delimiter or control byte (that byte's low
   // seven bits included, so a key stands for one text), and its length (4: four or more), both
-  // from the mask with no branch: where the next cell starts does not wait for the lookup
+  // from the mask with no branch: where the next cell starts does not wait for the lookup. Its
+  // place in the cache is its four low nibbles, which tell apart every key of digits, '.', '-' and
+  // the byte after: a hash of the key let ~10% of a few hundred distinct values share a place with
+  // another, and those rows (4% of them) were read digit by digit, alternately evicting each other
   const flagged =
     delimiter < 0x30
       ? `m = (x - ${hex(Math.max(delimiter + 1, 14) * 0x01010101)}) & ~x & 0x80808080;`
@@ -174,7 +177,7 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
       if (!(${ends})) {
         x = dv.getInt32(i, true); ${flagged}
         m = (m & -m) - 1; kk = x & m; kl = (32 - Math.clz32(m)) >>> 3;
-        kh = (Math.imul(kk, -1640531535) >>> ${32 - Math.log2(CACHE_CELLS)}) << 1;
+        kh = kk & 0x0f0f0f0f; kh = (kh | (kh >>> 4)) & 0x00ff00ff; kh = ((kh | (kh >>> 8)) & ${CACHE_CELLS - 1}) << 1;
         b = buf[i + kl];
         if (K${k}[kh] === kk && (${ends})) { mu${k} = K${k}[kh + 1]; md${k} = D${k}; i += kl; }
         else {
@@ -391,11 +394,15 @@ function compile(layout: Layout, state: HotState): HotLoop {
   const mw = state.measures;
   // the measures' per-row locals, and their arrays (objects whose arrays are replaced when the window grows)
   const measureLocals = measured ? mw!.measures.map((_, k) => (mw!.num[k] ? `mu${k} = 0, md${k} = -1` : `ml${k} = -1`)).join(', ') : '';
+  // tables the loop only reads, made once per compiled loop (not per call: it is called per range)
+  const constants = measured
+    ? `const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
+  const P10 = Int32Array.of(${Array.from({ length: 10 }, (_, e) => `1e${e}`).join(', ')});
+  ${mw!.measures.map((_, k) => (mw!.num[k] ? boundTables(k, mw!.num[k]) : `const S${k} = ${singleByteTable(mw!.lev[k]!.spellings)};`)).join(' ')}`
+    : '';
   const measureSetup = measured
     ? `const measures = state.measures; measures.sync(window);
-    const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
-    const P10 = Int32Array.of(${Array.from({ length: 10 }, (_, e) => `1e${e}`).join(', ')});
-    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}], K${k} = N${k}.cache; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0; ${boundTables(k, mw!.num[k])}` : `const L${k} = measures.lev[${k}], S${k} = ${singleByteTable(mw!.lev[k]!.spellings)}; let C${k} = L${k}.counts;`)).join(' ')}
+    ${mw!.measures.map((_, k) => (mw!.num[k] ? `const N${k} = measures.num[${k}], K${k} = N${k}.cache; let B${k} = 0, W${k} = 0, H${k} = N${k}.counts, D${k} = 0;` : `const L${k} = measures.lev[${k}]; let C${k} = L${k}.counts;`)).join(' ')}
     ${mw!.joint ? 'const JL = measures.joint; let JC = JL.counts;' : ''}
     ${reloadCode(mw!)}`
     : '';
@@ -441,6 +448,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
   // type feedback when the loop was optimised mid-range, and bailed out at the end of each of the
   // first ranges (each time back to the interpreter for much of the next one).
   const factory = `let lastLine = 0;
+  ${constants}
   const loop = function (state, buf, dv, from, to) {${body}};
   return function (state, buf, dv, from, to) { const end = loop(state, buf, dv, from, to); state.line = lastLine; return end; };`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- see the note at the top of the file
