@@ -6,7 +6,7 @@
 // window, a value of many digits) are counted record by record instead; both are merged into the
 // count table's measures at the end.
 import { mergeNumberCells, RecordMeasureCounter, type MeasureCounts, type NumberCellSketch } from '../describe/measure-counts.js';
-import { MomentAccumulator } from '../describe/moment-sketch.js';
+import type { MomentSketch } from '../describe/moment-sketch.js';
 import { EXACT_QUANTILE_VALUES, QuantileAccumulator, type QuantileSketch } from '../describe/quantile-sketch.js';
 import { decimalUnits } from '../describe/decimal.js';
 import { mergeMeasureCounts } from '../describe/measure-counts.js';
@@ -510,46 +510,54 @@ export class MeasureWindow {
   private cellSketch(k: number, { units, counts }: Bins): NumberCellSketch {
     const a = this.num[k]!;
     const bins = units.length;
-    // the grid of this cell's own values (the measure's grid may be finer because of other cells)
+    const unit = POW10[a.d]!;
+    // one pass (it runs once per cell, mostly before V8 has optimised it: a closure per value
+    // here cost more than the rest of the count's end): the values, n, Σu and Σu² on the measure's
+    // grid, and the coarsest grid of the cell's own values (the measure's may be finer for other cells)
+    const values: number[] = [];
+    let n = 0;
+    let su = 0;
+    let qu = 0;
     let coarser = a.d;
-    for (let j = 0; j < bins && coarser > 0; j++) while (coarser > 0 && units[j]! % POW10[coarser]! !== 0) coarser--;
+    for (let j = 0; j < bins; j++) {
+      const u = units[j]!;
+      const count = counts[j]!;
+      while (coarser > 0 && u % POW10[coarser]! !== 0) coarser--;
+      values.push(u / unit);
+      n += count;
+      su += u * count;
+      qu += u * u * count;
+    }
     const d = a.d - coarser;
     const lift = POW10[coarser]!;
-    let n = 0;
-    let s = 0;
-    let q = 0;
-    for (let j = 0; j < bins; j++) {
-      const x = units[j]! / lift;
-      const count = counts[j]!;
-      n += count;
-      s += x * count;
-      q += x * x * count;
-    }
-    // Σx² bounds every term and partial sum of both (|x| ≤ x² for whole x): below 2^53 the doubles are exact
-    let S = BigInt(Number.isSafeInteger(q) ? s : 0);
-    let Q = BigInt(Number.isSafeInteger(q) ? q : 0);
-    if (!Number.isSafeInteger(q)) {
+    // Σu² bounds every term and partial sum of both (|u| ≤ u² for whole u): below 2^53 the doubles are
+    // exact, and so are their quotients by the lift, of which every u is a multiple
+    let S = 0n;
+    let Q = 0n;
+    if (Number.isSafeInteger(qu)) {
+      S = BigInt(su / lift);
+      Q = BigInt(qu / lift / lift);
+    } else {
+      const L = BigInt(lift);
       for (let j = 0; j < bins; j++) {
-        const x = BigInt(units[j]! / lift);
+        const x = BigInt(units[j]!) / L;
         S += x * BigInt(counts[j]!);
         Q += x * x * BigInt(counts[j]!);
       }
     }
-    const unit = POW10[a.d]!;
     const N = BigInt(n);
     const scale = 10n ** BigInt(2 * d);
     // the exact sums are the sketch; its doubles follow from them
-    const m2 = n > 1 ? Number(N * Q - S * S) / Number(N * scale) : 0;
-    const moments = new MomentAccumulator();
-    moments.merge({ n, sum: Number(S) / POW10[d]!, m2, min: units[0]! / unit, max: units[bins - 1]! / unit, grid: { decimals: d, sum: S, sumOfSquares: Q } });
-    const values = units.map((u) => u / unit);
+    const m2 = n > 1 ? Math.max(0, Number(N * Q - S * S) / Number(N * scale)) : 0;
+    // the sketch a moment accumulator gives for these sums, made without one (its BigInt sums ran cold here, per cell)
+    const moments: MomentSketch = Object.freeze({ n, sum: Number(S) / POW10[d]!, m2, min: units[0]! / unit, max: units[bins - 1]! / unit, grid: { decimals: d, sum: S, sumOfSquares: Q } });
     // distinct units, ascending: the exact sketch as the accumulator would build it, without its map
     if (bins <= EXACT_QUANTILE_VALUES) {
       const quantiles: QuantileSketch = Object.freeze({ n, method: 'exact', alpha: 0, values, counts });
-      return { moments: moments.sketch(), quantiles };
+      return { moments, quantiles };
     }
     const quantiles = new QuantileAccumulator();
     for (let j = 0; j < bins; j++) quantiles.add(values[j]!, counts[j]!);
-    return { moments: moments.sketch(), quantiles: quantiles.sketch() };
+    return { moments, quantiles: quantiles.sketch() };
   }
 }

@@ -142,27 +142,18 @@ function skipCode(delimiter: number): string {
  */
 const DIGITS_AT = `f = ((x & 0xF0F0F0F0) ^ 0x30303030) | (((x + 0x06060606) & 0xF0F0F0F0) ^ 0x30303030); p = f === 0 ? 4 : (31 - Math.clz32(f & -f)) >>> 3;`;
 
-/** The value of the `p` leading digits of `x` (1 to 3, the rest of the word shifted out), as `mu${k}`. */
+/** The value of the `p` leading digits of `x` (1 to 3, the rest of the word shifted out), into `target`. */
 const digitsOf = (target: string) => `z = (x - 0x30303030) << ((4 - p) << 3); ${target} = ((z >>> 8) & 255) * 100 + ((z >>> 16) & 255) * 10 + (z >>> 24);`;
 
 /**
  * A number measure's cell, or nothing (missing), read as whole units at its decimals and put on the
- * measure's grid. The loop reads the common shape itself, four bytes at a time: one to three digits,
- * then maybe '.' and one to three more. Every other cell (a sign, more digits, a point alone) is read
- * by {@link MeasureWindow.readNumber} out of line: the loop stays small, with few values live across
- * a row, which is what its speed depends on. What neither reads (spaces, '+', an exponent, a value
- * out of range) goes to the careful path, and so to zod.
+ * measure's grid. A cell whose bytes were read before is looked up by them (see
+ * {@link NumberArrays.cache}); any other is read by the measure's own function, {@link numberReader},
+ * out of the loop: the loop stays small, which is what the time V8 takes to optimise it (and the rows
+ * it reads slowly meanwhile) depends on, and a file's distinct cells are few.
  */
-function numberCode(k: number, last: boolean, delimiter: number, a: { min: number; max: number; integer: boolean }, reload: string): string {
+function numberCode(k: number, last: boolean, delimiter: number, reload: string): string {
   const ends = last ? `b === ${LF} || b === ${CR}` : `b === ${delimiter}`;
-  // the bounds are numbers of the cohort's definition, written into the loop as constants; a
-  // whole number is its units, others are compared as the double the text stands for
-  const value = a.integer ? `mu${k}` : 'val';
-  const bounds = [...(a.integer ? [`md${k} > 0`] : []), ...(a.min > -Infinity ? [`${value} < ${a.min}`] : []), ...(a.max < Infinity ? [`${value} > ${a.max}`] : [])];
-  const inUnits = !a.integer && bounds.length > 0 && (a.min === -Infinity || unitBounds(a.min)) && (a.max === Infinity || unitBounds(a.max));
-  const unitChecks = [...(a.min > -Infinity ? [`mu${k} < LO${k}[md${k}]`] : []), ...(a.max < Infinity ? [`mu${k} > HI${k}[md${k}]`] : [])];
-  const check =
-    bounds.length === 0 ? '' : inUnits ? `if (${unitChecks.join(' || ')}) break ok;` : `${a.integer ? '' : `val = md${k} === 0 ? mu${k} : mu${k} / pow10[md${k}]; `}if (${bounds.join(' || ')}) break ok;`;
   // the cell's key: its first four bytes up to its first delimiter or control byte (that byte's low
   // seven bits included, so a key stands for one text), and its length (4: four or more), both
   // from the mask with no branch: where the next cell starts does not wait for the lookup. Its
@@ -181,30 +172,56 @@ function numberCode(k: number, last: boolean, delimiter: number, a: { min: numbe
         b = buf[i + kl];
         if (K${k}[kh] === kk && (${ends})) { mu${k} = K${k}[kh + 1]; md${k} = D${k}; i += kl; }
         else {
-        s = i; ${DIGITS_AT}
-        if (p > 0 && p < 4) {
-          ${digitsOf(`mu${k}`)}
-          i += p; b = buf[i];
-          if (b !== 46) md${k} = 0;
-          else {
-            x = dv.getInt32(i + 1, true); ${DIGITS_AT}
-            if (p > 0 && p < 4) { ${digitsOf('q')} mu${k} = mu${k} * P10[p] + q; md${k} = p; i += 1 + p; b = buf[i]; }
-          }
-        }
-        if (md${k} < 0) {
-          // any other shape, byte by byte
-          i = measures.readNumber(buf, s); if (i < 0) break ok;
-          mu${k} = measures.units; md${k} = measures.decimals; b = buf[i];
-        }
-        ${check}
-        if (md${k} !== D${k}) {
-          if (md${k} < D${k}) { mu${k} *= P10[D${k} - md${k}]; if (mu${k} >= ${MAX_UNITS} || mu${k} <= -${MAX_UNITS}) break ok; }
-          else { mu${k} = measures.align(${k}, mu${k}, md${k}); ${reload} if (mu${k} !== mu${k}) break ok; }
-        }
-        // remembered when the cell is exactly the bytes of its key
-        if (i - s === kl) { K${k}[kh] = kk; K${k}[kh + 1] = mu${k}; }
+          i = number${k}(measures, N${k}, buf, dv, i, x, kk, kl, kh); if (i < 0) break ok;
+          mu${k} = units; md${k} = N${k}.d; b = buf[i]; ${reload}
         }
       }`;
+}
+
+/**
+ * The function that reads a number measure's cell the loop has not seen before (its units go to
+ * \`units\`; it returns where the cell ends, or -1 for a cell only zod reads). It reads the common
+ * shape itself, four bytes at a time: one to three digits, then maybe '.' and one to three more.
+ * Every other cell (a sign, more digits, a point alone) is read by {@link MeasureWindow.readNumber}.
+ * What neither reads (spaces, '+', an exponent, a value out of range) goes to the careful path, and
+ * so to zod. The cell is remembered by its bytes when they are all its key holds.
+ */
+function numberReader(k: number, a: { min: number; max: number; integer: boolean }): string {
+  // the bounds are numbers of the cohort's definition, written into the loop as constants; a
+  // whole number is its units, others are compared as the double the text stands for
+  const value = a.integer ? 'mu' : 'val';
+  const bounds = [...(a.integer ? ['md > 0'] : []), ...(a.min > -Infinity ? [`${value} < ${a.min}`] : []), ...(a.max < Infinity ? [`${value} > ${a.max}`] : [])];
+  const inUnits = !a.integer && bounds.length > 0 && (a.min === -Infinity || unitBounds(a.min)) && (a.max === Infinity || unitBounds(a.max));
+  const unitChecks = [...(a.min > -Infinity ? [`mu < LO${k}[md]`] : []), ...(a.max < Infinity ? [`mu > HI${k}[md]`] : [])];
+  const check =
+    bounds.length === 0 ? '' : inUnits ? `if (${unitChecks.join(' || ')}) return -1;` : `${a.integer ? '' : 'val = md === 0 ? mu : mu / pow10[md]; '}if (${bounds.join(' || ')}) return -1;`;
+  return `function number${k}(measures, N, buf, dv, i, x, kk, kl, kh) {
+    const s = i, D = N.d;
+    let b = 0, p = 0, f = 0, z = 0, q = 0, mu = 0, md = -1, val = 0.5;
+    ${DIGITS_AT}
+    if (p > 0 && p < 4) {
+      ${digitsOf('mu')}
+      i += p; b = buf[i];
+      if (b !== 46) md = 0;
+      else {
+        x = dv.getInt32(i + 1, true); ${DIGITS_AT}
+        if (p > 0 && p < 4) { ${digitsOf('q')} mu = mu * P10[p] + q; md = p; i += 1 + p; }
+      }
+    }
+    if (md < 0) {
+      // any other shape, byte by byte
+      i = measures.readNumber(buf, s); if (i < 0) return -1;
+      mu = measures.units; md = measures.decimals;
+    }
+    ${check}
+    if (md !== D) {
+      if (md < D) { mu *= P10[D - md]; if (mu >= ${MAX_UNITS} || mu <= -${MAX_UNITS}) return -1; }
+      else { mu = measures.align(${k}, mu, md); if (mu !== mu) return -1; }
+    }
+    if (i - s === kl) { N.cache[kh] = kk; N.cache[kh + 1] = mu; }
+    units = mu;
+    return i;
+  }`;
 }
 
 /**
@@ -305,7 +322,7 @@ function columnCode(role: ColumnRole, last: boolean, layout: Layout, state: HotS
   const { delimiter } = layout;
   // after the field: the delimiter (and step over it), or for the last column a line break
   const next = last ? `if (b !== ${LF} && b !== ${CR}) break ok;` : `if (b !== ${delimiter}) break ok; i++;`;
-  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, state.measures!.num[Number(role.slice(7))]!, reloadCode(state.measures!, Number(role.slice(7))))} ${next}`;
+  if (role.startsWith('number:')) return `${numberCode(Number(role.slice(7)), last, delimiter, reloadCode(state.measures!, Number(role.slice(7))))} ${next}`;
   if (role.startsWith('level:')) {
     // the spelling's compare steps over the delimiter itself
     const k = Number(role.slice(6));
@@ -398,7 +415,9 @@ function compile(layout: Layout, state: HotState): HotLoop {
   const constants = measured
     ? `const pow10 = [${Array.from({ length: 16 }, (_, e) => `1e${e}`).join(', ')}];
   const P10 = Int32Array.of(${Array.from({ length: 10 }, (_, e) => `1e${e}`).join(', ')});
-  ${mw!.measures.map((_, k) => (mw!.num[k] ? boundTables(k, mw!.num[k]) : `const S${k} = ${singleByteTable(mw!.lev[k]!.spellings)};`)).join(' ')}`
+  ${mw!.measures.map((_, k) => (mw!.num[k] ? boundTables(k, mw!.num[k]) : `const S${k} = ${singleByteTable(mw!.lev[k]!.spellings)};`)).join(' ')}
+  let units = 0;
+  ${mw!.measures.map((_, k) => (mw!.num[k] && roles.includes(`number:${k}`) ? numberReader(k, mw!.num[k]) : '')).join('\n  ')}`
     : '';
   const measureSetup = measured
     ? `const measures = state.measures; measures.sync(window);
@@ -428,7 +447,7 @@ function compile(layout: Layout, state: HotState): HotLoop {
     let i = from, line = state.line;
     while (i < to) {
       const start = i;
-      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, kl = 0, kk = 0, kh = 0, q = 0, s = 0, p = 0, f = 0, z = 0, r = 0, val = 0.5, ${measureLocals}` : ''};
+      let b = 0, c = 0, k = 0, x = 0, v = 0, m = 0, t = 0, y = 0, o = 0, idStart = 0, idEnd = 0${measured ? `, kl = 0, kk = 0, kh = 0, q = 0, r = 0, ${measureLocals}` : ''};
       ok: {
         ${parts.join('\n        ')}
         i += b === ${CR} && buf[i + 1] === ${LF} ? 2 : 1;
