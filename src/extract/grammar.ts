@@ -96,6 +96,9 @@ const SENTENCE_OPENS_WITHOUT_ARTICLE = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=
 const SENTENCE_OPENS_WITH_GROUP = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las)\s*$/u;
 const THAN_ONLY = lazyWords(() => /^\s*\)?\s*(?:than|als|que)\b/iu);
 const COMPARATIVE_BEFORE = lazyWords(() => /\b(?:more|less|fewer|higher|lower|greater|smaller|better|worse|mehr|weniger|höher|niedriger|größer|kleiner|häufiger|seltener|plus|moins|más|menos|mayor|menor)\b/iu);
+const COPULA_BEFORE = lazyWords(() => /\b(?:betrug|betrugen|lag\s+bei|belief\s+sich\s+auf|was|were|is|are|fue\s+de|fue|fueron|ascendió\s+a|ascendía\s+a|était\s+de|était|est\s+de|s['’]élevait\s+à|s['’]élève\s+à)\s*$/iu);
+// a sentence that opens on the number of a group and prints no figure before it: its figure is the group's size
+const NUMBER_OF_SUBJECT = lazyWords(() => /^\s*(?:[\p{L}]+\s*:\s*)?(?:(?:the|die|le|la|el)\s+)?(?:total\s+number|number|Gesamt(?:an)?zahl|Anzahl|Zahl|nombre\s+total|nombre|número\s+total|número|total)\s+(?:of|der|des|de|du|del)\b[^\d]*$/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -143,6 +146,8 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   // "Sur 105 centres qui ont reçu le questionnaire, 60 …", "Von 80 angeschriebenen Kliniken antworteten 56": without an
   // article the opening names its group too, when a relative clause or a short phrase and a comma follow it
   if (SENTENCE_OPENS_WITHOUT_ARTICLE.test(text.slice(sentenceStart, token.start)) && /^\s*[\p{L}-]+(?:\s+[\p{L}'’-]+){0,6}\s*,\s*\d/u.test(a)) return { strong: true };
+  // "Die Gesamtanzahl der Patienten, die an der Studie teilnahm, betrug 3014", "El número total de casos fue de 170"
+  if (COPULA_BEFORE().test(b) && NUMBER_OF_SUBJECT().test(text.slice(sentenceStart, token.start)) && /^\s*(?:[.;,)]|$)/u.test(a)) return { strong: true };
   const noun = COUNT_NOUN_AFTER().test(a);
   if (TOTAL_BEFORE().test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
   // "We registered 4,000 cardiac arrests.", "A total of 806 laparoscopic procedures were evaluated": a verb or phrase that

@@ -39,6 +39,10 @@ const FROM_BEFORE = lazyWords(() => /\b(?:from|von|de|desde)\s*$/iu);
 const ONE_BEFORE = lazyWords(() => /\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu);
 const SCORE_BEFORE = lazyWords(() => /\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu);
 const COMPARED_YEAR_BEFORE = lazyWords(() => /\b(?:par\s+rapport\s+(?:à|a)|comparé(?:e|s|es)?\s+(?:à|a)|contre|compared\s+(?:with|to)|versus|vs\.?|gegenüber|im\s+Vergleich\s+zu(?:m)?|verglichen\s+mit|frente\s+a(?:l)?|respecto\s+a(?:l)?|en\s+comparación\s+con|comparado\s+con)\s*$/iu);
+// "leur incidence représente 4.000 nouveaux cas par an", "la quatrième cause de décès ... (4000 par an)": a country's
+// yearly incidence or deaths, no group the text counted (a register's "2279 cases per year were diagnosed" is one)
+const PER_YEAR_AFTER = lazyWords(() => /^\s*(?:[\p{L}-]+\s+){0,3}?(?:par\s+an|pro\s+Jahr|per\s+(?:year|annum)|a\s+year|al\s+año|por\s+año|chaque\s+année|each\s+year|every\s+year|cada\s+año|jährlich|annually)(?![\p{L}])/iu);
+const POPULATION_MEASURE_BEFORE = lazyWords(() => /\b(?:incidence|incidencia|Inzidenz|prévalence|prevalence|prevalencia|Prävalenz|cause\s+de\s+décès|causes?\s+of\s+death|Todesursache|causa\s+de\s+muerte|estimée?s?|estimated|geschätzt\w*|estimad[oa]s?)\b[^.;]*$/iu);
 const CLAUSE_AFTER_YEAR = lazyWords(() => /^\s*[,;)]?\s*(?:when|we|the|there|it|this|a|an|our|wurde|wurden|hat|haben|ont|a\s+été|se|fue|fueron)\b/iu);
 
 /** A number in text, with how it was printed and why it is not a count or a share when it is not. */
@@ -393,6 +397,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
     if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber)) || EVERY_AFTER().test(aNumber)) return void set('a rate per population');
+    if (PER_YEAR_AFTER().test(after(text, token.end, 40)) && POPULATION_MEASURE_BEFORE().test(wordsBefore(text, token.start, 110))) return void set('a yearly figure of a population that is not counted');
     if (ONE_BEFORE().test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     // "57 per 100,000 population": the base of the rate is no group either
     if (/(?:^|[^\p{L}])(?:per|pro|pour|por|par|je|auf)\s*$/iu.test(b) && [100, 1000, 10000, 100000, 1000000].includes(token.value)) return void set('the base of a rate per population');

@@ -127,3 +127,13 @@ describe('tokenize: German, French and Spanish phrasing', () => {
     expect(read('compared with 2010 patients in the control arm').find((t) => t[1] === 2010)?.[3]).toBeNull();
   });
 });
+
+describe('tokenize: yearly figures of a population', () => {
+  const fr = { language: 'fr', decimalComma: true } as const;
+  it('takes a yearly count after incidence, an estimate or a cause of death for no group', () => {
+    expect(read('En France, leur incidence représente 4.000 nouveaux cas par an.', fr)[0]?.[3]).toMatch(/yearly figure/);
+    expect(read('la quatrième cause de décès par cancer chez les femmes (4000 par an).', fr)[0]?.[3]).toMatch(/yearly figure/);
+    // a register's own yearly count is a group
+    expect(read('In our register, 2279 cases per year were diagnosed.')[0]?.[3]).toBeNull();
+  });
+});
