@@ -247,6 +247,39 @@ export function proposeParagraphPartitions(out: ExtractionBuilder, claims: reado
     const run = exactRun(list.map((c) => c.numerator!), total);
     if (run) addPartition(out, total, list.slice(run[0], run[1]), 0, list[run[0]]!.span.start);
   }
+  proposeParagraphShares(out, claims);
+}
+
+/**
+ * "411 patients étaient des femmes (79,7 %). Les hommes … représentaient 20,3 % des patients": shares of one
+ * total in successive sentences of a paragraph, with no part already in a partition, whose percents add up to
+ * 100 within rounding, split that total.
+ */
+function proposeParagraphShares(out: ExtractionBuilder, claims: readonly ExtractedClaim[]): void {
+  const inPartition = new Set(out.partitions.flatMap((p) => p.parts));
+  const byTotal = new Map<number, ExtractedClaim[]>();
+  for (const c of claims) {
+    if (c.percent === undefined || c.measure === 'improvement') continue;
+    const list = byTotal.get(c.denominator) ?? [];
+    list.push(c);
+    byTotal.set(c.denominator, list);
+  }
+  for (const [total, list] of byTotal) {
+    if (list.length < 2 || list.some((c) => inPartition.has(c.id))) continue;
+    runs: for (let i = 0; i < list.length - 1; i++) {
+      let sum = 0;
+      let decimals = 0;
+      for (let j = i; j < list.length; j++) {
+        sum += Number(list[j]!.percent);
+        decimals = Math.max(decimals, list[j]!.percent!.split('.')[1]?.length ?? 0);
+        if (j > i && Math.abs(sum - 100) <= 0.5 * 10 ** -decimals * (j - i + 1) + 1e-9) {
+          addPartition(out, total, list.slice(i, j + 1), 0, list[i]!.span.start);
+          break runs;
+        }
+        if (sum > 100 + 1) break;
+      }
+    }
+  }
 }
 
 /** The one count of a sentence that prints no other figure ("In 281 cases, waiting times had been recorded."). */

@@ -85,3 +85,16 @@ describe('counts that are each the only figure of their sentence', () => {
   });
 });
 
+
+describe('partitions of shares stated in successive sentences', () => {
+  it('proposes shares of one total whose percents add up to 100, across the sentences of a paragraph', () => {
+    const text = 'Au total, 516 patients se sont présentés aux urgences. Parmi eux, 411 patients étaient des femmes (79,7 %). Les hommes représentaient 20,3 % des patients.';
+    const e = extractClaims(text, { locale: 'fr' });
+    expect(e.partitions.map((p) => [p.total, p.parts.length])).toEqual([[516, 2]]);
+  });
+
+  it('proposes none when the percents do not add up to 100', () => {
+    const text = 'Au total, 516 patients se sont présentés aux urgences. Parmi eux, 411 patients étaient des femmes (79,7 %). Les enfants représentaient 12,4 % des patients.';
+    expect(extractClaims(text, { locale: 'fr' }).partitions).toEqual([]);
+  });
+});
