@@ -14,6 +14,7 @@ import { slug } from './slug.js';
 import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
 import { readTextTables } from './text-table.js';
+import { tieSharesToLaterTotals } from './later-totals.js';
 import { tokenize, type NumberToken } from './tokens.js';
 import type { ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
@@ -198,6 +199,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       sentenceIndex++;
     }
     if (block.kind !== 'list-item') {
+      tieSharesToLaterTotals(out, tokens, [...paragraphTotals, ...sentenceCounts.map((c) => ({ ...c.token, approximate: false }))], out.span(block.start, block.end));
       proposeSentenceParts(out, sentenceCounts, paragraphTotals, out.span(block.start, block.end));
       proposeParagraphPartitions(out, out.claims.slice(claimsBefore));
     }
