@@ -69,11 +69,13 @@ const NOT_A_GROUP_ABBREVIATIONS = /\b(?:OR|RR|HR|IRR|SMD|AOR|aOR|CI)\b|\bd$/;
 /** A column that holds tests or differences, not a group's statistics: p, χ², OR, 95% CI, difference. */
 export const notAGroup = (label: string): boolean => NOT_A_GROUP_WORDS.test(label) || NOT_A_GROUP_ABBREVIATIONS.test(label);
 
-/** A row that states each column's size: "N", "n", "Number of participants (n)", "Number randomized", "Patients, No.", "Participants (n)". */
+/** A row that states each column's size: "N", "n", "Number of participants (n)", "Number randomized", "Patients, No.", "Participants (n)", "ITT (n)". */
 const WHO = String.raw`(?:participants|patients|subjects|children|cases|controls|people|persons|women|men|individuals|respondents|infants|adults|trials|studies)`;
 const HOW = String.raw`(?:randomi[sz]ed|enrolled|included|analy[sz]ed|recruited|allocated)`;
+// the analysis sets of a trial: "ITT (n)", "Intention-to-treat population, n", "Safety set"
+const SET = String.raw`(?:ITT|mITT|intention[-\s]to[-\s]treat|full analysis|safety|per[-\s]protocol|FAS|PP)(?:\s+(?:population|set|sample|analysis))?`;
 export const N_ROW = new RegExp(
-  String.raw`^(?:[nN]|no\.?|number|(?:total\s+)?(?:number|no\.?)\s+(?:of\s+)?(?:${WHO}(?:\s+${HOW})?|${HOW})(?:\s*\((?:[nN]|%|[nN],?\s*%)\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\)|${WHO},?\s*(?:no\.?|n|number)|${WHO}\s*\(\s*(?:[nN]|no\.?)\s*\))$`,
+  String.raw`^(?:[nN]|no\.?|number|(?:total\s+)?(?:number|no\.?)\s+(?:of\s+)?(?:${WHO}(?:\s+${HOW})?|${HOW})(?:\s*\((?:[nN]|%|[nN],?\s*%)\))?|(?:total\s*)?(?:sample size|[nN])|participants|patients|subjects|total number.*|n\s*\(total\)|\(n\)|${WHO},?\s*(?:no\.?|n|number)|${WHO}\s*\(\s*(?:[nN]|no\.?)\s*\)|${SET}(?:\s*\(\s*[nN]\s*\)|,\s*[nN])?)$`,
   'i',
 );
 

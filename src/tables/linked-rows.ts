@@ -15,8 +15,10 @@ const MALE = /\b(?:male|males|men|boys)\b/i;
  * patients" and the column's N less the male row). `named`:
  * the label names that row outright (every word of it), so it holds even when the percent does not fit.
  */
-export function linkedRows(table: Table, r: number, c: number, cells: readonly (readonly (ReadCell | undefined)[])[], columnN?: number): { n: number; named: boolean }[] {
-  const label = table.rowLabels[r]!;
+export function linkedRows(table: Table, r: number, c: number, cells: readonly (readonly (ReadCell | undefined)[])[], columnN?: number, about?: string): { n: number; named: boolean }[] {
+  // `about`: a note under the cell's mark that says whose share it is ("Of total number of patients
+  // having discontinued the study drug"); the row it names may print its label over two columns
+  const label = about ?? table.rowLabels[r]!;
   const m = SHARE_OF.exec(label);
   if (!m) return [];
   const own = words(m[0]);
@@ -26,7 +28,7 @@ export function linkedRows(table: Table, r: number, c: number, cells: readonly (
     const v = cells[k]?.[c]?.value;
     const n = v?.kind === 'count-percent' && isCount(v.count) ? v.count.value : v?.kind === 'number' && isCount(v.value) ? v.value.value : undefined;
     if (n === undefined) continue;
-    const theirs = words(table.rowLabels[k]!.split(' / ').pop()!);
+    const theirs = about === undefined ? words(table.rowLabels[k]!.split(' / ').pop()!) : new Set([...words(table.rowLabels[k]!)].filter((w) => w !== 'total'));
     if (theirs.size === 0) continue;
     // "of female patients" where only the male row is printed: the column's N less the males
     if (columnN !== undefined && FEMALE.test(m[0]) && MALE.test(table.rowLabels[k]!) && !FEMALE.test(table.rowLabels[k]!) && n < columnN && [...theirs].every((w) => MALE.test(w) || own.has(w))) {

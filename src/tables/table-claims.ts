@@ -126,12 +126,24 @@ function slug(text: string): string {
 const SUBSET = /\b(?:among|amongst)\b|\bonly\b/i;
 const SUBSET_NOTE = /^\s*(?:among|amongst|only|in (?:those|patients|participants|subjects|women|men|children))\b|\b(?:among|amongst|in) [\w\s-]{1,40}\bonly\b|\bonly (?:among|in|for)\b|\bsubset\b|\bsubgroup\b/i;
 
+// a note that says whose share a figure is: "Of total number of patients having discontinued the study
+// drug", "Percentages are of those with diabetes", "% of patients who completed follow-up"
+const SHARE_NOTE = /^\s*(?:of|among|amongst)\s+(?:the\s+)?(?:total\s+)?(?:number\s+of\s+)?(?:patients|participants|children|those|cases|subjects|people|persons|women|men)\b|\bpercentages?\s+(?:are|is|were)\s+(?:of|among)\b|\bas a (?:percentage|proportion) of\b/i;
+
 // a row that gives the size of the rows under it: "Sex (n)", "Age, n"
 const SIZE_LABEL = /(?:\(\s*n\s*\)|,\s*n)\s*$/i;
 const SIZE_CELL = /^\(?\s*[nN]\s*=\s*\d[\d,\s\u00a0\u202f]*\)?$/;
 
 const INTEGER_DATA = /\b(?:number of|no\.? of|count of|episodes|items? score|likert|parity|gravidity|children born)\b/i;
 const SCALE = /\((?:range\s*)?(\d+)\s*[–—-]\s*(\d+)\)|\brange\s*(\d+)\s*[–—-]\s*(\d+)|\bscale\s*(\d+)\s*[–—-]\s*(\d+)/i;
+
+// a quantity measured on each person ("Age (years)", "Duration of illness, months", "BMI (kg/m2)"), not a
+// level of one ("≥65 years", "18–29 years", "<25" start with a figure or a comparison)
+const MEASUREMENT = /\b(?:age|years?|yrs?|months?|weeks?|days?|hours?|minutes?|kg|cm|mm|kg\/m2?|mmhg|mg\/dl|mmol\/l|µmol\/l|score|bmi|body mass index|duration|weight|height|length|circumference|pressure|concentration)\b/i;
+const measurementRow = (label: string) => {
+  const own = label.split(' / ').pop()!.trim();
+  return MEASUREMENT.test(own) && !/^[<>≤≥=~]|^\d/.test(own) && !/\d\s*(?:[-–—]|to)\s*\d|[<>≤≥]\s*\d/.test(own);
+};
 
 /** Means of measurements (age, weight, blood pressure) are not whole-number data; counts and item scores are. */
 function measureOf(label: string): { continuous: boolean; scale?: [number, number] } {
@@ -295,6 +307,13 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       else if (tableDefault === 'mean-sd' || tableDefault === 'count-percent') kind = tableDefault === 'mean-sd' ? 'mean-sd' : countLike ? 'count-percent' : undefined;
       else if (!isCount(a) || b.value > 100 || a.negative || (n !== undefined && a.value > n)) kind = 'mean-sd';
       else if (countLike && n === undefined && b.decimals > 0) kind = 'count-percent';
+      // "Age (years) | 45 (12)" under a column headed "n (%)": a row that names a measurement, whose
+      // pair fits no count of any size the table offers, is more likely a mean and SD than a misprint
+      const ownHint = statisticOf(table.rowLabels[r]!) ?? (variableOf.get(r)?.label !== undefined ? statisticOf(variableOf.get(r)!.label!) : undefined);
+      if (kind === 'count-percent' && ownHint === undefined && measurementRow(table.rowLabels[r]!) && !offered.some((k) => k !== null && k !== undefined && fits(a.value, k, b))) {
+        out.unresolved.push({ text: grid[r]![c]!, reason: 'a pair in a row that names a measurement; as a count and percent it fits no size the table gives, so it may be a mean and SD', cell: cellRef(r, c) });
+        continue;
+      }
       if (kind === 'count-percent') cell.value = { kind: 'count-percent', count: a, percent: b, order: 'n (%)' };
       else if (kind === 'percent-count') cell.value = { kind: 'count-percent', count: b, percent: a, order: '% (n)' };
       else if (kind === 'mean-sd') cell.value = { kind: 'mean-sd', mean: a, sd: b };
@@ -429,6 +448,16 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     }
   }
 
+  // a note under a mark on the cell or its row that says whose share the figure is
+  const baseNote = (r: number, text: string): string | undefined => {
+    const marks = [...footnoteMarks(text), ...footnoteMarks(table.rowLabels[r]!.split(' / ').pop()!)];
+    for (const m of marks) {
+      const note = footnoteText(table.notes ?? '', m);
+      if (note !== undefined && SHARE_NOTE.test(note)) return note;
+    }
+    return undefined;
+  };
+
   // "4,880 and 3,554, respectively, for HbA1c": rows the notes give sizes of their own
   const noteSizes = sizesInNotes(table.notes ?? '', table.rowLabels, groupCols.length, groupCols.map((c) => table.columnLabels[c]!));
   // "Mean cigarettes/day (SD)b" with the note "bAmong ever smokers": a mean of fewer people than the column
@@ -469,6 +498,18 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       // "among patients with at least one indicator": a share of another row's count
       for (const link of linkedRows(table, r, c, cells, colN.get(c))) {
         if (link.named || (v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, link.n, v.percent))) add(link.n, 'another-row');
+      }
+      // "15 (19)a" with the note "aOf total number of patients having discontinued the study drug": the
+      // row the note names is the base; the column's N is not, and when no row is named the cell stays open
+      const shareNote = baseNote(r, grid[r]![c]!);
+      if (shareNote !== undefined && (v.kind === 'count-percent' || v.kind === 'number')) {
+        const links = linkedRows(table, r, c, cells, colN.get(c), shareNote).filter((l) => l.named);
+        if (links.length === 0 || (v.kind === 'count-percent' && links[0]!.n < v.count.value)) {
+          out.unresolved.push({ text: ref.quote, reason: `its note says whose share it is ("${shareNote.slice(0, 80)}"), and no row of the table is that count`, cell: ref });
+          continue;
+        }
+        candidates.length = 0;
+        add(links[0]!.n, 'another-row');
       }
       add(colN.get(c), inferredCols.has(c) ? 'inferred' : 'column');
       if (headingN.get(c) !== colN.get(c) && v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, headingN.get(c) ?? 0, v.percent)) add(headingN.get(c), 'column');

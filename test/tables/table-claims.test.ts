@@ -323,3 +323,32 @@ describe('tableClaims: percents named by their row, counts named by their column
     expect(x.claims).toEqual([]);
   });
 });
+
+describe('tableClaims: cells that are not what their column says', () => {
+  it('leaves a whole-number pair in a measurement row unresolved when it fits no size as a count and percent', () => {
+    const x = md('| | Treated (n = 120), n (%) | Control (n = 118), n (%) |\n|---|---|---|\n| Age (years) | 45 (12) | 47 (11) |\n| Female | 54 (45.0) | 50 (42.4) |\n| Smokers | 30 (26.0) | 29 (24.6) |');
+    expect(rows(x)).toEqual([[54, 120, '45.0', 'column'], [50, 118, '42.4', 'column'], [30, 120, '26.0', 'column'], [29, 118, '24.6', 'column']]);
+    expect(x.unresolved.filter((u) => /measurement/.test(u.reason)).map((u) => u.text)).toEqual(['45 (12)', '47 (11)']);
+    // a misprinted level of a variable ("≥65 years") is still a claim, and reported
+    const level = md('| | Treated (n = 120), n (%) |\n|---|---|\n| Age group | |\n| <65 years | 84 (70.0) |\n| ≥65 years | 36 (35.0) |');
+    expect(rows(level).map((r) => r[0])).toEqual([84, 36]);
+  });
+});
+
+describe('tableClaims: shares of another row that a note names', () => {
+  const table = (note: string) =>
+    md(`| | | Trial A | Trial B |\n|---|---|---|---|\n| Safety set (n) | | 400 | 300 |\n| Stopped treatment (n, %) | Total | 60 (15) | 30 (10) |\n| Reason (n, %) | Adverse events | 24 (40)a | 12 (40)a |\n| | Efficacy | 18 (31)a | 9 (30)a |\n| Lost to follow-up | | 8 (2) | 6 (2) |\n\n${note}`);
+
+  it('reads a cell marked for a note "Of total number of patients having stopped treatment" against that row', () => {
+    const x = table('aOf total number of patients having stopped treatment.');
+    expect(rows(x)).toEqual([[60, 400, '15', 'column'], [30, 300, '10', 'column'], [24, 60, '40', 'another-row'], [12, 30, '40', 'another-row'], [18, 60, '31', 'another-row'], [9, 30, '30', 'another-row'], [8, 400, '2', 'column'], [6, 300, '2', 'column']]);
+    // 18 of 60 is 30%, not 31%: reported against the row the note names
+    expect(audit(x)).toContain(`percent-mismatch ${x.claims[4]!.id}`);
+  });
+
+  it('leaves such a cell unresolved when no row of the table is the one the note names', () => {
+    const x = table('aOf patients who completed the first year.');
+    expect(x.claims.filter((c) => /Adverse|Efficacy/.test(c.label))).toEqual([]);
+    expect(x.unresolved.filter((u) => /note says whose share/.test(u.reason))).toHaveLength(4);
+  });
+});
