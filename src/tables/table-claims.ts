@@ -1,6 +1,6 @@
 import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type CellValue } from './cell-grammar.js';
 import { columnSizes } from './column-sizes.js';
-import { defaultStatistic, isCount, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
+import { defaultStatistic, isCount, missingColumn, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
 import { fits } from './fits.js';
 import { footnoteMarks, footnoteText, qualifyingMark, rowSizeInNotes } from './footnotes.js';
 import { sizesInNotes } from './sizes-in-notes.js';
@@ -294,6 +294,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const t = cells[r]![totalCol]?.value;
         if (t?.kind === 'pair' && isCount(t.first)) offered.push(t.first.value);
         if (t?.kind === 'count-percent' && isCount(t.count)) offered.push(t.count.value);
+        if (t?.kind === 'number' && isCount(t.value) && !t.value.bound) offered.push(t.value.value);
       }
       const plausibleCount = countLike && offered.some((k) => k !== null && k !== undefined && a.value <= k && Math.abs((100 * a.value) / k - b.value) <= 2.5);
       let kind: 'count-percent' | 'percent-count' | 'mean-sd' | undefined;
@@ -387,7 +388,12 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return '';
   };
   const qualified = (r: number) => [table.rowLabels[r]!, variableOf.get(r)?.label ?? '', headingOver(r)].some((label) => qualifyingMark(label, table.notes ?? ''));
+  // "Nmiss | 37" beside a row (or its variable's heading row): some of its values are missing, in groups the table does not say
+  const missingCols = Array.from({ length: width }, (_, c) => c).filter((c) => c >= L && missingColumn(table.columnLabels[c]!));
+  const missingIn = (r: number) => missingCols.some((c) => { const v = readCell(grid[r]![c]!, { decimalComma }); return v.kind === 'number' && isCount(v.value) && v.value.value > 0; });
+  const rowMissing = (r: number) => missingIn(r) || (variableOf.get(r)?.labelRow !== undefined && missingIn(variableOf.get(r)!.labelRow!));
   const unknownBase = (r: number, quote: string) =>
+    rowMissing(r) ||
     /\bavailable for\b|\bdata (?:on|for) \d/i.test(`${table.rowLabels[r]} ${variableOf.get(r)?.label ?? ''}`) ||
     (missingNoted && (hasFootnoteMark(quote) || hasFootnoteMark(table.rowLabels[r]!) || footnoteMarks(table.rowLabels[r]!).length > 0)) ||
     rowSizeInNotes(table.rowLabels[r]!, table.notes ?? '');
@@ -478,6 +484,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   const claimAt = new Map<string, TableClaim>();
   // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
   const unfitRowTotal = new Map<string, number>();
+  const provisional = new Set<string>();
   const bounds = new Map<string, number>();
   for (let r = H; r < grid.length; r++) {
     for (const c of groupCols) {
@@ -516,6 +523,8 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       if (totalCol !== undefined && totalCol !== c) {
         const t = cells[r]![totalCol]?.value;
         if (t?.kind === 'count-percent' && isCount(t.count)) add(t.count.value, 'row-total');
+        // "Total | 850": a bare count in the Total column is the row's size too
+        if (t?.kind === 'number' && isCount(t.value) && !t.value.bound) add(t.value.value, 'row-total');
       }
       const variable = variableOf.get(r);
       const levelGroup = levelGroupOf.get(r);
@@ -544,7 +553,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         }
         const fitting = candidates.find((k) => fits(count, k.n, v.percent)) ?? shareOfRowAbove(r, c, count, v.percent);
         // when none fits, the printed size it should be a share of, so the audit can say so
-        const chosen = fitting ?? candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.n >= count);
+        // (with no other size, the row's Total, kept only if the column proves to be one of row percentages)
+        const rowTotalOnly = fitting ? undefined : candidates.find((k) => k.basis === 'row-total' && k.n >= count);
+        const chosen = fitting ?? candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.n >= count) ?? rowTotalOnly;
+        if (chosen === rowTotalOnly && rowTotalOnly) provisional.add(`${r} ${c}`);
         if (!chosen) {
           out.unresolved.push({ text: ref.quote, reason: 'a count and percent with no denominator in the table', cell: ref });
           continue;
@@ -634,8 +646,18 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   // nothing is a share of its row's Total too, and so is reported against it
   for (const c of groupCols) {
     const claims = [...claimAt.entries()].filter(([k, x]) => k.endsWith(` ${c}`) && x.percent !== undefined && x.numerator !== undefined).map(([k, x]) => ({ k, x }));
-    const ofRow = claims.filter(({ x }) => x.denominatorBasis === 'row-total').length;
-    if (ofRow < 3 || ofRow < 0.8 * claims.length) continue;
+    // (cells that fit nothing neither prove nor disprove it)
+    const ofRow = claims.filter(({ k, x }) => x.denominatorBasis === 'row-total' && !provisional.has(k)).length;
+    const open = claims.filter(({ k }) => provisional.has(k)).length;
+    if (ofRow < 3 || ofRow < 0.8 * (claims.length - open)) {
+      // not a column of row percentages: a cell that fits nothing has no denominator the table prints
+      for (const { k, x } of claims.filter(({ k }) => provisional.has(k))) {
+        out.claims = out.claims.filter((y) => y !== x);
+        claimAt.delete(k);
+        out.unresolved.push({ text: x.cell.quote, reason: 'a count and percent with no denominator in the table', cell: x.cell });
+      }
+      continue;
+    }
     for (const { k, x } of claims) {
       const total = unfitRowTotal.get(k);
       if (total === undefined || x.denominatorBasis === 'row-total') continue;

@@ -54,6 +54,8 @@ export function levelPartitions(ctx: Context): TablePartition[] {
       const bounded = (x: TableClaim | undefined) => x !== undefined && ctx.bounds?.has(x.id) === true;
       if (claims.some((x) => x === undefined || x.numerator === undefined || (x.percent === undefined && !bounded(x)))) continue;
       const all = claims as (TableClaim & { numerator: number })[];
+      // shares of each row's Total (row percentages) say nothing of the column's N
+      if (all.some((p) => p.denominatorBasis === 'row-total') || new Set(all.map((p) => p.denominator)).size > 1 && all.some((p) => p.denominatorBasis === 'cell')) continue;
       const parts = all.filter((p) => !bounded(p)) as (TableClaim & { numerator: number; percent: string })[];
       if (parts.length === 0) continue;
       const total = ctx.colN.get(c) ?? parts[0]!.denominator;

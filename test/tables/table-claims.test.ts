@@ -352,3 +352,24 @@ describe('tableClaims: shares of another row that a note names', () => {
     expect(x.unresolved.filter((u) => /note says whose share/.test(u.reason))).toHaveLength(4);
   });
 });
+
+describe('tableClaims: row totals printed as counts, and columns of missing counts', () => {
+  it('reads row percentages of a Total column of bare counts, reports a misprint, and proposes no partition of the column', () => {
+    const x = md('| | | Cured N (%) | Completed N (%) | Died N (%) | Total |\n|---|---|---|---|---|---|\n| Sex | Male | 151 (17.8) | 598 (70.3) | 101 (11.9) | 850 |\n| | Female | 107 (16.2) | 475 (71.9) | 79 (12.0) | 661 |\n| Age | ≤ 14 | 5 (5.5) | 84 (92.3) | 2 (2.2) | 91 |\n| | 15-24 | 93 (13.3) | 273 (68.4) | 33 (8.3) | 399 |');
+    expect(x.claims.every((c) => c.denominatorBasis === 'row-total')).toBe(true);
+    expect(x.claims.map((c) => c.denominator)).toEqual([850, 850, 850, 661, 661, 661, 91, 91, 91, 399, 399, 399]);
+    const found = audit(x);
+    // 598 of 850 is 70.4%; 93 of 399 is 23.3%
+    expect(found).toContain(`percent-mismatch ${x.claims[1]!.id}`);
+    expect(found).toContain(`percent-mismatch ${x.claims[9]!.id}`);
+    expect(found.filter((f) => f.startsWith('count-sum-mismatch'))).toEqual([]);
+  });
+
+  it('takes an "Nmiss" column for missing counts: its heading row opens a variable, and a row with missing values is never proved wrong by the column\'s N', () => {
+    const x = md('| | Nmiss | Women (n = 13,980) | | Men (n = 8233) | |\n|---|---|---|---|---|---|\n| | | N | % | N | % |\n| Asthma | 67 | 2382 | 17.1% | 1193 | 14.5% |\n| Smoking: | 19 | | | | |\n| Never | | 9155 | 65.6% | 4063 | 49.4% |\n| Former | | 3903 | 27.9% | 3556 | 43.2% |\n| Current | | 908 | 6.5% | 609 | 7.4% |');
+    expect(x.claims.find((c) => c.numerator === 9155)?.denominator).toBe(13966);
+    expect(x.claims.some((c) => c.numerator === 2382)).toBe(false);
+    expect(x.claims.find((c) => c.numerator === 1193)?.denominator).toBe(8233);
+    expect(audit(x).filter((f) => !f.startsWith('percent-ok'))).toEqual([]);
+  });
+});
