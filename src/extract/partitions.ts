@@ -230,19 +230,24 @@ export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Me
   }
 }
 
+/** The claims that `keep` accepts (improvement rates never), grouped by denominator in text order. */
+function byDenominator(claims: readonly ExtractedClaim[], keep: (c: ExtractedClaim) => boolean): Map<number, ExtractedClaim[]> {
+  const out = new Map<number, ExtractedClaim[]>();
+  for (const c of claims) {
+    if (c.measure === 'improvement' || !keep(c)) continue;
+    const list = out.get(c.denominator) ?? [];
+    list.push(c);
+    out.set(c.denominator, list);
+  }
+  return out;
+}
+
 /**
  * Counts of one total stated in different sentences of a paragraph ("in 73 von 150 Fällen (49%).
  * Somit gab es 77 unterschiedliche Befunde (51%).") that add up to it exactly are a partition too.
  */
 export function proposeParagraphPartitions(out: ExtractionBuilder, claims: readonly ExtractedClaim[]): void {
-  const byTotal = new Map<number, ExtractedClaim[]>();
-  for (const c of claims) {
-    if (c.numerator === undefined || c.measure === 'improvement') continue;
-    const list = byTotal.get(c.denominator) ?? [];
-    list.push(c);
-    byTotal.set(c.denominator, list);
-  }
-  for (const [total, list] of byTotal) {
+  for (const [total, list] of byDenominator(claims, (c) => c.numerator !== undefined)) {
     if (list.length < 2) continue;
     const run = exactRun(list.map((c) => c.numerator!), total);
     if (run) addPartition(out, total, list.slice(run[0], run[1]), 0, list[run[0]]!.span.start);
@@ -257,14 +262,7 @@ export function proposeParagraphPartitions(out: ExtractionBuilder, claims: reado
  */
 function proposeParagraphShares(out: ExtractionBuilder, claims: readonly ExtractedClaim[]): void {
   const inPartition = new Set(out.partitions.flatMap((p) => p.parts));
-  const byTotal = new Map<number, ExtractedClaim[]>();
-  for (const c of claims) {
-    if (c.percent === undefined || c.measure === 'improvement') continue;
-    const list = byTotal.get(c.denominator) ?? [];
-    list.push(c);
-    byTotal.set(c.denominator, list);
-  }
-  for (const [total, list] of byTotal) {
+  for (const [total, list] of byDenominator(claims, (c) => c.percent !== undefined)) {
     if (list.length < 2 || list.some((c) => inPartition.has(c.id))) continue;
     runs: for (let i = 0; i < list.length - 1; i++) {
       let sum = 0;
