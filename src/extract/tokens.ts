@@ -78,6 +78,7 @@ const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por(?:\s+cada)?|
 // "dos de cada diez pacientes", "2 out of every 5", "deux sur chaque dix": a rate, whatever the numbers
 const EVERY_AFTER = lazyWords(() => /^\s*(?:de\s+cada|of\s+every|out\s+of\s+every|in\s+every|sur\s+chaque|von\s+je|auf\s+je)\s/iu);
 const FRACTION_AFTER = lazyWords(() => /^\s*(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel|thirds?|quarters?|fifths?|tenths?|tiers|quarts?|cinquièmes?|dixièmes?|tercios?|terceras?\s+partes|cuartas?\s+partes|cuartos?|quintos?|quintas?\s+partes|décimos?)(?![\p{L}])/iu);
+const ONE_NOUN_IN = lazyWords(() => /^\s+[\p{L}]+\s+(?:in|sur|von|auf|de\s+cada|of\s+every|out\s+of\s+every)\s+$/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
 const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
@@ -397,6 +398,11 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
     if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber)) || EVERY_AFTER().test(aNumber)) return void set('a rate per population');
+    // "1 patient sur 4", "un enfant sur trois", "1 Patient von 5": one of a few, a rate however it is written
+    if (token.value === 1 && next !== undefined && next.value <= 20 && ONE_NOUN_IN().test(text.slice(token.end, next.start))) {
+      next.excluded = 'a rate per population';
+      return void set('a rate per population');
+    }
     if (PER_YEAR_AFTER().test(after(text, token.end, 40)) && POPULATION_MEASURE_BEFORE().test(wordsBefore(text, token.start, 110))) return void set('a yearly figure of a population that is not counted');
     if (ONE_BEFORE().test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     // "57 per 100,000 population": the base of the rate is no group either

@@ -137,3 +137,11 @@ describe('tokenize: yearly figures of a population', () => {
     expect(read('In our register, 2279 cases per year were diagnosed.')[0]?.[3]).toBeNull();
   });
 });
+
+describe('tokenize: one of a few', () => {
+  it('takes "1 patient sur 4" for a rate, and "1 of 4 patients" or "trois patients sur dix" for counts', () => {
+    expect(read('En 2020, 1 patient sur 4 avait plus de 75 ans.', { language: 'fr', decimalComma: true }).slice(1, 3).map((t) => t[3])).toEqual(['a rate per population', 'a rate per population']);
+    expect(read('1 of 4 patients died.').map((t) => t[3])).toEqual([null, null]);
+    expect(read('Trois patients sur dix ont eu une complication.', { language: 'fr', decimalComma: true }).slice(0, 2).map((t) => t[3])).toEqual([null, null]);
+  });
+});
