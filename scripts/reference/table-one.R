@@ -20,7 +20,7 @@ num <- function(x) {
   out <- ifelse(is.infinite(x), ifelse(x > 0, "1e999", "-1e999"), out)
   out
 }
-str_json <- function(s) paste0('"', gsub('"', '\\"', gsub("\\", "\\\\", s, fixed = TRUE), fixed = TRUE), '"')
+str_json <- function(s) paste0('"', gsub("\n", "\\n", gsub('"', '\\"', gsub("\\", "\\\\", s, fixed = TRUE), fixed = TRUE), fixed = TRUE), '"')
 
 # A small JSON writer: named lists are objects, unnamed lists arrays, vectors arrays (of length 1 too).
 to_json <- function(x) {
@@ -111,6 +111,11 @@ fisher_p <- function(tab, seconds = 60) {
     tools::pskill(job$pid)
     parallel::mccollect(job, wait = FALSE)
     message("fisher.test gave up after ", seconds, " s on ", paste(dim(tab), collapse = " x "), " table of ", sum(tab))
+    return(NA)
+  }
+  # an error in the child (FEXACT's workspace exceeded) comes back as its message: no p either
+  if (inherits(res[[1]], "try-error")) {
+    message("fisher.test failed on ", paste(dim(tab), collapse = " x "), " table of ", sum(tab), ": ", trimws(res[[1]]))
     return(NA)
   }
   res[[1]]
