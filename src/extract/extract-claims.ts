@@ -173,6 +173,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
     }
     const claimed = new Set<number>();
     const claimsBefore = out.claims.length;
+    const unresolvedBefore = out.unresolved.length;
     // counts that are each the only figure of their sentence, and the totals of the paragraph, for proposeSentenceParts
     const sentenceCounts: SentenceCount[] = [];
     const paragraphTotals: Group[] = [];
@@ -199,7 +200,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       sentenceIndex++;
     }
     if (block.kind !== 'list-item') {
-      tieSharesToLaterTotals(out, tokens, [...paragraphTotals, ...sentenceCounts.map((c) => ({ ...c.token, approximate: false }))], out.span(block.start, block.end));
+      tieSharesToLaterTotals(out, unresolvedBefore, tokens, [...paragraphTotals, ...sentenceCounts.map((c) => ({ ...c.token, approximate: false }))], out.span(block.start, block.end));
       proposeSentenceParts(out, sentenceCounts, paragraphTotals, out.span(block.start, block.end));
       proposeParagraphPartitions(out, out.claims.slice(claimsBefore));
     }

@@ -24,15 +24,15 @@ function sameNoun(a: string, b: string): boolean {
  * reach") to a total stated later in the paragraph, when it is the only later total that counts the
  * noun the percent is "of" and the percent is exactly possible for it. A sentence's only figure counts
  * as a total here ("… erhoben (1.003 Befragte)"). The denominator is `assumed`: the text states the
- * group after its share.
+ * group after its share. Only the figures listed unresolved since `from` (this paragraph's) are looked at.
  */
-export function tieSharesToLaterTotals(out: ExtractionBuilder, tokens: readonly NumberToken[], totals: readonly Pick<Group, 'value' | 'start' | 'end' | 'approximate'>[], context: TextSpan): void {
-  if (totals.length === 0) return;
+export function tieSharesToLaterTotals(out: ExtractionBuilder, from: number, tokens: readonly NumberToken[], totals: readonly Pick<Group, 'value' | 'start' | 'end' | 'approximate'>[], context: TextSpan): void {
+  if (totals.length === 0 || out.unresolved.length === from) return;
   const text = out.text;
   const distinct = [...new Map(totals.map((g) => [g.start, g])).values()];
   const byStart = new Map(tokens.filter((t) => t.percent && t.excluded === undefined).map((t) => [t.start, t]));
   const kept = [];
-  for (const u of out.unresolved) {
+  for (const u of out.unresolved.slice(from)) {
     const percent = u.reason === NO_TOTAL && u.span.start >= context.start && u.span.end <= context.end ? byStart.get(u.span.start) : undefined;
     const noun = percent ? NOUN_OF_AFTER().exec(text.slice(percent.end, percent.end + 40))?.[1] : undefined;
     const later = noun === undefined ? [] : distinct.filter((g) => !g.approximate && g.start > percent!.end && sameNoun(NOUN_AFTER.exec(text.slice(g.end, g.end + 30))?.[1] ?? '', noun));
@@ -53,6 +53,6 @@ export function tieSharesToLaterTotals(out: ExtractionBuilder, tokens: readonly 
     };
     out.claims.push(claim);
   }
-  out.unresolved.length = 0;
+  out.unresolved.length = from;
   out.unresolved.push(...kept);
 }

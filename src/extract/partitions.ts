@@ -261,7 +261,10 @@ export function proposeParagraphPartitions(out: ExtractionBuilder, claims: reado
  * 100 within rounding, split that total.
  */
 function proposeParagraphShares(out: ExtractionBuilder, claims: readonly ExtractedClaim[]): void {
-  const inPartition = new Set(out.partitions.flatMap((p) => p.parts));
+  // the partitions proposed for this paragraph are the last ones: a walk back stops at the first that ends before it
+  const first = claims[0]?.span.start ?? 0;
+  const inPartition = new Set<string>();
+  for (let k = out.partitions.length - 1; k >= 0 && out.partitions[k]!.span.end >= first; k--) for (const id of out.partitions[k]!.parts) inPartition.add(id);
   for (const [total, list] of byDenominator(claims, (c) => c.percent !== undefined)) {
     if (list.length < 2 || list.some((c) => inPartition.has(c.id))) continue;
     runs: for (let i = 0; i < list.length - 1; i++) {
