@@ -67,7 +67,7 @@ export function statedNs(text: string): number[] {
 const NOT_A_GROUP_WORDS = /\bp[\s-]*(?:value|for trend)?\s*[a-z*†‡§]?$|^p\b|\bP\s*[<=]|χ2|chi[\s-]?squared?|\btest\b|statistic|difference|\bdiff\b|odds ratio|risk ratio|hazard|effect size|95\s*%\s*CI|confidence|significance|\bsig\.?$/i;
 const NOT_A_GROUP_ABBREVIATIONS = /\b(?:OR|RR|HR|IRR|SMD|AOR|aOR|CI)\b|\bd$/;
 /** A column that counts each row's missing values ("Nmiss", "Missing, n"): not a group; {@link missingColumn}. */
-export const MISSING_COLUMN = /^(?:n\s*miss(?:ing)?|no\.?\s+missing|missing(?:\s*,?\s*(?:n|no\.?|values?|data))?)\s*(?:[a-h]|[*†‡§¶#]+)?$/i;
+export const MISSING_COLUMN = /^(?:n\s*miss(?:ing)?|no\.?\s+missing|missing(?:\s*,?\s*(?:n|no\.?|values?|data))?)\s*(?:[a-h]|\[[a-h]\]|[*†‡§¶#]+)?$/i;
 export const missingColumn = (label: string): boolean => MISSING_COLUMN.test(label.split(' / ').pop()!.trim());
 
 /** A column that holds tests or differences, not a group's statistics: p, χ², OR, 95% CI, difference, missing counts. */

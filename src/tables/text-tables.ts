@@ -56,7 +56,10 @@ function alignedRows(lines: readonly string[], headerLines = 0): string[][] | un
   const cols = Array.from({ length: most }, (_, j) => ({ start: Math.min(...anchors.map((f) => f[j]!.start)), end: Math.max(...anchors.map((f) => f[j]!.end)) }));
   // a value printed only on shorter rows ("Sex | | 0.199": a p-value on a variable's heading row)
   // in a place no column of the widest rows covers is a column of its own
-  for (const f of valueLines.flatMap((line) => line.slice(1))) {
+  // (and so is a header line's heading over a column no value line prints: "Nmiss" over values
+  // only some rows have, which a page may not show until after a gap)
+  const headerFields = split.slice(0, headerLines).flat();
+  for (const f of [...valueLines.flatMap((line) => line.slice(1)), ...headerFields]) {
     if (f.start < cols[0]!.end || cols.some((c) => Math.min(c.end, f.end) - Math.max(c.start, f.start) > 0)) continue;
     cols.push({ start: f.start, end: f.end });
     cols.sort((a, b) => a.start - b.start);

@@ -210,3 +210,24 @@ describe('text tables: a PDF page\'s gaps, captions and notes', () => {
     expect(tableClaims(t!).claims.map((c) => [c.numerator, c.denominator])).toEqual([[5, 59], [87, 226], [10, 59], [52, 226]]);
   });
 });
+
+describe('text tables: a heading over a column that only later rows print', () => {
+  it('keeps "Nmiss" a column of its own, so the groups\' cells stay under their headings', () => {
+    const text = [
+      '                                              Nmiss[b]     Women (n = 13,980)        Men (n = 8233)',
+      '                                                           N          %              N          %',
+      '  Some high school                                         6906       49.4%          2636       32%',
+      '  Completed high school                                    2962       21.2%          2278       27.7%',
+      '  Smoking:                                    19',
+      '  Never                                                    9155       65.6%          4063       49.4%',
+      '  Former                                                   3903       27.9%          3556       43.2%',
+      '  Current                                                  908        6.5%           609        7.4%',
+    ].join('\n');
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.columnLabels.slice(0, 3)).toEqual(['', 'Nmiss[b]', 'Women (n = 13,980) / N']);
+    const x = tableClaims(t!);
+    // the heading row's missing count: the levels are shares of their own sum
+    expect(x.claims.find((c) => c.numerator === 9155)?.denominator).toBe(13966);
+    expect(x.claims.find((c) => c.numerator === 6906)?.denominator).toBe(13980);
+  });
+});
