@@ -122,6 +122,8 @@ function labelAround(text: string, count: NumberToken, percent: NumberToken | un
 
 // the stronger part of TOTAL_BEFORE: phrases that state a group's size, never a mere preposition ("of", "in the")
 const STATED_SIZE_BEFORE = lazyWords(() => /\b(?:a\s+total\s+of|in\s+total|altogether|(?:we|they|the\s+\w+)\s+(?:have\s+|had\s+)?(?:registered|enrolled|included|treated|recruited|studied|analy[sz]ed|examined|evaluated|identified|surveyed|screened|reviewed|operated\s+on|followed(?:\s+up)?))\s*$/i);
+const A_TOTAL_OF_BEFORE = lazyWords(() => /\b(?:a\s+total\s+of|in\s+total|altogether)\s*$/i);
+const NOT_LITERATURE_NOUN_AFTER = /^\s*(?![\p{L}-]*\s*(?:articles?|studies|study|papers?|publications?|reports?|trials?|reviews?|abstracts?|references?)(?![\p{L}]))[\p{L}]/u;
 // (the articles or studies a review counts are not a group of patients its percents are of)
 const STATED_SIZE_NOUN_PHRASE_AFTER = /^\s*(?![\p{L}-]*\s*(?:articles?|studies|study|papers?|publications?|reports?|trials?|reviews?|abstracts?|references?)(?![\p{L}]))[\p{L}][\p{L}-]*(?:\s+(?!(?:articles?|studies|papers?|publications?|reports?|trials?)(?![\p{L}]))[\p{L}][\p{L}-]*){0,2}\s*(?:[.;,:]|\s+(?:were|was|have|had)\b|$)/u;
 
@@ -153,6 +155,8 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   // "We registered 4,000 cardiac arrests.", "A total of 806 laparoscopic procedures were evaluated": a verb or phrase that
   // states a group's size makes the number one, whatever it counts, when a short noun phrase ends the clause
   if (STATED_SIZE_BEFORE().test(b) && STATED_SIZE_NOUN_PHRASE_AFTER.test(a)) return { strong: true };
+  // "A total of 144 surgeons from 10 centres returned the survey": after "a total of" any noun names the group
+  if (A_TOTAL_OF_BEFORE().test(b) && NOT_LITERATURE_NOUN_AFTER.test(a)) return { strong: true };
   if (TOTAL_VERB_AFTER().test(a) && noun) return { strong: true };
   if (noun) return { strong: false };
   return undefined;

@@ -22,6 +22,7 @@ describe('the groups a share of a later sentence can be of', () => {
   it('takes a number stated as a group size by its verb for a total, whatever it counts', () => {
     expect(keys('We registered 4,000 cardiac arrests. In all, 12.4% survived to discharge.')).toEqual(['-/4000/12.4']);
     expect(keys('A total of 806 laparoscopic procedures were evaluated. Overall, 2.1% had a complication.')).toEqual(['-/806/2.1']);
+    expect(keys('A total of 144 surgeons from 10 different centres returned the survey. They found it simple (92%) and useful (90%).')).toEqual(['-/144/92', '-/144/90']);
   });
 
   it('does not take the articles a review counts for the group its percents are of', () => {
