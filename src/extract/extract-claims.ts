@@ -491,6 +491,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     result.claims.push(p);
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
+  if (pending.length === 0) keepSharesOfPrintedWhole(out, far, sentence, context, result, claimed);
   proposeComposedParts(out, composed, [...later, ...inReachAtStart], sentence, context, result);
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   const partitionsBefore = out.partitions.length;
@@ -498,6 +499,41 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   proposeNestedParts(out, mentions, result.claims, sentence, context, claimsBefore);
   demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
+}
+
+/**
+ * "Of the total 100 women, 42 (49.4%) were resistant and 43 (50.6%) sensitive, and 15 dropped out": counts
+ * with percents that none fits the whole the sentence opens with, but whose percents add up to 100, split
+ * some smaller group of it (those evaluated). The text prints them as of that whole, so they are kept as its
+ * shares, with a note saying the percents do not fit it, rather than left unresolved or re-targeted.
+ */
+function keepSharesOfPrintedWhole(out: Builder, far: readonly { mention: ShareMention; innermost?: Group }[], sentence: number, context: TextSpan, result: SentenceClaims, claimed: Set<number>): void {
+  if (far.length < 2) return;
+  const whole = far[0]!.innermost;
+  if (whole === undefined || whole.sentence !== sentence || whole.kind !== 'total' || !OF_TOTAL_HEAD.test(out.text.slice(Math.max(0, whole.start - 30), whole.start).replace(/\btotal\s+$/i, ''))) return;
+  const shares = far.map((f) => f.mention);
+  if (far.some((f) => f.innermost !== whole) || shares.some((m) => !m.count || !m.percent || m.denominator !== undefined || m.start < whole.end || m.count.value >= whole.value)) return;
+  const decimals = Math.max(...shares.map((m) => m.percent!.decimals));
+  const sum = shares.reduce((a, m) => a + m.percent!.value, 0);
+  if (Math.abs(sum - 100) > shares.length * 0.5 * 10 ** -decimals + 1e-9) return;
+  const starts = new Set(shares.map((m) => m.start));
+  for (let i = out.unresolved.length - 1; i >= 0; i--) if (starts.has(out.unresolved[i]!.span.start)) out.unresolved.splice(i, 1);
+  for (const m of shares) {
+    const claim: ExtractedClaim = {
+      id: out.id(slug(cleanLabel(m.label)) || 'claim'),
+      numerator: m.count!.value,
+      denominator: whole.value,
+      denominatorSource: 'same-sentence',
+      denominatorNote: `the sentence gives it as of the ${whole.value} it opens with, but its percents (adding up to 100) are of a smaller group: ${m.count!.value}/${whole.value} does not give ${m.percent!.digits}%`,
+      percent: m.percent!.digits,
+      span: out.span(m.start, m.end),
+      context,
+    };
+    out.claims.push(claim);
+    result.claims.push({ claim, mention: m });
+    claimed.add(m.percent!.start);
+    claimed.add(m.count!.start);
+  }
 }
 
 /**

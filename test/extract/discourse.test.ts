@@ -42,6 +42,17 @@ describe('the groups a share of a later sentence can be of', () => {
     expect(keys(text)).toEqual([]);
     expect(reasons(text).join('\n')).toMatch(/29%: a share of a subgroup/);
   });
+
+  it('keeps shares the sentence gives as of its opening whole when their percents add up to 100 but do not fit it, saying so', () => {
+    const out = extractClaims('Of the 100 women enrolled, 42 (49.4%) were resistant and 43 (50.6%) were sensitive, and 15 dropped out.');
+    expect(out.claims.map((c) => [c.numerator, c.denominator, c.percent])).toEqual([
+      [42, 100, '49.4'],
+      [43, 100, '50.6'],
+    ]);
+    expect(out.claims[0]!.denominatorNote).toMatch(/42\/100 does not give 49\.4%/);
+    // percents of each level, adding up to no whole, stay unresolved
+    expect(keys('Of the 300 children, 10 (3%) were at level I, 40 (13%) at level II and 53 (43%) at level III.')).toEqual([]);
+  });
 });
 
 const total = (value: number, start: number, sentence = 0): Group => ({ value, approximate: false, start, end: start + String(value).length, sentence, block: 0, kind: 'total' });
