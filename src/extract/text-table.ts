@@ -58,6 +58,16 @@ const OPEN_BEFORE = /^\s*\(\s*$/;
 const CLOSE_AFTER = /^\s*%?\s*\)/;
 const OF_BETWEEN = /^\s*(?:of|\/)\s*$/;
 const SENTENCE_END = /[.!?;:](?:\s|$)/;
+const N_ALONE = /^[\s|]*(?:n|N|No\.?)[\s|]*$/;
+const PERCENT_ALONE = /^[\s|]*%[\s|]*$/;
+const LONE_NUMBER = /^\s*\d+(?:[.,]\d+)?\s*$/;
+
+/** The one number of a line that holds nothing else, at its place in the text. */
+function loneNumber(raw: string, start: number, locale: ReadingLocale): NumberToken | undefined {
+  const tokens = tokenize(raw, locale);
+  const t = tokens.length === 1 ? tokens[0]! : undefined;
+  return t === undefined || t.excluded !== undefined || t.word ? undefined : { ...t, start: t.start + start, end: t.end + start };
+}
 /** How the tokeniser marks "58.7" printed without "%": in an "n (%)" cell it is the percent. */
 const DECIMAL_NOT_PERCENT = 'a decimal that is not a percent';
 const LABEL_EDGES = /^[\s|*•♦·-]+|[\s|*•♦·,:-]+$/g;
@@ -209,14 +219,34 @@ export function readTextTables(out: ExtractionBuilder, text: string, locale: Rea
     void at;
   };
 
+  // one cell a line under an "N" line and a "%" line: a count alone on its line, then its percent alone
+  let nThenPercent = 0;
+  let loneCount: NumberToken | undefined;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const raw = text.slice(lineStart, lineEnd);
     if (raw.trim() !== '' && !skip(lineStart)) {
+      const lone = nThenPercent === 2 && LONE_NUMBER.test(raw) ? loneNumber(raw, lineStart, locale) : undefined;
+      nThenPercent = N_ALONE.test(raw) ? 1 : nThenPercent === 1 && PERCENT_ALONE.test(raw) ? 2 : nThenPercent === 2 && !PERCENT_ALONE.test(raw) ? 2 : 0;
+      if (lone !== undefined) {
+        if (loneCount === undefined && lone.decimals === 0) loneCount = lone;
+        else if (loneCount !== undefined && lone.value <= 100) {
+          bare.push({ count: loneCount, percent: lone, start: loneCount.start, end: lone.end });
+          bareEnd = lone.end;
+          loneCount = undefined;
+        } else loneCount = undefined;
+        if (lineEnd >= text.length) break;
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      loneCount = undefined;
       const line = readLine(text, lineStart, lineEnd, locale);
-      if (line.kind === 'prose') endTable(lineStart);
+      if (line.kind === 'prose') {
+        nThenPercent = 0;
+        endTable(lineStart);
+      }
       else if (line.kind === 'size' || line.kind === 'size-list') {
         flushBare();
         if (line.kind === 'size-list') {

@@ -66,6 +66,14 @@ describe('tables printed as text', () => {
     expect(e.partitions.map((p) => `${p.total}:${p.parts.length}`)).toEqual(['100:2']);
   });
 
+  it('reads a count alone on its line and its percent alone on the next under an "N" line and a "%" line', () => {
+    // written for this test, laid out as a table copied from a web page: one cell a line
+    const text = 'Response to therapy\n\nPatients (N = 40)\n\nResponse\n\nN\n\n%\n\nComplete response\n\n6\n\n15\n\nPartial response\n\n14\n\n35\n\nStable disease\n\n20\n\n50';
+    expect(keys(text)).toEqual(['6/40/15', '14/40/35', '20/40/50']);
+    // without the "N" and "%" lines, lone numbers are no cells
+    expect(keys(text.replace('N\n\n%\n\n', ''))).toEqual([]);
+  });
+
   it('takes a prose sentence for the end of a table', () => {
     const text = 'Cases (n = 120)\nMale 60 (50.0%)\nThe remaining patients were followed up in the outpatient clinic for two years.\nFemale 60 (50.0%)';
     expect(keys(text)).toEqual(['60/120/50.0']);
