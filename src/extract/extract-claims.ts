@@ -234,6 +234,7 @@ function tableLines(block: DocumentBlock) {
 /** Resolve the shares of one sentence, add its totals to the scope, and propose partitions. */
 function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>, bounds: { start: number; end: number }): SentenceClaims {
   const result: SentenceClaims = { claims: [], totals: [], partCue: false };
+  const unresolvedBefore = out.unresolved.length;
   const context = out.span(block.start, block.end);
   const claimsBefore = out.claims.length;
   declareNamedGroups(out.text, mentions, scope, sentence, blockIndex, bounds);
@@ -285,7 +286,8 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       // within the sentence, or from the sentence just before when no figure stands between ("recorded 100 queries.
       // 29% of these ..."), and down a run of such shares ("25% of these ..."): further back "them" may be any group
       const chain = scope.ofThemChain;
-      const adjacent = last !== undefined && (last.sentence === sentence - 1 || (chain?.group === last && chain.sentence === sentence - 1)) && !/\d/.test(out.text.slice(Math.max(last.end, chain?.group === last ? chain.end : 0), m.start));
+      const from = last === undefined ? m.start : Math.max(last.end, chain?.group === last ? chain.end : 0);
+      const adjacent = last !== undefined && (last.sentence === sentence - 1 || (chain?.group === last && chain.sentence === sentence - 1)) && m.start - from <= 400 && !/\d/.test(out.text.slice(from, m.start));
       const back = !m.subgroup && !shareBetween && m.percent && last !== undefined && (last.sentence === sentence || adjacent) && last.end <= m.start && !last.approximate && fitShare(fitFields(undefined, m.percent), last.value) === 'exact' ? last : undefined;
       if (!back || !m.percent) {
         out.unresolvedAt(m.start, m.end, 'a share of a subgroup whose size is not printed ("of them")');
@@ -491,7 +493,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     result.claims.push(p);
     for (const tok of [p.mention.percent, p.mention.count, p.mention.denominator]) if (tok) claimed.add(tok.start);
   }
-  if (pending.length === 0) keepSharesOfPrintedWhole(out, far, sentence, context, result, claimed);
+  if (pending.length === 0) keepSharesOfPrintedWhole(out, far, sentence, context, result, claimed, unresolvedBefore);
   proposeComposedParts(out, composed, [...later, ...inReachAtStart], sentence, context, result);
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   const partitionsBefore = out.partitions.length;
@@ -507,7 +509,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
  * some smaller group of it (those evaluated). The text prints them as of that whole, so they are kept as its
  * shares, with a note saying the percents do not fit it, rather than left unresolved or re-targeted.
  */
-function keepSharesOfPrintedWhole(out: Builder, far: readonly { mention: ShareMention; innermost?: Group }[], sentence: number, context: TextSpan, result: SentenceClaims, claimed: Set<number>): void {
+function keepSharesOfPrintedWhole(out: Builder, far: readonly { mention: ShareMention; innermost?: Group }[], sentence: number, context: TextSpan, result: SentenceClaims, claimed: Set<number>, unresolvedBefore: number): void {
   if (far.length < 2) return;
   const whole = far[0]!.innermost;
   if (whole === undefined || whole.sentence !== sentence || whole.kind !== 'total' || !OF_TOTAL_HEAD.test(out.text.slice(Math.max(0, whole.start - 30), whole.start).replace(/\btotal\s+$/i, ''))) return;
@@ -517,7 +519,8 @@ function keepSharesOfPrintedWhole(out: Builder, far: readonly { mention: ShareMe
   const sum = shares.reduce((a, m) => a + m.percent!.value, 0);
   if (Math.abs(sum - 100) > shares.length * 0.5 * 10 ** -decimals + 1e-9) return;
   const starts = new Set(shares.map((m) => m.start));
-  for (let i = out.unresolved.length - 1; i >= 0; i--) if (starts.has(out.unresolved[i]!.span.start)) out.unresolved.splice(i, 1);
+  // only the sentence's own unresolved figures are looked at, so a long page stays linear
+  for (let i = out.unresolved.length - 1; i >= unresolvedBefore; i--) if (starts.has(out.unresolved[i]!.span.start)) out.unresolved.splice(i, 1);
   for (const m of shares) {
     const claim: ExtractedClaim = {
       id: out.id(slug(cleanLabel(m.label)) || 'claim'),

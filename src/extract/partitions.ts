@@ -297,7 +297,8 @@ export interface SentenceCount {
  */
 export function proposeSentenceParts(out: ExtractionBuilder, counts: readonly SentenceCount[], totals: readonly Group[], context: TextSpan): void {
   if (counts.length < 3) return;
-  for (const g of totals) {
+  // the few totals stated last, nearest first: a long paragraph stays linear
+  for (const g of totals.slice(-8).reverse()) {
     if (g.approximate) continue;
     const after = counts.filter((c) => c.token.start >= g.end && c.sentence > g.sentence && c.token.value < g.value);
     if (after.length < 3) continue;
