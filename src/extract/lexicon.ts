@@ -77,8 +77,8 @@ const EN: LanguageCues = {
   averages: ['on\\s+average', 'averaged'],
   bounds: ['above', 'below', 'exceeding', 'in\\s+excess\\s+of'],
   thresholds: ['threshold', 'cut-?off', 'significance\\s+level', 'alpha\\s+level', 'level\\s+of\\s+significance'],
-  benchmarksBefore: ['national\\s+average', 'nationwide', 'national\\s+rate', 'national\\s+figure', 'benchmark', 'reference\\s+value', 'the\\s+previous\\s+year', 'last\\s+year', 'World\\s+Health\\s+Organi[sz]ation', 'recommended\\s+by\\s+the\\s+WHO'],
-  benchmarksAfter: ['nationally', 'nationwide', 'in\\s+the\\s+previous\\s+year', 'the\\s+year\\s+before', 'last\\s+year', 'in\\s+(?:19|20)\\d\\d'],
+  benchmarksBefore: ['national\\s+average', 'nationwide', 'nationally', 'national\\s+rate', 'national\\s+figure', 'benchmark', 'reference\\s+value', 'the\\s+previous\\s+year', 'last\\s+year', 'World\\s+Health\\s+Organi[sz]ation', 'recommended\\s+by\\s+the\\s+WHO', 'up\\s+from', 'down\\s+from', 'in\\s+the\\s+literature', 'in\\s+the\\s+general\\s+population', '(?:previous|earlier|other|published|prior)\\s+(?:studies|trials|series|reports|publications)'],
+  benchmarksAfter: ['nationally', 'nationwide', 'in\\s+the\\s+previous\\s+year', 'the\\s+year\\s+before', 'last\\s+year', 'in\\s+(?:19|20)\\d\\d', 'in\\s+the\\s+literature', '(?:in|of)\\s+(?:previous|earlier|other|published|prior)\\s+(?:studies|trials|series|reports|publications)'],
   accuracyMeasures: ['sensitivity', 'specificity', 'positive\\s+predictive\\s+value', 'negative\\s+predictive\\s+value', 'predictive\\s+value', 'PPV', 'NPV', 'accuracy'],
 };
 

@@ -93,6 +93,13 @@ const MEASURE_BEFORE = lazyWords(() => /\b(?:power|agreement|concordance|kappa|r
 const MEASURE_AFTER = lazyWords(() => /^\s*(?:power|agreement|concordance)\b/iu);
 const AVERAGE_BEFORE = lazyWords(() => /\b(?:mean|average|median|pooled|promedio|media|mediana|moyenne|moyen|médiane|Durchschnitt|durchschnittliche[nr]?|mittlere[nr]?)\s+(?:[\p{L}-]+\s+){0,4}(?:was|were|is|of|de|von|fue|était|lag\s+bei|betrug)?\s*$/iu);
 const RESPECTIVELY_AFTER = lazyWords(() => /^[^.;]{0,40}?\b(?:respectively|respectivamente|respectivement|beziehungsweise|bzw)\b/iu);
+// "85% on average": an average of rates
+const AVERAGE_AFTER = lazyWords(() => /^\s*%?\s*(?:on\s+average|in\s+average|averaged\b)/i);
+// "At 5 years, 80% were alive": an estimate at a time point (a time point must come before)
+const ALIVE_AFTER = lazyWords(() => /^\s*%?\s*(?:of\s+(?:the\s+)?[\p{L}-]+\s+)?(?:were|was|are|is|remained)\s+(?:still\s+)?(?:alive|surviving|event-free|disease-free|relapse-free|progression-free|recurrence-free)\b/iu);
+const TIME_POINT_BEFORE = lazyWords(() => /\b(?:at|after|by)\s+\d+\s*(?:years?|months?|weeks?)\b|\b\d+-(?:year|month|week)\b/i);
+// "of those older than 80", "aged over 65": an age bound, not a group's size
+const AGE_BOUND_BEFORE = lazyWords(() => /\b(?:(?:older|younger)\s+than|(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below|at\s+least|less\s+than|more\s+than))\s*$/i);
 // "expected mortality from the S-MPM was 1.2%", "the predicted rate of 8%", "a target of 95%": a modelled or aimed-for rate
 const MODELLED_BEFORE = lazyWords(() => /\b(?:expected|predicted|estimated|projected|modell?ed|target(?:ed)?|goal|aim)\b(?:\s+[\p{L}-]+){0,5}?\s*(?:was|is|were|are|of|at|to\s+be)?\s*$/iu);
 const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
@@ -372,7 +379,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
   if (token.percent) {
     if (INTERVAL_AFTER().test(a) || INTERVAL_LEVEL_BEFORE().test(b)) return void set('a confidence level');
     if (COMPARATOR_BEFORE().test(b) || BOUND_BEFORE().test(b) || OR_MORE_AFTER().test(a)) return void set('a threshold or bound, not a share');
-    if (AVERAGE_BEFORE().test(b)) return void set('an average of rates, not a share of a counted group');
+    if (AVERAGE_BEFORE().test(b) || AVERAGE_AFTER().test(a)) return void set('an average of rates, not a share of a counted group');
+    if (ALIVE_AFTER().test(a) && TIME_POINT_BEFORE().test(before(text, token.start, 60))) return void set('a survival or time-to-event estimate');
     if ((MEASURE_BEFORE().test(b) || MEASURE_AFTER().test(a)) && !/^\s*\(\s*\d+\s*\/\s*\d+\s*\)/.test(a)) return void set("a measure of a study's power, raters' agreement or a risk reduction, not a share of a counted group");
     if (LEVEL_AFTER().test(a)) return void set('a level of improvement, not a share');
     if (sharePopulationOfCount(text, tokens, t)) return void set('the share the count before it makes of a larger population that is not counted');
@@ -391,7 +399,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (POINTS_AFTER().test(aNumber)) return void set('a percent change');
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
     // "an IQ < 50", "aged > 65": a bound, not a group
-    if (/[<>≤≥]\s*$/.test(b)) return void set('a threshold or bound, not a count');
+    if (/[<>≤≥]\s*$/.test(b) || AGE_BOUND_BEFORE().test(b)) return void set('a threshold or bound, not a count');
     if (FRACTION_AFTER().test(aNumber)) return void set('a fraction ("two thirds"), not a count');
     if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');

@@ -87,7 +87,7 @@ export const EACH_OF_LISTED_AFTER = lazyWords(() => /^(?:\s*,?\s*(?:and|or|y|o|u
  * completing a course of treatment ... 95%", "bei Patienten mit Rezidiv". Quantifiers and the
  * words that name the whole cohort ("all", "treated", "included") restrict nothing.
  */
-export const SUBGROUP_DESCRIBED_BEFORE = lazyWords(() => /(?:\b(?:among|in|from|of|for|bei|unter|chez|parmi|pour|entre|en|para)\s+(?!(?:all|the|these|those|our|both|every|each|such|study|included|enrolled|treated|operated|evaluated|alle[nm]?|tous|todos|nuestros|nos)\s)(?:[\p{L}-]+\s+){1,2}(?:patients|children|people|subjects|participants|adults|infants|survivors|women|men|individuals|respondents|pacientes|niños|enfants|Patienten|Kindern|Kinder|personnes|personas)\b|\b(?:for|of|among|in|bei|chez|pour|para|entre)\s+(?:those|ceux|celles|aquellos|aquellas|jenen|denen)\s+(?:who|with|\p{L}+ing|qui|que|die|mit|con|avec)\b)[^;]*$/iu);
+export const SUBGROUP_DESCRIBED_BEFORE = lazyWords(() => /(?:\b(?:among|in|from|of|for|bei|unter|chez|parmi|pour|entre|en|para)\s+(?!(?:all|the|these|those|our|both|every|each|such|study|included|enrolled|treated|operated|evaluated|alle[nm]?|tous|todos|nuestros|nos)\s)(?:[\p{L}-]+\s+){1,2}(?:patients|children|people|subjects|participants|adults|infants|survivors|women|men|individuals|respondents|pacientes|niños|enfants|Patienten|Kindern|Kinder|personnes|personas)\b|\b(?:for|of|among|in|bei|chez|pour|para|entre)\s+(?:those|ceux|celles|aquellos|aquellas|jenen|denen)\s+(?:who|with|\p{L}+ing|older|younger|aged|over|under|qui|que|die|mit|con|avec)\b)[^;]*$/iu);
 
 // Cue words from the per-language tables of lexicon.ts
 

@@ -94,6 +94,20 @@ describe('tokenize: signs escaped and bases of rates', () => {
       [2, expect.stringMatching(/modelled, expected or target/)],
     ]);
   });
+
+  it('takes figures of another population or time, averages, estimates at a time point and age bounds for no share or count', () => {
+    const reason = (text: string, value: number) => tokenize(text, en).find((t) => t.value === value)?.excluded ?? null;
+    expect(reason('The rate was 35%, up from 20% in 2019.', 20)).toMatch(/another population or year/);
+    expect(reason('Nationally, 25% of patients receive it.', 25)).toMatch(/another population or year/);
+    expect(reason('The response rate in the literature is 40%.', 40)).toMatch(/another population or year/);
+    expect(reason('In the general population the prevalence is 2%.', 2)).toMatch(/another population or year/);
+    expect(reason('Adherence was 85% on average.', 85)).toMatch(/average/);
+    expect(reason('At 5 years, 80% were alive.', 80)).toMatch(/survival/);
+    expect(reason('Of those older than 80, 30% died.', 80)).toMatch(/threshold or bound/);
+    // a share with none of these around it stays a share
+    expect(reason('At discharge, 80% were alive.', 80)).toBeNull();
+    expect(reason('The rate was 35% in our 400 patients.', 35)).toBeNull();
+  });
 });
 
 describe('tokenize: German, French and Spanish phrasing', () => {
