@@ -49,6 +49,28 @@ function segmentPiece(text: string, offset: number): Sentence[] {
     if (last !== undefined && ABBREVIATION.test(flat.slice(Math.max(0, last.start - offset), last.end - offset).trimEnd())) last.end = end;
     else out.push({ start, end });
   }
+  return splitBeforeNumbers(flat, offset, out);
+}
+
+// "We treated 120 patients. 60 were boys.": Unicode's rules join a sentence that opens with a number to the one
+// before when a lower-case word follows the number; medical prose opens sentences with counts all the time
+const BEFORE_NUMBER = /(?<=[\p{L}\p{N}%)\]])[.!?](?=\s+\d)/gu;
+
+function splitBeforeNumbers(flat: string, offset: number, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    const piece = flat.slice(s.start - offset, s.end - offset);
+    for (const m of piece.matchAll(BEFORE_NUMBER)) {
+      const end = s.start + m.index + 1;
+      const before = flat.slice(Math.max(start - offset, end - offset - 12), end - offset);
+      // "No. 5", "Fig. 3", "p. 45", and a lone digit's point ("step 1. 2 ...") are no ends
+      if (ABBREVIATION.test(before) || /(?:^|[^\d])\d[.]$/.test(before)) continue;
+      out.push({ start, end });
+      start = end;
+    }
+    out.push({ start, end: s.end });
+  }
   return out;
 }
 

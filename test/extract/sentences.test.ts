@@ -24,4 +24,11 @@ describe('splitSentences', () => {
     expect(sentences).toHaveLength(2000);
     expect(sentences.map((s) => text.slice(s.start, s.end)).join('')).toBe(text);
   });
+
+  it('ends a sentence before one that opens with a count, but not after an abbreviation or a lone digit', () => {
+    expect(texts('We treated 120 patients. 60 were boys. 60 had a relapse in 2019. 12 died.')).toEqual(['We treated 120 patients.', '60 were boys.', '60 had a relapse in 2019.', '12 died.']);
+    expect(texts('See Fig. 3 for the 40 patients. Patients were seen at No. 5 Main Street.')).toHaveLength(2);
+    expect(texts('The protocol has three steps: step 1. 2 weeks of rest follow.')).toHaveLength(1);
+  });
 });
+
