@@ -251,6 +251,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
   const compared = comparedSubgroups(out.text, mentions, bounds.end);
+  const respective = respectiveGroups(out, mentions, block.start);
   const composed: NumberToken[] = [];
   // where the mention before the current one ends: the clause that introduces it starts there
   let previousEnd = bounds.start;
@@ -428,6 +429,28 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim, group: nounGroup });
       continue;
     }
+    // "Diabetes was present in 18%, of whom 40% were on insulin": "of whom" after a bare percent is that percent's subgroup
+    if (m.anaphor && m.percent && m.count === undefined && m.denominator === undefined && ofPercentBefore(out.text, mentions, m, scope.lastCount?.end ?? bounds.start)) {
+      out.unresolvedAt(m.start, m.end, 'a share of the subgroup the percent before it describes ("18%, of whom 40%"), whose size is not printed');
+      claimed.add(m.percent.start);
+      continue;
+    }
+    const listedGroup = m.percent ? respective.get(m) : undefined;
+    if (listedGroup !== undefined && m.percent) {
+      const fit = fitShare(fitFields(undefined, m.percent), listedGroup.size);
+      const claim: ExtractedClaim = {
+        id: out.id(slug(listedGroup.label) || 'claim'),
+        ...(listedGroup.label ? { label: listedGroup.label } : {}),
+        denominator: listedGroup.size,
+        denominatorSource: 'earlier-sentence',
+        denominatorNote: `"respectively": the share of the ${listedGroup.size} listed ${listedGroup.ordinal} of ${listedGroup.of} groups before it${fit === 'exact' ? '' : `; ${m.percent.digits}% is not exactly possible for ${listedGroup.size}`}`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      pending.push({ mention: m, claim });
+      continue;
+    }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
     const narrowed = r.ok && r.source === 'earlier-sentence' && r.group ? narrowedBy(out.text, m, bounds.start, nounAfter(out.text, r.group.end)) : undefined;
     if (narrowed !== undefined && m.percent) {
@@ -501,6 +524,45 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   proposeNestedParts(out, mentions, result.claims, sentence, context, claimsBefore);
   demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
+}
+
+// the words between a bare percent and a share that make the share one of that percent's subgroup (no bracket closes between)
+const ANAPHOR_AFTER_SHARE = /^[^)]{0,40}\b(?:of\s+(?:whom|which|these|them|those)|dont|davon|de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b[^)]*$/iu;
+/** A bare percent of the sentence before `m`, after `from`, that "of whom" between them makes `m` a share of. */
+function ofPercentBefore(text: string, mentions: readonly Mention[], m: ShareMention, from: number): boolean {
+  return mentions.some((o) => o.kind === 'share' && o !== m && o.percent !== undefined && o.count === undefined && o.denominator === undefined && o.end <= m.start && o.start >= from && ANAPHOR_AFTER_SHARE.test(text.slice(o.end, m.start)));
+}
+
+const RESPECTIVELY_NEXT = /^\s*%?\s*\)?\s*,?\s*respectively\b/i;
+const AND_NEXT = /^\s*%?\s*,?\s*(?:and|or)?\s*$/i;
+
+/**
+ * "We enrolled 200 patients (100 surgical, 100 medical). Complications occurred in 12% and 8%,
+ * respectively.": a run of bare percents closed by "respectively" with no groups named after it takes, in
+ * order, the groups of the last partition of the paragraph when it has as many parts as the run.
+ */
+function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart: number): Map<Mention, { size: number; label: string; ordinal: number; of: number }> {
+  const found = new Map<Mention, { size: number; label: string; ordinal: number; of: number }>();
+  let run: ShareMention[] = [];
+  for (const m of mentions) {
+    const bare = m.kind === 'share' && m.percent !== undefined && m.count === undefined && m.denominator === undefined;
+    if (!bare) {
+      run = [];
+      continue;
+    }
+    if (run.length > 0 && !AND_NEXT.test(out.text.slice(run[run.length - 1]!.percent!.end, m.percent!.start))) run = [];
+    run.push(m);
+    if (!RESPECTIVELY_NEXT.test(out.text.slice(m.percent!.end, m.percent!.end + 24))) continue;
+    const last = out.partitions[out.partitions.length - 1];
+    if (run.length >= 2 && last !== undefined && last.parts.length === run.length && last.span.start >= blockStart && last.span.end <= run[0]!.start) {
+      // the parts were added just before: only the last claims are looked at, so a long page stays linear
+      const byId = new Map(out.claims.slice(-256).map((c) => [c.id, c]));
+      const parts = last.parts.map((id) => byId.get(id));
+      if (parts.every((c) => c?.numerator !== undefined)) run.forEach((r, i) => found.set(r, { size: parts[i]!.numerator!, label: parts[i]!.label ?? '', ordinal: i + 1, of: run.length }));
+    }
+    run = [];
+  }
+  return found;
 }
 
 /**

@@ -67,7 +67,7 @@ const EN: LanguageCues = {
   countChangeLinks: ['by'],
   differenceAfter: ['more\\s+than', 'fewer\\s+than', 'less\\s+than'],
   topicIntroducers: ['regarding', 'as\\s+for', 'as\\s+regards', 'with\\s+regard\\s+to', 'with\\s+respect\\s+to', 'concerning'],
-  subgroupNouns: ['deceased', 'decedents', 'survivors', 'responders', 'non-responders', 'nonresponders', 'smokers', 'non-smokers', 'nonsmokers', 'diabetics'],
+  subgroupNouns: ['deceased', 'decedents', 'survivors', 'responders', 'non-responders', 'nonresponders', 'smokers', 'non-smokers', 'nonsmokers', 'diabetics', 'completers', 'non-completers', 'dropouts'],
   subgroupQualifiers: ['with', 'without', 'who', 'whose', 'aged', 'older\\s+than', 'younger\\s+than', 'over', 'under', 'treated', 'receiving', 'undergoing', 'having'],
   restatements: ['i\\.\\s?e\\.', 'that\\s+is', 'representing', 'or'],
   ratioLinks: ['out\\s+of'],

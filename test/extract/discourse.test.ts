@@ -53,6 +53,21 @@ describe('the groups a share of a later sentence can be of', () => {
     // percents of each level, adding up to no whole, stay unresolved
     expect(keys('Of the 300 children, 10 (3%) were at level I, 40 (13%) at level II and 53 (43%) at level III.')).toEqual([]);
   });
+
+  it('gives "X% and Y%, respectively" the groups just listed, in order, when there are as many', () => {
+    const text = 'We enrolled 200 patients (100 surgical, 100 medical). Complications occurred in 12% and 8%, respectively.';
+    expect(keys(text)).toEqual(['100/200/-', '100/200/-', '-/100/12', '-/100/8']);
+    expect(extractClaims(text).claims[2]!.denominatorNote).toMatch(/respectively/);
+    // two measures of the one group listed with "respectively" stay shares of it
+    expect(keys('We recorded 72 patients. ICU and hospital mortality rates were 15 and 25% respectively.')).toEqual(['-/72/15', '-/72/25']);
+  });
+
+  it('leaves a share of the subgroup a bare percent describes unresolved ("18%, of whom 40%"), and rates among completers', () => {
+    expect(keys('The cohort comprised 1,000 adults. Diabetes was present in 18%, of whom 40% were on insulin.')).toEqual(['-/1000/18']);
+    expect(keys('Of 80 patients, 60 (75%) completed treatment. The response rate among completers was 70%.')).toEqual(['60/80/75']);
+    // a share after a bracket that describes the count is of the count
+    expect(keys('We included 3028 children (57% boys; median age 7 years) of whom 26% received BTX-A.')).toEqual(['-/3028/57', '-/3028/26']);
+  });
 });
 
 const total = (value: number, start: number, sentence = 0): Group => ({ value, approximate: false, start, end: start + String(value).length, sentence, block: 0, kind: 'total' });
