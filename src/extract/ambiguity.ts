@@ -16,9 +16,10 @@ const NOT_A_SUBGROUP = new Set('total all both our this these those them the eac
 
 /**
  * The bare percents of a sentence that compare subgroups named after them ("9.6% in women and 5.3%
- * in men"): two or more, in subgroups of different names, whose percents do not add up to a whole.
+ * in men"), each with its subgroup's name: two or more, in subgroups of different names, whose
+ * percents do not add up to a whole.
  */
-export function comparedSubgroups(text: string, mentions: readonly Mention[], sentenceEnd: number): Set<ShareMention> {
+export function comparedSubgroups(text: string, mentions: readonly Mention[], sentenceEnd: number): Map<ShareMention, string> {
   const named: { m: ShareMention; name: string }[] = [];
   for (const m of mentions) {
     if (m.kind !== 'share' || !m.percent || m.count !== undefined || m.denominator !== undefined) continue;
@@ -26,12 +27,12 @@ export function comparedSubgroups(text: string, mentions: readonly Mention[], se
     const name = (found?.[1] ?? found?.[2])?.toLowerCase();
     if (name !== undefined && !NOT_A_SUBGROUP.has(name)) named.push({ m, name });
   }
-  if (named.length < 2 || new Set(named.map((n) => n.name)).size < 2) return new Set();
+  if (named.length < 2 || new Set(named.map((n) => n.name)).size < 2) return new Map();
   const decimals = Math.max(...named.map((n) => n.m.percent!.decimals));
   const sum = named.reduce((a, n) => a + n.m.percent!.value, 0);
   // "52% in boys and 48% in girls" splits one group: those are shares of it
-  if (Math.abs(sum - 100) <= named.length * 0.5 * 10 ** -decimals + 1e-9) return new Set();
-  return new Set(named.map((n) => n.m));
+  if (Math.abs(sum - 100) <= named.length * 0.5 * 10 ** -decimals + 1e-9) return new Map();
+  return new Map(named.map((n) => [n.m, n.name]));
 }
 
 /**

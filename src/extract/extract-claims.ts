@@ -402,6 +402,24 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       scope.addCount(group(n, sentence, blockIndex, 'count'));
       continue;
     }
+    // "We included 250 boys and 200 girls. Asthma was found in 12% of boys and 8.5% of girls": a compared subgroup
+    // the text counted before, under the same noun, is the group of its percent
+    const comparedName = m.percent ? compared.get(m) : undefined;
+    const comparedGroup = comparedName !== undefined ? scope.namedGroup(`the ${comparedName}`, m.start) : undefined;
+    if (comparedGroup !== undefined && m.percent && fitShare(fitFields(undefined, m.percent), comparedGroup.value) === 'exact') {
+      const claim: ExtractedClaim = {
+        id: out.id(slug(comparedName!) || 'claim'),
+        label: comparedName!,
+        denominator: comparedGroup.value,
+        denominatorSource: comparedGroup.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+        denominatorNote: `the ${comparedGroup.value} ${comparedName} the text counted before`,
+        percent: m.percent.digits,
+        span: out.span(m.start, m.end),
+        context,
+      };
+      pending.push({ mention: m, claim, group: comparedGroup });
+      continue;
+    }
     if (compared.has(m) && m.percent) {
       out.unresolvedAt(m.start, m.end, 'a comparison of percents between subgroups named after them ("9.6% in women and 5.3% in men") whose sizes are not tied to the percents');
       claimed.add(m.percent.start);

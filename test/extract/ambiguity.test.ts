@@ -36,6 +36,9 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys(compared)).toEqual([]);
     expect(reasons(compared).join('\n')).toMatch(/9\.6%: a comparison of percents between subgroups/);
     expect(keys('We treated 200 children. The disease was seen in 52% in boys and 48% in girls.')).toEqual(['-/200/52', '-/200/48']);
+    // subgroups the text counted before under the same noun are the groups of their percents
+    expect(keys('We included 250 boys and 200 girls. Asthma was found in 12% of boys and 8.5% of girls.')).toEqual(['-/250/12', '-/200/8.5']);
+    expect(keys('We included 250 boys and 200 girls. Asthma was found in 12% of boys and 8.5% of women.')).toEqual(['-/250/12']);
   });
 });
 
