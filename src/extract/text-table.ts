@@ -62,6 +62,59 @@ const N_ALONE = /^[\s|]*(?:n|N|No\.?)[\s|]*$/;
 const PERCENT_ALONE = /^[\s|]*%[\s|]*$/;
 const LONE_NUMBER = /^\s*\d+(?:[.,]\d+)?\s*$/;
 
+/** "Pregnancy rate 52% 40% 25%": a label, then two or more percents and nothing else. */
+interface PercentRow {
+  label: string;
+  start: number;
+  percents: NumberToken[];
+}
+
+function readPercentRow(text: string, start: number, end: number, locale: ReadingLocale): PercentRow | undefined {
+  const raw = text.slice(start, end);
+  const tokens = tokenize(raw, locale);
+  if (tokens.length < 2 || tokens.some((t) => !t.percent || t.excluded !== undefined)) return undefined;
+  const first = tokens[0]!;
+  if (/[\d]/.test(raw.slice(first.end).replace(/\d[\d.,]*\s*%/g, ''))) return undefined;
+  return { label: raw.slice(0, first.start).replace(LABEL_EDGES, ''), start, percents: tokens.map((t) => ({ ...t, start: t.start + start, end: t.end + start })) };
+}
+
+/** "104/200 60/150 25/100": exactly `k` ratios and nothing else, as [count, denominator] pairs. */
+function ratioRow(text: string, start: number, end: number, locale: ReadingLocale, k: number): [NumberToken, NumberToken][] | undefined {
+  const raw = text.slice(start, end);
+  if (!/^[\s*|]*\d[\d\s/*|]*$/.test(raw)) return undefined;
+  const tokens = tokenize(raw, locale).map((t) => ({ ...t, start: t.start + start, end: t.end + start }));
+  if (tokens.length !== 2 * k) return undefined;
+  const pairs: [NumberToken, NumberToken][] = [];
+  for (let i = 0; i < tokens.length; i += 2) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (!/^\s*\/\s*$/.test(text.slice(a.end, b.start)) || a.decimals > 0 || b.decimals > 0 || a.value > b.value) return undefined;
+    pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+/** The claims of a percent row and the ratio row under it, column by column: each ratio prints its own denominator. */
+function emitColumnPairs(out: ExtractionBuilder, row: PercentRow, pairs: readonly [NumberToken, NumberToken][], end: number, result: TextTables): void {
+  const context = out.span(row.start, end);
+  row.percents.forEach((p, i) => {
+    const [count, denominator] = pairs[i]!;
+    out.claims.push({
+      id: out.id(slug(row.label) || 'claim'),
+      ...(row.label ? { label: row.label } : {}),
+      numerator: count.value,
+      denominator: denominator.value,
+      denominatorSource: 'with-claim',
+      denominatorNote: `the ratio printed under the percent, in the same column of the next line`,
+      percent: p.digits,
+      span: out.span(p.start, p.end),
+      context,
+    });
+    result.claimed.add(p.start);
+  });
+  result.ranges.push({ start: row.start, end });
+}
+
 /** The one number of a line that holds nothing else, at its place in the text. */
 function loneNumber(raw: string, start: number, locale: ReadingLocale): NumberToken | undefined {
   const tokens = tokenize(raw, locale);
@@ -219,6 +272,8 @@ export function readTextTables(out: ExtractionBuilder, text: string, locale: Rea
     void at;
   };
 
+  // a line of percents under column headings, the ratios they are of on the next line, column by column
+  let percentRow: PercentRow | undefined;
   // one cell a line under an "N" line and a "%" line: a count alone on its line, then its percent alone
   let nThenPercent = 0;
   let loneCount: NumberToken | undefined;
@@ -242,6 +297,15 @@ export function readTextTables(out: ExtractionBuilder, text: string, locale: Rea
         continue;
       }
       loneCount = undefined;
+      const pairs = percentRow !== undefined ? ratioRow(text, lineStart, lineEnd, locale, percentRow.percents.length) : undefined;
+      if (percentRow !== undefined && pairs !== undefined) {
+        emitColumnPairs(out, percentRow, pairs, lineEnd, result);
+        percentRow = undefined;
+        if (lineEnd >= text.length) break;
+        lineStart = lineEnd + 1;
+        continue;
+      }
+      percentRow = readPercentRow(text, lineStart, lineEnd, locale);
       const line = readLine(text, lineStart, lineEnd, locale);
       if (line.kind === 'prose') {
         nThenPercent = 0;
@@ -278,6 +342,8 @@ export function readTextTables(out: ExtractionBuilder, text: string, locale: Rea
     lineStart = lineEnd + 1;
   }
   endTable(text.length);
+  // column pairs are recorded as they are read, inside or between tables: the prose reader searches the ranges in order
+  result.ranges.sort((a, b) => a.start - b.start);
   return result;
 }
 

@@ -74,6 +74,14 @@ describe('tables printed as text', () => {
     expect(keys(text.replace('N\n\n%\n\n', ''))).toEqual([]);
   });
 
+  it('pairs a line of percents with the line of ratios under it, column by column', () => {
+    // written for this test, in the layout of a clinic's results table copied as text
+    const text = 'Age < 35 35-37 38-40\nPregnancy rate 52% 40% 25%\n104/200 60/150 25/100';
+    expect(keys(text)).toEqual(['104/200/52', '60/150/40', '25/100/25']);
+    // a ratio row of another width is not paired
+    expect(keys('Age < 35 35-37\nPregnancy rate 52% 40%\n104/200 60/150 25/100')).not.toContain('104/200/52');
+  });
+
   it('takes a prose sentence for the end of a table', () => {
     const text = 'Cases (n = 120)\nMale 60 (50.0%)\nThe remaining patients were followed up in the outpatient clinic for two years.\nFemale 60 (50.0%)';
     expect(keys(text)).toEqual(['60/120/50.0']);
