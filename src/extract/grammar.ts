@@ -303,7 +303,10 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     // a percent alone: "53.9% of the children had ...", "I in 14%", "the improvement rate is 96%"
     if (percentLike(t)) {
       // "Pregnancy rate 87%" then "60/69" on the next line: the ratio belongs to the percent
-      if (isCount(n1) && isCount(n2) && /^[\s*]*$/.test(between(text, t, n1)) && /^\s*\/\s*$/.test(between(text, n1, n2)) && !(n3 && /^\s*\(/.test(between(text, n2, n3)))) {
+      // (not the last of a row of percents: its ratio is the last of the row under it, not the first)
+      const left = tokens[i - 1];
+      const inRow = left !== undefined && left.percent && !text.slice(left.end, t.start).includes('\n');
+      if (!inRow && isCount(n1) && isCount(n2) && /^[\s*]*$/.test(between(text, t, n1)) && /^\s*\/\s*$/.test(between(text, n1, n2)) && !(n3 && /^\s*\(/.test(between(text, n2, n3)))) {
         out.push(share({ percent: t, count: n1, denominator: n2, start: t.start, end: n2.end }));
         used.add(t).add(n1).add(n2);
         continue;
