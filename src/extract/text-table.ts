@@ -58,6 +58,8 @@ const OPEN_BEFORE = /^\s*\(\s*$/;
 const CLOSE_AFTER = /^\s*%?\s*\)/;
 const OF_BETWEEN = /^\s*(?:of|\/)\s*$/;
 const SENTENCE_END = /[.!?;:](?:\s|$)/;
+// a row labelled by a range of ages or values ("0–4", "10–14 years", "≥ 65", "65+"), not a continued row
+const RANGE_LABEL = /^\s*(?:[<>≤≥]\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s*[–—-]\s*\d+(?:[.,]\d+)?|\d+\s*\+)\s*$/u;
 const N_ALONE = /^[\s|]*(?:n|N|No\.?)[\s|]*$/;
 const PERCENT_ALONE = /^[\s|]*%[\s|]*$/;
 const LONE_NUMBER = /^\s*\d+(?:[.,]\d+)?\s*$/;
@@ -322,7 +324,7 @@ export function readTextTables(out: ExtractionBuilder, text: string, locale: Rea
         // "n (%)" under each group's name: part of the header
       } else {
         closeRun();
-        if (line.kind === 'cells' && /\p{L}/u.test(line.label)) {
+        if (line.kind === 'cells' && (/\p{L}/u.test(line.label) || RANGE_LABEL.test(line.label))) {
           flushBare();
           addRow(line.cells, line.label, line.start, line.end);
         } else if (line.kind === 'cells') {

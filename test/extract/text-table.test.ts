@@ -85,6 +85,12 @@ describe('tables printed as text', () => {
     expect(misaligned).not.toContain('104/200/40');
   });
 
+  it('reads rows labelled by a range of ages as rows of their own', () => {
+    const text = 'Table 1. Ages of the children (n = 80).\nAge No. (%)\n0–4 20 (25)\n5–9 40 (50)\n10–14 20 (25)\nTotal 80';
+    expect(keys(text)).toEqual(['20/80/25', '40/80/50', '20/80/25']);
+    expect(extractClaims(text).partitions.map((p) => [p.total, p.parts.length])).toEqual([[80, 3]]);
+  });
+
   it('takes a prose sentence for the end of a table', () => {
     const text = 'Cases (n = 120)\nMale 60 (50.0%)\nThe remaining patients were followed up in the outpatient clinic for two years.\nFemale 60 (50.0%)';
     expect(keys(text)).toEqual(['60/120/50.0']);
