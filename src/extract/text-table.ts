@@ -71,8 +71,12 @@ interface PercentRow {
   percents: NumberToken[];
 }
 
+// a label without digits, then numbers and percent signs only (tested before the line is tokenised a second time)
+const PERCENT_ROW_SHAPE = /^[^\d%]*\d[\d\s.,*|]*%[\d\s.,%*|]*%[\s*|]*$/u;
+
 function readPercentRow(text: string, start: number, end: number, locale: ReadingLocale): PercentRow | undefined {
   const raw = text.slice(start, end);
+  if (!PERCENT_ROW_SHAPE.test(raw)) return undefined;
   const tokens = tokenize(raw, locale);
   if (tokens.length < 2 || tokens.some((t) => !t.percent || t.excluded !== undefined)) return undefined;
   const first = tokens[0]!;
