@@ -407,17 +407,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     const comparedName = m.percent ? compared.get(m) : undefined;
     const comparedGroup = comparedName !== undefined ? scope.namedGroup(`the ${comparedName}`, m.start) : undefined;
     if (comparedGroup !== undefined && m.percent && fitShare(fitFields(undefined, m.percent), comparedGroup.value) === 'exact') {
-      const claim: ExtractedClaim = {
-        id: out.id(slug(comparedName!) || 'claim'),
-        label: comparedName!,
-        denominator: comparedGroup.value,
-        denominatorSource: comparedGroup.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
-        denominatorNote: `the ${comparedGroup.value} ${comparedName} the text counted before`,
-        percent: m.percent.digits,
-        span: out.span(m.start, m.end),
-        context,
-      };
-      pending.push({ mention: m, claim, group: comparedGroup });
+      pending.push({ mention: m, claim: nounGroupClaim(out, m, m.percent, comparedName!, comparedGroup, sentence, context), group: comparedGroup });
       continue;
     }
     if (compared.has(m) && m.percent) {
@@ -434,17 +424,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       continue;
     }
     if (nounGroup !== undefined && m.percent) {
-      const claim: ExtractedClaim = {
-        id: out.id(slug(ofNoun!) || 'claim'),
-        label: ofNoun!,
-        denominator: nounGroup.value,
-        denominatorSource: nounGroup.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
-        denominatorNote: `the ${nounGroup.value} ${ofNoun} the text counted before`,
-        percent: m.percent.digits,
-        span: out.span(m.start, m.end),
-        context,
-      };
-      pending.push({ mention: m, claim, group: nounGroup });
+      pending.push({ mention: m, claim: nounGroupClaim(out, m, m.percent, ofNoun!, nounGroup, sentence, context), group: nounGroup });
       continue;
     }
     // "Diabetes was present in 18%, of whom 40% were on insulin": "of whom" after a bare percent is that percent's subgroup
@@ -546,6 +526,20 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
 
 // the words between a bare percent and a share that make the share one of that percent's subgroup (no bracket closes between)
 const ANAPHOR_AFTER_SHARE = /^[^)]{0,40}\b(?:of\s+(?:whom|which|these|them|those)|dont|davon|de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b[^)]*$/iu;
+/** A bare percent's claim of the group the text counted before under `noun` ("180 boys ... 40% of the boys"). */
+function nounGroupClaim(out: Builder, m: ShareMention, percent: NumberToken, noun: string, g: Group, sentence: number, context: TextSpan): ExtractedClaim {
+  return {
+    id: out.id(slug(noun) || 'claim'),
+    label: noun,
+    denominator: g.value,
+    denominatorSource: g.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+    denominatorNote: `the ${g.value} ${noun} the text counted before`,
+    percent: percent.digits,
+    span: out.span(m.start, m.end),
+    context,
+  };
+}
+
 /** A bare percent of the sentence before `m`, after `from`, that "of whom" between them makes `m` a share of. */
 function ofPercentBefore(text: string, mentions: readonly Mention[], m: ShareMention, from: number): boolean {
   return mentions.some((o) => o.kind === 'share' && o !== m && o.percent !== undefined && o.count === undefined && o.denominator === undefined && o.end <= m.start && o.start >= from && ANAPHOR_AFTER_SHARE.test(text.slice(o.end, m.start)));
