@@ -75,6 +75,8 @@ export interface PartMention {
 
 export type Mention = TotalMention | ShareMention | PartMention;
 
+// a few words of the percent's clause, then a bracket opening on "in", "of" or "among": "(in 440 cases)"
+const BRACKETED_GROUP_BETWEEN = lazyWords(() => /^\s*(?:[\p{L}-]+\s+){0,4}\(\s*(?:in|of|among)\s+(?:the\s+|all\s+)?$/iu);
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
 const TOTAL_VERB_AFTER = lazyWords(() => new RegExp(`^\\s*${COUNT_NOUN}?\\s*(?:\\([^)]{0,60}\\)\\s*)?(?:[\\p{L}-]+\\s+){0,8}?(?:were|was|have\\s+been|had\\s+been|wurden|waren|sind|ont\\s+été|ont|étaient|fueron|han\\s+sido|se)?\\s*${TOTAL_VERB}\\b`, 'iu'));
 const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
@@ -215,6 +217,14 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     // "(46,8 %, n = 60)", "(40,6%, n=28)"
     if (percentLike(t) && isCount(n1) && /^\s*[,;]\s*[nN]\s*[=:]\s*$/.test(between(text, t, n1))) {
       out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
+    // "0.7% had procedural complications (in 440 nondiagnostic cases)", "3.2% (of 440 operated patients)": the
+    // bracket after the percent's clause names the group it is of
+    if (percentLike(t) && isCount(n1) && BRACKETED_GROUP_BETWEEN().test(between(text, t, n1)) && COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) && /^[^()]{0,40}\)/.test(text.slice(n1.end, n1.end + 41))) {
+      // the bracket's group qualifies this percent only: later shares are not of it
+      out.push({ ...share({ percent: t, denominator: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd) }), denominatorIsGroup: false });
       used.add(t).add(n1);
       continue;
     }

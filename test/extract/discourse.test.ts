@@ -93,4 +93,13 @@ describe('resolveShare', () => {
     // 62.5% is 30/48; of 372 the nearest is 233/372 = 62.63: the small total is evidence
     expect(resolveShare(bare(percent(62.5, 1, 100)), scope, 1)).toMatchObject({ ok: true, denominator: 48, fit: 'exact' });
   });
+
+  it('takes a bracket after a percent\'s clause that names its group ("(in 440 cases)") for its denominator, for it alone', () => {
+    const text = 'A total of 806 procedures were evaluated. Overall, 0.7% had procedural complications (in 440 nondiagnostic cases). Bladder injury occurred in 0.2%.';
+    expect(keys(text)).toEqual(['-/440/0.7', '-/806/0.2']);
+    expect(keys('We treated 806 patients. Infection occurred in 3.2% (of 440 operated patients).')).toEqual(['-/440/3.2']);
+    // a bracket that names no group leaves the percent to the total
+    expect(keys('We treated 120 patients. 45% (in the first year) improved.')).toEqual(['-/120/45']);
+  });
 });
+
