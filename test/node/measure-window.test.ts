@@ -19,6 +19,8 @@ const MEASURES = {
   gmfcs: { kind: 'ordinal', levels: [1, 2, 3, 4, 5] },
   // spellings of four bytes and more only, none of them one byte
   side: { kind: 'category', values: ['left', 'right', 'both sides'], aliases: { bilateral: 'both sides' } },
+  // two short spellings compared at once, fourteen one-byte ones, and spellings learned past the sixteen compiled
+  hand: { kind: 'category', values: ['left', 'right'], aliases: Object.fromEntries([...'abcdefghijklmn'].map((c, i) => [c, i % 2 ? 'right' : 'left'])) },
 } as const;
 const withYears = defineCohort({ types: ['spastic', 'mixed', 'other'], years: [2004, 2014], measures: MEASURES });
 const anyYear = defineCohort({ types: ['spastic', 'mixed', 'other'], measures: MEASURES });
@@ -42,10 +44,11 @@ const CELLS: Record<Column, fc.Arbitrary<string>> = {
   sex: fc.constantFrom('female', 'male', 'f', 'm', 'F', 'Male', ' male', '', 'x', 'femal'),
   gmfcs: fc.constantFrom('1', '2', '3', '4', '5', '', '6', '1.0', 'III', ' 2'),
   side: fc.constantFrom('left', 'right', 'both sides', 'bilateral', 'Left', 'RIGHT', '', 'lef', 'lefty', 'left ', 'rightright', 'both', 'both sidesx', 'l'),
+  hand: fc.constantFrom('left', 'right', 'a', 'n', 'LEFT', 'Right', 'B', 'left', 'right', '', 'x', 'lef', 'leftx', 'righ', 'l e', 'ab'),
 };
 
 const layout = fc
-  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs', 'side']))
+  .tuple(fc.boolean(), fc.boolean(), fc.subarray<Column>(['age', 'score', 'months', 'sex', 'gmfcs', 'side', 'hand']))
   .map(([id, site, measures]): Column[] => [...(id ? (['id'] as Column[]) : []), ...(site ? (['site'] as Column[]) : []), 'type', 'year', 'outcome', ...measures])
   .chain((columns) => fc.shuffledSubarray(columns, { minLength: columns.length, maxLength: columns.length }));
 
