@@ -109,22 +109,11 @@ export function proposeCountParts(
       if (!run) continue;
       c--; // the same total may be split twice ("six cohorts: 129, 139, ..." then "340 and 339")
       const chosen = list.slice(run[0], run[1]);
-      const claims: ExtractedClaim[] = chosen.map((p) => {
+      const source = sentence !== undefined && g.sentence === sentence ? 'same-sentence' : 'earlier-sentence';
+      const claims = chosen.map((p) => {
         used.add(p);
-        const percent = bracketedPercent(out.text, p.token, g.value);
-        const claim: ExtractedClaim = {
-          id: out.id(slug(p.label) || 'part'),
-          ...(p.label && /\p{L}/u.test(p.label) ? { label: p.label } : {}),
-          numerator: p.token.value,
-          denominator: g.value,
-          denominatorSource: sentence !== undefined && g.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
-          denominatorNote: `one of ${chosen.length} counts that add up to ${g.value}${percent ? `; the bare number in brackets after it is its percent` : ''}`,
-          ...(percent ? { percent } : {}),
-          span: out.span(p.token.start, p.token.end),
-          ...(context ? { context } : {}),
-        };
-        out.claims.push(claim);
-        return claim;
+        return partClaim(out, p.token, p.label, g.value, source, (percent) =>
+          `one of ${chosen.length} counts that add up to ${g.value}${percent ? `; the bare number in brackets after it is its percent` : ''}`, context);
       });
       addPartition(out, g.value, claims, 0, g.start);
     }
@@ -305,23 +294,38 @@ export function proposeSentenceParts(out: ExtractionBuilder, counts: readonly Se
     const run = exactRun(after.map((c) => c.token.value), g.value);
     if (!run || run[1] - run[0] < 3) continue;
     const chosen = after.slice(run[0], run[1]);
-    const claims = chosen.map((c) => {
-      const percent = bracketedPercent(out.text, c.token, g.value);
-      const claim: ExtractedClaim = {
-        id: out.id(slug(c.label) || 'part'),
-        ...(c.label && /\p{L}/u.test(c.label) ? { label: c.label } : {}),
-        numerator: c.token.value,
-        denominator: g.value,
-        denominatorSource: 'earlier-sentence',
-        ...(percent ? { percent } : {}),
-        denominatorNote: `one of ${chosen.length} counts, each the only figure of its sentence, that add up to ${g.value}`,
-        span: out.span(c.token.start, c.token.end),
-        context,
-      };
-      out.claims.push(claim);
-      return claim;
-    });
+    const note = `one of ${chosen.length} counts, each the only figure of its sentence, that add up to ${g.value}`;
+    const claims = chosen.map((c) => partClaim(out, c.token, c.label, g.value, 'earlier-sentence', () => note, context));
     addPartition(out, g.value, claims, 0, g.start);
     return;
   }
+}
+
+/**
+ * The bare claim of one count among parts that add up to a total: its percent is the bare number in
+ * brackets after it when that number fits, and its note says how the total was found.
+ */
+function partClaim(
+  out: ExtractionBuilder,
+  token: { value: number; start: number; end: number },
+  label: string,
+  total: number,
+  source: 'same-sentence' | 'earlier-sentence',
+  note: (percent: string | undefined) => string,
+  context: TextSpan | undefined,
+): ExtractedClaim {
+  const percent = bracketedPercent(out.text, token, total);
+  const claim: ExtractedClaim = {
+    id: out.id(slug(label) || 'part'),
+    ...(label && /\p{L}/u.test(label) ? { label } : {}),
+    numerator: token.value,
+    denominator: total,
+    denominatorSource: source,
+    denominatorNote: note(percent),
+    ...(percent ? { percent } : {}),
+    span: out.span(token.start, token.end),
+    ...(context ? { context } : {}),
+  };
+  out.claims.push(claim);
+  return claim;
 }
