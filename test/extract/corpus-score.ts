@@ -32,8 +32,10 @@ export interface Passage {
    * extractor ran on it; in each language the 30% whose ids have the lowest seeded hash are held back.
    * 10: English passages collected after the rules were changed for the eighth, from URLs not in the
    * corpus before; gold committed before the extractor ran on it; all of it is held back.
+   * 11: English passages collected after the tenth, from URLs not in the corpus before; gold committed
+   * before the extractor ran on it; all of it is held back.
    */
-  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
   url: string;
   style: string;
   text: string;
@@ -93,7 +95,7 @@ export const splitOfNinth = (id: string): Passage['split'] => {
  * rules were changed for the third, is held back whole; the fifth, gathered to learn from, is
  * development whole; the sixth is halved by its own hash, the seventh by the first hash; the eighth
  * has 30% held back by its own hash, the ninth the 30% of each language with the lowest hash; the tenth,
- * gathered after the rules were changed for the eighth, is held back whole.
+ * gathered after the rules were changed for the eighth, is held back whole, and so is the eleventh.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
   p.batch === 9
@@ -104,7 +106,7 @@ export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split
     ? splitOfSixth(p.id)
     : p.batch === 7
       ? splitByHash(p.id, 50)
-    : p.batch === 2 || p.batch === 4 || p.batch === 10
+    : p.batch === 2 || p.batch === 4 || p.batch === 10 || p.batch === 11
       ? 'held-back'
       : p.batch === 3 || p.batch === 5
         ? 'development'
@@ -116,6 +118,7 @@ const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string => {
   if (p.batch === 8) return `${p.split}, eighth collection`;
   if (p.batch === 9) return `${p.split}, ninth collection`;
   if (p.batch === 10) return 'held-back, tenth collection';
+  if (p.batch === 11) return 'held-back, eleventh collection';
   if (p.split === 'development') return p.batch === 3 ? 'development, third collection' : p.batch === 5 ? 'development, fifth collection' : 'development, first collection';
   return p.batch === 2 ? 'held-back, second collection' : p.batch === 4 ? 'held-back, fourth collection' : 'held-back, first collection';
 };
