@@ -146,9 +146,13 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
     // subgroup it describes as of a count that merely happens to fit it (a total is stated as one)
     ...(precise ? scope.recentCounts(share.start).filter((g) => share.count !== undefined || (!g.isPart && g.sentence === sentence)).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
   ].filter((f) => f.group.value !== share.count?.value);
-  const fallbacks = lastResorts.filter((f) => fitShare(fields, f.group.value) === 'exact');
+  // an earlier count is taken on its fit alone, so the fit must say something: a bare "42.89%" fits every
+  // count above 5000 ("a decrease of 700,541 patients, a decrease rate of 42.89%"); a later total is tied by
+  // the words between ("9.6% in 3000 operations")
+  const telling = (f: (typeof lastResorts)[number]) => share.count !== undefined || f.group.start > share.start || !uninformative(f.group.value, share.percent!.decimals);
+  const fallbacks = lastResorts.filter((f) => fitShare(fields, f.group.value) === 'exact' && telling(f));
   // a precise share that fits nothing else may be truncated rather than rounded ("36 (41.3 %)" of 87)
-  const truncated = precise ? lastResorts.find((f) => withinOneUnit(fields, f.group.value)) : undefined;
+  const truncated = precise ? lastResorts.find((f) => withinOneUnit(fields, f.group.value) && telling(f)) : undefined;
   if (candidates.length === 0 && fallbacks[0]) {
     const f = fallbacks[0];
     return { ok: true, denominator: f.group.value, source: f.source, fit: 'exact', note: `the total is ${f.via}`, group: f.group };

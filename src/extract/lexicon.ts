@@ -65,7 +65,7 @@ const EN: LanguageCues = {
   changeVerbs: ['increased', 'decreased', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'declined', 'grew', 'climbed', 'jumped', 'went\\s+(?:up|down)', 'was\\s+reduced', 'were\\s+reduced', 'improved', 'worsened'],
   changeLinks: ['by', 'to', 'from', 'reaching'],
   countChangeLinks: ['by'],
-  differenceAfter: ['more\\s+than', 'fewer\\s+than', 'less\\s+than'],
+  differenceAfter: ['more\\s+than', 'fewer', 'less\\s+than'],
   topicIntroducers: ['regarding', 'as\\s+for', 'as\\s+regards', 'with\\s+regard\\s+to', 'with\\s+respect\\s+to', 'concerning'],
   subgroupNouns: ['deceased', 'decedents', 'survivors', 'responders', 'non-responders', 'nonresponders', 'smokers', 'non-smokers', 'nonsmokers', 'diabetics', 'completers', 'non-completers', 'dropouts'],
   subgroupQualifiers: ['with', 'without', 'who', 'whose', 'aged', 'older\\s+than', 'younger\\s+than', 'over', 'under', 'treated', 'receiving', 'undergoing', 'having'],

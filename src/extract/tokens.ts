@@ -9,6 +9,7 @@ import {
   CHANGE_LINK_AT_END,
   CHANGE_VERB_BEFORE,
   COUNT_CHANGE_BEFORE,
+  COUNT_CHANGE_NOUN_BEFORE,
   COUNT_CHANGE_LINK_AT_END,
   DIFFERENCE_AFTER,
   INTERVAL_LEVEL_BEFORE,
@@ -401,7 +402,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     // "an IQ < 50", "aged > 65": a bound, not a group
     if (/[<>≤≥]\s*$/.test(b) || AGE_BOUND_BEFORE().test(b)) return void set('a threshold or bound, not a count');
     if (FRACTION_AFTER().test(aNumber)) return void set('a fraction ("two thirds"), not a count');
-    if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
+    if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || COUNT_CHANGE_NOUN_BEFORE().test(b) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');

@@ -24,8 +24,17 @@ describe('percent changes and the levels they reach yield nothing, with a total 
     ['es', 'Se incluyeron 100 pacientes. La mortalidad cayó un 10,5% y la estancia se redujo hasta el 30%.'],
     ['fr', "Nous avons inclus 200 patients. La part des analogues a encore augmenté, atteignant 95%."],
     ['en', 'We included 200 patients. Mortality fell to 12% after the change.'],
+    ['en', 'We treated 400 patients. Mortality showed a decrease rate of 12.5% and a change rate of 3.2% annually.'],
+    ['en', 'In 2022 we treated 1,400 patients, down 0.6% on the previous year and 7.2% under budget.'],
   ] as const)('%s: %s', (locale, text) => {
     expect(claims(text, locale)).toEqual([]);
+  });
+  it('takes a count after the noun of a change ("a decrease of 700,541 patients") for no group, and a bare percent for no share of a count it fits only because every percent does', () => {
+    expect(claims('We treated 1,200 patients, an increase of 300 patients; 25% were children.', 'en')).toEqual([[null, 1200, '25']]);
+    expect(extractClaims('We had 1,748 fewer deliveries; 12.5% were by caesarean section.', { locale: 'en' }).claims).toEqual([]);
+  });
+  it('still ties a bare percent to a total stated after it in its sentence', () => {
+    expect(claims('In-hospital mortality was 9.6% in 3000 operations.', 'en')).toEqual([[null, 3000, '9.6']]);
   });
   it('still reads a share after a verb of change that does not link to it ("disminuyó en el 45% de los pacientes")', () => {
     expect(claims('Se incluyeron 200 pacientes. El dolor disminuyó en el 45% de los pacientes.', 'es')).toEqual([[null, 200, '45']]);
