@@ -41,7 +41,7 @@ export function comparedSubgroups(text: string, mentions: readonly Mention[], se
  * "732 were followed up") that the percent also fits, or a group printed with its own ratio beside the
  * chosen one, in the same sentence ("9 of 396 ... compared to 3 of 389"), that the percent fits as well.
  */
-export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, scope: Scope, sentence: number): string | undefined {
+export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, scope: Scope, sentence: number, text?: string): string | undefined {
   const chosen = r.group;
   if (chosen === undefined || share.count !== undefined || share.denominator !== undefined || !share.percent) return undefined;
   const fields = fitFields(undefined, share.percent);
@@ -57,13 +57,30 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
   // a count listed with its total ("3118 patients (1261 women, 1857 men)") is part of it, not a group named
   // since; a count printed as a ratio of it ("22,520 of those 356,461") is, even in the same sentence
   const since = (g: Group) => (g.ratio === true ? g.sentence >= chosen.sentence : r.source === 'earlier-sentence' && g.sentence > chosen.sentence);
-  const subgroup = scope.recentCounts(share.start).find((g) => !g.isPart && since(g) && g.value < chosen.value && fits(g));
+  // a count printed as a share of the total that its sentence singles out ("189 (31.87%) underwent thrombolysis")
+  // is a subgroup the sentences after it may describe; parts listed together ("72 (80%) ... 18 (20%)") split the whole
+  const counts = scope.recentCounts(share.start);
+  const singled = (g: Group) => g.sentence < sentence && counts.every((o) => o === g || !o.isPart || o.sentence !== g.sentence);
+  const subgroup = counts.find((g) => (!g.isPart || singled(g)) && since(g) && g.value < chosen.value && fits(g));
   if (subgroup) return `${printed} fits both the ${chosen.value} stated earlier and the ${subgroup.value} named after it: the text does not say which group it is of`;
   // two groups each printed with a ratio of its own ("9 of 396 cases ... compared to 3 of 389 cases") are parallel
   if (r.source !== 'earlier-sentence') return undefined;
   const beside = chosen.ratio === true ? scope.candidates(share.start, sentence, false).find((c) => c.group !== chosen && c.group.ratio === true && c.group.sentence === chosen.sentence && fits(c.group)) : undefined;
   if (beside) return `${printed} fits both the ${chosen.value} and the ${beside.group.value} stated side by side earlier: the text does not say which group it is of`;
-  return undefined;
+  // two totals of different things stated in one sentence ("180 114 eyes from 127 685 patients"): a later bare
+  // percent that fits both is of the one its own words name, else of neither that a reader could tell
+  if (text === undefined || chosen.ratio === true) return undefined;
+  // (in one phrase: "10042 enfants ...; 9012 patients étaient admissibles" narrows the cohort instead)
+  const together = (g: Group) => { const [a, b] = g.start < chosen.start ? [g, chosen] : [chosen, g]; return b.start - a.end <= 40 && !/[,;:.()]/u.test(text.slice(a.end, b.start)); };
+  const other = scope.candidates(share.start, sentence, false).find((c) => c.group !== chosen && c.group.kind === 'total' && c.group.ratio !== true && c.group.sentence === chosen.sentence && together(c.group) && fits(c.group));
+  if (other === undefined) return undefined;
+  const nounOf = (g: Group) => /^\s*([\p{L}][\p{L}-]{2,})/u.exec(text.slice(g.end, g.end + 30))?.[1]?.toLowerCase().replace(/(?:es|s)$/u, '');
+  // its words: the noun after "of" ("41.0% of patients"), else the clause before the percent
+  const ofNoun = /^\s*of\s+(?:the\s+)?([\p{L}][\p{L}-]+)/iu.exec(text.slice(share.percent.end, share.percent.end + 40))?.[1];
+  const own = (ofNoun ?? text.slice(Math.max(0, share.start - 80), share.start).split(/[.;:]\s/u).pop()!).toLowerCase();
+  const names = (g: Group) => { const n = nounOf(g); return n !== undefined && n.length > 2 && own.includes(n); };
+  if (names(chosen) && !names(other.group)) return undefined;
+  return `${printed} fits both the ${chosen.value} and the ${other.group.value} stated together earlier, and its sentence does not name which it is of`;
 }
 
 // "In children with GMFCS level IV, 64% ...", "Among those treated surgically, 40% ...", "For patients older

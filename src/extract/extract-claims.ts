@@ -456,7 +456,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
-    const ambiguous = r.ok ? ambiguousTie(m, r, scope, sentence) : undefined;
+    const ambiguous = r.ok ? ambiguousTie(m, r, scope, sentence, out.text) : undefined;
     if (ambiguous !== undefined && m.percent) {
       out.unresolvedAt(m.start, m.end, ambiguous);
       claimed.add(m.percent.start);

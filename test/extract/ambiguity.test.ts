@@ -16,6 +16,23 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys('We registered 4,000 cardiac arrests. 7 of those 4,000 were witnessed by bystanders. 12.4% survived to discharge.')).toEqual(['7/4000/-', '-/4000/12.4']);
   });
 
+  it('takes a part its sentence singles out ("91 (18.2%) underwent surgery") for a group the next sentences may be of', () => {
+    const text = 'We enrolled 500 patients. In all, 91 (18.2%) underwent surgery. Wound infection was seen in 19.8%.';
+    expect(keys(text)).toEqual(['91/500/18.2']);
+    expect(reasons(text).join('\n')).toMatch(/19\.8%: 19\.8% fits both the 500 stated earlier and the 91 named after it/);
+    // parts listed together split the whole: a later percent is still of the total
+    expect(keys('We enrolled 500 patients. In all, 90 (18.0%) had surgery and 410 (82.0%) did not. Wound infection was seen in 20.0%.')).toContain('-/500/20.0');
+  });
+
+  it('leaves a later percent unresolved between two totals of different things stated in one phrase, unless its words name one', () => {
+    const text = 'Data on 180 114 eyes from 127 685 patients were collected. Overall, 36.9% had ocular co-pathology.';
+    expect(keys(text)).toEqual([]);
+    expect(reasons(text).join('\n')).toMatch(/36\.9%: 36\.9% fits both the 127685 and the 180114 stated together earlier/);
+    expect(keys('Data on 180 114 eyes from 127 685 patients were collected. Overall, 41.0% of patients had both eyes operated on.')).toEqual(['-/127685/41.0']);
+    // a total narrowed in its own clause is the cohort later percents are of
+    expect(keys('We collected data on 10042 children; 9012 patients were eligible. Walking unaided was reported for 54%.')).toEqual(['-/9012/54']);
+  });
+
   it('does not count the parts listed with their total as a group named since', () => {
     expect(keys('We included 1,032 infants (611 boys, 421 girls). In all, 12% had a seizure.')).toContain('-/1032/12');
   });
