@@ -504,6 +504,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const listed = (x: { mention: ShareMention }) => x.mention.count !== undefined && x.mention.denominator === undefined && x.mention.start > lastTotalEnd;
   const farInList = far.filter(listed).length;
   const perLevel = farInList > 0 && farInList + pending.filter(listed).length >= 3;
+  mergeRatioPercents(out, pending, claimed);
   for (const p of pending) {
     if (perLevel && listed(p)) {
       out.unresolvedAt(p.mention.start, p.mention.end, 'the percents of this list do not all fit one total: they seem to be of each subgroup');
@@ -522,6 +523,26 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   proposeNestedParts(out, mentions, result.claims, sentence, context, claimsBefore);
   demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
+}
+
+// "12 of the 40 patients followed up for a year (30%)", "179 out of 2,796 patients, a rate of 6.4%": the percent
+// printed after a ratio, with no figure between, restates it; read alone it would be a second claim of the total
+const RESTATES_RATIO = lazyWords(() => /^[^\d%;.]{0,100}?(?:\(\s*|,?\s*(?:representing|i\.\s?e\.,?|that\s+is|or|giving\s+(?:an?\s+)?(?:[\p{L}-]+\s+)?(?:rate|proportion)\s+of|(?:an?\s+)?(?:[\p{L}-]+\s+)?(?:rate|proportion)\s+of)\s*)$/iu);
+
+function mergeRatioPercents(out: Builder, pending: { mention: ShareMention; claim: ExtractedClaim; group?: Group }[], claimed: Set<number>): void {
+  for (let i = 0; i + 1 < pending.length; i++) {
+    const ratio = pending[i]!;
+    const next = pending[i + 1]!;
+    const r = ratio.mention;
+    const q = next.mention;
+    if (!r.count || !r.denominator || r.percent || !q.percent || q.count || q.denominator || next.claim.denominator !== r.denominator.value) continue;
+    if (!RESTATES_RATIO().test(out.text.slice(r.end, q.percent.start))) continue;
+    if (fitShare(fitFields(r.count, q.percent), r.denominator.value) !== 'exact') continue;
+    ratio.claim = { ...ratio.claim, percent: q.percent.digits, span: out.span(r.start, q.end), denominatorNote: `the percent printed after the ratio ${r.count.value}/${r.denominator.value} restates it` };
+    ratio.mention = { ...r, percent: q.percent, end: q.end };
+    claimed.add(q.percent.start);
+    pending.splice(i + 1, 1);
+  }
 }
 
 // the words between a bare percent and a share that make the share one of that percent's subgroup (no bracket closes between)

@@ -1,3 +1,4 @@
+import { fitFields, fitShare } from './fit.js';
 import type { NumberToken } from './tokens.js';
 import { lazyWords } from './word-boundary.js';
 import { ACCURACY_BEFORE, ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATE_IN_CATEGORY_BEFORE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_NOUN_AFTER, SUBGROUP_NOUN_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
@@ -209,6 +210,12 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       }
     }
     // "62,3% (n=43)", "del 100% (60 pacientes)", "79,2% de los casos (160 pacientes)"
+    // "31% (n = 29/94)": the n is a ratio, count and denominator
+    if (percentLike(t) && isCount(n1) && isCount(n2) && /^\s*\(\s*[nN]\s*[=:]\s*$/u.test(between(text, t, n1)) && /^\s*\/\s*$/.test(between(text, n1, n2!)) && n2!.value >= n1.value) {
+      out.push(share({ percent: t, count: n1, denominator: n2!, start: t.start, end: closeAfter(text, n2!.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
+      used.add(t).add(n1).add(n2!);
+      continue;
+    }
     if (percentLike(t) && isCount(n1) && /^\s*(?:(?:of|de|des|der|du)\s+(?:[\p{L}-]+\s+){0,3})?\(\s*(?:[nN]\s*[=:]\s*)?$/u.test(between(text, t, n1)) && (/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) || COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)))) {
       out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd), ...(/[nN]\s*[=:]\s*$/.test(between(text, t, n1)) ? { countIsN: true } : {}) }));
       used.add(t).add(n1);
@@ -239,7 +246,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     const perPopulation = isCount(n1) && PER_POWER_OF_TEN.has(n1.value) && /^\s*(?:von|sur|out\s+of)\s*$/iu.test(between(text, t, n1));
     if (countLike(t) && isCount(n1) && !t.weak && !perPopulation && (OF_BETWEEN.test(between(text, t, n1)) || nounOf) && n1.value >= t.value) {
       const rest = between(text, n1, n2 ?? { start: Math.min(sentenceEnd, n1.end + 60) });
-      const percent = isPercent(n2) && /^\s*(?:[\p{L}/\-'’*]+\s+){0,4}\(\s*$|^\s*\(\s*$/u.test(rest) ? n2 : undefined;
+      // "12/40 30%", "60/69, 87%", "12/40 = 30%": a percent printed right after the ratio is its share when it fits
+      const percent =
+        isPercent(n2) && (/^\s*(?:[\p{L}/\-'’*]+\s+){0,4}\(\s*$|^\s*\(\s*$/u.test(rest) || (/^\s*[,:=]?\s*$/u.test(rest) && fitShare(fitFields(t, n2), n1.value) === 'exact')) ? n2 : undefined;
       const slash = /^\s*\/\s*$/.test(between(text, t, n1));
       // "of N" needs a noun or bracket after N to be a denominator: "15 of 36 patients", "30/36"
       // "out of" is a ratio whatever follows: "4 out of 9 had a history of seizures"

@@ -33,6 +33,14 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys('We collected data on 10042 children; 9012 patients were eligible. Walking unaided was reported for 54%.')).toEqual(['-/9012/54']);
   });
 
+  it('takes a percent that restates the ratio before it ("12 of the 40 patients followed up (30%)", "a rate of 6.4%") for its share, not for a second claim of the total', () => {
+    expect(keys('Surgery was needed in 12 of the 40 patients who were followed up for more than one year (30%).')).toEqual(['12/40/30']);
+    expect(keys('In all, 179 of 2,796 patients were treated, a rate of 6.4%.')).toEqual(['179/2796/6.4']);
+    expect(keys('Surgery was needed in 12 of 40 patients, representing 30%.')).toEqual(['12/40/30']);
+    // a percent of its own clause is not merged
+    expect(keys('Surgery was needed in 12 of 40 patients; 30% had pain.')).toEqual(['12/40/-', '-/40/30']);
+  });
+
   it('does not count the parts listed with their total as a group named since', () => {
     expect(keys('We included 1,032 infants (611 boys, 421 girls). In all, 12% had a seizure.')).toContain('-/1032/12');
   });

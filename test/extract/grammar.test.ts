@@ -15,3 +15,16 @@ describe('readMentions: totals', () => {
     expect(mentions('Die Zahl der Patienten mit 2 Eingriffen betrug 14.', 'de')).not.toContain('total 14');
   });
 });
+
+describe('readMentions: a percent printed with a ratio', () => {
+  it('takes a percent right after a ratio for its share when it fits ("12/40 30%", "60/69, 87%", "12/40 = 30%")', () => {
+    expect(mentions('Complete response 12/40 30%.')).toEqual(['share 12/40/30']);
+    expect(mentions('Pregnancy rate 60/69, 87%')).toEqual(['share 60/69/87']);
+    expect(mentions('Complete response 12/40 = 30%.')).toEqual(['share 12/40/30']);
+    // one that does not fit is another figure
+    expect(mentions('Complete response 12/40 45%.')).not.toContain('share 12/40/45');
+  });
+  it('reads "(n = 29/94)" after a percent as its count and denominator', () => {
+    expect(mentions('The rate was 31% (n = 29/94).')).toEqual(['share 29/94/31']);
+  });
+});
