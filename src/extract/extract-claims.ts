@@ -354,6 +354,12 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         continue;
       }
     }
+    // "Completion rates were highest for inpatient treatment (75%) and lowest for outpatient programs (18%)"
+    if (m.percent && m.count === undefined && m.denominator === undefined && RANKED_SUBGROUP_BEFORE().test(out.text.slice(Math.max(bounds.start, m.percent.start - 120), m.percent.start))) {
+      out.unresolvedAt(m.start, m.end, 'the rate of a subgroup a comparison ranks ("highest for ..."), whose size is not printed');
+      claimed.add(m.percent.start);
+      continue;
+    }
     if (m.subgroup && m.percent && m.count === undefined && m.denominator === undefined) {
       out.unresolvedAt(m.start, m.end, m.subgroup === 'described' ? 'a share of a smaller group described by its members ("of patients with ..."), whose size is not printed' : 'one of a list of percents, each of its own subgroup ("..., respectively"), whose sizes are not printed');
       claimed.add(m.percent.start);
@@ -524,6 +530,8 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
 }
+
+const RANKED_SUBGROUP_BEFORE = lazyWords(() => /\b(?:highest|lowest|higher|lower|greatest|smallest|best|worst)\s+(?:in|for|among|with)\s+[^()%\d;.]{2,80}\(\s*$/iu);
 
 // "12 of the 40 patients followed up for a year (30%)", "179 out of 2,796 patients, a rate of 6.4%": the percent
 // printed after a ratio, with no figure between, restates it; read alone it would be a second claim of the total

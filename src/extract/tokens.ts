@@ -472,6 +472,8 @@ function isYear(token: NumberToken, b: string, aNumber: string, text: string): b
   // "par rapport à 2010", "gegenüber 2019", "frente a 2015", "compared with 2012": a year compared with, unless a count noun follows
   if (COMPARED_YEAR_BEFORE().test(b) && !nounAfter) return true;
   if (/^\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*(?:19|20)\d\d/iu.test(aNumber) || /(?:19|20)\d\d\s*(?:–|—|-|\/|to|bis|à|a|al|au|and|und|et|y|through)\s*$/iu.test(b)) return true;
+  // "(1263 with pCR and 2100 without)": a count described by who its members are, listed after another
+  if (/(?:\band|,)\s*$/iu.test(b) && /^\s*(?:with|without|who)\b/iu.test(aNumber)) return false;
   if (/\(\s*$/.test(b) && /^\s*\)/.test(aNumber)) return true; // "68,4% (2018)"
   if (CLAUSE_AFTER_YEAR().test(aNumber)) return true;
   // a count needs a noun or a bracketed percent after it: "1954 other types (45.68%)"

@@ -41,6 +41,13 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys('Surgery was needed in 12 of 40 patients; 30% had pain.')).toEqual(['12/40/-', '-/40/30']);
   });
 
+  it('leaves the rates of subgroups a comparison ranks ("highest for ... (75%)") unresolved', () => {
+    const text = 'We analysed 5827 client records. Completion rates were highest for inpatient treatment (75%) and lowest for outpatient programs (18%).';
+    expect(keys(text)).toEqual([]);
+    expect(reasons(text).join('\n')).toMatch(/75%: the rate of a subgroup a comparison ranks/);
+    expect(keys('We analysed 500 records. Most were women (75%).')).toEqual(['-/500/75']);
+  });
+
   it('does not count the parts listed with their total as a group named since', () => {
     expect(keys('We included 1,032 infants (611 boys, 421 girls). In all, 12% had a seizure.')).toContain('-/1032/12');
   });

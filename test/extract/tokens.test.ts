@@ -159,3 +159,11 @@ describe('tokenize: one of a few', () => {
     expect(read('Trois patients sur dix ont eu une complication.', { language: 'fr', decimalComma: true }).slice(0, 2).map((t) => t[3])).toEqual([null, null]);
   });
 });
+
+describe('tokenize: a count that looks like a year', () => {
+  it('reads "2100" listed after another count and described by its members ("1263 with pCR and 2100 without") as a count', () => {
+    expect(read('3363 patients (1263 with pCR and 2100 without)').map((t) => t[3])).toEqual([null, null, null]);
+    // a year stays a year
+    expect(read('In 2018 and 2019 with the new protocol').map((t) => t[3])).toEqual(['a year', 'a year']);
+  });
+});
