@@ -251,7 +251,9 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const printedLater = mentions.flatMap((m) => (m.kind === 'share' && m.denominator ? [group(m.denominator, sentence, blockIndex, 'total')] : []));
   let approximateSeen = false;
   const compared = comparedSubgroups(out.text, mentions, bounds.end);
-  const respective = respectiveGroups(out, mentions, block.start);
+  // percents closed by "respectively" are each of its own group: never the cohort's rate
+  const listedRun = new Set<Mention>();
+  const respective = respectiveGroups(out, mentions, block.start, listedRun);
   const composed: NumberToken[] = [];
   // where the mention before the current one ends: the clause that introduces it starts there
   let previousEnd = bounds.start;
@@ -365,7 +367,12 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
-    if (m.improvement && m.denominator === undefined && m.count === undefined && m.percent) {
+    if (m.improvement && m.percent && m.denominator === undefined && m.count === undefined && listedRun.has(m)) {
+      out.unresolvedAt(m.start, m.end, 'one of a list of rates, each of its own group ("..., respectively"), whose sizes are not printed');
+      claimed.add(m.percent.start);
+      continue;
+    }
+    if (m.improvement && m.denominator === undefined && m.count === undefined && m.percent && !respective.has(m)) {
       const candidates = scope.candidates(m.start, sentence, m.anaphor);
       const at = m.start;
       const afterIt = later.find((g) => g.start > at && !g.approximate);
@@ -446,7 +453,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         id: out.id(slug(listedGroup.label) || 'claim'),
         ...(listedGroup.label ? { label: listedGroup.label } : {}),
         denominator: listedGroup.size,
-        denominatorSource: 'earlier-sentence',
+        denominatorSource: listedGroup.sameSentence ? 'same-sentence' : 'earlier-sentence',
         denominatorNote: `"respectively": the share of the ${listedGroup.size} listed ${listedGroup.ordinal} of ${listedGroup.of} groups before it${fit === 'exact' ? '' : `; ${m.percent.digits}% is not exactly possible for ${listedGroup.size}`}`,
         percent: m.percent.digits,
         span: out.span(m.start, m.end),
@@ -582,8 +589,8 @@ const AND_NEXT = /^\s*%?\s*,?\s*(?:and|or)?\s*$/i;
  * respectively.": a run of bare percents closed by "respectively" with no groups named after it takes, in
  * order, the groups of the last partition of the paragraph when it has as many parts as the run.
  */
-function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart: number): Map<Mention, { size: number; label: string; ordinal: number; of: number }> {
-  const found = new Map<Mention, { size: number; label: string; ordinal: number; of: number }>();
+function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart: number, unmatched: Set<Mention>): Map<Mention, { size: number; label: string; ordinal: number; of: number; sameSentence?: boolean }> {
+  const found = new Map<Mention, { size: number; label: string; ordinal: number; of: number; sameSentence?: boolean }>();
   let run: ShareMention[] = [];
   for (const m of mentions) {
     const bare = m.kind === 'share' && m.percent !== undefined && m.count === undefined && m.denominator === undefined;
@@ -601,6 +608,16 @@ function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart
       const parts = last.parts.map((id) => byId.get(id));
       if (parts.every((c) => c?.numerator !== undefined)) run.forEach((r, i) => found.set(r, { size: parts[i]!.numerator!, label: parts[i]!.label ?? '', ordinal: i + 1, of: run.length }));
     }
+    // "Groups A (n=120) and B (n=80) had rates of 75% and 60%, respectively": the groups sized with "n =" just
+    // before the run, as many as its percents, each of which fits its own
+    if (run.length >= 2 && !found.has(run[0]!)) {
+      const from = Math.max(blockStart, run[0]!.start - 300);
+      const matches = [...out.text.slice(from, run[0]!.start).matchAll(/\(\s*n\s*=\s*(\d{1,3}(?:,\d{3})*|\d+)\s*\)/giu)].slice(-run.length);
+      const sized = matches.map((x) => Number(x[1]!.replace(/,/g, '')));
+      const sameSentence = matches.length > 0 && !/[.;]\s/u.test(out.text.slice(from + matches[0]!.index!, run[0]!.start));
+      if (sized.length === run.length && run.every((r, i) => fitShare(fitFields(undefined, r.percent), sized[i]!) === 'exact')) run.forEach((r, i) => found.set(r, { size: sized[i]!, label: '', ordinal: i + 1, of: run.length, sameSentence }));
+    }
+    if (run.length >= 2 && !found.has(run[0]!)) for (const r of run) unmatched.add(r);
     run = [];
   }
   return found;

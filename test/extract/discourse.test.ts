@@ -62,6 +62,15 @@ describe('the groups a share of a later sentence can be of', () => {
     expect(keys('We recorded 72 patients. ICU and hospital mortality rates were 15 and 25% respectively.')).toEqual(['-/72/15', '-/72/25']);
   });
 
+  it('gives rates closed by "respectively" their groups, never the cohort: the parts listed before, else the groups sized "(n = X)" just before', () => {
+    expect(keys('Of 200 patients, 120 had surgery and 80 had medication. Success rates were 75% and 60%, respectively.')).toEqual(['120/200/-', '80/200/-', '-/120/75', '-/80/60']);
+    const named = extractClaims('Groups A (n=120) and B (n=80) had success rates of 75% and 60%, respectively.');
+    expect(named.claims.map((c) => [c.denominator, c.percent, c.denominatorSource])).toEqual([[120, '75', 'same-sentence'], [80, '60', 'same-sentence']]);
+    // groups whose sizes are not printed, or that the rates do not fit: unresolved, not an assumed rate of the cohort
+    expect(keys('We treated 300 patients. The surgery and medication groups had success rates of 75% and 60%, respectively.')).toEqual([]);
+    expect(keys('Groups A (n=120) and B (n=80) had success rates of 75.3% and 60.1%, respectively.')).toEqual([]);
+  });
+
   it('leaves a share of the subgroup a bare percent describes unresolved ("18%, of whom 40%"), and rates among completers', () => {
     expect(keys('The cohort comprised 1,000 adults. Diabetes was present in 18%, of whom 40% were on insulin.')).toEqual(['-/1000/18']);
     expect(keys('Of 80 patients, 60 (75%) completed treatment. The response rate among completers was 70%.')).toEqual(['60/80/75']);
