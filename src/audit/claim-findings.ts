@@ -9,6 +9,8 @@ const INFERRED: Partial<Record<NonNullable<Claim['denominatorSource']>, string>>
   'same-sentence': 'the total stated elsewhere in the same sentence',
   'earlier-sentence': 'the total stated in an earlier sentence',
   'table-header': "the table's header",
+  // a table's size that no cell prints, read from its other figures: its findings say so
+  assumed: 'the figures around it',
 };
 /** " The denominator N is inferred from ..." for a claim read from text whose denominator was not printed with it. */
 const inferredNote = (c: Claim): string => {

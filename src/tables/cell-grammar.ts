@@ -153,6 +153,9 @@ export function readCell(text: string, options: { decimalComma?: boolean } = {})
   // a middle dot between digits is a decimal point (Lancet style: "8·8")
   const t = text.replace(/(\d)[\u00b7\u2219](?=\d)/g, '$1.').replace(MARKS, '').replace(/[\s\u00a0]+/g, ' ').trim();
   if (t === '' || /^[-–—−]+$|^(?:NA|N\/A|n\/a|NR|nr|-)$/.test(t)) return { kind: 'empty' };
+  // "5.0 (5.9) (median(iqr): 3(6))": a second summary in brackets after the first, named by its word
+  const first = t.replace(/\s*[(\[]\s*(?:median|iqr|range)\b.*[)\]]$/i, '');
+  if (first !== t && first !== '') return readCell(first, options);
   for (const p of PATTERNS) {
     const m = p.re.exec(t);
     if (m) {

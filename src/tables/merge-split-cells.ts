@@ -8,8 +8,9 @@ export interface CellOrigin {
 }
 
 // "n/N | (%)": a count of its own denominator, and its percent beside it
-const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients|frequency|freq\.?|n\s*\/\s*n|n\s*\/\s*total|no\.?\s*\/\s*total)$/i;
-const PERCENT_HEADER = /^(?:%|\(%\)|percent|per cent|percentage|prozent)$/i;
+// ("# of Subjects | % of Subjects", "Frequency | Percent (%)")
+const COUNT_HEADER = /^(?:n|no\.?|number|count|cases|patients|frequency|freq\.?|n\s*\/\s*n|n\s*\/\s*total|no\.?\s*\/\s*total|(?:#|no\.?|number)\s*(?:of\s+)?(?:subjects|patients|participants|cases|people|persons))$/i;
+const PERCENT_HEADER = /^(?:%|\(%\)|(?:percent|per cent|percentage)(?:\s*\(%\))?|prozent|%\s*of\s+(?:subjects|patients|participants|cases|people|persons|total))$/i;
 const PERCENT_ROW = /^\(?\s*%\s*\)?$/;
 
 // "Mean | SD" column pairs, and an "N" column before a group's mean: the row's own n

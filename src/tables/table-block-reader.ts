@@ -104,7 +104,7 @@ export function readTableBlock(block: DocumentBlock & { table: TableData }, cont
       ...(c.numerator !== undefined ? { numerator: c.numerator } : {}),
       denominator: c.denominator,
       denominatorSource: c.denominatorSource,
-      ...(c.denominatorSource !== 'with-claim' ? { denominatorNote: BASIS[c.denominatorBasis] } : {}),
+      ...(c.denominatorSource !== 'with-claim' ? { denominatorNote: c.denominatorNote ?? BASIS[c.denominatorBasis] } : {}),
       ...(c.percent !== undefined ? { percent: c.percent } : {}),
       span: span(c.cell),
       context: rowSpan(c.cell),

@@ -48,6 +48,8 @@ export interface TableClaim {
   percent?: string;
   denominatorSource: TableDenominatorSource;
   denominatorBasis: DenominatorBasis;
+  /** How an inferred denominator was found, when the cell does not fit it (its finding says so). */
+  denominatorNote?: string;
   cell: TableCellRef;
 }
 
@@ -563,7 +565,16 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         }
         // a size the table does not print, inferred from the other cells, proves a cell wrong only when
         // many cells and nearly all of them agree on it
-        if (!fitting && chosen.basis === 'inferred' && !wellSupported(c, chosen.n)) {
+        // ... or when the cell's own variable's levels add up to it exactly as well: two readings agree
+        // on the size, and the cell's count is one of those it is the sum of (its own percent, misprinted,
+        // may keep the level percents from adding up to 100)
+        const levelsConfirm = (): boolean => {
+          if (!levelGroup || levelGroup.levels.length < 2 || levelSums.get(`${levelGroup.id} ${c}`) !== chosen.n) return false;
+          const values = levelGroup.levels.map((x) => cells[x]![c]!.value as { count: CellNumber; percent: CellNumber; total?: CellNumber });
+          return !values.some((x) => x.total !== undefined || x.percent.bound || x.count.bound);
+        };
+        const confirmed = !fitting && chosen.basis === 'inferred' && levelsConfirm();
+        if (!fitting && chosen.basis === 'inferred' && !wellSupported(c, chosen.n) && !confirmed) {
           out.unresolved.push({ text: ref.quote, reason: `the table prints no size for this column; ${chosen.n}, which fits its other cells, does not give this percent`, cell: ref });
           continue;
         }
@@ -584,6 +595,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           percent: v.percent.digits,
           denominatorSource: source(chosen.basis),
           denominatorBasis: chosen.basis,
+          ...(chosen.basis === 'inferred' && !fitting
+            ? { denominatorNote: `no size is printed; ${chosen.n} fits most of the column's counts and percents${confirmed ? ", and this variable's levels add up to it" : ''}` }
+            : {}),
           cell: ref,
         };
         out.claims.push(claim);

@@ -27,6 +27,15 @@ export function hasMissingLevel(labels: readonly string[]): boolean {
   return labels.some((l) => MISSING_LEVEL.test(l.split(' / ').pop()!.replace(/^[\s•·*-]+/, '').trim()));
 }
 
+// the row that closes a variable's levels with their sum
+const TOTAL_ROW = /^(?:total|sum|all)\s*[:*†‡§¶]*$/i;
+
+/** The count of a Total row's cell: "453", "453 (100)", "1,204 (100.0%)"; undefined for anything else. */
+function totalCount(text: string): number | undefined {
+  const m = /^\s*(\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+)\s*(?:[(\[]\s*100(?:[.,]0+)?\s*%?\s*[)\]])?\s*$/.exec(text);
+  return m ? Number(m[1]!.replace(/[^\d]/g, '')) : undefined;
+}
+
 interface Context {
   table: Table;
   variables: readonly Variable[];
@@ -47,9 +56,29 @@ interface Context {
  */
 export function levelPartitions(ctx: Context): TablePartition[] {
   const out: TablePartition[] = [];
+  const rowLabel = (r: number) => ctx.table.rowLabels[r]?.split(' / ').pop()?.replace(/^[\s•·*-]+/, '').trim() ?? '';
   for (const v of ctx.variables) {
     if (v.label === undefined || v.levels.length < 2) continue;
+    // a "Total" row closing the levels (its percent 100, or none) says what they add up to, whatever their percents
+    const last = v.levels[v.levels.length - 1]!;
+    const totalRow = TOTAL_ROW.test(rowLabel(last)) ? last : TOTAL_ROW.test(rowLabel(last + 1)) && !ctx.variables.some((w) => w !== v && w.label !== undefined && w.levels.includes(last + 1)) ? last + 1 : undefined;
+    const levels = totalRow === last ? v.levels.slice(0, -1) : v.levels;
     for (const c of ctx.groupCols) {
+      const stated = totalRow === undefined ? undefined : totalCount(ctx.table.grid[totalRow]?.[c] ?? '');
+      if (stated !== undefined && levels.length >= 2) {
+        const parts = levels.map((r) => ctx.claimAt.get(`${r} ${c}`));
+        // (levels whose percents add up to clearly more than 100 are not exclusive: several can apply)
+        const printed = parts.filter((x) => x?.numerator !== undefined && x.percent !== undefined) as (TableClaim & { numerator: number; percent: string })[];
+        const check = printed.length > 0 ? checkPartition({ total: stated, parts: printed.map((x) => ({ percent: x.percent, numerator: x.numerator })) }) : undefined;
+        const overlapping = check !== undefined && Number(check.percentSum) > Number(check.band.max);
+        if (!overlapping && parts.every((x) => x?.numerator !== undefined && x.denominatorBasis !== 'row-total')) {
+          const sum = parts.reduce((t, x) => t + x!.numerator!, 0);
+          const base = `${v.label} ${ctx.table.columnLabels[c] ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+          out.push({ id: ctx.uniqueId(base || 'levels'), total: stated, parts: parts.map((x) => x!.id), basis: 'levels', difference: sum - stated });
+          continue;
+        }
+      }
+      if (totalRow === last) continue;
       const claims = v.levels.map((r) => ctx.claimAt.get(`${r} ${c}`));
       const bounded = (x: TableClaim | undefined) => x !== undefined && ctx.bounds?.has(x.id) === true;
       if (claims.some((x) => x === undefined || x.numerator === undefined || (x.percent === undefined && !bounded(x)))) continue;

@@ -373,3 +373,30 @@ describe('tableClaims: row totals printed as counts, and columns of missing coun
     expect(audit(x).filter((f) => !f.startsWith('percent-ok'))).toEqual([]);
   });
 });
+
+describe('tableClaims: misprints the reader reports, and says how sure it is', () => {
+  it('joins "# of Subjects | % of Subjects" and "Frequency | Percent (%)" columns', () => {
+    const x = tableClaims(readTables('<table><thead><tr><th></th><th colspan="3">DMQ (n = 58)</th><th colspan="3">Placebo (n = 57)</th></tr><tr><th>Adverse event</th><th># of Events</th><th># of Subjects</th><th>% of Subjects</th><th># of Events</th><th># of Subjects</th><th>% of Subjects</th></tr></thead><tbody><tr><td>Mild</td><td>52</td><td>15</td><td>26%</td><td>32</td><td>10</td><td>18%</td></tr><tr><td>Severe</td><td>2</td><td>2</td><td>3%</td><td>3</td><td>3</td><td>5%</td></tr></tbody></table>', { format: 'html' })[0]!);
+    expect(rows(x)).toEqual([[15, 58, '26', 'column'], [10, 57, '18', 'column'], [2, 58, '3', 'column'], [3, 57, '5', 'column']]);
+    const y = md('| Characteristics | Categories | Frequency | Percent (%) |\n|---|---|---|---|\n| Sex | Male | 109 | 46.4 |\n| | Female | 126 | 53.6 |\n| Age | < 60 | 120 | 51.1 |\n| | ≥ 60 | 115 | 48.9 |');
+    expect(rows(y).map((r) => `${r[0]}/${r[1]} ${r[2]}`)).toEqual(['109/235 46.4', '126/235 53.6', '120/235 51.1', '115/235 48.9']);
+  });
+
+  it('reports a percent that misses a size no cell prints when its own variable\'s levels add up to that size, and says the size is inferred', () => {
+    const x = md('| Variable | Category | Frequency | Percent |\n|---|---|---|---|\n| Age | 16-20 | 35 | 9.9 |\n| | 21-35 | 289 | 81.4 |\n| | 36+ | 31 | 8.7 |\n| Region | A | 8 | 2.2 |\n| | B | 137 | 38.5 |\n| | C | 210 | 59.2 |');
+    const misfit = x.claims.filter((c) => c.denominatorNote !== undefined);
+    expect(misfit.map((c) => `${c.numerator}/${c.denominator} ${c.percent} ${c.denominatorSource}`)).toEqual(['8/355 2.2 assumed', '137/355 38.5 assumed']);
+    expect(misfit[0]!.denominatorNote).toMatch(/levels add up to it/);
+    expect(audit(x)).toContain(`percent-mismatch ${misfit[0]!.id}`);
+    // the same misfit in a one-row variable stays unresolved: nothing but the other cells says 355
+    const lone = md('| Variable | Category | Frequency | Percent |\n|---|---|---|---|\n| Age | 16-20 | 35 | 9.9 |\n| | 21-35 | 289 | 81.4 |\n| | 36+ | 31 | 8.7 |\n| Smoker | Yes | 8 | 2.2 |');
+    expect(lone.claims.some((c) => c.numerator === 8)).toBe(false);
+    expect(lone.unresolved.map((u) => u.text)).toContain('8 | 2.2');
+  });
+
+  it('checks the levels above a "Total" row against it, whatever their percents, but not levels that overlap', () => {
+    const x = md('| Variables | Number | Percentage |\n|---|---|---|\n| Comorbidity | | |\n| Diabetes | 277 | 61.1 |\n| Hypertension | 266 | 58.7 |\n| Total | 453 | 100 |\n| Residence | | |\n| Urban | 277 | 61.1 |\n| Rural | 166 | 36.6 |\n| Total | 453 | 100 |');
+    expect(x.partitions.map((p) => [p.total, p.difference])).toEqual([[453, -10]]);
+    expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
+  });
+});
