@@ -1,3 +1,5 @@
+import { readCell } from './cell-grammar.js';
+import { fits } from './fits.js';
 import type { Table } from './table.js';
 
 /** Where a cell of the merged table was printed: its slot in the table as read, and the slot of its percent when apart. */
@@ -30,6 +32,21 @@ const joinMean = (mean: string, sd: string) => (sd === '' || DASH.test(sd.trim()
 // "Mean or % | SD": a value with no SD (a dash) is the percent
 const joinMeanOrPercent = (mean: string, sd: string) => (DASH.test(sd.trim()) && /^\d[\d.,·]*$/.test(mean.trim()) ? `${mean.trim()}%` : joinMean(mean, sd));
 const MEAN_OR_PERCENT = /\bor\b[^()]*%|%[^()]*\bor\b/i;
+
+/** Are the cells "n (%)" shares of the row sizes beside them, in at least two rows and most of those with both? */
+function sharesOfRowN(texts: readonly string[], sizes: readonly (number | undefined)[]): boolean {
+  let both = 0;
+  let shares = 0;
+  texts.forEach((text, i) => {
+    const v = readCell(text);
+    const n = sizes[i];
+    const pair = v.kind === 'pair' ? { count: v.first, percent: v.second } : v.kind === 'count-percent' && !v.total ? v : undefined;
+    if (!pair || n === undefined || n <= 0 || !Number.isInteger(pair.count.value)) return;
+    both += 1;
+    if (pair.count.value <= n && fits(pair.count.value, n, pair.percent)) shares += 1;
+  });
+  return shares >= 2 && shares >= 0.6 * both;
+}
 
 /**
  * Tables that print a count and its percent in separate cells, either as an "n | %" pair of columns
@@ -65,9 +82,11 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
   for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
     const a = columnLabels[c]!;
     const b = columnLabels[c + 1]!;
-    if (!N_HEADER.test(last(a)) || !MEAN_COLUMN.test(last(b)) || upper(a) !== upper(b)) continue;
+    if (!N_HEADER.test(last(a)) || upper(a) !== upper(b)) continue;
     const counts = grid.map((row) => (/^\d[\d,\s\u00a0]*$/.test(row[c]!.trim()) ? Number(row[c]!.replace(/[^\d]/g, '')) : undefined));
     if (!counts.slice(table.headerRows).some((n) => n !== undefined)) continue;
+    // "N | n (%)": the N column is each row's denominator when most rows' counts and percents are shares of it
+    if (!MEAN_COLUMN.test(last(b)) && !sharesOfRowN(grid.slice(table.headerRows).map((row) => row[c + 1]!), counts.slice(table.headerRows))) continue;
     const drop = <T,>(row: T[]) => [...row.slice(0, c), ...row.slice(c + 1)];
     sizes = sizes.map((row, r) => {
       const out = drop(row);

@@ -8,6 +8,9 @@ const FAMILIES: RegExp[] = [
   /^(?:yes|no)\b/i,
   /^(?:never|former|ex|current|past|previous)\b/i,
   /^(?:mild|moderate|severe|none|minimal)\b/i,
+  // marital status and place of residence: one applies to each person
+  /^(?:single|married|unmarried|never[- ]married|divorced|separated|widow(?:ed|er)?|cohabit\w*|living (?:together|with (?:a )?partner)|partnered)\b/i,
+  /^(?:urban|rural|semi[- ]urban|peri[- ]urban|suburban)\b/i,
   // age bands, years, periods: "8–9 years", "<12", "≥ 65", "2002–03", "65+"
   /^(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?\s*(?:(?:[–—-]|to)\s*\d+(?:[.,]\d+)?|\+|or (?:more|older|above|less|younger))?\s*(?:years?|yrs?|y|months?|mo|kg|cm|g|days?|weeks?)?\s*(?:\+|or (?:more|older))?$/i,
   // levels: "I", "II", "Level III", "GMFCS IV", "I–II"

@@ -399,4 +399,22 @@ describe('tableClaims: misprints the reader reports, and says how sure it is', (
     expect(x.partitions.map((p) => [p.total, p.difference])).toEqual([[453, -10]]);
     expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
   });
+
+  it('takes an "n" column before "n (%)" cells for each row\'s own denominator', () => {
+    const x = md('| | n | Value |\n|---|---|---|\n| Smoker, n (%) | 70 | 20 (28.6) |\n| Diabetes, n (%) | 80 | 10 (12.5) |\n| Obese, n (%) | 60 | 15 (30.0) |');
+    expect(rows(x)).toEqual([[20, 70, '28.6', 'row'], [10, 80, '12.5', 'row'], [15, 60, '30.0', 'row']]);
+    expect(audit(x)).toContain(`percent-mismatch ${x.claims[2]!.id}`);
+  });
+
+  it('knows marital status and residence are exclusive, so their counts must add up to N even when their percents do not', () => {
+    const x = md('| | All (n = 235) |\n|---|---|\n| Marital status | |\n| Unmarried | 25 (10.6) |\n| Married | 135 (57.4) |\n| Divorced | 23 (9.8) |\n| Widowed | 62 (26.4) |');
+    expect(x.partitions.map((p) => [p.total, p.difference])).toEqual([[235, 10]]);
+    expect(audit(x)).toContain(`count-sum-mismatch ${x.partitions[0]!.id}`);
+  });
+
+  it('does not add up the percents of a row\'s groups against its Total cell: each is a share of its own column', () => {
+    const x = md('| | Male (n = 60) | Female (n = 40) | Total (n = 100) |\n|---|---|---|---|\n| Cured, n (%) | 30 (50.0) | 25 (62.5) | 55 (55.0) |\n| Died, n (%) | 10 (16.7) | 5 (12.5) | 15 (15.0) |');
+    expect(x.partitions.map((p) => p.difference)).toEqual([0, 0]);
+    expect(audit(x)).toEqual([]);
+  });
 });
