@@ -137,8 +137,30 @@ export function summarise(rows: { gold: GoldTable; score: Score }[]) {
   };
 }
 
+/** Real inconsistencies found and expected, by the finding that reports them (and, for percents, by the denominator's origin in gold). */
+export function realByKind(split: 'dev' | 'held'): Map<string, { found: number; expected: number }> {
+  const out = new Map<string, { found: number; expected: number }>();
+  for (const g of GOLD.filter((x) => x.split === split)) {
+    const extractions = extractFile(readFileSync(`${CORPUS_DIR}${g.file}`, 'utf8'));
+    for (const r of g.real) {
+      const code = r.split(' ')[0]!;
+      const what = r.split(' ')[1] ?? '';
+      const kind = code === 'percent-mismatch' || code === 'percent-impossible' ? `${code}, ${what.startsWith('-/') ? 'percent only' : 'count and percent'}` : code;
+      const e = out.get(kind) ?? { found: 0, expected: 0 };
+      e.expected += 1;
+      e.found += scoreTable({ ...g, real: [r] }, extractions).real.found;
+      out.set(kind, e);
+    }
+  }
+  return out;
+}
+
 if (process.argv[1]?.endsWith('score.ts')) {
   const verbose = process.argv.includes('--verbose');
+  if (process.argv.includes('--kinds')) {
+    for (const split of ['dev', 'held'] as const) for (const [kind, e] of realByKind(split)) console.log(`${split}: ${kind}: ${e.found}/${e.expected}`);
+    process.exit(0);
+  }
   for (const split of ['dev', 'held'] as const) {
     const s = scoreCorpus(split);
     console.log(`${split}: ${describeScore(s)}`);
