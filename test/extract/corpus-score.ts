@@ -34,8 +34,11 @@ export interface Passage {
    * corpus before; gold committed before the extractor ran on it; all of it is held back.
    * 11: English passages collected after the tenth, from URLs not in the corpus before; gold committed
    * before the extractor ran on it; all of it is held back.
+   * 12: German, French and Spanish passages collected beside the eleventh, from URLs not in the corpus
+   * before; gold committed before the extractor ran on it; in each language the 30% whose ids have
+   * the lowest hash under its own seed are held back.
    */
-  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11;
+  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12;
   url: string;
   style: string;
   text: string;
@@ -89,16 +92,35 @@ export const splitOfNinth = (id: string): Passage['split'] => {
   );
   return ninthHeldBack.has(id) ? 'held-back' : 'development';
 };
+// the twelfth collection was split before it was numbered, when its seed was written as the eleventh's
+const twelfthHash = (id: string) => fnv1a(`treatment-outcomes corpus split/eleventh collection/${id}`);
+let twelfthHeldBack: Set<string> | undefined;
+/** The twelfth collection holds back, in each language, the 30% (rounded) of its ids with the lowest hash under its own seed. */
+export const splitOfTwelfth = (id: string): Passage['split'] => {
+  twelfthHeldBack ??= new Set(
+    LANGUAGES.flatMap((lang) => {
+      const ids = loadCorpus()
+        .filter((p) => p.lang === lang && p.batch === 12)
+        .map((p) => p.id)
+        .sort((a, b) => twelfthHash(a) - twelfthHash(b));
+      return ids.slice(0, Math.round(0.3 * ids.length));
+    }),
+  );
+  return twelfthHeldBack.has(id) ? 'held-back' : 'development';
+};
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
  * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
  * rules were changed for the third, is held back whole; the fifth, gathered to learn from, is
  * development whole; the sixth is halved by its own hash, the seventh by the first hash; the eighth
  * has 30% held back by its own hash, the ninth the 30% of each language with the lowest hash; the tenth,
- * gathered after the rules were changed for the eighth, is held back whole, and so is the eleventh.
+ * gathered after the rules were changed for the eighth, is held back whole, and so is the eleventh; the
+ * twelfth is split like the ninth, under its own seed.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
-  p.batch === 9
+  p.batch === 12
+    ? splitOfTwelfth(p.id)
+    : p.batch === 9
     ? splitOfNinth(p.id)
     : p.batch === 8
     ? splitOfEighth(p.id)
@@ -119,6 +141,7 @@ const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string => {
   if (p.batch === 9) return `${p.split}, ninth collection`;
   if (p.batch === 10) return 'held-back, tenth collection';
   if (p.batch === 11) return 'held-back, eleventh collection';
+  if (p.batch === 12) return `${p.split}, twelfth collection`;
   if (p.split === 'development') return p.batch === 3 ? 'development, third collection' : p.batch === 5 ? 'development, fifth collection' : 'development, first collection';
   return p.batch === 2 ? 'held-back, second collection' : p.batch === 4 ? 'held-back, fourth collection' : 'held-back, first collection';
 };
