@@ -71,6 +71,11 @@ export class Scope {
     this.counts = [];
   }
 
+  /** Whether a total of the paragraph was stated between `from` and `to`. */
+  totalBetween(from: number, to: number): boolean {
+    return this.paragraph.some((g) => g.start >= from && g.end <= to);
+  }
+
   /** The largest exact total of the paragraph so far. */
   largestTotal(): number | undefined {
     let max: number | undefined;

@@ -462,7 +462,24 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       pending.push({ mention: m, claim });
       continue;
     }
+    // "bei 19.850 von insgesamt 67.817 Geburten ... Das entspricht einem Anteil von 29,3 Prozent": a bare percent that the
+    // ratio just before it gives exactly is that ratio restated, not a share of some other group
+    if (m.percent && m.count === undefined && m.denominator === undefined && !m.ofThem && m.subgroup === undefined && m.namedGroup === undefined && restateRatio(out, m.percent, block.start, m.start)) {
+      claimed.add(m.percent.start);
+      continue;
+    }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
+    // "von 9.750 Kindern 2.920 per Kaiserschnitt geboren. Damit lag die Rate dort bei 29,9 Prozent": the nearest count of
+    // the paragraph, in the sentence before, stated after the total with no other total between, that gives the printed percent
+    // exactly is its count
+    if (r.ok && r.group && m.percent && m.count === undefined && m.denominator === undefined && !m.ofThem && m.subgroup === undefined) {
+      const c = scope.recentCounts(m.start)[0];
+      const total = r.group;
+      if (c && !c.isPart && c.block === blockIndex && c.sentence === sentence - 1 && c.start > total.end && c.value < total.value && fitShare({ count: c.value, percent: m.percent.value, decimals: m.percent.decimals }, total.value) === 'exact' && !scope.totalBetween(c.end, m.start)) {
+        m = { ...m, count: { start: c.start, end: c.end, value: c.value, digits: String(c.value), decimals: 0, percent: false, word: false, weak: false } };
+        r = { ...r, note: `the count is the ${c.value} stated after the total ${total.value}, which gives the printed ${m.percent!.digits}% exactly` };
+      }
+    }
     const narrowed = r.ok && r.source === 'earlier-sentence' && r.group ? narrowedBy(out.text, m, bounds.start, nounAfter(out.text, r.group.end)) : undefined;
     if (narrowed !== undefined && m.percent) {
       out.unresolvedAt(m.start, m.end, `a share of a smaller group the sentence narrows to ("${narrowed}"), whose size is not printed`);
@@ -558,6 +575,20 @@ function mergeRatioPercents(out: Builder, pending: { mention: ShareMention; clai
     claimed.add(q.percent.start);
     pending.splice(i + 1, 1);
   }
+}
+
+/** Give the nearest ratio claim of the paragraph before `at` the percent that restates it, when it gives that percent exactly. */
+function restateRatio(out: Builder, percent: NumberToken, blockStart: number, at: number): boolean {
+  for (let i = out.claims.length - 1; i >= 0; i--) {
+    const c = out.claims[i]!;
+    if (c.span.start < blockStart || c.span.end > at) break;
+    if (c.percent !== undefined || c.numerator === undefined) return false;
+    if (at - c.span.end > 160 || /%|[0-9]/.test(out.text.slice(c.span.end, at).replace(/\d+(?:[.,]\d+)?\s*(?:Prozent|%|per\s*cent|percent|pour\s*cent|por\s*ciento)\s*$/iu, ''))) return false;
+    if (fitShare({ count: c.numerator, percent: percent.value, decimals: percent.decimals }, c.denominator) !== 'exact') return false;
+    out.claims[i] = { ...c, percent: percent.digits, span: out.span(c.span.start, percent.end), denominatorNote: `${c.numerator}/${c.denominator} gives the ${percent.digits}% printed after it, which restates it` };
+    return true;
+  }
+  return false;
 }
 
 // the words between a bare percent and a share that make the share one of that percent's subgroup (no bracket closes between)

@@ -80,6 +80,11 @@ const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por(?:\s+cada)?|
 const EVERY_AFTER = lazyWords(() => /^\s*(?:de\s+cada|of\s+every|out\s+of\s+every|in\s+every|sur\s+chaque|von\s+je|auf\s+je)\s/iu);
 const FRACTION_AFTER = lazyWords(() => /^\s*(?:Drittel|Viertel|Fünftel|Sechstel|Achtel|Zehntel|thirds?|quarters?|fifths?|tenths?|tiers|quarts?|cinquièmes?|dixièmes?|tercios?|terceras?\s+partes|cuartas?\s+partes|cuartos?|quintos?|quintas?\s+partes|décimos?)(?![\p{L}])/iu);
 const ONE_NOUN_IN = lazyWords(() => /^\s+[\p{L}]+\s+(?:in|sur|von|auf|de\s+cada|of\s+every|out\s+of\s+every)\s+$/iu);
+const APPROXIMATE_FEW_BEFORE = lazyWords(() => /\b(?:etwa|rund|fast|knapp|ungefähr|nahezu|about|around|roughly|nearly|almost|approximately|some|environ|près\s+de|presque|casi|cerca\s+de|aproximadamente|alrededor\s+de|unos?|unas?)\s*$/iu);
+const FEW_OF_FEW_BETWEEN = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:von|of|in|out\s+of|sur|de\s+cada|de)\s*$/iu);
+// "Auslastungsgrad ... 95,9%", "Bettenbelegung lag 2016 bei 96,6 Prozent", "taux d'occupation des lits de 37%", "Teilnahmequote lag
+// bei 30,2 %": a share of beds, days or invited people, never of the patients or participants the text counts
+const CAPACITY_RATE_BEFORE = lazyWords(() => /\b(?:Auslastung(?:sgrad|squote|srate)?|Bettenauslastung|Bettenbelegung|Belegung(?:sgrad|srate)?|Teilnahme(?:quote|rate)|bed\s+occupancy|occupancy(?:\s+rate)?|participation\s+rate|taux\s+d['’]occupation|taux\s+de\s+participation|(?:tasa|índice|porcentaje)\s+de\s+(?:ocupación|participación)|ocupación\s+(?:hospitalaria|de\s+camas))\b[^.;%]{0,40}$/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
 const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
@@ -170,7 +175,7 @@ function readNumber(text: string, i: number, decimalComma: boolean): RawNumber {
     const followedByGroup = (next === sep && isDigit(text[k + 1])) || false;
     const leadingZero = intDigits.length > 1 && intDigits.startsWith('0');
     const canGroup = run.length === 3 && (groupSep === undefined ? firstLength <= 3 && !leadingZero : groupSep === sep) && decimals === '';
-    if (sep === "'" || sep === '’' || GROUP_SPACE.test(sep)) {
+    if (sep === "'" || sep === '’' || sep === '‘' || GROUP_SPACE.test(sep)) {
       if (!canGroup) break;
       groupSep = sep;
       intDigits += run;
@@ -363,7 +368,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
   const set = (reason: string) => (token.excluded = reason);
   const next = tokens[t + 1];
   // ranges first: "74.5% to 79.5%", "10–16 %", "25 à 65%", "(0,04–0,4 %)", "between 2008 and 2013"
-  if (next && next.excluded === undefined && /^\s*(?:%\s*)?(?:–|—|-|to|à|bis|al|hasta)\s*$/u.test(text.slice(numberEnd(text, token), next.start)) && !/\/\s*$/.test(b) && !(token.percent && !next.percent && UNIT_AFTER.test(after(text, next.end, 12)))) {
+  if (next && next.excluded === undefined && /^\s*(?:%\s*)?(?:-\s*(?=bis|à|a|to|al)|)(?:–|—|-|to|à|bis|al|hasta)\s*$/u.test(text.slice(numberEnd(text, token), next.start)) && !/\/\s*$/.test(b) && !(token.percent && !next.percent && UNIT_AFTER.test(after(text, next.end, 12)))) {
     set('a range');
     next.excluded = 'a range';
     return;
@@ -391,6 +396,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (MODELLED_BEFORE().test(before(text, token.start, 70))) return void set('a modelled, expected or target rate, not a share of a counted group');
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a) || POPULATION_RATE_BEFORE().test(before(text, token.start, 110))) return void set('prevalence in a population that is not counted');
     if (THRESHOLD_BEFORE().test(before(text, token.start, 60))) return void set('a threshold or bound, not a share');
+    if (CAPACITY_RATE_BEFORE().test(before(text, token.start, 60))) return void set('a rate of beds, capacity or participation, not a share of the group the text counts');
     // a year after the percent marks another year only after a comparison ("contre 55 % en 2015"), not in "70 % en 2020" alone
     const benchmarkAfter = BENCHMARK_AFTER().exec(a);
     if (BENCHMARK_BEFORE().test(before(text, token.start, 60)) || (benchmarkAfter && (!/\d/.test(benchmarkAfter[0]) || COMPARED_BEFORE().test(b)))) return void set('a figure of another population or year, given to compare with');
@@ -407,6 +413,11 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
     if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
     if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber)) || EVERY_AFTER().test(aNumber)) return void set('a rate per population');
+    // "etwa 4 von 5 Fällen", "about 3 in 4", "près de 2 sur 3", "casi 4 de cada 5": an approximate few of a few is a rate
+    if (next !== undefined && next.value <= 10 && token.value < next.value && APPROXIMATE_FEW_BEFORE().test(b) && FEW_OF_FEW_BETWEEN().test(text.slice(token.end, next.start))) {
+      next.excluded = 'a rate per population';
+      return void set('a rate per population');
+    }
     // "1 patient sur 4", "un enfant sur trois", "1 Patient von 5": one of a few, a rate however it is written
     if (token.value === 1 && next !== undefined && next.value <= 20 && ONE_NOUN_IN().test(text.slice(token.end, next.start))) {
       next.excluded = 'a rate per population';

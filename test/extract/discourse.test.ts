@@ -112,3 +112,19 @@ describe('resolveShare', () => {
   });
 });
 
+
+describe('a percent that restates the ratio or count just before it', () => {
+  const keysDe = (text: string) => extractClaims(text, { locale: 'de' }).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+  it('gives a ratio the percent of the next sentence when the ratio gives that percent exactly ("Das entspricht ...")', () => {
+    expect(keysDe('Die Ärzte nahmen bei 1.985 von insgesamt 6.781 Geburten einen Kaiserschnitt vor. Das entspricht einem Anteil von 29,3 Prozent.')).toEqual(['1985/6781/29.3']);
+    expect(keys('Surgeons operated on 45 of 120 patients. This corresponds to 37.5%.')).toEqual(['45/120/37.5']);
+    // a percent the ratio does not give is no restatement of it
+    expect(keys('Surgeons operated on 45 of 120 patients. Of the others, 20% died.')).not.toContain('45/120/20');
+  });
+
+  it('takes the count stated after a total in the sentence before for the numerator of a percent it gives exactly', () => {
+    expect(keysDe('In Bremen wurden von 9.750 Kindern 2.920 per Kaiserschnitt geboren. Damit lag die Rate dort bei 29,9 Prozent.')).toEqual(['2920/9750/29.9']);
+    // a count that does not give the percent leaves it a bare share of the total
+    expect(keysDe('In Bremen wurden von 9.750 Kindern 2.920 per Kaiserschnitt geboren. Damit lag die Rate dort bei 31,2 Prozent.')).toEqual(['-/9750/31.2']);
+  });
+});

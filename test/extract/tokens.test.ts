@@ -167,3 +167,27 @@ describe('tokenize: a count that looks like a year', () => {
     expect(read('In 2018 and 2019 with the new protocol').map((t) => t[3])).toEqual(['a year', 'a year']);
   });
 });
+
+describe('tokenize: Swiss thousands, approximate rates, ages and capacity', () => {
+  it('reads an apostrophe of any typeset form as a thousands separator ("1\'411", "50’902", "7‘815")', () => {
+    expect(read("1'411 Fälle, 50’902 Tage und 7‘815 ambulante Patienten", de).map((t) => t[1])).toEqual([1411, 50902, 7815]);
+  });
+
+  it('takes an approximate few of a few ("etwa 4 von 5 Fällen", "nearly 3 in 4") for a rate, and a plain "4 von 5 Patienten" for a count', () => {
+    expect(read('wobei etwa 4 von 5 Fällen auf Männer entfielen', de).map((t) => t[3])).toEqual(['a rate per population', 'a rate per population']);
+    expect(read('nearly 3 in 4 adults').map((t) => t[3])).toEqual(['a rate per population', 'a rate per population']);
+    expect(read('Bei 4 von 5 Patienten heilte die Wunde', de).map((t) => t[3])).toEqual([null, null]);
+  });
+
+  it('reads "60- bis 75-Jährigen" as a range and "60-jährigen Patienten" as an age', () => {
+    expect(read('bei den 60- bis 75-Jährigen', de).map((t) => t[3])).toEqual(['a range', 'a range']);
+    expect(read('bei den < 60-jährigen Patienten und den 45-jährigen Frauen', de).every((t) => t[3] !== null)).toBe(true);
+  });
+
+  it('takes the occupancy of beds and a participation rate for no share of the counted group', () => {
+    for (const text of ['Die Bettenbelegung lag 2016 bei 96,6 Prozent', 'Damit betrug der Auslastungsgrad erneut 95,9%', 'Die Teilnahmequote lag bei 30,2 %']) {
+      expect(read(text, de).find((t) => t[2])?.[3]).toBe('a rate of beds, capacity or participation, not a share of the group the text counts');
+    }
+    expect(read("Le taux d'occupation des lits était de 37%.", { language: 'fr', decimalComma: true })[0]?.[3]).toMatch(/capacity/);
+  });
+});
