@@ -469,15 +469,17 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       continue;
     }
     let r = resolveShare(m, scope, sentence, [...later, ...printedLater]);
-    // "von 9.750 Kindern 2.920 per Kaiserschnitt geboren. Damit lag die Rate dort bei 29,9 Prozent": the nearest count of
-    // the paragraph, in the sentence before, stated after the total with no other total between, that gives the printed percent
-    // exactly is its count
-    if (r.ok && r.group && m.percent && m.count === undefined && m.denominator === undefined && !m.ofThem && m.subgroup === undefined) {
-      const c = scope.recentCounts(m.start)[0];
-      const total = r.group;
-      if (c && !c.isPart && c.block === blockIndex && c.sentence === sentence - 1 && c.start > total.end && c.value < total.value && fitShare({ count: c.value, percent: m.percent.value, decimals: m.percent.decimals }, total.value) === 'exact' && !scope.totalBetween(c.end, m.start)) {
-        m = { ...m, count: { start: c.start, end: c.end, value: c.value, digits: String(c.value), decimals: 0, percent: false, word: false, weak: false } };
-        r = { ...r, note: `the count is the ${c.value} stated after the total ${total.value}, which gives the printed ${m.percent!.digits}% exactly` };
+    // "von 9.750 Kindern 2.920 per Kaiserschnitt geboren. Damit lag die Rate dort bei 29,9 Prozent", "starben acht Menschen,
+    // obschon das Spital bloss 70 dieser Eingriffe vornahm. Das entspricht einer Sterberate von 11 Prozent": when exactly one
+    // count of the sentence before gives the printed percent of one group in reach (its total, or another count of that
+    // sentence), with no total stated after it, the percent alone in its sentence is that count's share of that group
+    let countOfTotal = false;
+    if ((r.ok ? r.group !== undefined : r.innermost === undefined) && mentions.length === 1 && m.percent && m.count === undefined && m.denominator === undefined && !m.ofThem && m.subgroup === undefined) {
+      const pair = countGivingPercent(scope, m.percent, m.start, r.ok ? r.group : undefined, sentence, blockIndex);
+      if (pair) {
+        m = { ...m, count: { start: pair.count.start, end: pair.count.end, value: pair.count.value, digits: String(pair.count.value), decimals: 0, percent: false, word: false, weak: false } };
+        r = { ok: true, denominator: pair.of.value, source: pair.of.sentence === sentence ? 'same-sentence' : 'earlier-sentence', fit: 'exact', group: pair.of, note: `the count is the ${pair.count.value} of the sentence before, the only one there that gives the printed ${m.percent!.digits}% of a group in reach (${pair.of.value})` };
+        countOfTotal = true;
       }
     }
     const narrowed = r.ok && r.source === 'earlier-sentence' && r.group ? narrowedBy(out.text, m, bounds.start, nounAfter(out.text, r.group.end)) : undefined;
@@ -486,7 +488,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
-    const ambiguous = r.ok ? ambiguousTie(m, r, scope, sentence, out.text) : undefined;
+    const ambiguous = r.ok && !countOfTotal ? ambiguousTie(m, r, scope, sentence, out.text) : undefined;
     if (ambiguous !== undefined && m.percent) {
       out.unresolvedAt(m.start, m.end, ambiguous);
       claimed.add(m.percent.start);
@@ -575,6 +577,22 @@ function mergeRatioPercents(out: Builder, pending: { mention: ShareMention; clai
     claimed.add(q.percent.start);
     pending.splice(i + 1, 1);
   }
+}
+
+/** The one count of the sentence before that gives `percent` exactly of the group a share was tied to or of another count there. */
+function countGivingPercent(scope: Scope, percent: NumberToken, at: number, tied: Group | undefined, sentence: number, blockIndex: number): { count: Group; of: Group } | undefined {
+  const previous = scope.recentCounts(at).filter((g) => g.sentence === sentence - 1 && g.block === blockIndex && !g.isPart);
+  const groups = tied !== undefined && tied.block === blockIndex ? [tied, ...previous] : previous;
+  let found: { count: Group; of: Group } | undefined;
+  for (const count of previous) {
+    if (scope.totalBetween(count.end, at)) continue;
+    for (const of of groups) {
+      if (of === count || count.value >= of.value || fitShare({ count: count.value, percent: percent.value, decimals: percent.decimals }, of.value) !== 'exact') continue;
+      if (found !== undefined) return undefined;
+      found = { count, of };
+    }
+  }
+  return found;
 }
 
 /** Give the nearest ratio claim of the paragraph before `at` the percent that restates it, when it gives that percent exactly. */

@@ -291,7 +291,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     // states a total whose bracket describes a subgroup
     // "440 Frauen (2 % aller weiblichen Neuerkrankungen)" gives the count's own share of a larger group instead
     const describes = isPercent(n1) && /^\s*[\p{L}]/u.test(text.slice(n1.end, n1.end + 3)) && !SHARE_OF_AFTER().test(text.slice(n1.end, n1.end + 24)) && TOTAL_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 48), t.start));
-    if (countLike(t) && isPercent(n1) && !describes && PAREN_OPEN.test(between(text, t, n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
+    // (an article read as "one" counts only when one of some group can give the percent: "une complication (3 %)", never
+    // "un predominio de accidentes de tránsito (91,2%)")
+    if (countLike(t) && isPercent(n1) && !describes && PAREN_OPEN.test(between(text, t, n1)) && (!t.weak || oneCanGive(n1)) && !/%\s*\(?\s*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) {
       out.push(share({ count: t, percent: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, n1, sentenceEnd) }));
       used.add(t).add(n1);
       continue;
@@ -372,6 +374,13 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     }
   }
   return out;
+}
+
+/** Whether 1 of some group prints as `percent` (1/33 is 3 %; no group gives 91,2 %). */
+function oneCanGive(percent: NumberToken): boolean {
+  if (percent.value <= 0) return false;
+  const n = Math.round(100 / percent.value);
+  return [n - 1, n, n + 1].some((d) => d >= 1 && fitShare({ count: 1, percent: percent.value, decimals: percent.decimals }, d) === 'exact');
 }
 
 /** Is `at` inside a bracket opened after `from`? ("(125 men and 133 women)") */

@@ -85,6 +85,10 @@ const FEW_OF_FEW_BETWEEN = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:von|of|in|out
 // "Auslastungsgrad ... 95,9%", "Bettenbelegung lag 2016 bei 96,6 Prozent", "taux d'occupation des lits de 37%", "Teilnahmequote lag
 // bei 30,2 %": a share of beds, days or invited people, never of the patients or participants the text counts
 const CAPACITY_RATE_BEFORE = lazyWords(() => /\b(?:Auslastung(?:sgrad|squote|srate)?|Bettenauslastung|Bettenbelegung|Belegung(?:sgrad|srate)?|Teilnahme(?:quote|rate)|bed\s+occupancy|occupancy(?:\s+rate)?|participation\s+rate|taux\s+d['’]occupation|taux\s+de\s+participation|(?:tasa|índice|porcentaje)\s+de\s+(?:ocupación|participación)|ocupación\s+(?:hospitalaria|de\s+camas))\b[^.;%]{0,40}$/iu);
+const CUMULATIVE_RATE_BEFORE = lazyWords(() => /\b(?:(?:taux|risque)\s+cumulé|cumulative\s+(?:risk|incidence|rate)|kumulative[nrs]?\s+(?:Risiko|Inzidenz|Rate)|(?:riesgo|tasa|incidencia)\s+acumulad[ao])\b[^.;%]*$/iu);
+const YEARS_COMPARED_BEFORE = lazyWords(() => /\b(?:que|than|als|qu['’]|in|en|dans|in\s+den)\s+(?:(?:los|las|the|die|den|les)\s+)?(?:(?:dos|tres|two|three|zwei|drei|deux|trois)\s+)?(?:años|years|Jahren|années)\s+(?:anteriores|previos|previous|before|zuvor|davor|précédentes|antérieures)\b[^.;]*$/iu);
+const RESPECTIVE_IN_BRACKET = lazyWords(() => /^[^()]*?\b(?:respectivamente|respectively|beziehungsweise|respectivement)\b/iu);
+const ESTIMATED_COUNT_BEFORE = lazyWords(() => /\b(?:(?:nombre|number|Zahl|Anzahl|número|total)\s+(?:total\s+)?(?:estimé|estimated|geschätzte|estimado)|estimated\s+(?:number|total)|an\s+estimated|geschätzte\w*\s+(?:Zahl|Anzahl)|(?:nombre|número)\s+estim[ée]\w*)\b[^.;]*$/iu);
 const ONE_IN = /^\s*(?:in|of\s+every|out\s+of\s+every|von|sur|de\s+cada|auf)\s+(?:\d|every|jeden|cada)/iu;
 const POPULATION_AFTER = lazyWords(() => /^\s*(?:of|der|des|de(?:\s+la|\s+las|\s+los)?|aller)\s+(?:all\s+)?(?:the\s+)?(?:(?:[\p{L}]+\s+)?population|Americans|Europeans|adults\s+in|people\s+(?:in|with|worldwide)|women\s+in|men\s+in|children\s+in|newborns|live\s+births|births|inhabitants|Bevölkerung|Erwachsenen\s+in|Einwohner|aller|population|habitants|naissances|población|habitantes|nacidos|mujeres\b(?!\s+(?:incluidas|estudiadas|tratadas)))/iu);
 const LEVEL_AFTER = lazyWords(() => /^\s*(?:[\p{L}]+\s+)?(?:relief|improvement|reduction|Besserung|Verbesserung|Linderung|amélioration|soulagement|mejoría|alivio)\b/iu);
@@ -397,6 +401,9 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a) || POPULATION_RATE_BEFORE().test(before(text, token.start, 110))) return void set('prevalence in a population that is not counted');
     if (THRESHOLD_BEFORE().test(before(text, token.start, 60))) return void set('a threshold or bound, not a share');
     if (CAPACITY_RATE_BEFORE().test(before(text, token.start, 60))) return void set('a rate of beds, capacity or participation, not a share of the group the text counts');
+    if (CUMULATIVE_RATE_BEFORE().test(before(text, token.start, 80))) return void set('a cumulative risk or rate, an estimate for a population');
+    // "mayor que en los dos años anteriores (28%, 31% y 34,8%, respectivamente)": the figures of a run of years
+    if (YEARS_COMPARED_BEFORE().test(before(text, token.start, 120)) && RESPECTIVE_IN_BRACKET().test(after(text, token.end, 60))) return void set('a figure of another population or year, given to compare with');
     // a year after the percent marks another year only after a comparison ("contre 55 % en 2015"), not in "70 % en 2020" alone
     const benchmarkAfter = BENCHMARK_AFTER().exec(a);
     if (BENCHMARK_BEFORE().test(before(text, token.start, 60)) || (benchmarkAfter && (!/\d/.test(benchmarkAfter[0]) || COMPARED_BEFORE().test(b)))) return void set('a figure of another population or year, given to compare with');
@@ -428,6 +435,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     // "57 per 100,000 population": the base of the rate is no group either
     if (/(?:^|[^\p{L}])(?:per|pro|pour|por|par|je|auf)\s*$/iu.test(b) && [100, 1000, 10000, 100000, 1000000].includes(token.value)) return void set('the base of a rate per population');
     if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
+    // "Le nombre estimé de nouveaux cas ... était de 25 277", "an estimated 12,000 cases": an estimate, no group the text counted
+    if (ESTIMATED_COUNT_BEFORE().test(before(text, token.start, 90))) return void set('an estimated number, not a counted group');
     if (isYear(token, b, aNumber, text)) return void set('a year');
     if (MONTH_BEFORE().test(b) || MONTH_AFTER().test(aNumber)) return void set('a date');
     if (!token.word && token.decimals === 0 && token.digits.length >= 7 && /^(?:19|20)\d\d(?:19|20)\d\d$/.test(token.digits)) return void set('two years run together');

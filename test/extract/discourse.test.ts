@@ -128,3 +128,18 @@ describe('a percent that restates the ratio or count just before it', () => {
     expect(keysDe('In Bremen wurden von 9.750 Kindern 2.920 per Kaiserschnitt geboren. Damit lag die Rate dort bei 31,2 Prozent.')).toEqual(['-/9750/31.2']);
   });
 });
+
+describe('an article read as one, and a count that comes before its group', () => {
+  it('reads an article before a bracketed percent as one only when one of some group can give it', () => {
+    const keysEs = (text: string) => extractClaims(text, { locale: 'es' }).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+    expect(keysEs('El universo lo constituyeron 34 pacientes. Hubo un predominio de accidentes de tránsito (91,2%).')).toEqual(['-/34/91.2']);
+    expect(keysEs('El universo lo constituyeron 34 pacientes. Se observó una complicación (2,9%).')).toEqual(['1/34/2.9']);
+  });
+
+  it('takes the one count of the sentence before that gives the percent of another count there ("acht Menschen … 70 dieser Eingriffe")', () => {
+    const keysDe = (text: string) => extractClaims(text, { locale: 'de' }).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+    expect(keysDe('Bei 262 Eingriffen starben acht Menschen. Im Kantonsspital starben ebenfalls acht Menschen, obschon das Spital bloss 70 dieser Eingriffe vornahm. Das entspricht einer Sterberate von 11 Prozent.')).toEqual(['8/70/11']);
+    // a sentence holding other figures is no restatement
+    expect(keysDe('Bei 262 Eingriffen starben acht Menschen. Im Kantonsspital starben ebenfalls acht Menschen, obschon das Spital bloss 70 dieser Eingriffe vornahm. Die Sterberate lag bei 11 Prozent, die Komplikationsrate bei 20 Prozent.')).not.toContain('8/70/11');
+  });
+});

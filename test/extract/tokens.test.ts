@@ -191,3 +191,23 @@ describe('tokenize: Swiss thousands, approximate rates, ages and capacity', () =
     expect(read("Le taux d'occupation des lits était de 37%.", { language: 'fr', decimalComma: true })[0]?.[3]).toMatch(/capacity/);
   });
 });
+
+describe('tokenize: estimates, cumulative rates and figures of earlier years', () => {
+  const fr = { language: 'fr', decimalComma: true } as const;
+  it('takes an estimated number for no counted group ("Le nombre estimé de nouveaux cas … était de 25 277")', () => {
+    expect(read('Le nombre estimé de nouveaux cas par an de cancer du sein était de 25 277.', fr)[0]?.[3]).toBe('an estimated number, not a counted group');
+    expect(read('Le nombre de nouveaux cas était de 25 277.', fr)[0]?.[3]).toBeNull();
+  });
+
+  it('takes a cumulative risk for an estimate ("estimé par le taux cumulé 0-74 ans, était de 7,1 %")', () => {
+    expect(read('Le risque de cancer, estimé par le taux cumulé 0-74 ans, était de 7,1 % pour le sein', fr).find((t) => t[2])?.[3]).toBe('a cumulative risk or rate, an estimate for a population');
+  });
+
+  it('takes the percents of a run of earlier years, given "respectively", for figures to compare with', () => {
+    const es = { language: 'es', decimalComma: true } as const;
+    const percents = read('La proporción fue mayor que en los dos años anteriores (28%, 31% y 34,8%, respectivamente, p < 0,001).', es).filter((t) => t[2]);
+    expect(percents.map((t) => t[3])).toEqual(Array(3).fill('a figure of another population or year, given to compare with'));
+    // "respectively" alone lists groups, not years
+    expect(read('en los grupos A y B (28% y 31%, respectivamente)', es).filter((t) => t[2]).map((t) => t[3])).toEqual([null, null]);
+  });
+});
