@@ -21,10 +21,12 @@ const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   // with the English prose readings of successive sentences, "respectively" lists, bracketed groups and tables of one
   // cell a line or a percent row over a ratio row (about 2.3 KB); 265.1 KB with the table readings of inferred sizes
   // confirmed by a variable's levels, Total rows, "n" columns and subject-count column pairs (0.9 KB: 264.2 before,
-  // the same build in the same worktree); the same sources gzip up to 2.6 KB apart between builds (265.1 and 267.7
-  // KB, chunk order changes), so this budget keeps a margin of about 2.9 KB over the last measure: a breach is
-  // growth, not noise (sizes in git log -p)
-  ['everything', `export * from './dist/browser/index.js';`, 268.0 * KB, []],
+  // the same build in the same worktree); about 2.2 KB more with the German, French and Spanish prose readings of
+  // restated ratios, counts of the sentence before, estimates, capacity rates and earlier years (265.6 to 267.8 KB,
+  // two builds of the same worktree); the same sources gzip up to 2.6 KB apart between builds (265.1 and 267.7 KB,
+  // chunk order changes), so this budget keeps a margin of about 2.9 KB over the last measure: a breach is growth,
+  // not noise (sizes in git log -p)
+  ['everything', `export * from './dist/browser/index.js';`, 270.2 * KB, []],
 ];
 
 describe('bundle size budget', () => {
