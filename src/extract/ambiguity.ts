@@ -41,7 +41,7 @@ export function comparedSubgroups(text: string, mentions: readonly Mention[], se
  * "732 were followed up") that the percent also fits, or a group printed with its own ratio beside the
  * chosen one, in the same sentence ("9 of 396 ... compared to 3 of 389"), that the percent fits as well.
  */
-export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, scope: Scope, sentence: number, text?: string): string | undefined {
+export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, scope: Scope, sentence: number, text?: string): string | { group: Group; note: string } | undefined {
   const chosen = r.group;
   if (chosen === undefined || share.count !== undefined || share.denominator !== undefined || !share.percent) return undefined;
   const fields = fitFields(undefined, share.percent);
@@ -80,6 +80,7 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
   const own = (ofNoun ?? text.slice(Math.max(0, share.start - 80), share.start).split(/[.;:]\s/u).pop()!).toLowerCase();
   const names = (g: Group) => { const n = nounOf(g); return n !== undefined && n.length > 2 && own.includes(n); };
   if (names(chosen) && !names(other.group)) return undefined;
+  if (names(other.group) && !names(chosen)) return { group: other.group, note: `${printed} is of the ${other.group.value} its words name, not of the ${chosen.value} stated with it` };
   return `${printed} fits both the ${chosen.value} and the ${other.group.value} stated together earlier, and its sentence does not name which it is of`;
 }
 

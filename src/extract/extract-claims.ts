@@ -488,7 +488,9 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
-    const ambiguous = r.ok && !countOfTotal ? ambiguousTie(m, r, scope, sentence, out.text) : undefined;
+    const tie = r.ok && !countOfTotal ? ambiguousTie(m, r, scope, sentence, out.text) : undefined;
+    if (typeof tie === 'object' && r.ok) r = { ...r, denominator: tie.group.value, group: tie.group, note: tie.note };
+    const ambiguous = typeof tie === 'string' ? tie : undefined;
     if (ambiguous !== undefined && m.percent) {
       out.unresolvedAt(m.start, m.end, ambiguous);
       claimed.add(m.percent.start);

@@ -29,6 +29,8 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys(text)).toEqual([]);
     expect(reasons(text).join('\n')).toMatch(/36\.9%: 36\.9% fits both the 127685 and the 180114 stated together earlier/);
     expect(keys('Data on 180 114 eyes from 127 685 patients were collected. Overall, 41.0% of patients had both eyes operated on.')).toEqual(['-/127685/41.0']);
+    // the total its words name is the one, even when the other was stated nearer
+    expect(keys('We treated 120 patients with 200 lesions. Complete response was seen in 45% of patients.')).toEqual(['-/120/45']);
     // a total narrowed in its own clause is the cohort later percents are of
     expect(keys('We collected data on 10042 children; 9012 patients were eligible. Walking unaided was reported for 54%.')).toEqual(['-/9012/54']);
   });
