@@ -8,6 +8,9 @@ interface TextItem {
   y: number;
   width: number;
   size: number;
+  /** a cell set over several lines: the baselines of its first and last line */
+  top?: number;
+  bottom?: number;
 }
 
 interface PdfTextContent {
@@ -40,6 +43,111 @@ const median = (xs: number[]) => {
   return s.length === 0 ? 0 : s[Math.floor(s.length / 2)]!;
 };
 
+// a printed figure: a count, a percent, "45 (37.5)", "7.4 ± 2.1", "12/40", a p value
+const isFigure = (s: string) => /\d/.test(s) && /^[\s\d.,·()[\]%±+\-–−<>=≤≥/;:]+$/.test(s);
+const overlaps = (a: TextItem, b: TextItem) => a.x < b.x + b.width && b.x < a.x + a.width;
+
+/**
+ * Join the lines of a cell that its column was too narrow to set on one line ("Blood" /
+ * "transfusions" / "(≥ 6 units)", "Treatment" / "(n = 120)", "45" / "(37.5)") into one item, set on
+ * the row's baseline. A run continues the one just above it when it is one line lower (a line's
+ * height, not a row's), in the same font size, and their x-ranges overlap: cells of one row never
+ * overlap, so the two are one cell of one column. Two rows set as tightly as two lines of a cell are
+ * told apart by what they hold: two figures one above the other are two rows (unless the lower one
+ * is the bracket of the upper, as in "45" / "(37.5)"), and two lines that both hold figures in other
+ * columns are two rows too; a run above several runs of the next line is a heading over columns.
+ */
+function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] {
+  const body = words.filter((i) => i.size >= size * 0.85);
+  const onLine = (y: number) => body.filter((i) => Math.abs(i.y - y) <= size * 0.4);
+  const cells: { parts: TextItem[]; last: TextItem }[] = [];
+  const cellOf = new Map<TextItem, (typeof cells)[number]>();
+  const sorted = [...body].sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const item of sorted) {
+    const above = sorted.filter((a) => {
+      const step = a.y - item.y;
+      return step >= size * 0.8 && step <= size * 1.3 && Math.abs(a.size - item.size) <= item.size * 0.1 && overlaps(a, item);
+    });
+    const a = above.length === 1 ? above[0]! : undefined;
+    const cell = a ? cellOf.get(a) : undefined;
+    let joins = a !== undefined && cell !== undefined && cell.last === a;
+    if (joins && a) {
+      const bracket = /^[([]/.test(item.str.trim()) && !/[([]/.test(a.str);
+      if (isFigure(a.str) && isFigure(item.str) && !bracket) joins = false;
+      const lineA = onLine(a.y).filter((i) => i !== a);
+      const lineB = onLine(item.y).filter((i) => i !== item);
+      if (joins && !bracket && lineA.some((i) => isFigure(i.str)) && lineB.some((i) => isFigure(i.str))) joins = false;
+      if (lineB.filter((i) => overlaps(i, a)).length > 0 || lineA.filter((i) => overlaps(i, item)).length > 0) joins = false;
+    }
+    if (joins && cell) {
+      cell.parts.push(item);
+      cell.last = item;
+      cellOf.set(item, cell);
+    } else {
+      const fresh = { parts: [item], last: item };
+      cells.push(fresh);
+      cellOf.set(item, fresh);
+    }
+  }
+  const joined = new Map<TextItem, TextItem>();
+  for (const { parts } of cells) {
+    if (parts.length === 1) continue;
+    const others = (y: number) => onLine(y).filter((i) => !parts.includes(i)).length;
+    // the row's baseline: the line of the cell that other cells share (the first if several do),
+    // else the middle of the cell (a row label centred against a group of rows)
+    const counts = parts.map((p) => others(p.y));
+    const best = Math.max(...counts);
+    const y = best > 0 ? parts[counts.indexOf(best)]!.y : (parts[0]!.y + parts[parts.length - 1]!.y) / 2;
+    const x = Math.min(...parts.map((p) => p.x));
+    const end = Math.max(...parts.map((p) => p.x + p.width));
+    // a word broken after its hyphen ("tele-" / "health") is one word again
+    const str = parts.map((p) => p.str.trim()).reduce((t, next) => (/\p{L}-$/u.test(t) && /^\p{Ll}/u.test(next) ? t + next : `${t} ${next}`));
+    const merged = { str, x, y, width: end - x, size: parts[0]!.size, top: parts[0]!.y, bottom: parts[parts.length - 1]!.y };
+    for (const p of parts) joined.set(p, merged);
+  }
+  if (joined.size === 0) return [...words];
+  const out: TextItem[] = [];
+  const seen = new Set<TextItem>();
+  for (const w of words) {
+    const m = joined.get(w) ?? w;
+    if (!seen.has(m)) out.push(m);
+    seen.add(m);
+  }
+  // a cell alone on its line, set between the lines of a wrapped cell beside it, is centred in
+  // that cell's row ("Characteristics" beside a heading over two lines): it joins the row
+  const tall = out.filter((i) => i.top !== undefined && i.bottom !== undefined);
+  return out.map((i) => {
+    if (i.top !== undefined || i.size < size * 0.85) return i;
+    if (out.some((o) => o !== i && Math.abs(o.y - i.y) <= size * 0.4)) return i;
+    const row = tall.find((t) => t.bottom! < i.y - size * 0.2 && i.y + size * 0.2 < t.top! && !overlaps(t, i));
+    return row ? { ...i, y: row.y } : i;
+  });
+}
+
+/** Where columns start on a page: the x at which an item set after a wide gap starts, on three lines or more. */
+function columnStarts(lines: readonly TextItem[][], unit: number, raised: ReadonlySet<TextItem>): number[] {
+  const seen = new Map<number, Set<number>>();
+  lines.forEach((line, n) => {
+    for (let k = 1; k < line.length; k++) {
+      const item = line[k]!;
+      const before = line[k - 1]!;
+      if (raised.has(item) || item.x - (before.x + before.width) <= unit * 1.5) continue;
+      const x = Math.round(item.x);
+      seen.set(x, (seen.get(x) ?? new Set()).add(n));
+    }
+  });
+  const starts: number[] = [];
+  for (const [x, on] of seen) {
+    const near = [x - 1, x, x + 1].reduce((s, y) => s + (seen.get(y)?.size ?? 0), 0);
+    if (on.size >= 1 && near >= 3) starts.push(x);
+  }
+  return starts;
+}
+
+// cells of a table are set in separate runs of text: a run that starts where a column starts on
+// other lines is a cell of that column, however little space the column before it left
+const startsColumn = (starts: readonly number[], x: number) => starts.some((s) => Math.abs(s - x) <= 1);
+
 /**
  * Lay a page's text items out as lines of plain text: items on one baseline form a line, in
  * x order; a gap wider than about a character and a half becomes two or more spaces, placed so
@@ -47,7 +155,7 @@ const median = (xs: number[]) => {
  * text table reader sees the table's columns. A taller gap between lines becomes a blank line.
  */
 export function layoutPage(items: readonly TextItem[]): string {
-  const words = items.filter((i) => i.str.trim() !== '');
+  let words = items.filter((i) => i.str.trim() !== '');
   if (words.length === 0) return '';
   const unit = median(words.map((i) => i.width / Math.max(1, i.str.length))) || 5;
   // columns are placed in a narrower unit than the median character, so that a long label of narrow
@@ -55,6 +163,7 @@ export function layoutPage(items: readonly TextItem[]): string {
   const widths = words.filter((i) => i.str.trim().length >= 4).map((i) => i.width / i.str.length).sort((a, b) => a - b);
   const place = Math.min(unit, widths[Math.floor(widths.length * 0.05)] ?? unit);
   const size = median(words.map((i) => i.size)) || 10;
+  words = joinWrappedCells(words, size);
   // superscripts ("kg/m²", a footnote mark "a" after a label or a value) are set smaller and raised:
   // they belong to the line whose baseline is just under them, not to a line of their own
   const raised = new Set(words.filter((i) => i.size < size * 0.85 && i.str.trim().length <= 3));
@@ -71,33 +180,68 @@ export function layoutPage(items: readonly TextItem[]): string {
     else lines.push([mark]);
   }
   lines.sort((a, b) => b[0]!.y - a[0]!.y);
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  const starts = columnStarts(lines, unit, raised);
   const left = Math.min(...words.map((i) => i.x));
-  const out: string[] = [];
-  let lastY: number | undefined;
+  // each line as its cells: runs of text set close together are one cell, a wide gap or the start
+  // of a column begins the next
+  const rows: { cells: { x: number; end: number; text: string }[]; top: number; bottom: number }[] = [];
   for (const line of lines) {
     // the line's height is its highest baseline: a cell set lower in a taller row is not a gap
     const y = Math.max(...line.filter((i) => !raised.has(i)).map((i) => i.y), ...(line.every((i) => raised.has(i)) ? line.map((i) => i.y) : []));
-    line.sort((a, b) => a.x - b.x);
-    if (lastY !== undefined && lastY - y > size * 1.9) out.push('');
-    lastY = y;
-    let text = '';
-    let end = left;
+    const cells: { x: number; end: number; text: string }[] = [];
     for (const item of line) {
-      const gap = item.x - end;
-      const column = Math.round((item.x - left) / place);
-      if (raised.has(item) && text !== '' && gap <= unit * 0.6) {
+      const cell = cells[cells.length - 1];
+      const gap = cell ? item.x - cell.end : 0;
+      if (cell && raised.has(item) && gap <= unit * 0.6) {
         // a mark set against the text before it: after a value as printed ("15 (19)a"), after a word
         // in brackets ("Diabetes[a]"), which a letter glued to a word could not say; a unit's "2" as is
         const mark = item.str.trim();
-        text += /^[a-h]$/.test(mark) && /\p{L}$/u.test(text) ? `[${mark}]` : mark;
-        end = item.x + item.width;
+        cell.text += /^[a-h]$/.test(mark) && /\p{L}$/u.test(cell.text) ? `[${mark}]` : mark;
+        cell.end = item.x + item.width;
         continue;
       }
-      if (text === '') text = ' '.repeat(Math.max(0, column));
-      else if (gap > unit * 1.5) text += ' '.repeat(Math.max(2, column - text.length));
-      else if (gap > unit * 0.15 && !text.endsWith(' ') && !item.str.startsWith(' ')) text += ' ';
-      text += item.str;
-      end = item.x + item.width;
+      if (!cell || gap > unit * 1.5 || (gap > unit * 0.15 && !raised.has(item) && startsColumn(starts, item.x))) {
+        cells.push({ x: item.x, end: item.x + item.width, text: item.str });
+        continue;
+      }
+      if (gap > unit * 0.15 && !cell.text.endsWith(' ') && !item.str.startsWith(' ')) cell.text += ' ';
+      cell.text += item.str;
+      cell.end = item.x + item.width;
+    }
+    for (const c of cells) c.text = c.text.trim();
+    // a wrapped cell's first and last lines bound the row (raised marks do not)
+    const body = line.filter((i) => !raised.has(i));
+    rows.push({ cells, top: Math.max(y, ...body.map((i) => i.top ?? i.y)), bottom: Math.min(y, ...body.map((i) => i.bottom ?? i.y)) });
+  }
+  // where each cell starts in the text: where its x falls on a grid of narrow characters, moved
+  // right past the text of every cell that ends before it on the page. The place of an x is one
+  // for the whole page, so a cell whose text is longer than its column is wide (a heading joined
+  // from three lines) moves the columns after it on every line, and the columns still line up
+  const all = rows.flatMap((r) => r.cells);
+  const xs = [...new Set(all.map((c) => c.x))].sort((a, b) => a - b);
+  const column = new Map<number, number>();
+  let prev: { x: number; col: number } | undefined;
+  for (const x of xs) {
+    if (prev && x - prev.x <= 1) {
+      column.set(x, prev.col);
+      continue;
+    }
+    let col = Math.max(Math.round((x - left) / place), prev ? prev.col + 1 : 0);
+    for (const c of all) if (c.end <= x + 0.5 && column.has(c.x)) col = Math.max(col, column.get(c.x)! + c.text.length + 2);
+    column.set(x, col);
+    prev = { x, col };
+  }
+  const out: string[] = [];
+  let lastY: number | undefined;
+  for (const row of rows) {
+    if (lastY !== undefined && lastY - row.top > size * 1.9) out.push('');
+    lastY = row.bottom;
+    let text = '';
+    for (const cell of row.cells) {
+      const at = column.get(cell.x)!;
+      text += text === '' ? ' '.repeat(at) : ' '.repeat(Math.max(2, at - text.length));
+      text += cell.text;
     }
     out.push(text.replace(/\s+$/, ''));
   }
