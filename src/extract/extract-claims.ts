@@ -554,7 +554,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
   const partitionsBefore = out.partitions.length;
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
-  proposeNestedParts(out, mentions, result.claims, sentence, context, claimsBefore);
+  proposeNestedParts(out, mentions, result.claims, context, claimsBefore);
   demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
 }

@@ -157,7 +157,7 @@ function partsOf(out: ExtractionBuilder, total: number, seed: ExtractedClaim | u
  * cent) ... (60 patients) or ... (six)" (parts after a share add up to its count), "124 patients
  * (6 hommes et 118 femmes)" (a bracket of parts adds up to the count before it). Exact sums only.
  */
-export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Mention[], shares: SentenceClaims['claims'], sentence: number, context: TextSpan, claimsBefore: number): void {
+export function proposeNestedParts(out: ExtractionBuilder, mentions: readonly Mention[], shares: SentenceClaims['claims'], context: TextSpan, claimsBefore: number): void {
   // only this sentence's claims can have taken its parts: the cost stays that of the sentence
   const taken = new Set<number>();
   for (let c = claimsBefore; c < out.claims.length; c++) taken.add(out.claims[c]!.span.start);
