@@ -184,10 +184,10 @@ const sameHeader = (a: Table, b: Table) =>
   a.headerRows > 0 && a.headerRows === b.headerRows && a.grid[0]!.length === b.grid[0]!.length && a.columnLabels.join('|').replace(/\s+/g, ' ') === b.columnLabels.join('|').replace(/\s+/g, ' ');
 
 /**
- * A block's rows, its raised marks joined to their labels; lines with no values after the last row
+ * A block's rows (`split`, its lines cut into cells), its raised marks joined to their labels; lines with no values after the last row
  * ("Abbreviation: MD, missing data.") open no variable, so they are the table's notes (`trailing`).
  */
-function rowsOf(block: readonly string[], headerLines: number, split: string[][]): { rows: string[][]; trailing: string } {
+function rowsOf(headerLines: number, split: string[][]): { rows: string[][]; trailing: string } {
   const rows = joinRaisedMarks(split, headerLines);
   const trailing: string[] = [];
   while (rows.length > headerLines + 2 && rows[rows.length - 1]!.slice(1).every((x) => x.trim() === '')) trailing.unshift(rows.pop()![0]!.trim());
@@ -262,7 +262,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
     const body = lines.slice(i, end);
     while (head.length > 0 && tabbedFields(head[head.length - 1]!).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
-    const { rows, trailing } = rowsOf(block, head.length, alignedRows(block, head.length) ?? valueRows(block));
+    const { rows, trailing } = rowsOf(head.length, alignedRows(block, head.length) ?? valueRows(block));
     const below = inside ?? notesAfter(lines, end);
     const notes = [trailing, below ?? ''].filter((x) => x !== '').join(' ') || undefined;
     const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, ...(notes ? { notes } : {}), index: out.length });
@@ -277,7 +277,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
       const joined = [...before.block, ...block];
       const aligned = alignedRows(joined, before.head);
       if (aligned && aligned[0]!.length === previous.table.grid[0]!.length) {
-        const again = rowsOf(joined, before.head, aligned);
+        const again = rowsOf(before.head, aligned);
         const joinedNotes = [again.trailing, below ?? ''].filter((x) => x !== '').join(' ');
         previous.table = tableFromRows(again.rows, { headerRows: before.head, ...(previous.table.caption ? { caption: previous.table.caption } : {}), ...(joinedNotes ? { notes: joinedNotes } : {}), index: previous.table.index });
         previous.lines.push([first, end]);
