@@ -72,42 +72,31 @@ export const splitOfSixth = (id: string): Passage['split'] =>
 /** The eighth collection: 30% held back by its own seeded hash of the id, decided before any rule was changed for it. */
 export const splitOfEighth = (id: string): Passage['split'] =>
   fnv1a(`treatment-outcomes corpus split/eighth collection/${id}`) % 100 < 30 ? 'held-back' : 'development';
-// the ninth collection was split before it was numbered, when its seed was written as the eighth's
-const ninthHash = (id: string) => fnv1a(`treatment-outcomes corpus split/eighth collection/${id}`);
-let ninthHeldBack: Set<string> | undefined;
 /**
- * The ninth collection holds back, in each language, the 30% (rounded) of its passages whose ids
- * have the lowest seeded hash: a fixed share, where a threshold on the hash would hold back
- * anything from a tenth to a half of a dozen passages.
+ * A collection that holds back, in each language, the 30% (rounded) of its passages whose ids have the
+ * lowest hash under `seed`: a fixed share, where a threshold on the hash would hold back anything from a
+ * tenth to a half of a dozen passages. Read on first use (the corpus is loaded then).
  */
-export const splitOfNinth = (id: string): Passage['split'] => {
-  ninthHeldBack ??= new Set(
-    LANGUAGES.flatMap((lang) => {
-      const ids = loadCorpus()
-        .filter((p) => p.lang === lang && p.batch === 9)
-        .map((p) => p.id)
-        .sort((a, b) => ninthHash(a) - ninthHash(b));
-      return ids.slice(0, Math.round(0.3 * ids.length));
-    }),
-  );
-  return ninthHeldBack.has(id) ? 'held-back' : 'development';
+const lowestHashShare = (batch: number, seed: string): ((id: string) => Passage['split']) => {
+  const hash = (id: string) => fnv1a(`treatment-outcomes corpus split/${seed}/${id}`);
+  let heldBack: Set<string> | undefined;
+  return (id) => {
+    heldBack ??= new Set(
+      LANGUAGES.flatMap((lang) => {
+        const ids = loadCorpus()
+          .filter((p) => p.lang === lang && p.batch === batch)
+          .map((p) => p.id)
+          .sort((a, b) => hash(a) - hash(b));
+        return ids.slice(0, Math.round(0.3 * ids.length));
+      }),
+    );
+    return heldBack.has(id) ? 'held-back' : 'development';
+  };
 };
-// the twelfth collection was split before it was numbered, when its seed was written as the eleventh's
-const twelfthHash = (id: string) => fnv1a(`treatment-outcomes corpus split/eleventh collection/${id}`);
-let twelfthHeldBack: Set<string> | undefined;
-/** The twelfth collection holds back, in each language, the 30% (rounded) of its ids with the lowest hash under its own seed. */
-export const splitOfTwelfth = (id: string): Passage['split'] => {
-  twelfthHeldBack ??= new Set(
-    LANGUAGES.flatMap((lang) => {
-      const ids = loadCorpus()
-        .filter((p) => p.lang === lang && p.batch === 12)
-        .map((p) => p.id)
-        .sort((a, b) => twelfthHash(a) - twelfthHash(b));
-      return ids.slice(0, Math.round(0.3 * ids.length));
-    }),
-  );
-  return twelfthHeldBack.has(id) ? 'held-back' : 'development';
-};
+/** The ninth collection: the 30% of each language with the lowest hash (split before it was numbered, when its seed was written as the eighth's). */
+export const splitOfNinth = lowestHashShare(9, 'eighth collection');
+/** The twelfth collection: likewise, under the seed written as the eleventh's when it was split, before it was numbered. */
+export const splitOfTwelfth = lowestHashShare(12, 'eleventh collection');
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
  * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
