@@ -45,7 +45,42 @@ const median = (xs: number[]) => {
 
 // a printed figure: a count, a percent, "45 (37.5)", "7.4 ± 2.1", "12/40", a p value
 const isFigure = (s: string) => /\d/.test(s) && /^[\s\d.,·()[\]%±+\-–−<>=≤≥/;:]+$/.test(s);
+const opens = (s: string) => (s.match(/[([]/g)?.length ?? 0) - (s.match(/[)\]]/g)?.length ?? 0);
+// the lower run is what the upper figure left open: the other side of its "±" or range, the rest of its bracket
+const continues = (upper: string, lower: string) =>
+  isFigure(upper) && isFigure(lower) && (/(?:±|\+\/-|\d\s*[–\-−,;]|[([])\s*$/.test(upper.trim()) ? /^[-−]?\d/.test(lower.trim()) && opens(upper) + opens(lower) === 0 : opens(upper) > 0 && opens(upper) + opens(lower) === 0);
 const overlaps = (a: TextItem, b: TextItem) => a.x < b.x + b.width && b.x < a.x + a.width;
+
+interface CellBox {
+  parts: readonly TextItem[];
+  x: number;
+  end: number;
+}
+
+/**
+ * The baseline of the row a cell set over several lines stands in. Browsers centre a table cell
+ * in its row unless told otherwise (`vertical-align: middle`, Chromium's default), and journals
+ * often set cells at the top: so the cells beside it share either its first line, its middle or
+ * its last line. Each is scored by the cells beside it (not over or under it) that stand exactly
+ * there; a cell set over as many lines as this one stands alike in every reading and counts half.
+ * With no cell beside it, it is a label centred against a group of rows: its middle.
+ */
+function rowBaseline(parts: readonly TextItem[], x: number, end: number, boxes: readonly CellBox[], size: number): number {
+  const at = (p: readonly TextItem[]) => ({ top: p[0]!.y, middle: (p[0]!.y + p[p.length - 1]!.y) / 2, bottom: p[p.length - 1]!.y });
+  const mine = at(parts);
+  const modes = ['top', 'middle', 'bottom'] as const;
+  const score = { top: 0, middle: 0, bottom: 0 };
+  for (const box of boxes) {
+    if (box.parts === parts || (box.x < end && x < box.end)) continue;
+    const theirs = at(box.parts);
+    if (theirs.bottom > mine.top + size || theirs.top < mine.bottom - size) continue;
+    const weight = box.parts.length === parts.length ? 0.5 : 1;
+    // positions as printed: one row's cells stand within a fraction of a point of each other
+    for (const m of modes) if (Math.abs(mine[m] - theirs[m]) <= size * 0.2) score[m] += weight;
+  }
+  const best = modes.reduce((b, m) => (score[m] > score[b] ? m : b), 'top' as (typeof modes)[number]);
+  return score[best] > 0 ? mine[best] : mine.middle;
+}
 
 /**
  * Join the lines of a cell that its column was too narrow to set on one line ("Blood" /
@@ -72,7 +107,9 @@ function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] 
     const cell = a ? cellOf.get(a) : undefined;
     let joins = a !== undefined && cell !== undefined && cell.last === a;
     if (joins && a) {
-      const bracket = /^[([]/.test(item.str.trim()) && !/[([]/.test(a.str);
+      // the lower line is the rest of the upper: its bracket ("45" / "(37.5)"), or what a figure
+      // left open needs ("3.7 ±" / "1.5", "62 (58–" / "65)", "1.2 (0.8," / "1.9)")
+      const bracket = (/^[([]/.test(item.str.trim()) && !/[([]/.test(a.str)) || continues(a.str, item.str);
       if (isFigure(a.str) && isFigure(item.str) && !bracket) joins = false;
       const lineA = onLine(a.y).filter((i) => i !== a);
       const lineB = onLine(item.y).filter((i) => i !== item);
@@ -90,16 +127,10 @@ function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] 
     }
   }
   const joined = new Map<TextItem, TextItem>();
-  for (const { parts } of cells) {
+  const boxes = cells.map(({ parts }) => ({ parts, x: Math.min(...parts.map((p) => p.x)), end: Math.max(...parts.map((p) => p.x + p.width)) }));
+  for (const { parts, x, end } of boxes) {
     if (parts.length === 1) continue;
-    const others = (y: number) => onLine(y).filter((i) => !parts.includes(i)).length;
-    // the row's baseline: the line of the cell that other cells share (the first if several do),
-    // else the middle of the cell (a row label centred against a group of rows)
-    const counts = parts.map((p) => others(p.y));
-    const best = Math.max(...counts);
-    const y = best > 0 ? parts[counts.indexOf(best)]!.y : (parts[0]!.y + parts[parts.length - 1]!.y) / 2;
-    const x = Math.min(...parts.map((p) => p.x));
-    const end = Math.max(...parts.map((p) => p.x + p.width));
+    const y = rowBaseline(parts, x, end, boxes, size);
     // a word broken after its hyphen ("tele-" / "health") is one word again
     const str = parts.map((p) => p.str.trim()).reduce((t, next) => (/\p{L}-$/u.test(t) && /^\p{Ll}/u.test(next) ? t + next : `${t} ${next}`));
     const merged = { str, x, y, width: end - x, size: parts[0]!.size, top: parts[0]!.y, bottom: parts[parts.length - 1]!.y };
@@ -144,9 +175,11 @@ function columnStarts(lines: readonly TextItem[][], unit: number, raised: Readon
   return starts;
 }
 
-// cells of a table are set in separate runs of text: a run that starts where a column starts on
-// other lines is a cell of that column, however little space the column before it left
-const startsColumn = (starts: readonly number[], x: number) => starts.some((s) => Math.abs(s - x) <= 1);
+// cells of a table are set in separate runs of text: a run that starts where a column starts on is a cell of that column, however little space the column before it left
+// other lines is a cell of that column, however little space the column before it left; so is a run
+// set apart from the one before by a gap a column starts in (headings centred over their columns,
+// "All patients  ICU survivors", each a little right of where its column's values start)
+const startsColumn = (starts: readonly number[], x: number, after: number) => starts.some((s) => Math.abs(s - x) <= 1 || (s >= after - 0.5 && s <= x + 1));
 
 /**
  * Lay a page's text items out as lines of plain text: items on one baseline form a line, in
@@ -155,8 +188,32 @@ const startsColumn = (starts: readonly number[], x: number) => starts.some((s) =
  * text table reader sees the table's columns. A taller gap between lines becomes a blank line.
  */
 export function layoutPage(items: readonly TextItem[]): string {
+  return layoutPages([items])[0]!;
+}
+
+interface LaidCell {
+  x: number;
+  end: number;
+  text: string;
+}
+interface LaidRow {
+  cells: LaidCell[];
+  top: number;
+  bottom: number;
+  /** set in a smaller size than the page's text (a running head or foot) */
+  small: boolean;
+}
+interface LaidPage {
+  rows: LaidRow[];
+  size: number;
+  left: number;
+  place: number;
+}
+
+/** A page's lines as cells, in PDF units (see {@link layoutPage}). */
+function pageRows(items: readonly TextItem[]): LaidPage | undefined {
   let words = items.filter((i) => i.str.trim() !== '');
-  if (words.length === 0) return '';
+  if (words.length === 0) return undefined;
   const unit = median(words.map((i) => i.width / Math.max(1, i.str.length))) || 5;
   // columns are placed in a narrower unit than the median character, so that a long label of narrow
   // letters does not run past where the next column starts and push that line's cells out of line
@@ -185,11 +242,11 @@ export function layoutPage(items: readonly TextItem[]): string {
   const left = Math.min(...words.map((i) => i.x));
   // each line as its cells: runs of text set close together are one cell, a wide gap or the start
   // of a column begins the next
-  const rows: { cells: { x: number; end: number; text: string }[]; top: number; bottom: number }[] = [];
+  const rows: LaidRow[] = [];
   for (const line of lines) {
     // the line's height is its highest baseline: a cell set lower in a taller row is not a gap
     const y = Math.max(...line.filter((i) => !raised.has(i)).map((i) => i.y), ...(line.every((i) => raised.has(i)) ? line.map((i) => i.y) : []));
-    const cells: { x: number; end: number; text: string }[] = [];
+    const cells: LaidCell[] = [];
     for (const item of line) {
       const cell = cells[cells.length - 1];
       const gap = cell ? item.x - cell.end : 0;
@@ -201,7 +258,7 @@ export function layoutPage(items: readonly TextItem[]): string {
         cell.end = item.x + item.width;
         continue;
       }
-      if (!cell || gap > unit * 1.5 || (gap > unit * 0.15 && !raised.has(item) && startsColumn(starts, item.x))) {
+      if (!cell || gap > unit * 1.5 || (gap > unit * 0.15 && !raised.has(item) && startsColumn(starts, item.x, cell.end))) {
         cells.push({ x: item.x, end: item.x + item.width, text: item.str });
         continue;
       }
@@ -212,13 +269,63 @@ export function layoutPage(items: readonly TextItem[]): string {
     for (const c of cells) c.text = c.text.trim();
     // a wrapped cell's first and last lines bound the row (raised marks do not)
     const body = line.filter((i) => !raised.has(i));
-    rows.push({ cells, top: Math.max(y, ...body.map((i) => i.top ?? i.y)), bottom: Math.min(y, ...body.map((i) => i.bottom ?? i.y)) });
+    rows.push({ cells, top: Math.max(y, ...body.map((i) => i.top ?? i.y)), bottom: Math.min(y, ...body.map((i) => i.bottom ?? i.y)), small: body.length > 0 && body.every((i) => i.size < size * 0.85) });
   }
+  spreadHeadings(rows, starts, unit);
+  return { rows, size, left, place };
+}
+
+/**
+ * A heading over several columns ("Reference cohort (n = 318)" centred over "ADR present" and "ADR
+ * absent") is set once, across the columns' starts; the text table reader could only give it to the
+ * column its text overlaps most, and those columns would lose their size. It is set again at the start
+ * of each column it covers, as an HTML table's `colspan` is read, when the next line under it sets
+ * cells apart at those starts (so a note or a caption across the page is not). Headings inside the
+ * data columns are set no further right than the columns they cover.
+ */
+function spreadHeadings(rows: LaidRow[], starts: readonly number[], unit: number): void {
+  const sorted = [...starts].sort((a, b) => a - b);
+  if (sorted.length < 2) return;
+  const first = sorted[0]!;
+  rows.forEach((row, k) => {
+    if (row.small) return;
+    const cells: LaidCell[] = [];
+    for (const cell of row.cells) {
+      const crossed = cell.x >= first - 1 ? sorted.filter((s) => s > cell.x + unit * 0.5 && s < cell.end - unit * 0.5) : [];
+      const below = crossed.length > 0 ? rows.slice(k + 1).find((r) => r.cells.some((c) => c.x < cell.end && cell.x < c.end)) : undefined;
+      const under = below?.cells.filter((c) => c.x < cell.end && cell.x < c.end) ?? [];
+      const apart = crossed.filter((s) => under.some((a) => a.end <= s + 1) && under.some((b) => b.x >= s - 1));
+      const home = sorted.filter((s) => s <= cell.x + 1).pop();
+      if (apart.length === 0 || apart.length !== crossed.length) {
+        // a heading centred or set right in its column ("N" over values set from the column's start)
+        // begins where the column does, when it is the only cell of its line there
+        const alone = home !== undefined && crossed.length === 0 && row.cells.every((c) => c === cell || c.end <= home || c.x >= (sorted.find((s) => s > home) ?? Infinity) - 1);
+        cells.push(alone ? { ...cell, x: home } : cell);
+        continue;
+      }
+      const at = [home!, ...crossed];
+      at.forEach((x, j) => cells.push({ x, end: j + 1 < at.length ? at[j + 1]! - 1 : Math.max(cell.end, x + 1), text: cell.text }));
+    }
+    row.cells = cells;
+  });
+}
+
+/**
+ * The pages of a document laid out as text ({@link layoutPage}), their columns placed alike on
+ * every page: a table continued on the next page keeps the same columns in the same places in the
+ * text, as it does on paper.
+ */
+export function layoutPages(pages: readonly (readonly TextItem[])[]): string[] {
+  const laid = pages.map(pageRows);
+  const present = laid.filter((p): p is LaidPage => p !== undefined);
+  if (present.length === 0) return pages.map(() => '');
+  const left = Math.min(...present.map((p) => p.left));
+  const place = Math.min(...present.map((p) => p.place));
   // where each cell starts in the text: where its x falls on a grid of narrow characters, moved
-  // right past the text of every cell that ends before it on the page. The place of an x is one
-  // for the whole page, so a cell whose text is longer than its column is wide (a heading joined
+  // right past the text of every cell that ends before it in the document. The place of an x is one
+  // for the whole document, so a cell whose text is longer than its column is wide (a heading joined
   // from three lines) moves the columns after it on every line, and the columns still line up
-  const all = rows.flatMap((r) => r.cells);
+  const all = present.flatMap((p) => p.rows.flatMap((r) => r.cells));
   const xs = [...new Set(all.map((c) => c.x))].sort((a, b) => a - b);
   const column = new Map<number, number>();
   let prev: { x: number; col: number } | undefined;
@@ -232,20 +339,28 @@ export function layoutPage(items: readonly TextItem[]): string {
     column.set(x, col);
     prev = { x, col };
   }
-  const out: string[] = [];
-  let lastY: number | undefined;
-  for (const row of rows) {
-    if (lastY !== undefined && lastY - row.top > size * 1.9) out.push('');
-    lastY = row.bottom;
-    let text = '';
-    for (const cell of row.cells) {
-      const at = column.get(cell.x)!;
-      text += text === '' ? ' '.repeat(at) : ' '.repeat(Math.max(2, at - text.length));
-      text += cell.text;
-    }
-    out.push(text.replace(/\s+$/, ''));
-  }
-  return out.join('\n');
+  return laid.map((page) => {
+    if (!page) return '';
+    const out: string[] = [];
+    let lastY: number | undefined;
+    const rows = page.rows;
+    rows.forEach((row, k) => {
+      // a running head or foot in small print (a browser's date, title and page number) is no
+      // line of the table it is set next to, however close
+      const apart = (k === 1 && rows[0]!.small && !row.small) || (k === rows.length - 1 && row.small && !rows[k - 1]!.small);
+      if (lastY !== undefined && (lastY - row.top > page.size * 1.9 || apart)) out.push('');
+      // the lowest line printed so far: a cell set over more lines than the row after it ends below it
+      lastY = Math.min(lastY ?? Infinity, row.bottom);
+      let text = '';
+      for (const cell of row.cells) {
+        const at = column.get(cell.x)!;
+        text += text === '' ? ' '.repeat(at) : ' '.repeat(Math.max(2, at - text.length));
+        text += cell.text;
+      }
+      out.push(text.replace(/\s+$/, ''));
+    });
+    return out.join('\n');
+  });
 }
 
 /**
@@ -265,7 +380,7 @@ export async function pdfText(path: string): Promise<string> {
   } catch (error) {
     throw new InputFormatError(`${path}: cannot read the PDF: ${error instanceof Error ? error.message : String(error)}`, { file: path });
   }
-  const pages: string[] = [];
+  const pages: TextItem[][] = [];
   try {
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -276,11 +391,11 @@ export async function pdfText(path: string): Promise<string> {
         const [a = 0, b = 0, , , e = 0, f = 0] = raw.transform;
         items.push({ str: raw.str, x: e, y: f, width: raw.width, size: Math.hypot(a, b) || raw.height });
       }
-      pages.push(layoutPage(items));
+      pages.push(items);
       page.cleanup();
     }
   } finally {
     await doc.destroy();
   }
-  return pages.join('\n\n');
+  return layoutPages(pages).join('\n\n');
 }

@@ -170,11 +170,20 @@ function notesInside(lines: readonly string[], first: number, end: number): numb
   return end;
 }
 
-/** The notes printed under a table: the lines after it (or after one blank line) that read as notes. */
-function notesAfter(lines: readonly string[], end: number): string | undefined {
+const MARK = /[*†‡§¶‖#]/gu;
+
+/** The footnote marks set after the values or labels of a table's lines ("373 (58.7)*", "24.5 (4.8)†"). */
+const marksIn = (block: readonly string[]) => new Set(block.flatMap((l) => [...l.matchAll(/[\p{L}\d)\]]([*†‡§¶‖#])/gu)].map((m) => m[1]!)));
+
+/**
+ * The notes printed under a table: the lines after it (or after one blank line) that read as notes,
+ * or that explain a mark its cells carry ("None of these data were imputed. *One missing observation.").
+ */
+function notesAfter(lines: readonly string[], end: number, marks: ReadonlySet<string> = new Set()): string | undefined {
   let k = end;
   if (k < lines.length && lines[k]!.trim() === '') k += 1;
-  if (k >= lines.length || !NOTE_START.test(lines[k]!)) return undefined;
+  const explains = (line: string) => [...line.matchAll(MARK)].some((m) => marks.has(m[0]) && /^\s?\p{L}/u.test(line.slice(m.index + 1)));
+  if (k >= lines.length || !(NOTE_START.test(lines[k]!) || explains(lines[k]!))) return undefined;
   const out: string[] = [];
   for (; k < lines.length && lines[k]!.trim() !== '' && out.length < 12; k++) out.push(lines[k]!.trim());
   return out.join(' ');
@@ -263,7 +272,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
     while (head.length > 0 && tabbedFields(head[head.length - 1]!).length === 1 && !HEADERISH.test(head[head.length - 1]!)) body.unshift(head.pop()!);
     const block = [...head, ...body];
     const { rows, trailing } = rowsOf(head.length, alignedRows(block, head.length) ?? valueRows(block));
-    const below = inside ?? notesAfter(lines, end);
+    const below = inside ?? notesAfter(lines, end, marksIn(block));
     const notes = [trailing, below ?? ''].filter((x) => x !== '').join(' ') || undefined;
     const table = tableFromRows(rows, { headerRows: head.length, caption: captionLine, ...(notes ? { notes } : {}), index: out.length });
     const first = end - block.length;

@@ -204,6 +204,17 @@ describe('text tables: a PDF page\'s gaps, captions and notes', () => {
     expect(x.partitions.map((p) => p.difference)).toEqual([-1]);
   });
 
+  it('takes a paragraph after a blank line as the notes when it explains a mark the cells carry', () => {
+    const rows = ['  Variable                 Intervention n = 637     UC n = 1,097', '  Current smoking, n (%)   96 (15.3)¶               165 (15.1)', '  Alcohol use, n (%)       68 (10.8)                145 (13.3)'];
+    const [t] = readTables([...rows, '', '  None of these data were imputed. ¶Six to eight missing observations.'].join('\n'), { format: 'text' });
+    expect(t!.notes).toBe('None of these data were imputed. ¶Six to eight missing observations.');
+    // the cell's own denominator is not known: no claim of 96 out of 637 to find impossible
+    expect(tableClaims(t!).claims.some((c) => c.numerator === 96)).toBe(false);
+    // a paragraph that explains no mark of the table is not its notes
+    const [u] = readTables([...rows, '', '  None of these data were imputed. §Four missing observations.'].join('\n'), { format: 'text' });
+    expect(u!.notes).toBeUndefined();
+  });
+
   it('reads "8.5% (n = 5)" rows as values, not as lines of sizes', () => {
     const [t] = readTables('                 Early (n = 59)        Late (n = 226)\n  Death          8.5% (n = 5)          38.5% (n = 87)\n  Illness        17.0% (n = 10)        23.0% (n = 52)', { format: 'text' });
     expect(t!.headerRows).toBe(1);
