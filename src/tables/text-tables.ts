@@ -38,6 +38,8 @@ const HEADERISH = /\b(?:n|N|SD|IQR|mean|median|total|group|overall|all)\b|%|=/i;
 // a line whose numbers are all sizes ("n = 2694 (%)", "(N=58)") is a header line, not a row of values
 // ("8.5% (n = 5)" is a value: its "n = 5" is the count of a percent, not a size)
 const hasValue = (line: string) => {
+  // a caption is no row, though it ends in a number ("Table 1.", "Table 3. Admissions in 2019")
+  if (CAPTION.test(line)) return false;
   const { values } = splitValues(line);
   if (values.length === 0) return false;
   const sizes = line.match(/(?<!%\s*\(\s*)[nN]\s*[=:]\s*\d/g)?.length ?? 0;

@@ -215,6 +215,13 @@ describe('text tables: a PDF page\'s gaps, captions and notes', () => {
     expect(u!.notes).toBeUndefined();
   });
 
+  it('takes a caption that ends in a number ("Table 1.") for the caption, not for a row, so the header under it is read', () => {
+    const [t] = readTables(['  Table 1.', '  Clinical characteristics   Total, n=555   Wuhan, n=138   Shenzhen, n=417', '  Men, no. (%)               269 (48)       71 (51)        198 (47)', '  Mild                       12 (2)         0 (0)          12 (3)'].join('\n'), { format: 'text' });
+    expect(t!.caption).toBe('Table 1.');
+    expect(t!.headerRows).toBe(1);
+    expect(tableClaims(t!).claims.map((c) => c.denominator)).toEqual([555, 138, 417, 555, 138, 417]);
+  });
+
   it('reads "8.5% (n = 5)" rows as values, not as lines of sizes', () => {
     const [t] = readTables('                 Early (n = 59)        Late (n = 226)\n  Death          8.5% (n = 5)          38.5% (n = 87)\n  Illness        17.0% (n = 10)        23.0% (n = 52)', { format: 'text' });
     expect(t!.headerRows).toBe(1);
