@@ -73,6 +73,7 @@ class Builder {
   }
 }
 
+const GERMAN_OF_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Von|Unter)\s+(?:den|allen)?\s*$/u;
 const OF_TOTAL_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|los|las|den|les|todos\s+los)?\s*$/u;
 
 
@@ -551,7 +552,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   }
   if (pending.length === 0) keepSharesOfPrintedWhole(out, far, sentence, context, result, claimed, unresolvedBefore);
   proposeComposedParts(out, composed, [...later, ...inReachAtStart], sentence, context, result);
-  readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex);
+  readOfTotalPart(out, mentions, result, sentence, context, scope, blockIndex, bounds.start);
   const partitionsBefore = out.partitions.length;
   proposePartitions(out, [result], mentions, inReachAtStart, sentence, context);
   proposeNestedParts(out, mentions, result.claims, context, claimsBefore);
@@ -597,13 +598,16 @@ function countGivingPercent(scope: Scope, percent: NumberToken, at: number, tied
   return found;
 }
 
+const YEAR = /(?<![\d.,])(?:19|20)\d\d(?![\d.,]*\d)/g;
 /** Give the nearest ratio claim of the paragraph before `at` the percent that restates it, when it gives that percent exactly. */
 function restateRatio(out: Builder, percent: NumberToken, blockStart: number, at: number): boolean {
   for (let i = out.claims.length - 1; i >= 0; i--) {
     const c = out.claims[i]!;
     if (c.span.start < blockStart || c.span.end > at) break;
     if (c.percent !== undefined || c.numerator === undefined) return false;
-    if (at - c.span.end > 160 || /%|[0-9]/.test(out.text.slice(c.span.end, at).replace(/\d+(?:[.,]\d+)?\s*(?:Prozent|%|per\s*cent|percent|pour\s*cent|por\s*ciento)\s*$/iu, ''))) return false;
+    // a year between ("690 von 1.951 Krankenhäusern führten im Jahr 2016 Entbindungen durch. Das entspricht ...") is no other figure
+    const between = out.text.slice(c.span.end, at).replace(/\d+(?:[.,]\d+)?\s*(?:Prozent|%|per\s*cent|percent|pour\s*cent|por\s*ciento)\s*$/iu, '').replace(YEAR, '');
+    if (at - c.span.end > 160 || /%|[0-9]/.test(between)) return false;
     if (fitShare({ count: c.numerator, percent: percent.value, decimals: percent.decimals }, c.denominator) !== 'exact') return false;
     out.claims[i] = { ...c, percent: percent.digits, span: out.span(c.span.start, percent.end), denominatorNote: `${c.numerator}/${c.denominator} gives the ${percent.digits}% printed after it, which restates it` };
     return true;
@@ -780,14 +784,19 @@ function declareNamedGroups(text: string, mentions: readonly Mention[], scope: S
 }
 
 /** "Of the 507 operations, 230 were for bleeding": a count right after an "of N" total is a share of it. */
-function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: SentenceClaims, sentence: number, context: TextSpan, scope: Scope, blockIndex: number): void {
+function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: SentenceClaims, sentence: number, context: TextSpan, scope: Scope, blockIndex: number, sentenceStart: number): void {
   const [first, second, third] = mentions;
-  if (first?.kind !== 'total' || second?.kind !== 'part' || (third !== undefined && third.kind !== 'share') || second.nEquals) return;
+  if ((first?.kind !== 'total' && first?.kind !== 'part') || second?.kind !== 'part' || (third !== undefined && third.kind !== 'share') || second.nEquals) return;
   const head = out.text.slice(Math.max(0, first.token.start - 24), first.token.start);
   if (!OF_TOTAL_HEAD.test(head) || second.token.value >= first.token.value) return;
   const between = out.text.slice(first.token.end, second.token.start);
-  // "Of the 507 operations, 230 ...", and the verb-second order of German: "Von 36 Kindern konnten 15 ..."
-  if ((!/,\s*$/.test(between) && !/^\s*[\p{L}-]+\s+[\p{L}]+\s+$/u.test(between)) || between.length > 80) return;
+  // "Of the 507 operations, 230 ...", and the verb-second order of German: "Von 36 Kindern konnten 15 ...", with the
+  // adverbials German puts between the verb and its subject: "Von den 2045 Krankenhäusern in Deutschland boten im
+  // vergangenen Jahr 784 Entbindungen an" (the count the sentence opens with is its group, whatever it counts)
+  const verbSecond = /^\s*[\p{L}-]+\s+[\p{L}]+\s+$/u.test(between) || (GERMAN_OF_HEAD.test(head) && /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){1,8}\s+$/u.test(between));
+  if ((!/,\s*$/.test(between) && !verbSecond) || between.length > 80) return;
+  // a count the grammar did not take for a total heads the sentence only when nothing but "Von den" stands before it
+  if (first.kind === 'part' && !/^\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|los|las|den|les|todos\s+los)?\s*$/u.test(out.text.slice(sentenceStart, first.token.start))) return;
   const claim: ExtractedClaim = {
     id: out.id(slug(second.label) || 'claim'),
     ...(second.label ? { label: second.label } : {}),

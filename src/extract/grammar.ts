@@ -1,7 +1,7 @@
 import { fitFields, fitShare } from './fit.js';
 import type { NumberToken } from './tokens.js';
 import { lazyWords } from './word-boundary.js';
-import { ACCURACY_BEFORE, ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATE_IN_CATEGORY_BEFORE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_NOUN_AFTER, SUBGROUP_NOUN_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
+import { ACCURACY_BEFORE, ANAPHOR_BEFORE, APPROXIMATE_BEFORE, COUNT_NOUN, EACH_OF_LISTED_AFTER, IMPROVEMENT_RATE, PAIRED_BY_RESPECTIVELY_AFTER, PAIRED_BY_RESPECTIVELY_BEFORE, INCLUDED_AFTER, NOUN_OF_BETWEEN, PARTS_CUE, RATE_IN_CATEGORY_BEFORE, RATIO_LINK_BETWEEN, RESTATEMENT_AT_END, RESTATEMENT_BETWEEN, SUBGROUP_DESCRIBED_AFTER, SUBGROUP_DESCRIBED_BEFORE, SUBGROUP_NOUN_AFTER, SUBGROUP_NOUN_BEFORE, SUBGROUP_QUALIFIED_BEFORE, TOPIC_SUBGROUP_BEFORE, TOTAL_BEFORE, TOTAL_VERB } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const LABEL_AFTER_BRACKET = lazyWords(() => /^\s*([\p{L}][\p{L}\s\-'’]{0,40}?)(?=[,;.:()]|\s+(?:and|or|und|oder|et|ou|y|o)\b|$)/u);
@@ -130,6 +130,8 @@ const NOT_LITERATURE_NOUN_AFTER = /^\s*(?![\p{L}-]*\s*(?:articles?|studies|study
 // (the articles or studies a review counts are not a group of patients its percents are of)
 const STATED_SIZE_NOUN_PHRASE_AFTER = /^\s*(?![\p{L}-]*\s*(?:articles?|studies|study|papers?|publications?|reports?|trials?|reviews?|abstracts?|references?)(?![\p{L}]))[\p{L}][\p{L}-]*(?:\s+(?!(?:articles?|studies|papers?|publications?|reports?|trials?)(?![\p{L}]))[\p{L}][\p{L}-]*){0,2}\s*(?:[.;,:]|\s+(?:were|was|have|had)\b|$)/u;
 
+const PARTS_POINT_BACK_AFTER = lazyWords(() => /^\s*(?:[\p{L}-]+\s*){0,3}?[,;]?\s*(?:davon|darunter|dont|de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas)|of\s+whom|of\s+which|among\s+them)\b[\s:,]*\d/iu);
+
 /** What is printed just before a count that makes it the size of a group. */
 function totalKind(text: string, token: NumberToken, sentenceStart: number, sentenceEnd: number, larger: number | undefined): { strong: boolean } | undefined {
   const b = text.slice(Math.max(sentenceStart, token.start - 48), token.start);
@@ -146,6 +148,9 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   // "2324 spastic (54.32%)" is a part; "3028 children (57% boys; ...)" a total whose bracket describes it
   if (/^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%(?!\s*[\p{L}])/u.test(a)) return undefined;
   if (ANAPHOR_BEFORE().test(b)) return undefined;
+  // "von 7.777 auf 7.926 gestiegen, davon 6.397 in Bremen", "1 204 séjours dont 30": the count that "davon", "dont",
+  // "de los cuales" point back to is the size of the group its parts are of, whatever noun it has
+  if (PARTS_POINT_BACK_AFTER().test(a)) return { strong: false };
   // "Of the 90 judgements, ...", "De las 90 sentencias, ...": the sentence opens by naming its group, whatever it counts
   if (SENTENCE_OPENS_WITH_GROUP.test(text.slice(sentenceStart, token.start)) && /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,3}\s*,/u.test(a)) return { strong: true };
   // "Sur 105 centres qui ont reçu le questionnaire, 60 …", "Von 80 angeschriebenen Kliniken antworteten 56": without an
@@ -245,6 +250,11 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     const nounOf = countLike(t) && isCount(n1) && /(?:sur|of|los|las|den|insgesamt|les)\s*$/u.test(between(text, t, n1)) && NOUN_OF_BETWEEN().test(between(text, t, n1));
     const perPopulation = isCount(n1) && PER_POWER_OF_TEN.has(n1.value) && /^\s*(?:von|sur|out\s+of)\s*$/iu.test(between(text, t, n1));
     if (countLike(t) && isCount(n1) && !t.weak && !perPopulation && (OF_BETWEEN.test(between(text, t, n1)) || nounOf) && n1.value >= t.value) {
+      // "Etwa 2/3 sind Frauen", "about 4 out of 5": a ratio given approximately is a rough fraction, no counts to check
+      if (APPROXIMATE_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 30), t.start))) {
+        used.add(t).add(n1);
+        continue;
+      }
       const rest = between(text, n1, n2 ?? { start: Math.min(sentenceEnd, n1.end + 60) });
       // "12/40 30%", "60/69, 87%", "12/40 = 30%": a percent printed right after the ratio is its share when it fits
       const percent =
@@ -349,8 +359,20 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const inCategory = /[\p{L}-]\s*\(\s*$/u.test(text.slice(Math.max(sentenceStart, t.start - 4), t.start)) && RATE_IN_CATEGORY_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 160), t.start));
       // "mit jeweils 20 %": the same percent of each of several groups
       const each = /(?<![\p{L}])jeweils\s*$/iu.test(text.slice(Math.max(sentenceStart, t.start - 12), t.start));
-      const subgroup = described ? 'described' : EACH_OF_LISTED_AFTER().test(after) || inCategory || each ? 'listed' : undefined;
+      // "Von den verstorbenen Tuberkulösen waren 9,8 Prozent Kinder, 24,4 Prozent Jugendliche": the smaller group the
+      // sentence opens with holds for every bare percent of its list, not only the first
+      const headShare = out.find((o): o is ShareMention => o.kind === 'share');
+      const underHead = headShare !== undefined && headShare.subgroup === 'described' && headShare.count === undefined && headShare.denominator === undefined && !/[;:]/.test(text.slice(headShare.end, t.start)) && out.every((o) => o.kind === 'share' && o.count === undefined && o.denominator === undefined);
+      const paired = PAIRED_BY_RESPECTIVELY_AFTER().test(after) || PAIRED_BY_RESPECTIVELY_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
+      const subgroup = described || underHead ? 'described' : EACH_OF_LISTED_AFTER().test(after) || inCategory || each || paired ? 'listed' : undefined;
       out.push(share({ percent: t, start: t.start, end: t.end, label: labelAround(text, t, undefined, sentenceEnd), ...(versus ? { versus } : {}), ...(approximate ? { approximate } : {}), ...(namedGroup ? { namedGroup } : {}), ...(subgroup ? { subgroup } : {}) }));
+      used.add(t);
+      continue;
+    }
+    // "davon 8.075 lebend (7.918) und 29 tot (36)": a count alone in brackets just after another count's words is
+    // that count's figure of another year or place, given to compare, not one more part
+    const left = tokens[i - 1];
+    if (countLike(t) && left !== undefined && isCount(left) && used.has(left) && /^\s*(?:[\p{L}-]+\s+){0,4}\(\s*$/u.test(between(text, left, t)) && /^\s*\)/.test(text.slice(t.end, t.end + 3)) && out[out.length - 1]?.kind === 'part') {
       used.add(t);
       continue;
     }
@@ -360,7 +382,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const groupKnown = context.largestTotal !== undefined || out.some((m) => m.kind === 'total');
       const enumerating = (PARTS_CUE().test(sentenceHead(t)) && groupKnown) || ANAPHOR_BEFORE().test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
       const largest = Math.max(context.largestTotal ?? 0, ...out.filter((m): m is TotalMention => m.kind === 'total').map((m) => m.token.value));
-      const kind = enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd, largest > 0 ? largest : undefined);
+      // (the count "davon" points back to is a group even after other counts: "von 7.777 auf 7.926 gestiegen, davon ...")
+      const pointedBack = !ANAPHOR_BEFORE().test(sentenceHead(t).slice(-40)) && PARTS_POINT_BACK_AFTER().test(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)));
+      const kind = pointedBack ? { strong: false } : enumerating && !N_EQUALS_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 8), t.start)) ? undefined : totalKind(text, t, sentenceStart, sentenceEnd, largest > 0 ? largest : undefined);
       const b = text.slice(Math.max(sentenceStart, t.start - 30), t.start);
       if (kind) {
         out.push({ kind: 'total', token: t, approximate: APPROXIMATE_BEFORE().test(b), strong: kind.strong });

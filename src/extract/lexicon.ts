@@ -41,6 +41,12 @@ export interface LanguageCues {
    * the patients were counted, not a group the percents are of.
    */
   countNouns: readonly string[];
+  /**
+   * Heads of compound nouns that name counted people or events, for the languages that write
+   * compounds as one word: "Krankenhaus|entbindungen", "Brustkrebs|patientinnen",
+   * "Studien|teilnehmern". A compound is counted when one of these ends it.
+   */
+  compoundHeads: readonly string[];
   /** A rate at a time point ("taux de récidive à 5 ans"): an estimate of time to an event, not a share. */
   timePoint: string;
   /** Names of ratio statistics: the number after them is no count or share. */
@@ -72,6 +78,7 @@ const EN: LanguageCues = {
   restatements: ['i\\.\\s?e\\.', 'that\\s+is', 'representing', 'or'],
   ratioLinks: ['out\\s+of'],
   countNouns: ['transplants', 'transplantations', 'donors', 'consultations', 'visits', 'questionnaires', 'responses'],
+  compoundHeads: [],
   timePoint: String.raw`\b(?:at|after)\s+\d+\s*(?:years?|months?)\b|\b\d+-(?:year|month)\b`,
   ratioStatistics: ['relative\\s+risk', 'risk\\s+difference', 'number\\s+needed\\s+to\\s+treat', 'NNT', 'NNH', 'RRR', 'ARR'],
   averages: ['on\\s+average', 'averaged'],
@@ -90,9 +97,10 @@ const DE: LanguageCues = {
   topicIntroducers: ['hinsichtlich', 'bezüglich', 'in\\s+bezug\\s+auf', 'was', 'betreffend', 'im\\s+hinblick\\s+auf'],
   subgroupNouns: ['Verstorbenen', 'Verstorbene', 'Überlebenden', 'Überlebende', 'Operierten', 'Erkrankten', 'Betroffenen', 'Raucher', 'Rauchern', 'Nichtraucher', 'Nichtrauchern', 'Diabetiker', 'Diabetikern', 'Responder', 'Respondern', 'Non-Respondern'],
   subgroupQualifiers: ['mit', 'ohne', 'die', 'welche', 'über', 'unter', 'ab', 'im\\s+alter', 'nach'],
-  restatements: ['das\\s+sind', 'das\\s+entspricht', 'entsprechend', 'd\\.\\s?h\\.', 'also'],
+  restatements: ['das\\s+sind', 'das\\s+entspricht', 'entsprechend', 'd\\.\\s?h\\.', 'also', 'oder'],
   ratioLinks: ['von', 'von\\s+den', 'von\\s+insgesamt', 'der', 'aus'],
-  countNouns: ['Transplantationen', 'Spender', 'Befragte', 'Neugeborene', 'Neugeborenen', 'Schwangere', 'Schwangeren', 'Geburten', 'Fragebögen'],
+  countNouns: ['Transplantationen', 'Spender', 'Befragte', 'Neugeborene', 'Neugeborenen', 'Schwangere', 'Schwangeren', 'Geburten', 'Fragebögen', 'Entbindungen', 'Erkrankungen'],
+  compoundHeads: ['patient(?:inn)?en', 'kinder', 'kindern', 'fälle', 'fällen', 'personen', 'frauen', 'männer', 'männern', 'teilnehmer(?:innen|n)?', 'probanden', 'säuglinge', 'säuglingen', 'eingriffe', 'eingriffen', 'operationen', 'behandlungen', 'geburten', 'entbindungen', 'transplantationen', 'spender', 'spendern', 'befragten', 'erkrankungen', 'neugeborenen?'],
   timePoint: String.raw`\b(?:nach|über)\s+\d+\s*(?:Jahren|Monaten)\b|\b\d+-(?:Jahres|Monats)-?`,
   ratioStatistics: ['relatives\\s+Risiko', 'Chancenverhältnis', 'Quotenverhältnis', 'Risikoverhältnis'],
   averages: ['im\\s+Mittel', 'im\\s+Schnitt', 'im\\s+Durchschnitt', 'gemittelt'],
@@ -111,9 +119,10 @@ const FR: LanguageCues = {
   topicIntroducers: ['en\\s+ce\\s+qui\\s+concerne', 'concernant', "s['’]agissant\\s+des?", 'quant\\s+aux?', 'pour\\s+ce\\s+qui\\s+est\\s+des?', 'au\\s+sein\\s+des?'],
   subgroupNouns: ['décédés', 'décédées', 'survivants', 'survivantes', 'fumeurs', 'fumeuses', 'non-fumeurs', 'diabétiques', 'répondeurs', 'non-répondeurs'],
   subgroupQualifiers: ['avec', 'sans', 'qui', 'ayant', 'présentant', 'souffrant', 'atteints?', 'atteintes?', 'âgés', 'âgées', 'de\\s+plus\\s+de', 'de\\s+moins\\s+de', 'traités', 'traitées', 'opérés', 'opérées', 'hospitalisés', 'hospitalisées', 'suivis', 'suivies', 'non'],
-  restatements: ['soit', "c['’]est-à-dire", 'représentant', 'correspondant\\s+à'],
+  restatements: ['soit', "c['’]est-à-dire", 'représentant', 'correspondant\\s+à', 'ou'],
   ratioLinks: ['sur', 'sur\\s+les', 'des'],
   countNouns: ['greffes', 'transplantations', 'donneurs', 'réponses', 'questionnaires', 'consultations', 'séjours', 'naissances', 'accouchements', 'ponctions', 'tentatives', 'fiches', 'patientes'],
+  compoundHeads: [],
   timePoint: String.raw`\b(?:à|après)\s+\d+\s*(?:ans|mois)\b`,
   ratioStatistics: ['risque\\s+relatif', 'rapport\\s+de\\s+cotes', 'rapport\\s+des\\s+cotes', 'rapport\\s+de\\s+risque', 'rapport\\s+des\\s+risques'],
   averages: ['en\\s+moyenne'],
@@ -136,6 +145,7 @@ const ES: LanguageCues = {
   restatements: ['lo\\s+que\\s+(?:representa|supone|equivale\\s+a)', 'es\\s+decir', 'o\\s+sea', 'que\\s+representan?', 'equivalente\\s+al?', 'para\\s+un', 'para\\s+el'],
   ratioLinks: ['de\\s+l[oa]s'],
   countNouns: ['trasplantes', 'donantes', 'consultas', 'ingresos', 'egresos', 'nacimientos', 'partos', 'encuestados', 'encuestadas', 'historias', 'expedientes', 'enfermos', 'enfermas', 'gestantes', 'embarazadas', 'neonatos', 'recién\\s+nacidos'],
+  compoundHeads: [],
   timePoint: String.raw`\b(?:a\s+l[oa]s|tras|después\s+de)\s+\d+\s*(?:años|meses)\b`,
   ratioStatistics: ['razón\\s+de\\s+momios', 'razón\\s+de\\s+probabilidades', 'razón\\s+de\\s+riesgos?', 'riesgo\\s+relativo', 'cociente\\s+de\\s+riesgos?', 'odds\\s+ratio'],
   averages: ['en\\s+promedio', 'de\\s+media', 'como\\s+media', 'por\\s+término\\s+medio'],

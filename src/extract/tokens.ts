@@ -75,6 +75,11 @@ const PERCENT_AFTER = lazyWords(() => /^\s?(?:%(?:-ig\w*)?|\{?\\%\}?|‰|per[\s-
 const VULGAR: Record<string, [number, number]> = { '½': [1, 2], '⅓': [1, 3], '⅔': [2, 3], '¼': [1, 4], '¾': [3, 4], '⅕': [1, 5], '⅖': [2, 5], '⅗': [3, 5], '⅘': [4, 5], '⅙': [1, 6], '⅚': [5, 6], '⅛': [1, 8], '⅜': [3, 8], '⅝': [5, 8], '⅞': [7, 8] };
 const WEAK_WORDS = new Set(['one', 'un', 'une', 'uno', 'una', 'ein', 'eine', 'eins']);
 const COUNT_NOUN_AFTER = lazyWords(() => new RegExp(`^\\s*\\(?\\s*${COUNT_NOUN}(?![\\p{L}])`, 'iu'));
+// institutions are no group a share is of, but a four-digit number before one is counted, not a year ("Von den 2045 Krankenhäusern")
+const INSTITUTION_AFTER = lazyWords(() => /^\s*(?:[\p{L}-]+\s+)?(?:Krankenhäuser|Krankenhäusern|Kliniken|Spitäler|Spitälern|Praxen|Einrichtungen|hospitals|clinics|centres|centers|practices|hôpitaux|établissements|centres|cliniques|hospitales|centros|clínicas)(?![\p{L}])/iu);
+// "im vergangenen Jahr 784 Entbindungen", "nach einem Jahr 64 beschwerdefrei", "last year 120 patients": a time phrase with its
+// article or adjective, not the label of the number after it ("Jahr 2", "day 5")
+const TIME_PHRASE_BEFORE = lazyWords(() => /\b(?:einem|einen|ein|letzten|vergangenen|laufenden|pro|je|jedes|jeden|this|last|next|per|each|one|a|past|este|ese|pasado|cette|chaque|un|une|dernier|dernière)\s+(?:[\p{L}]+\s+)?(?:Jahr|Jahres|year|año|année|Monat|month|mes|mois|Woche|week|semana|semaine)\s*$/iu);
 const PER_POPULATION = lazyWords(() => /^\s*(?:per|pro|auf|pour|por(?:\s+cada)?|par|je|auf\s+je|\/)\s*(?:100|1[\s.,\u00a0]?000|10[\s.,\u00a0]?000|100[\s.,\u00a0]?000|1[\s.,\u00a0]?000[\s.,\u00a0]?000|million|Million|mille)\b/iu);
 // "dos de cada diez pacientes", "2 out of every 5", "deux sur chaque dix": a rate, whatever the numbers
 const EVERY_AFTER = lazyWords(() => /^\s*(?:de\s+cada|of\s+every|out\s+of\s+every|in\s+every|sur\s+chaque|von\s+je|auf\s+je)\s/iu);
@@ -418,7 +423,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if ((COUNT_CHANGE_LINK_AT_END().test(b) && COUNT_CHANGE_BEFORE().test(before(text, token.start, 64))) || COUNT_CHANGE_NOUN_BEFORE().test(b) || DIFFERENCE_AFTER().test(aNumber)) return void set('the amount of a change, not a group');
     if (/^(?:st|nd|rd|th|er|ère|e|ème|º|ª|°|\.(?=\s*(?:[\p{Ll}]|Jahr|Monat|Woche|Tag|Lebens)))(?![\p{L}])/u.test(aNumber) && !token.word) return void set('an ordinal');
     if (/^[\p{L}]/u.test(aNumber) && !token.word) return void set('part of an identifier');
-    if (LABEL_BEFORE().test(b) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
+    if ((LABEL_BEFORE().test(b) && !TIME_PHRASE_BEFORE().test(b)) || (!token.word && /[\p{L}]-$/u.test(b))) return void set('an identifier (table, type, grade, level, day ...)');
     if (PER_POPULATION().test(aNumber) || (token.value === 1 && ONE_IN.test(aNumber)) || EVERY_AFTER().test(aNumber)) return void set('a rate per population');
     // "etwa 4 von 5 Fällen", "about 3 in 4", "près de 2 sur 3", "casi 4 de cada 5": an approximate few of a few is a rate
     if (next !== undefined && next.value <= 10 && token.value < next.value && APPROXIMATE_FEW_BEFORE().test(b) && FEW_OF_FEW_BETWEEN().test(text.slice(token.end, next.start))) {
@@ -487,7 +492,7 @@ function sharePopulationOfCount(text: string, tokens: readonly NumberToken[], t:
 function isYear(token: NumberToken, b: string, aNumber: string, text: string): boolean {
   if (token.word || token.decimals > 0 || token.percent || token.value < 1900 || token.value > 2100 || token.digits.length !== 4) return false;
   if (text.slice(token.start, token.end) !== token.digits) return false; // "1,954" is a count: years have no separator
-  const nounAfter = COUNT_NOUN_AFTER().test(aNumber);
+  const nounAfter = COUNT_NOUN_AFTER().test(aNumber) || INSTITUTION_AFTER().test(aNumber);
   if (YEAR_BEFORE().test(b)) return true;
   // "par rapport à 2010", "gegenüber 2019", "frente a 2015", "compared with 2012": a year compared with, unless a count noun follows
   if (COMPARED_YEAR_BEFORE().test(b) && !nounAfter) return true;

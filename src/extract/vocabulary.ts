@@ -5,8 +5,11 @@
 import { anyLanguage, anyTimePoint } from './lexicon.js';
 import { lazyWords } from './word-boundary.js';
 
-/** Nouns that name counted people or events: "patients", "Kinder", "enfants", "pacientes" (and "the 43 others", "les 43 autres"). */
-export const COUNT_NOUN = String.raw`(?:(?:[\p{L}][\p{L}\p{N}-]*\s+|\d\s+){0,3}?(?:(?:out|in)?patients?|patient\/innen|patientinnen|patient\*innen|children|child|infants?|babies|boys|girls|women|men|males?|females?|adults?|subjects?|participants?|cases?|individuals?|persons?|people|respondents?|survivors?|students?|pupils?|families|knees|hips|eyes|treatments?|procedures?|operations?|surgeries|interventions?|admissions?|cycles?|transfers?|records?|births?|pregnancies|deliveries|samples|lesions|tumou?rs|hernias?|cohort|Patienten|Patientinnen|Kinder|Kindern|Fälle|Fällen|Personen|Frauen|Männer|Befragten|Teilnehmer(?:innen)?|Probanden|Säuglinge|Jugendliche|Erwachsene|Eingriffe|Operationen|Behandlungen|enfants|malades|sujets|cas|femmes|hommes|personnes|participants|nourrissons|interventions|opérations|hernies|dossiers|pacientes|niños|niñas|casos|sujetos|personas|mujeres|hombres|varones|alumnos|estudiantes|participantes|lactantes|adultos|intervenciones|operaciones|histeroscopías|fallecidos|others|autres|restants|restantes|übrigen|restlichen|demás|${anyLanguage('countNouns')}))`;
+/**
+ * Nouns that name counted people or events: "patients", "Kinder", "enfants", "pacientes" (and "the 43 others",
+ * "les 43 autres"), and compounds ending in one ("Krankenhausentbindungen", "Kolonkarzinompatienten").
+ */
+export const COUNT_NOUN = String.raw`(?:(?:[\p{L}][\p{L}\p{N}-]*\s+|\d\s+){0,3}?(?:(?:out|in)?patients?|patient\/innen|patientinnen|patient\*innen|children|child|infants?|babies|boys|girls|women|men|males?|females?|adults?|subjects?|participants?|cases?|individuals?|persons?|people|respondents?|survivors?|students?|pupils?|families|knees|hips|eyes|treatments?|procedures?|operations?|surgeries|interventions?|admissions?|cycles?|transfers?|records?|births?|pregnancies|deliveries|samples|lesions|tumou?rs|hernias?|cohort|Patienten|Patientinnen|Kinder|Kindern|Fälle|Fällen|Personen|Frauen|Männer|Befragten|Teilnehmer(?:innen)?|Probanden|Säuglinge|Jugendliche|Erwachsene|Eingriffe|Operationen|Behandlungen|enfants|malades|sujets|cas|femmes|hommes|personnes|participants|nourrissons|interventions|opérations|hernies|dossiers|pacientes|niños|niñas|casos|sujetos|personas|mujeres|hombres|varones|alumnos|estudiantes|participantes|lactantes|adultos|intervenciones|operaciones|histeroscopías|fallecidos|others|autres|restants|restantes|übrigen|restlichen|demás|${anyLanguage('countNouns')}|\p{L}{3,}${anyLanguage('compoundHeads')}))`;
 
 /** Verbs that state a group's size: "were treated", "wurden eingeschlossen", "ont été inclus". */
 export const TOTAL_VERB = String.raw`(?:enrolled|included|treated|recruited|studied|analy[sz]ed|examined|evaluated|assessed|operated|followed|identified|registered|surveyed|screened|reviewed|randomi[sz]ed|eingeschlossen|untersucht|behandelt|operiert|befragt|ausgewertet|analysiert|erfasst|inclus|traités|traitées|opérés|opérées|étudiés|suivis|évalués|analysés|incluidos|incluidas|estudiados|estudiadas|tratados|tratadas|operados|operadas|evaluados|evaluadas|analizados|incluyeron|estudiaron|evaluaron|analizaron|atendidos)`;
@@ -79,6 +82,13 @@ export const SUBGROUP_DESCRIBED_AFTER = lazyWords(() => /^\s*\)?\s*(?:of|de|des|
  * Words after a list of percents that give each percent its own subgroup: "4.4%, 9.7% and 24.2% in
  * luminal A, luminal B and HER2 subtypes, respectively".
  */
+/**
+ * Two percents joined by "bzw." ("56% bzw. 54%"): each is of its own group (this region, the whole country),
+ * like a run closed by "respectively", never two shares of one total.
+ */
+export const PAIRED_BY_RESPECTIVELY_AFTER = lazyWords(() => /^\s*(?:bzw\.?|beziehungsweise|resp\.)\s*\d[\d.,]*\s*(?:%|Prozent)/iu);
+export const PAIRED_BY_RESPECTIVELY_BEFORE = lazyWords(() => /\d\s*(?:%|Prozent)?\s*(?:bzw\.?|beziehungsweise|resp\.)\s*$/iu);
+
 export const EACH_OF_LISTED_AFTER = lazyWords(() => /^(?:\s*,?\s*(?:and|or|y|o|und|oder|et|ou)?\s*\d[\d.,]*\s*%)*\s*(?:in|among|for|within|bei|unter|chez|dans|parmi|en|entre)\s+[^.;%]{1,120}?,?\s*(?:respectively|respectivement|respectivamente|beziehungsweise|jeweils)\b/iu);
 
 /**
@@ -130,7 +140,7 @@ export const SUBGROUP_QUALIFIED_BEFORE = lazyWords(() => new RegExp(String.raw`\
 export const TOPIC_SUBGROUP_BEFORE = lazyWords(() => new RegExp(String.raw`(?:^|[.;:]\s*|\n)\s*${anyLanguage('topicIntroducers')}\s+(?:(?:the|les|la|le|l['’]|los|las|el|der|die|den|des)\s*)?(?:[\p{L}-]+\s+){0,2}?${PEOPLE}(?![\p{L}])[^;]*$`, 'iu'));
 
 /** Words between a count and its percent that restate the count as a share: "150 patients, soit 75 %", "45 pacientes para un 56,2 %". */
-export const RESTATEMENT_BETWEEN = lazyWords(() => new RegExp(String.raw`^\s*(?:${COUNT_NOUN}(?:\s+[\p{L}-]+){0,2})?\s*[,;]?\s*${anyLanguage('restatements')}\s*(?:un|el|le|la|the)?\s*$`, 'iu'));
+export const RESTATEMENT_BETWEEN = lazyWords(() => new RegExp(String.raw`^\s*(?:${COUNT_NOUN}(?:\s+[\p{L}-]+){0,2}|[\p{L}-]+(?:\s+[\p{L}-]+){0,2})?\s*[,;]?\s*${anyLanguage('restatements')}\s*(?:un|el|le|la|the)?\s*$`, 'iu'));
 
 /** A link between a count and a total that makes them a ratio whatever noun follows: "22 von 180 Merkmalen", "60 sur 105 centres". */
 export const RATIO_LINK_BETWEEN = lazyWords(() => new RegExp(String.raw`^\s*${anyLanguage('ratioLinks')}\s*$`, 'iu'));

@@ -245,3 +245,16 @@ describe('extractClaims: cost', () => {
     expect(ratio).toBeLessThanOrEqual(2.5);
   });
 });
+
+describe('extractClaims: German sentences in verb-second order and restated ratios', () => {
+  const claims = (text: string) => extractClaims(text, { locale: 'de' }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+  it('reads "Von den N ... M" with adverbials between the verb and its subject as a ratio', () => {
+    expect(claims('Nicht alle Kliniken haben Geburtsabteilungen. Von den 2045 Krankenhäusern in Deutschland boten im vergangenen Jahr 784 Entbindungen an.')).toEqual([[784, 2045, null]]);
+    expect(claims('Von 80 Patienten waren nach einem Jahr 64 beschwerdefrei, das entspricht 80 Prozent.')).toEqual([[64, 80, '80']]);
+    // only at the opening of a sentence
+    expect(claims('Wir berichten von 2045 Krankenhäusern in Deutschland, die im vergangenen Jahr 784 Entbindungen hatten.')).toEqual([]);
+  });
+  it('gives a ratio the percent that restates it across a year ("... im Jahr 2016 ... Das entspricht einem Anteil von 35,4 Prozent")', () => {
+    expect(claims('690 von 1.951 Krankenhäusern in Deutschland führten im Jahr 2016 Entbindungen durch. Das entspricht einem Anteil von 35,4 Prozent.')).toEqual([[690, 1951, '35.4']]);
+  });
+});

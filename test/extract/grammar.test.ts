@@ -28,3 +28,44 @@ describe('readMentions: a percent printed with a ratio', () => {
     expect(mentions('The rate was 31% (n = 29/94).')).toEqual(['share 29/94/31']);
   });
 });
+
+describe('readMentions: groups of German, French and Spanish sentences', () => {
+  it('takes a German compound ending in a counted noun for a group ("Prozent der 692 096 Krankenhausentbindungen")', () => {
+    expect(mentions('31,8 Prozent der 692 096 Krankenhausentbindungen waren Kaiserschnitte.', 'de')).toEqual(['share -/692096/31.8']);
+    expect(mentions('944 dieser 12109 Kolonkarzinompatienten wurden notfallmäßig operiert.', 'de')).toEqual(['share 944/12109/-']);
+    // an institution is no group, compound or not
+    expect(mentions('31,8 Prozent der 692 Krankenhausverwaltungen.', 'de')).not.toContain('share -/692/31.8');
+  });
+  it('takes the count "davon", "dont", "de los cuales" point back to for a group, even after other counts', () => {
+    expect(mentions('Die Zahl ist von 7.777 auf 7.926 gestiegen, davon 6.397 in Bremen und 1.529 in Bremerhaven.', 'de')).toEqual(['part 7777', 'total 7926', 'part 6397', 'part 1529']);
+    expect(mentions('En 2019, 1 204 séjours dont 30 pour des greffes.', 'fr')).toEqual(['total 1204', 'part 30']);
+  });
+  it('reads a count alone in brackets after another count as a figure given to compare, not one more part', () => {
+    expect(mentions('Geboren wurden 8.104 Säuglinge, davon 8.075 lebend (7.918) und 29 tot (36).', 'de')).toEqual(['total 8104', 'part 8075', 'part 29']);
+    // a count in brackets after a name is a part
+    expect(mentions('Geboren wurden 8.104 Säuglinge, davon in Bremen (6.397) und in Bremerhaven (1.707).', 'de')).toContain('part 6397');
+  });
+  it('takes a count restated as a share with "oder" or "ou" ("(2.632 oder 33,2 Prozent)")', () => {
+    expect(mentions('Jede dritte Schwangere wurde per Kaiserschnitt entbunden (2.632 oder 33,2 Prozent).', 'de')).toEqual(['share 2632/-/33.2']);
+    expect(mentions('Au total, 50 ou 25 % ont été opérés.', 'fr')).toEqual(['share 50/-/25']);
+  });
+  it('reads no ratio given approximately ("Etwa 2/3 sind Frauen", "about 2/3")', () => {
+    expect(mentions('Etwa 2/3 sind Frauen.', 'de')).toEqual([]);
+    expect(mentions('About 2/3 were women.')).toEqual([]);
+    expect(mentions('In all, 2/3 were women.')).toEqual(['share 2/3/-']);
+  });
+});
+
+describe('readMentions: percents each of its own group', () => {
+  const subgroups = (text: string, language: 'en' | 'de' = 'de') =>
+    readMentions(text, tokenize(text, { language, decimalComma: language !== 'en' }), 0, text.length).flatMap((m) => (m.kind === 'share' ? [m.subgroup ?? null] : []));
+  it('reads two percents joined by "bzw." as of two groups ("bei Männern (56% bzw. 54%)", "0,4 beziehungsweise 2,5 Prozent")', () => {
+    expect(subgroups('Darmkrebs wird häufiger bei Männern (56% bzw. 54%) als bei Frauen diagnostiziert.')).toEqual(['listed', 'listed']);
+    expect(subgroups('Es waren 24,4 Prozent gegenüber 0,4 beziehungsweise 2,5 Prozent.')[1]).toBe('listed');
+    expect(subgroups('Es waren 24 % Frauen und 76 % Männer.')).toEqual([null, null]);
+  });
+  it('lets the smaller group a sentence opens with hold for every bare percent of its list', () => {
+    expect(subgroups('Von den verstorbenen Tuberkulösen waren 9,8 Prozent Kinder, 24,4 Prozent Jugendliche.')).toEqual(['described', 'described']);
+    expect(subgroups('Von den 200 Patienten waren 30 % Frauen, 70 % Männer.')).toEqual([null, null]);
+  });
+});

@@ -238,3 +238,13 @@ describe('a sentence opening on its group without an article', () => {
     expect(claims(text, locale)).toEqual(expected);
   });
 });
+
+describe('compound nouns', () => {
+  it('counts a German compound whose head is a counted noun, and only German compounds', () => {
+    const noun = new RegExp(`^(?:${anyLanguage('compoundHeads')})$`, 'iu');
+    expect(['patienten', 'patientinnen', 'entbindungen', 'teilnehmern'].every((w) => noun.test(w))).toBe(true);
+    expect(LEXICON.en.compoundHeads).toEqual([]);
+    expect(claims('Insgesamt waren 31,8 Prozent der 692 096 Krankenhausentbindungen Kaiserschnitte.', 'de')).toEqual([[null, 692096, '31.8']]);
+    expect(claims('Es wurden 96 Brustkrebspatientinnen operiert, davon 72 (75 %) brusterhaltend.', 'de')).toEqual([[72, 96, '75']]);
+  });
+});

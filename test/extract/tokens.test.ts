@@ -211,3 +211,18 @@ describe('tokenize: estimates, cumulative rates and figures of earlier years', (
     expect(read('en los grupos A y B (28% y 31%, respectivamente)', es).filter((t) => t[2]).map((t) => t[3])).toEqual([null, null]);
   });
 });
+
+describe('tokenize: counts after time phrases and before institutions', () => {
+  it('reads a count after a time phrase with its article or adjective, but keeps "Jahr 2", "day 5" for labels', () => {
+    expect(read('im vergangenen Jahr 784 Entbindungen', de)[0]?.[3]).toBeNull();
+    expect(read('nach einem Jahr 64 beschwerdefrei', de)[0]?.[3]).toBeNull();
+    expect(read('last year 120 patients')[0]?.[3]).toBeNull();
+    expect(read('im Jahr 2 der Studie', de)[0]?.[3]).toMatch(/identifier/);
+    expect(read('at day 5 the wound')[0]?.[3]).toMatch(/identifier/);
+  });
+  it('reads a four-digit number before an institution as a count, not a year ("Von den 2045 Krankenhäusern")', () => {
+    expect(read('Von den 2045 Krankenhäusern in Deutschland', de)[0]?.[3]).toBeNull();
+    expect(read('Im Jahr 2019 Krankenhäuser und Kliniken', de)[0]?.[3]).not.toBeNull();
+    expect(read('Seit 2019 Krankenhäuser und Kliniken', de)[0]?.[3]).toBe('a year');
+  });
+});
