@@ -8,11 +8,13 @@ import { lazyWords } from './word-boundary.js';
 // that it fits equally, a reader cannot tell which one it is of: such a percent is left unresolved,
 // with the reason, rather than guessed (a guess on the wrong group is a false alarm in the audit).
 
-// "9.6% in smokers and 5.3% in non-smokers", "40% of boys and 30% of girls": a percent followed by the
+// "9.6% in smokers and 5.3% in non-smokers", "40% of boys and 30% of girls", "un 69,1% de hombres ... un 15,4% de
+// mujeres" (after "de", "des" only nouns of people: "40 % d'événements" names what is counted): a percent followed by the
 // subgroup it is measured in (the cohort's own nouns, "of patients", "in women", name no subgroup of it)
-const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)|for\s+(?:the\s+)?(men|women|boys|girls|males|females|adults|children|infants|smokers|non-smokers)\b)/iu);
+const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)|(?:de|des|d['’]|der)\s*(?:les\s+|los\s+|las\s+|la\s+|el\s+)?(hombres|mujeres|varones|niños|niñas|femmes|hommes|garçons|filles|Männer|Frauen|Jungen|Mädchen|fumadores|fumeurs|Raucher)(?![\p{L}])|for\s+(?:the\s+)?(men|women|boys|girls|males|females|adults|children|infants|smokers|non-smokers)\b)/iu);
 // names that say when or where rather than which subgroup: "in 2019", "in total", "in our series"
-const NOT_A_SUBGROUP = new Set('total all both our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population'.split(' '));
+// (the cohort's nouns in the four languages: "de los pacientes", "des cas", "der Patienten" name no subgroup)
+const NOT_A_SUBGROUP = new Set('total all both our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population pacientes paciente casos niños sujetos participantes personas población muestra grupo estudio serie ellos ellas estos estas cas enfants sujets personnes malades population échantillon groupe étude série ces eux elles patientes patientinnen fälle fällen kinder personen teilnehmer probanden befragten bevölkerung stichprobe gruppe studie serie gesamtzahl'.split(' '));
 
 /**
  * The bare percents of a sentence that compare subgroups named after them ("9.6% in women and 5.3%
@@ -24,7 +26,7 @@ export function comparedSubgroups(text: string, mentions: readonly Mention[], se
   for (const m of mentions) {
     if (m.kind !== 'share' || !m.percent || m.count !== undefined || m.denominator !== undefined) continue;
     const found = IN_SUBGROUP_AFTER().exec(text.slice(m.percent.end, Math.min(sentenceEnd, m.percent.end + 60)));
-    const name = (found?.[1] ?? found?.[2])?.toLowerCase();
+    const name = (found?.[1] ?? found?.[2] ?? found?.[3])?.toLowerCase();
     if (name !== undefined && !NOT_A_SUBGROUP.has(name)) named.push({ m, name });
   }
   if (named.length < 2 || new Set(named.map((n) => n.name)).size < 2) return new Map();

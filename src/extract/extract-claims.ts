@@ -806,8 +806,19 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
     span: out.span(first.token.start, second.token.end),
     context,
   };
-  out.claims.push(claim);
-  result.claims.push({ claim, mention: second });
+  // "Sur 250 patients, 21 ont présenté une complication (8,4 %)": the percent after the part, with no figure between,
+  // restates its share of the opening group when it gives it exactly; one claim, not a ratio and a bare percent
+  const restated = third?.kind === 'share' && third.percent !== undefined && third.count === undefined && third.denominator === undefined ? result.claims.findIndex((c) => c.mention === third && c.claim.denominator === first.token.value && c.claim.numerator === undefined) : -1;
+  if (restated >= 0 && RESTATES_RATIO().test(out.text.slice(second.token.end, third!.start)) && fitShare(fitFields(second.token, (third as ShareMention).percent), first.token.value) === 'exact') {
+    const percentClaim = result.claims[restated]!.claim;
+    const merged: ExtractedClaim = { ...claim, percent: percentClaim.percent!, span: out.span(first.token.start, third!.end), denominatorNote: `the percent printed after the ${second.token.value} of the ${first.token.value} the sentence opens with restates it` };
+    const at = out.claims.indexOf(percentClaim);
+    if (at >= 0) out.claims.splice(at, 1, merged);
+    result.claims.splice(restated, 1, { claim: merged, mention: second });
+  } else {
+    out.claims.push(claim);
+    result.claims.push({ claim, mention: second });
+  }
   if (second.included) scope.addTotal(group(second.token, sentence, blockIndex, 'total'));
 }
 

@@ -96,12 +96,14 @@ const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|vo
 const SHARE_OF_AFTER = lazyWords(() => /^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
 // a sentence's opening words naming the group it is about (a heading glued on, "ResultadosDe las", is allowed)
 const SENTENCE_OPENS_WITHOUT_ARTICLE = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s*$/u;
+const OPENS_WITH_OF_GROUP = /^\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las|insgesamt|un\s+total\s+de|au\s+total)?\s*$/u;
 const SENTENCE_OPENS_WITH_GROUP = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las)\s*$/u;
 const THAN_ONLY = lazyWords(() => /^\s*\)?\s*(?:than|als|que)\b/iu);
 const COMPARATIVE_BEFORE = lazyWords(() => /\b(?:more|less|fewer|higher|lower|greater|smaller|better|worse|mehr|weniger|höher|niedriger|größer|kleiner|häufiger|seltener|plus|moins|más|menos|mayor|menor)\b/iu);
 const COPULA_BEFORE = lazyWords(() => /\b(?:betrug|betrugen|lag\s+bei|belief\s+sich\s+auf|was|were|is|are|fue\s+de|fue|fueron|ascendió\s+a|ascendía\s+a|était\s+de|était|est\s+de|s['’]élevait\s+à|s['’]élève\s+à)\s*$/iu);
 // a sentence that opens on the number of a group and prints no figure before it: its figure is the group's size
-const NUMBER_OF_SUBJECT = lazyWords(() => /^\s*(?:[\p{L}]+\s*:\s*)?(?:(?:the|die|le|la|el)\s+)?(?:total\s+number|number|Gesamt(?:an)?zahl|Anzahl|Zahl|nombre\s+total|nombre|número\s+total|número|total)\s+(?:of|der|des|de|du|del)\b[^\d]*$/iu);
+// ("Die Gesamtanzahl der Patienten ... betrug 3014", and the German compounds of it: "Die Fallzahl betrug 1.234")
+const NUMBER_OF_SUBJECT = lazyWords(() => /^\s*(?:[\p{L}]+\s*:\s*)?(?:(?:the|die|le|la|el)\s+)?(?:(?:total\s+number|number|Gesamt(?:an)?zahl|Anzahl|Zahl|nombre\s+total|nombre|número\s+total|número|total)\s+(?:of|der|des|de|du|del)\b|(?:Gesamt)?(?:fall|patienten|patientinnen|geburten|entbindungen|operations|eingriffs|behandlungs|teilnehmer)zahl(?![\p{L}]))[^\d]*$/iu);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -132,6 +134,8 @@ const STATED_SIZE_NOUN_PHRASE_AFTER = /^\s*(?![\p{L}-]*\s*(?:articles?|studies|s
 
 const PARTS_POINT_BACK_AFTER = lazyWords(() => /^\s*(?:[\p{L}-]+\s*){0,3}?[,;]?\s*(?:davon|darunter|dont|de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas)|of\s+whom|of\s+which|among\s+them)\b[\s:,]*\d/iu);
 
+const TOTAL_OF_NAMED_BEFORE = lazyWords(() => /\b(?:a\s+total\s+of|un\s+total\s+de|von\s+insgesamt|insgesamt)\s*$/iu);
+
 /** What is printed just before a count that makes it the size of a group. */
 function totalKind(text: string, token: NumberToken, sentenceStart: number, sentenceEnd: number, larger: number | undefined): { strong: boolean } | undefined {
   const b = text.slice(Math.max(sentenceStart, token.start - 48), token.start);
@@ -160,6 +164,8 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
   if (COPULA_BEFORE().test(b) && NUMBER_OF_SUBJECT().test(text.slice(sentenceStart, token.start)) && /^\s*(?:[.;,)]|$)/u.test(a)) return { strong: true };
   const noun = COUNT_NOUN_AFTER().test(a);
   if (TOTAL_BEFORE().test(b) && (noun || /^\s*[,;:)]/.test(a) || /^\s*$/.test(a))) return { strong: true };
+  // "..., sur un total de 250.", "de un total de 250.": a total named as one, at the end of its sentence
+  if (TOTAL_OF_NAMED_BEFORE().test(b) && /^\s*\.(?!\d)/.test(a)) return { strong: true };
   // "We registered 4,000 cardiac arrests.", "A total of 806 laparoscopic procedures were evaluated": a verb or phrase that
   // states a group's size makes the number one, whatever it counts, when a short noun phrase ends the clause
   if (STATED_SIZE_BEFORE().test(b) && STATED_SIZE_NOUN_PHRASE_AFTER.test(a)) return { strong: true };
@@ -292,9 +298,13 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       continue;
     }
     // "X (Y%) of N": "In 54 (51%) of 105 treatments", "323 (86%) of 374 children"
-    if (countLike(t) && isPercent(n1) && isCount(n2) && /^\s*\(\s*$/.test(between(text, t, n1)) && /^\s*\)\s*(?:of|of\s+the|von|de|des|sur)\s*$/iu.test(between(text, n1, n2))) {
-      out.push(share({ count: t, percent: n1, denominator: n2, start: t.start, end: n2.end, label: labelBefore(text, t, sentenceStart) }));
-      used.add(t).add(n1).add(n2);
+    // "Fallecieron 30 pacientes (12 %) de los 250 ingresados", "21 patients (8,4 %) sur un total de 250"
+    // (the article of "de un total de 250" is read as one: the total is the number after it)
+    const whole = n2 !== undefined && n2.weak && isCount(n3) && /^\s*total\s+de\s*$/iu.test(between(text, n2, n3)) ? n3 : n2;
+    if (countLike(t) && isPercent(n1) && isCount(whole) && /^\s*(?:[\p{L}-]+\s+){0,2}\(\s*$/u.test(between(text, t, n1)) && /^\s*\)\s*,?\s*(?:of|of\s+the|of\s+all|out\s+of|out\s+of\s+a\s+total\s+of|von|von\s+den|von\s+insgesamt|de|de\s+l[oa]s|des|sur|sur\s+les|sur\s+un\s+total\s+de|d['’]un\s+total\s+de|de\s+un(?:\s+total\s+de)?)\s*$/iu.test(between(text, n1, whole))) {
+      out.push(share({ count: t, percent: n1, denominator: whole, start: t.start, end: whole.end, label: labelBefore(text, t, sentenceStart) }));
+      used.add(t).add(n1).add(whole);
+      if (whole !== n2) used.add(n2!);
       continue;
     }
     // "X label (Y%)", "X (Y%) label", "cinq hématomes (3,9 %)", "GMFCS I=10, (3%)"; but "We included 3028 children (57% boys; ...)"
@@ -345,7 +355,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const prevShare = out[out.length - 1];
       // "than", "als", "que" compare only after a comparative ("higher in A (30%) than in B"); "hombres (66,7%) que tuvieron" is a relative clause
       const compares = (from: NumberToken, gap: string) => VERSUS().test(gap) && (!THAN_ONLY().test(gap) || COMPARATIVE_BEFORE().test(text.slice(Math.max(sentenceStart, from.start - 60), from.start)));
-      const versus = isPercent(n1) && compares(t, between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && compares(prevShare.percent, text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : undefined;
+      // "(12,3 vs. 51,3%)": the first figure of a comparison shares the percent sign printed after the second
+      const sharedSign = left !== undefined && left.excluded === 'a decimal that is not a percent' && compares(left, between(text, left, t)) ? left : undefined;
+      const versus = isPercent(n1) && compares(t, between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && compares(prevShare.percent, text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : sharedSign;
       const approximate = APPROXIMATE_PERCENT_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
       const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
       const namedGroup = NAMED_GROUP_AFTER().exec(after.slice(0, 80))?.[1];
@@ -380,7 +392,11 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       // after "of these", "including", "davon", "dont" the counts of the sentence are parts, not new groups
       // ("We included 3028 children" states the group: a cue lists parts only once a group is known)
       const groupKnown = context.largestTotal !== undefined || out.some((m) => m.kind === 'total');
-      const enumerating = (PARTS_CUE().test(sentenceHead(t)) && groupKnown) || ANAPHOR_BEFORE().test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals);
+      // "Of 1,234 patients, 694 were women", "Von den 1.234 Patienten waren 694 Frauen": after the group a sentence opens
+      // with, a smaller count is one of its parts, whatever noun it has
+      const opening = out[0];
+      const underOpening = opening?.kind === 'total' && opening.token.value > t.value && OPENS_WITH_OF_GROUP.test(text.slice(sentenceStart, opening.token.start));
+      const enumerating = (PARTS_CUE().test(sentenceHead(t)) && groupKnown) || ANAPHOR_BEFORE().test(sentenceHead(t).slice(-40)) || out.some((m) => m.kind === 'part' && !m.nEquals) || underOpening;
       const largest = Math.max(context.largestTotal ?? 0, ...out.filter((m): m is TotalMention => m.kind === 'total').map((m) => m.token.value));
       // (the count "davon" points back to is a group even after other counts: "von 7.777 auf 7.926 gestiegen, davon ...")
       const pointedBack = !ANAPHOR_BEFORE().test(sentenceHead(t).slice(-40)) && PARTS_POINT_BACK_AFTER().test(text.slice(t.end, Math.min(sentenceEnd, t.end + 80)));

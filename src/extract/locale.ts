@@ -3,7 +3,7 @@ import { lazyWords } from './word-boundary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
 const EN_WORDS = lazyWords(() => /\b(?:the|and|of|with|were|was|patients|children|in|had|to)\b/gi);
-const DE_WORDS = lazyWords(() => /\b(?:der|die|das|und|mit|von|bei|wurden|Patienten|Kinder|nach|eine?)\b/g);
+const DE_WORDS = lazyWords(() => /\b(?:der|die|das|und|mit|von|bei|wurden|Patienten|Kinder|nach|eine?|im|ist|sind|waren|wird|werden|des|dem|den|insgesamt|davon|darunter|auch|nicht|Frauen|Männer|Menschen)\b/g);
 const FR_WORDS = lazyWords(() => /\b(?:les|des|et|avec|été|patients|enfants|chez|dans|une?|du)\b/gi);
 const ES_WORDS = lazyWords(() => /\b(?:los|las|del|con|fueron|pacientes|niños|en|una?|el|y)\b/gi);
 

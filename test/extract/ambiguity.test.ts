@@ -119,3 +119,16 @@ describe('percents that are no share of the counted group', () => {
     expect(e.unresolved.map((u) => u.text)).toEqual(expect.arrayContaining(['12%', '8%']));
   });
 });
+
+describe('percents compared between subgroups named with "de" and "des"', () => {
+  const claims = (text: string) => extractClaims(text, { locale: 'auto' }).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+  it('leaves "un 69,1% de hombres ... un 15,4% de mujeres" unresolved, the sizes of the two groups unprinted', () => {
+    const text = 'La muestra estaba compuesta por 120 pacientes, de las que un 32,5% eran mujeres. Un 69,1% de hombres fumaba en comparación con un 15,4% de mujeres.';
+    expect(claims(text)).toEqual(['-/120/32.5']);
+  });
+  it('still reads outcomes named after "de" as shares of the cohort ("40 % d\'événements ..., 23 % d\'infections")', () => {
+    expect(claims('Nous avons inclus 200 patients : 40 % d’événements hémorragiques, 5 % d’AVC et 23 % d’infections graves.')).toEqual(['-/200/40', '-/200/5', '-/200/23']);
+    // and two halves of one group add up to it
+    expect(claims('Se incluyeron 200 pacientes. El 45% de hombres y el 55% de mujeres.')).toEqual(['-/200/45', '-/200/55']);
+  });
+});

@@ -258,3 +258,11 @@ describe('extractClaims: German sentences in verb-second order and restated rati
     expect(claims('690 von 1.951 Krankenhäusern in Deutschland führten im Jahr 2016 Entbindungen durch. Das entspricht einem Anteil von 35,4 Prozent.')).toEqual([[690, 1951, '35.4']]);
   });
 });
+
+describe('extractClaims: the part of an opening group and the percent after it', () => {
+  it('joins "Sur 250 patients, 21 ont présenté une complication (8,4 %)" into one claim when the percent fits', () => {
+    const read = (text: string, locale: 'fr' | 'en') => extractClaims(text, { locale }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+    expect(read('Sur 250 patients, 21 ont présenté une complication (8,4 %).', 'fr')).toEqual([[21, 250, '8.4']]);
+    expect(read('Cent douze patients (44,8 %) étaient des femmes, sur un total de 250.', 'fr')).toEqual([[112, 250, '44.8']]);
+  });
+});

@@ -69,3 +69,28 @@ describe('readMentions: percents each of its own group', () => {
     expect(subgroups('Von den 200 Patienten waren 30 % Frauen, 70 % Männer.')).toEqual([null, null]);
   });
 });
+
+describe('readMentions: a comparison printed with one percent sign', () => {
+  it('reads "(12,3 vs. 51,3%)" as a comparison of two percents, not a share', () => {
+    const text = 'Puntuación de Barthel inferior a 35 (12,3 vs. 51,3%).';
+    const m = readMentions(text, tokenize(text, { language: 'es', decimalComma: true }), 0, text.length);
+    expect(m.flatMap((x) => (x.kind === 'share' ? [x.versus?.value ?? null] : []))).toEqual([12.3]);
+  });
+});
+
+describe('readMentions: the group a sentence opens with', () => {
+  it('takes a smaller count after "Of N ...", "Von N ...", "De los N ..." for one of its parts, whatever noun it has', () => {
+    expect(mentions('Of 1,234 patients, 694 were women.')).toEqual(['total 1234', 'part 694']);
+    expect(mentions('Von 1.234 behandelten Patienten waren 694 Frauen.', 'de')).toEqual(['total 1234', 'part 694']);
+    expect(mentions('De los 1.234 pacientes, 694 eran mujeres.', 'es')).toEqual(['total 1234', 'part 694']);
+  });
+  it('reads a German compound of "Zahl" as the number of a group ("Die Fallzahl betrug 1.234")', () => {
+    expect(mentions('Die Fallzahl betrug 1.234.', 'de')).toEqual(['total 1234']);
+    expect(mentions('Die Bettenzahl betrug 1.234.', 'de')).not.toEqual(['total 1234']);
+  });
+  it('reads "X noun (Y%) de los N", "de un total de N" and "sur un total de N." as a count of that group', () => {
+    expect(mentions('Fallecieron 30 pacientes (12 %) de los 250 ingresados.', 'es')).toEqual(['share 30/250/12']);
+    expect(mentions('Veintiún pacientes (8,4 %) de un total de 250 presentaron complicaciones.', 'es')).toEqual(['share 21/250/8.4']);
+    expect(mentions('Cent douze patients (44,8 %) étaient des femmes, sur un total de 250.', 'fr')).toEqual(['share 112/-/44.8', 'total 250']);
+  });
+});

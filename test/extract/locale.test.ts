@@ -41,3 +41,10 @@ describe('detectLocale: weak evidence', () => {
     expect(detectLocale('el total fue de 104134; un 0.52 por ciento más, 1.25 por ciento menos y 2,002 mujeres').decimalComma).toBe(false);
   });
 });
+
+describe('detectLocale on short German passages', () => {
+  it('tells German from the words German prose uses most ("im", "davon", "Männer") when the text has no decimal comma', () => {
+    expect(detectLocale('Insgesamt erkrankten im Jahr 2018 in Sachsen 2.345 Menschen an Darmkrebs, davon 1.290 Männer und 1.055 Frauen.')).toEqual({ language: 'de', decimalComma: true });
+    expect(detectLocale('In 2018, 2.345 mg was given in the morning to the patients.')).toEqual({ language: 'en', decimalComma: false });
+  });
+});
