@@ -79,7 +79,7 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
   const nounOf = (g: Group) => /^\s*([\p{L}][\p{L}-]{2,})/u.exec(text.slice(g.end, g.end + 30))?.[1]?.toLowerCase().replace(/(?:es|s)$/u, '');
   // its words: the noun after "of" ("41.0% of patients"), else the clause before the percent
   const ofNoun = /^\s*of\s+(?:the\s+)?([\p{L}][\p{L}-]+)/iu.exec(text.slice(share.percent.end, share.percent.end + 40))?.[1];
-  const own = (ofNoun ?? text.slice(Math.max(0, share.start - 80), share.start).split(/[.;:]\s/u).pop()!).toLowerCase();
+  const own = (ofNoun ?? text.slice(Math.max(0, share.start - 200), share.start).split(/[.;:]\s|\n/u).pop()!).toLowerCase();
   const names = (g: Group) => { const n = nounOf(g); return n !== undefined && n.length > 2 && own.includes(n); };
   if (names(chosen) && !names(other.group)) return undefined;
   if (names(other.group) && !names(chosen)) return { group: other.group, note: `${printed} is of the ${other.group.value} its words name, not of the ${chosen.value} stated with it` };

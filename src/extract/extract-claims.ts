@@ -8,6 +8,7 @@ import { resolveShare, Scope, type Group } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
 import { readMentions, type Mention, type PartMention, type ShareMention } from './grammar.js';
+import { RESTATEMENT_AT_END } from './vocabulary.js';
 import { resolveLocale, type ReadingLocale } from './locale.js';
 import { addPartition, proposeCountParts, proposeNestedParts, proposeParagraphPartitions, proposePartitions, proposeSentenceParts, type SentenceCount } from './partitions.js';
 import { slug } from './slug.js';
@@ -73,6 +74,7 @@ class Builder {
   }
 }
 
+const RELATIVE_CLAUSE_BETWEEN = /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){0,2}\s*,\s*(?:die|der|das|welche|who|that|which|qui|que|quienes|los\s+que|las\s+que)\s[^.;\d]{0,80}?,\s*(?:[\p{L}-]+\s+){1,3}$/u;
 const GERMAN_OF_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Von|Unter)\s+(?:den|allen)?\s*$/u;
 const OF_TOTAL_HEAD = /(?:^|[.;:]\s*|\n)\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|los|las|den|les|todos\s+los)?\s*$/u;
 
@@ -794,7 +796,9 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
   // adverbials German puts between the verb and its subject: "Von den 2045 Krankenhäusern in Deutschland boten im
   // vergangenen Jahr 784 Entbindungen an" (the count the sentence opens with is its group, whatever it counts)
   const verbSecond = /^\s*[\p{L}-]+\s+[\p{L}]+\s+$/u.test(between) || (GERMAN_OF_HEAD.test(head) && /^\s*[\p{L}-]+(?:\s+[\p{L}-]+){1,8}\s+$/u.test(between));
-  if ((!/,\s*$/.test(between) && !verbSecond) || between.length > 80) return;
+  // "Von den 717 565 Kindern, die 2014 zur Welt kamen, wurden nur 11 391 ...": a relative clause about the group, a year in it
+  const relative = RELATIVE_CLAUSE_BETWEEN.test(between.replace(YEAR, 'year'));
+  if ((!/,\s*$/.test(between) && !verbSecond && !relative) || between.length > 100) return;
   // a count the grammar did not take for a total heads the sentence only when nothing but "Von den" stands before it
   if (first.kind === 'part' && !/^\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|los|las|den|les|todos\s+los)?\s*$/u.test(out.text.slice(sentenceStart, first.token.start))) return;
   const claim: ExtractedClaim = {
@@ -809,7 +813,8 @@ function readOfTotalPart(out: Builder, mentions: readonly Mention[], result: Sen
   // "Sur 250 patients, 21 ont présenté une complication (8,4 %)": the percent after the part, with no figure between,
   // restates its share of the opening group when it gives it exactly; one claim, not a ratio and a bare percent
   const restated = third?.kind === 'share' && third.percent !== undefined && third.count === undefined && third.denominator === undefined ? result.claims.findIndex((c) => c.mention === third && c.claim.denominator === first.token.value && c.claim.numerator === undefined) : -1;
-  if (restated >= 0 && RESTATES_RATIO().test(out.text.slice(second.token.end, third!.start)) && fitShare(fitFields(second.token, (third as ShareMention).percent), first.token.value) === 'exact') {
+  const gap = restated >= 0 ? out.text.slice(second.token.end, (third as ShareMention).percent!.start) : '';
+  if (restated >= 0 && (RESTATES_RATIO().test(gap) || (RESTATEMENT_AT_END().test(gap) && !/\d/.test(gap) && gap.length <= 100)) && fitShare(fitFields(second.token, (third as ShareMention).percent), first.token.value) === 'exact') {
     const percentClaim = result.claims[restated]!.claim;
     const merged: ExtractedClaim = { ...claim, percent: percentClaim.percent!, span: out.span(first.token.start, third!.end), denominatorNote: `the percent printed after the ${second.token.value} of the ${first.token.value} the sentence opens with restates it` };
     const at = out.claims.indexOf(percentClaim);

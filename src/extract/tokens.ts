@@ -116,8 +116,8 @@ const TIME_POINT_BEFORE = lazyWords(() => /\b(?:at|after|by)\s+\d+\s*(?:years?|m
 // "of those older than 80", "aged over 65": an age bound, not a group's size
 const AGE_BOUND_BEFORE = lazyWords(() => /\b(?:(?:older|younger)\s+than|(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below|at\s+least|less\s+than|more\s+than))\s*$/i);
 // "expected mortality from the S-MPM was 1.2%", "the predicted rate of 8%", "a target of 95%": a modelled or aimed-for rate
-const MODELLED_BEFORE = lazyWords(() => /\b(?:expected|predicted|estimated|projected|modell?ed|target(?:ed)?|goal|aim)\b(?:\s+[\p{L}-]+){0,5}?\s*(?:was|is|were|are|of|at|to\s+be)?\s*$/iu);
-const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|betrifft|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
+const MODELLED_BEFORE = lazyWords(() => /\b(?:expected|predicted|estimated|projected|modell?ed|target(?:ed)?|goal|aim|estimée?s?|estimad[oa]s?|geschätzt|erwartet|prognostiziert)\b(?:\s+[\p{L}-]+){0,5}?\s*(?:was|is|were|are|of|at|to\s+be)?\s*$/iu);
+const AFFECTS_BEFORE = lazyWords(() => /\b(?:affects?|affecting|afecta(?:\s+a)?|touche|touchent|concerne|concernent|betrifft|betreffen|prevalence\s+of|prévalence\s+de|Prävalenz\s+von|prevalencia\s+de|incidence\s+of|Inzidenz\s+von|incidence\s+de|incidencia\s+de)\s*(?:un|una|about|approximately|etwa|rund|environ|alrededor\s+de)?\s*$/iu);
 
 const WORD = /[\p{L}]+/gu;
 const SCALE_WORD_ONLY = /^(?:millions?|millón|millon|millones|Millionen|Million|mil|mille|Tausend|tausend|thousand)$/iu;
@@ -247,10 +247,12 @@ export function tokenize(text: string, locale: ReadingLocale): NumberToken[] {
       if (!token.percent && SCALE_AFTER().test(text.slice(raw.end, raw.end + 16))) token.excluded = 'a rounded count in thousands or millions';
       // "38 .5%", "16, 3 %": a decimal broken by a space in the source cannot be read safely
       const fractionLike = raw.digits.length <= 2 && PERCENT_AFTER().test(text.slice(raw.end, raw.end + 12));
-      const broken = fractionLike && ((/[.,]/.test(prev ?? '') && text[i - 2] === ' ' && isDigit(text[i - 3])) || (locale.decimalComma && prev === ' ' && text[i - 2] === ',' && isDigit(text[i - 3])));
+      // (not after the end of a range or bound: ">50…60, 30 % >60…70" lists two figures)
+      const last = tokens[tokens.length - 1];
+      const afterRange = last !== undefined && /[…–—<>≤≥-]\s*$/u.test(text.slice(Math.max(0, last.start - 2), last.start));
+      const broken = fractionLike && !afterRange && ((/[.,]/.test(prev ?? '') && text[i - 2] === ' ' && isDigit(text[i - 3])) || (locale.decimalComma && prev === ' ' && text[i - 2] === ',' && isDigit(text[i - 3])));
       if (broken) {
         token.excluded = 'a number broken by a space';
-        const last = tokens[tokens.length - 1];
         if (last && i - last.end <= 2) last.excluded = 'a number broken by a space';
       }
       tokens.push(token);
@@ -377,7 +379,7 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
   const set = (reason: string) => (token.excluded = reason);
   const next = tokens[t + 1];
   // ranges first: "74.5% to 79.5%", "10–16 %", "25 à 65%", "(0,04–0,4 %)", "between 2008 and 2013"
-  if (next && next.excluded === undefined && /^\s*(?:%\s*)?(?:-\s*(?=bis|à|a|to|al)|)(?:–|—|-|to|à|bis|al|hasta)\s*$/u.test(text.slice(numberEnd(text, token), next.start)) && !/\/\s*$/.test(b) && !(token.percent && !next.percent && UNIT_AFTER.test(after(text, next.end, 12)))) {
+  if (next && next.excluded === undefined && /^\s*(?:%\s*)?(?:-\s*(?=bis|à|a|to|al)|)(?:–|—|-|…|to|à|bis|al|hasta)\s*$/u.test(text.slice(numberEnd(text, token), next.start)) && !/\/\s*$/.test(b) && !(token.percent && !next.percent && UNIT_AFTER.test(after(text, next.end, 12)))) {
     set('a range');
     next.excluded = 'a range';
     return;

@@ -118,7 +118,7 @@ export const DIFFERENCE_AFTER = lazyWords(() => new RegExp(String.raw`^\s*${anyL
 export const BOUND_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('bounds')}\s*$`, 'iu'));
 
 /** Names of ratio statistics before a number: "riesgo relativo de 1,5", "razón de momios 2,3", "rapport de cotes : 3,51". */
-export const RATIO_STATISTIC_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('ratioStatistics')}\s*(?:ajustad[oa]|ajusté|adjusted|bruto|brut)?\s*(?:\([^)]{0,20}\)\s*)?(?:[:=]\s*|of\s+|von\s+|de\s+|was\s+|war\s+|betrug\s+|fue\s+(?:de\s+)?|était\s+(?:de\s+)?|est\s+(?:de\s+)?)?$`, 'iu'));
+export const RATIO_STATISTIC_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('ratioStatistics')}\s*(?:ajustad[oa]|ajusté|adjusted|bruto|brut)?\s*(?:\([^)]{0,20}\)\s*)?(?:[:=]\s*|of\s+|von\s+|de\s+|was\s+|war\s+|betrug\s+|fue\s+(?:del?\s+)?|était\s+(?:de\s+)?|est\s+(?:de\s+)?)?$`, 'iu'));
 
 /** Average words right before a number: "im Mittel 12", "en moyenne 3", "en promedio 4". */
 export const AVERAGE_WORDS_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('averages')}\s*(?:bei|de|of|von|à|um|etwa|rund|environ)?\s*$`, 'iu'));
@@ -177,8 +177,11 @@ export const SUBGROUP_NOUN_BEFORE = lazyWords(() => new RegExp(String.raw`\b(?:a
 export const THRESHOLD_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('thresholds')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));
 /** A measure of diagnostic accuracy before a percent: "la sensibilidad fue del", "Spezifität". */
 export const ACCURACY_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('accuracyMeasures')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));
-/** Prevalence or incidence in a population named before the percent: "La prevalencia en la población general es del". */
-export const POPULATION_RATE_BEFORE = lazyWords(() => /\b(?:prevalence|prévalence|prevalencia|Prävalenz|incidence|incidencia|Inzidenz)(?![\p{L}])[^.;%\d]{0,60}?\b(?:population|poblaci[oó]n|Bevölkerung|Allgemeinbevölkerung|habitants|habitantes|Einwohnern?|inhabitants|world|mundo|monde|Welt)(?![\p{L}])[^.;%\d]{0,40}$/iu);
+/**
+ * Prevalence, incidence or a share in a population named before the percent: "La prevalencia en la población general
+ * es del", "Der Anteil der über 80-Jährigen an der Bevölkerung beträgt".
+ */
+export const POPULATION_RATE_BEFORE = lazyWords(() => /\b(?:prevalence|prévalence|prevalencia|Prävalenz|incidence|incidencia|Inzidenz|Anteil|share|proportion|porcentaje|proporción)(?![\p{L}])(?:[^.;%\d]|\d+-)(?:[^.;%\d]|\d+-){0,59}?\b(?:population|poblaci[oó]n|Bevölkerung|Allgemeinbevölkerung|habitants|habitantes|Einwohnern?|inhabitants|world|mundo|monde|Welt)(?![\p{L}])[^.;%\d]{0,40}$/iu);
 
 /** A benchmark named before a percent: "Bundesdurchschnitt 29,6 %", "moyenne nationale de", "recomendada por la OMS (". */
 export const BENCHMARK_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('benchmarksBefore')}(?![\p{L}])[^.;%\d]{0,30}$`, 'iu'));

@@ -132,3 +132,10 @@ describe('percents compared between subgroups named with "de" and "des"', () => 
     expect(claims('Se incluyeron 200 pacientes. El 45% de hombres y el 55% de mujeres.')).toEqual(['-/200/45', '-/200/55']);
   });
 });
+
+describe('two totals of different things stated together, in German', () => {
+  it('ties each bare percent of a list to the total its sentence names ("266 Patienten mit 316 behandelten Gelenken")', () => {
+    const text = 'Befragt wurden 266 Patienten mit 316 behandelten Gelenken. Die meisten der behandelten Gelenke sind mit 53 % Kniegelenke, gefolgt von Hüftgelenken mit 21 %.\n\nBild 1: Anteile der behandelten Gelenke\n\nFast alle Patienten waren über 40 Jahre alt, 26 % waren >50…60, 30 % >60…70, 25 % waren >70…80 und 11 % >80…90 Jahre alt.';
+    expect(extractClaims(text, { locale: 'de' }).claims.map((c) => `${c.denominator}/${c.percent}`)).toEqual(['316/53', '316/21', '266/26', '266/30', '266/25', '266/11']);
+  });
+});

@@ -266,3 +266,20 @@ describe('extractClaims: the part of an opening group and the percent after it',
     expect(read('Cent douze patients (44,8 %) étaient des femmes, sur un total de 250.', 'fr')).toEqual([[112, 250, '44.8']]);
   });
 });
+
+describe('extractClaims: a relative clause about the opening group', () => {
+  it('reads "Von den N Kindern, die 2014 zur Welt kamen, wurden nur M ..." as a ratio, the year in the clause no figure', () => {
+    const read = (text: string, locale: 'de' | 'en') => extractClaims(text, { locale }).claims.map((c) => [c.numerator ?? null, c.denominator]);
+    expect(read('Von den 717 565 Kindern, die 2014 zur Welt kamen, wurden nur 11 391 nicht im Krankenhaus geboren.', 'de')).toEqual([[11391, 717565]]);
+    expect(read('Of the 300 patients, who were treated in 2019, only 45 died.', 'en')).toEqual([[45, 300]]);
+  });
+});
+
+describe('extractClaims: a percent restating the part of an opening group in words', () => {
+  it('joins "De los 1.204 pacientes atendidos, 652 eran mujeres, lo que equivale al 54,2 %" into one claim', () => {
+    const read = (text: string) => extractClaims(text, { locale: 'auto' }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+    expect(read('De los 1.204 pacientes atendidos, 652 eran mujeres, lo que equivale al 54,2 %.')).toEqual([[652, 1204, '54.2']]);
+    // a percent the part does not give stays its own figure
+    expect(read('De los 1.204 pacientes atendidos, 652 eran mujeres, lo que equivale al 60 %.')).not.toContainEqual([652, 1204, '60']);
+  });
+});

@@ -248,3 +248,22 @@ describe('compound nouns', () => {
     expect(claims('Es wurden 96 Brustkrebspatientinnen operiert, davon 72 (75 %) brusterhaltend.', 'de')).toEqual([[72, 96, '75']]);
   });
 });
+
+describe('joints as counted things', () => {
+  it('counts joints, and compounds ending in them ("Kniegelenke")', () => {
+    const noun = new RegExp(`^(?:${anyLanguage('compoundHeads')})$`, 'iu');
+    expect(noun.test('gelenken')).toBe(true);
+    expect(claims('Es wurden 316 Kniegelenke operiert, davon 53 (16,8 %) beidseitig.', 'de')).toEqual([[53, 316, '16.8']]);
+  });
+});
+
+describe('risk reductions', () => {
+  it.each([
+    ['de', 'Wir behandelten 1.204 Patienten. Die relative Risikoreduktion betrug 25 Prozent (95 % KI 10–40).'],
+    ['en', 'We treated 1,204 patients. The relative risk reduction was 25% (95% CI 10-40).'],
+    ['es', 'Se incluyeron 1.204 pacientes. La reducción relativa del riesgo fue del 25 %.'],
+    ['fr', 'Nous avons inclus 1 204 patients. La réduction relative du risque était de 25 %.'],
+  ] as const)('takes a relative or absolute risk reduction for no share (%s)', (locale, text) => {
+    expect(claims(text, locale)).toEqual([]);
+  });
+});

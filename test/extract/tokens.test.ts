@@ -226,3 +226,27 @@ describe('tokenize: counts after time phrases and before institutions', () => {
     expect(read('Seit 2019 Krankenhäuser und Kliniken', de)[0]?.[3]).toBe('a year');
   });
 });
+
+describe('tokenize: ranges printed with an ellipsis', () => {
+  it('reads ">50…60" as a range and a percent after it in a list as a percent, not a broken decimal', () => {
+    const t = read('26 % waren >50…60, 30 % >60…70 Jahre alt', de);
+    expect(t.map((x) => [x[1], x[3]])).toEqual([[26, null], [50, 'a range'], [60, 'a range'], [30, null], [60, 'a range'], [70, 'a range']]);
+    // a decimal broken by a space is still read as one
+    expect(read('bei 16, 3 % der Fälle', de).every((x) => x[3] === 'a number broken by a space')).toBe(true);
+  });
+});
+
+describe('tokenize: rates of a population the text does not count', () => {
+  const reason = (text: string, language: 'de' | 'fr' | 'es') => tokenize(text, { language, decimalComma: true }).find((t) => t.percent)?.excluded ?? null;
+  it.each([
+    ['fr', 'La prévalence du diabète en France est estimée à 5 %.'],
+    ['fr', "L'hypertension concerne 30 % des adultes."],
+    ['de', 'Der Anteil der über 80-Jährigen an der Bevölkerung beträgt 7 Prozent.'],
+    ['es', 'La prevalencia fue estimada en 5 %.'],
+  ] as const)('%s: %s', (language, text) => {
+    expect(reason(text, language)).not.toBeNull();
+  });
+  it('still reads the share of a counted group ("Der Anteil der Frauen betrug 56 Prozent")', () => {
+    expect(reason('Der Anteil der Frauen betrug 56 Prozent.', 'de')).toBeNull();
+  });
+});
