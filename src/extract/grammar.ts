@@ -104,6 +104,9 @@ const COPULA_BEFORE = lazyWords(() => /\b(?:betrug|betrugen|lag\s+bei|belief\s+s
 // a sentence that opens on the number of a group and prints no figure before it: its figure is the group's size
 // ("Die Gesamtanzahl der Patienten ... betrug 3014", and the German compounds of it: "Die Fallzahl betrug 1.234")
 const NUMBER_OF_SUBJECT = lazyWords(() => /^\s*(?:[\p{L}]+\s*:\s*)?(?:(?:the|die|le|la|el)\s+)?(?:(?:total\s+number|number|Gesamt(?:an)?zahl|Anzahl|Zahl|nombre\s+total|nombre|número\s+total|número|total)\s+(?:of|der|des|de|du|del)\b|(?:Gesamt)?(?:fall|patienten|patientinnen|geburten|entbindungen|operations|eingriffs|behandlungs|teilnehmer)zahl(?![\p{L}]))[^\d]*$/iu);
+const GROUP_FIELD_BEFORE = /(?:Grundgesamtheit|Nenner)\s*:?\s*$/iu;
+const EVENTS_FIELD_BEFORE = /(?:Zähler|beobachtete\s+Ereignisse|Ereignisse)\s*:?\s*$/iu;
+const RATE_FIELD_BEFORE = /(?:Ergebnis|Rate)(?:\s*\([^)]{0,20}\))?\s*:?\s*$/iu;
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -148,7 +151,7 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
     return { strong: true };
   }
   // a count inside brackets ("(125 men and 133 women)", "(60 patients)") lists a part, not a new group
-  if (insideBracket(text, Math.max(sentenceStart, token.start - 200), token.start)) return undefined;
+  if (insideBracket(text, Math.max(sentenceStart, token.start - 200), token.start) && !GROUP_FIELD_BEFORE.test(b)) return undefined;
   // "2324 spastic (54.32%)" is a part; "3028 children (57% boys; ...)" a total whose bracket describes it
   if (/^\s*(?:\p{L}+\s+){0,4}\(\s*\d[\d.,]*\s*%(?!\s*[\p{L}])/u.test(a)) return undefined;
   if (ANAPHOR_BEFORE().test(b)) return undefined;
@@ -296,6 +299,23 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       out.push(share({ count: n1, percent: t, start: t.start, end: n1.end, label: labelAfter(text, n1, sentenceEnd) }));
       used.add(t).add(n1);
       continue;
+    }
+    // a quality report's fields: "Grundgesamtheit: 412; Zähler: 35; Ergebnis: 8,5 %": the count of the events and its rate
+    if (countLike(t) && !t.weak && EVENTS_FIELD_BEFORE.test(text.slice(Math.max(sentenceStart, t.start - 40), t.start))) {
+      const rate = tokens.slice(i + 1, i + 3).find((o) => isPercent(o) && RATE_FIELD_BEFORE.test(text.slice(Math.max(t.end, o.start - 40), o.start)) && !/\d/.test(text.slice(t.end, o.start)));
+      if (rate !== undefined) {
+        out.push(share({ count: t, percent: rate, start: t.start, end: rate.end, label: '' }));
+        used.add(t).add(rate);
+        continue;
+      }
+      // "Ergebnis: 8,5 % (Zähler: 35, Grundgesamtheit: 412)": the rate printed before its count
+      const at = out.length - 1;
+      const before = out[at];
+      if (before?.kind === 'share' && before.percent !== undefined && before.count === undefined && before.denominator === undefined && RATE_FIELD_BEFORE.test(text.slice(Math.max(sentenceStart, before.percent.start - 40), before.percent.start)) && !/\d/.test(text.slice(before.percent.end, t.start))) {
+        out[at] = { ...before, count: t, end: t.end };
+        used.add(t);
+        continue;
+      }
     }
     // "X (Y%) of N": "In 54 (51%) of 105 treatments", "323 (86%) of 374 children"
     // "Fallecieron 30 pacientes (12 %) de los 250 ingresados", "21 patients (8,4 %) sur un total de 250"

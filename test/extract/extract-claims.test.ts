@@ -283,3 +283,14 @@ describe('extractClaims: a percent restating the part of an opening group in wor
     expect(read('De los 1.204 pacientes atendidos, 652 eran mujeres, lo que equivale al 60 %.')).not.toContainEqual([652, 1204, '60']);
   });
 });
+
+describe('extractClaims: a quality indicator printed as its fields', () => {
+  it('ties the count of events to the group with its rate ("Grundgesamtheit: 412; Zähler: 35; Ergebnis: 8,5 %")', () => {
+    const read = (text: string) => extractClaims(text, { locale: 'de' }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+    expect(read('Grundgesamtheit: 412; Zähler: 35; Ergebnis: 8,5 %.')).toEqual([[35, 412, '8.5']]);
+    expect(read('Grundgesamtheit: 412; Zähler: 35; Ergebnis: 9,5 %.')).toEqual([]);
+    // in any order, the group in brackets after the rate
+    expect(read('Ergebnis: 8,5 % (Zähler: 35, Grundgesamtheit: 412)')).toEqual([[35, 412, '8.5']]);
+    expect(read('Grundgesamtheit 412 Beobachtete Ereignisse 35 Rechnerisches Ergebnis 8,50 %')).toEqual([[35, 412, '8.50']]);
+  });
+});

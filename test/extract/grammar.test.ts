@@ -94,3 +94,10 @@ describe('readMentions: the group a sentence opens with', () => {
     expect(mentions('Cent douze patients (44,8 %) étaient des femmes, sur un total de 250.', 'fr')).toEqual(['share 112/-/44.8', 'total 250']);
   });
 });
+
+describe('readMentions: the fields of a hospital quality report', () => {
+  it('reads "Grundgesamtheit: 412; Zähler: 35; Ergebnis: 8,5 %" as a group, its count of events and their rate', () => {
+    expect(mentions('Grundgesamtheit: 412, Zähler: 35, Ergebnis: 8,5 %', 'de')).toEqual(['total 412', 'share 35/-/8.5']);
+    expect(mentions('Grundgesamtheit: 412, Beobachtete Ereignisse: 35, Ergebnis (%): 8,5', 'de')).not.toContain('share 35/-/8.5');
+  });
+});
