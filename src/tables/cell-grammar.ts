@@ -86,6 +86,14 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
       return mean && sd ? { kind: 'mean-sd', mean, sd } : undefined;
     },
   },
+  // mean ± SD (range): "5.6 ± 2.7 (1–9)", "18.0 ± 13.5 [range 1–62]": the range after it is the data's, not a second statistic to check
+  {
+    re: new RegExp(String.raw`^(${NUM})\s*(?:±|\+/-|\+-)\s*(${NUM})\s*[(\[]\s*(?:range\s*[:,]?\s*)?${NUM}${RANGE_SEP}${NUM}\s*[)\]]$`, 'i'),
+    build: (m, dc) => {
+      const [mean, sd] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
+      return mean && sd ? { kind: 'mean-sd', mean, sd } : undefined;
+    },
+  },
   // mean ± SD
   {
     re: new RegExp(String.raw`^(${NUM})\s*(?:±|\+/-|\+-)\s*(${NUM})$`),
@@ -146,6 +154,7 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
  * @example
  * readCell('1,204 (37.5%)*');  // { kind: 'count-percent', count: { digits: '1204', … }, percent: { digits: '37.5', … }, order: 'n (%)' }
  * readCell('7.4 ± 2.1').kind;  // 'mean-sd'
+ * readCell('5.6 ± 2.7 (1–9)').kind; // 'mean-sd' (the range is the data's)
  * readCell('60·2 (±10·1)');   // { kind: 'mean-sd', mean: { digits: '60.2', … }, sd: { digits: '10.1', … } }
  * readCell('84,3', { decimalComma: true }); // { kind: 'number', value: { digits: '84.3', … } }
  */

@@ -1,8 +1,10 @@
-// Which size N each group column of a table states: its own header, an N row in the body, a
+// Which size N each group column of a table states: its own header ("(n = 120)", "(k = 12)",
+// "(40 patients)"), an N row in the body, a
 // heading that spans it and its neighbours, or the caption of a one-column table.
 import { readCell } from './cell-grammar.js';
 import { countOf, isCount, N_ROW, statedN } from './context.js';
 import { fits } from './fits.js';
+import { headerSize } from './header-size.js';
 import type { Table } from './table.js';
 
 /** The sizes {@link columnSizes} found. */
@@ -35,7 +37,7 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
   for (const c of groupCols) {
     const parts = table.columnLabels[c]!.split(' / ');
     for (let k = parts.length - 1; k >= 0; k--) {
-      const n = statedN(parts[k]!);
+      const n = headerSize(parts[k]!);
       if (n === null) continue;
       const under = k === parts.length - 1 ? 1 : groupCols.filter((d) => prefix(d, k) === prefix(c, k)).length;
       (under > 1 ? spanning : own).set(c, n);
@@ -78,7 +80,7 @@ export function columnSizes(table: Table, groupCols: readonly number[], decimalC
     fromSpanningHeading.add(c);
   }
   // a one-column table's size in its caption, or over its labels ("Trial characteristics (N=90) | n (%)")
-  const captionN = statedN(table.caption ?? '') ?? (table.labelColumns > 0 ? statedN(table.columnLabels[0] ?? '') : null);
+  const captionN = statedN(table.caption ?? '') ?? (table.labelColumns > 0 ? headerSize(table.columnLabels[0] ?? '') : null);
   if (captionN !== null && groupCols.length === 1 && !sizes.has(groupCols[0]!)) sizes.set(groupCols[0]!, captionN);
   return { sizes, nRows, fromSpanningHeading };
 }

@@ -6,7 +6,8 @@ export type Statistic = 'count-percent' | 'percent-count' | 'mean-sd' | 'mean-se
 
 const MEAN_SD = /\bmeans?\b[^,;]{0,12}?(?:\(|\[|±|\+\/-)?\s*(?:SDs?|s\.d\.|standard deviations?)\b|\(\s*SDs?\s*\)|\bSDs?\b|±\s*SD|mean\s*±/i;
 const MEAN_SE = /\bS\.?E\.?M?\.?\b|standard error/;
-const MEDIAN = /\bmedian\b|\bIQR\b|interquartile|\brange\b/i;
+// "range" names a statistic, unless it states the scale's bounds: "Number of diseases (range 0–11)"
+const MEDIAN = /\bmedian\b|\bIQR\b|interquartile|\brange\b(?!\s*[:=]?\s*\d+(?:[.,]\d+)?\s*(?:[–—-]|to)\s*\d)/i;
 const COUNT_PERCENT = /\b[nN]\s*\(\s*%\s*\)|\bno\.?\s*\(\s*%\s*\)|\bnumber\s*\(\s*%\s*\)|\bn\s*\[\s*%\s*\]|\(\s*%\s*\)|\bN\s*%|\bn\s*,\s*%|numbers?\s*\(\s*%|counts?\s*\(\s*%|\bn\s*\(\s*percent/i;
 // "% (n)", "% (Number of participants)", "% (No.)"
 const PERCENT_COUNT = /%\s*\(\s*(?:n|no\.?|number\b[^)]*)\s*\)/i;

@@ -19,6 +19,8 @@ const BASIS: Record<DenominatorBasis, string> = {
   'row-total': "the row's Total cell (row percentages)",
   levels: "the sum of the variable's levels (missing values left out)",
   inferred: "inferred from the column's counts and percents (no size printed)",
+  'row-sum': "the row's counts added up (row percentages, no Total column)",
+  'stated-above': 'the size a row label above states',
 };
 
 /** A table block's grid with spans expanded, and where each slot's text stands in the page. */

@@ -10,6 +10,8 @@ import { mergeSplitCounts } from './merge-split-cells.js';
 import { linkedRows } from './linked-rows.js';
 import { hasMissingLevel, levelPartitions, rowPartitions } from './table-partitions.js';
 import { groupVariables, type Variable } from './variables.js';
+import { joinSummaryLevels } from './summary-levels.js';
+import { rowPercentSums } from './row-percent-sums.js';
 import { percentsComplete, splitAtFullLevels } from './split-levels.js';
 
 /** Where a table figure stands: the table, its row and column, its name and its text. */
@@ -34,9 +36,11 @@ export type TableDenominatorSource = 'with-claim' | 'table-header' | 'assumed';
  * or an n column), a subgroup heading ("Comorbidities N=21 024"), another row the label names ("among
  * those with at least one complication"), the column header or an N row, the
  * row's Total cell (row percentages), the levels' own sum (missing data left out), or the size
- * inferred from the column's cells when no size is printed.
+ * inferred from the column's cells when no size is printed; 'row-sum': the sum of the row's groups,
+ * in a table of row percentages with no Total column; 'stated-above': a size a row label above
+ * states ("GI (… i.e., n = 24)"), for the rows under it that fit it and not their column's N.
  */
-export type DenominatorBasis = 'cell' | 'row' | 'subgroup' | 'another-row' | 'column' | 'row-total' | 'levels' | 'inferred';
+export type DenominatorBasis = 'cell' | 'row' | 'subgroup' | 'another-row' | 'column' | 'row-total' | 'levels' | 'inferred' | 'row-sum' | 'stated-above';
 
 /** A count and percent (or a percent alone) read from a table cell, in the claims-file shape. */
 export interface TableClaim {
@@ -234,7 +238,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   const cells: (ReadCell | undefined)[][] = grid.map((row, r) =>
     row.map((text, c) => (r < H || c < L || nRows.has(r) ? undefined : { row: r, column: c, value: readCell(text, { decimalComma }), statistic: undefined })),
   );
-  const variables = groupVariables(table, cells, groupCols, nRows);
+  const variables = joinSummaryLevels(table, cells, groupCols, groupVariables(table, cells, groupCols, nRows));
   const variableOf = new Map<number, Variable>();
   for (const v of variables) for (const r of v.rows) variableOf.set(r, v);
 
@@ -482,6 +486,20 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return statisticOf(own) === undefined ? saysPercent(variableOf.get(r)?.label ?? '') : saysPercent(own);
   };
 
+  // a table of row percentages with no Total column ("< 40 | 178 (98.89) | 2 (1.11)" under "Survivors,
+  // n = 328 | Non-survivors, n = 25"): each row's groups add up to 100%, and every cell fits the sum of
+  // the row's counts, not its column's N; three such rows make the reading the table's
+  const rowSums = totalCol === undefined ? rowPercentSums(cells, groupCols, colN, H) : new Map<number, number>();
+  if (rowSums.size > 0) out.notes.push(`${rowSums.size} row(s) print percentages of the row: their groups' percents add up to 100 and each cell is a share of the row's counts added up, not of its column (no Total column prints that sum).`);
+  // "GI (… i.e., n = 24)" over rows whose percents fit 24 and not the column's 30: the nearest size a row label above states
+  const statedAbove = (r: number): { n: number; row: number } | undefined => {
+    for (let k = r - 1; k >= H; k--) {
+      const n = rowN(k);
+      if (n !== null) return { n, row: k };
+    }
+    return undefined;
+  };
+
   // claims and means
   const claimAt = new Map<string, TableClaim>();
   // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
@@ -520,7 +538,10 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         candidates.length = 0;
         add(links[0]!.n, 'another-row');
       }
+      if (rowSums.has(r)) add(rowSums.get(r), 'row-sum');
       add(colN.get(c), inferredCols.has(c) ? 'inferred' : 'column');
+      const above = rowN(r) === null ? statedAbove(r) : undefined;
+      if (above && v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, above.n, v.percent) && !fits(v.count.value, colN.get(c) ?? 0, v.percent)) add(above.n, 'stated-above');
       if (headingN.get(c) !== colN.get(c) && v.kind === 'count-percent' && isCount(v.count) && fits(v.count.value, headingN.get(c) ?? 0, v.percent)) add(headingN.get(c), 'column');
       if (totalCol !== undefined && totalCol !== c) {
         const t = cells[r]![totalCol]?.value;
@@ -533,7 +554,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       if (levelGroup) add(levelSums.get(`${levelGroup.id} ${c}`), 'levels');
       const base = levelGroup ? levelBase.get(`${levelGroup.id} ${c}`) : undefined;
       if (typeof base === 'number' && !candidates.some((k) => k.basis === 'cell')) candidates.unshift({ n: base, basis: 'levels' });
-      const source = (basis: DenominatorBasis): TableDenominatorSource => (basis === 'cell' ? 'with-claim' : basis === 'levels' || basis === 'inferred' || basis === 'another-row' ? 'assumed' : 'table-header');
+      const source = (basis: DenominatorBasis): TableDenominatorSource => (basis === 'cell' ? 'with-claim' : basis === 'levels' || basis === 'inferred' || basis === 'another-row' || basis === 'row-sum' || basis === 'stated-above' ? 'assumed' : 'table-header');
 
       if (v.kind === 'count-percent') {
         if (!isCount(v.count) || v.percent.value > 100 || v.percent.negative) continue;
@@ -597,7 +618,11 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           denominatorBasis: chosen.basis,
           ...(chosen.basis === 'inferred' && !fitting
             ? { denominatorNote: `no size is printed; ${chosen.n} fits most of the column's counts and percents${confirmed ? ", and this variable's levels add up to it" : ''}` }
-            : {}),
+            : chosen.basis === 'row-sum'
+              ? { denominatorNote: `the row's groups add up to ${chosen.n}, and the table prints percentages of the row` }
+              : chosen.basis === 'stated-above'
+                ? { denominatorNote: `${chosen.n} is the size "${table.rowLabels[statedAbove(r)!.row]!.split(' / ').pop()!.slice(0, 80)}" states, which the percent fits and the column's N does not` }
+                : {}),
           cell: ref,
         };
         out.claims.push(claim);

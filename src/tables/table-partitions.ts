@@ -8,6 +8,9 @@ const FAMILIES: RegExp[] = [
   /^(?:yes|no)\b/i,
   /^(?:never|former|ex|current|past|previous)\b/i,
   /^(?:mild|moderate|severe|none|minimal)\b/i,
+  // a measurement's bands: "Normal (< 40 U/L)", "Elevated"; "Positive", "Negative"
+  /^(?:normal|abnormal|elevated|raised|high|low|reduced|increased|decreased)\b/i,
+  /^(?:positive|negative)\b/i,
   // marital status and place of residence: one applies to each person
   /^(?:single|married|unmarried|never[- ]married|divorced|separated|widow(?:ed|er)?|cohabit\w*|living (?:together|with (?:a )?partner)|partnered)\b/i,
   /^(?:urban|rural|semi[- ]urban|peri[- ]urban|suburban)\b/i,
@@ -19,7 +22,7 @@ const FAMILIES: RegExp[] = [
 
 /** Levels whose names say only one can apply: sexes, yes/no, age bands, years, ordinal levels. */
 export function knownExclusive(labels: readonly string[]): boolean {
-  const names = labels.map((l) => l.split(' / ').pop()!.replace(/,?\s*n\s*\(%\)\s*$/i, '').trim());
+  const names = labels.map((l) => l.split(' / ').pop()!.replace(/,?\s*(?:n|no\.?|number)\s*\(%\)\s*$/i, '').trim());
   return FAMILIES.some((re) => names.every((n) => re.test(n)));
 }
 
@@ -56,10 +59,22 @@ interface Context {
  * 100 within rounding (or when the levels can only be exclusive: sexes, age bands). Then the counts
  * must add up: more than N is an error; fewer, with percents of N, means missing values not shown
  * (no partition is proposed); fewer with percents of their own sum means missing values left out.
+ * Levels whose percents add up to more than 100 are taken for exclusive when another column's
+ * counts of them add up to its N exactly.
  */
 export function levelPartitions(ctx: Context): TablePartition[] {
   const out: TablePartition[] = [];
   const rowLabel = (r: number) => ctx.table.rowLabels[r]?.split(' / ').pop()?.replace(/^[\s•·*-]+/, '').trim() ?? '';
+  // a column where the variable's levels add up to its printed N exactly, their percents to 100: then
+  // the levels are exclusive (a variable's levels are the same in every column)
+  const exactElsewhere = (v: Variable, c: number): number | undefined =>
+    ctx.groupCols.find((d) => {
+      if (d === c || !ctx.colN.has(d)) return false;
+      const xs = v.levels.map((r) => ctx.claimAt.get(`${r} ${d}`));
+      if (xs.some((x) => x?.numerator === undefined || x.percent === undefined || x.denominator !== ctx.colN.get(d) || x.denominatorBasis !== 'column')) return false;
+      const sum = xs.reduce((t, x) => t + x!.numerator!, 0);
+      return sum === ctx.colN.get(d) && checkPartition({ total: sum, parts: xs.map((x) => ({ percent: x!.percent!, numerator: x!.numerator! })) }).percentSumOk;
+    });
   for (const v of ctx.variables) {
     if (v.label === undefined || v.levels.length < 2) continue;
     // a "Total" row closing the levels (its percent 100, or none) says what they add up to, whatever their percents
@@ -104,8 +119,12 @@ export function levelPartitions(ctx: Context): TablePartition[] {
         if (sum >= total || hasMissingLevel(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
         else if (all.every((p) => p.denominator === sum)) partitionTotal = sum;
       } else if (over) {
+        const elsewhere = exactElsewhere(v, c);
         if (knownExclusive(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
-        else ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, so the levels are not exclusive (several can apply); no partition is proposed.`);
+        else if (elsewhere !== undefined) {
+          partitionTotal = total;
+          ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, but under ${ctx.table.columnLabels[elsewhere] || `column ${elsewhere + 1}`} the same levels add up to its N exactly, so they are exclusive and their counts here must add up to ${total}.`);
+        } else ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, so the levels are not exclusive (several can apply); no partition is proposed.`);
       }
       if (partitionTotal !== undefined) {
         // named as its cells are: the variable and the column ("gender-cp-n")

@@ -2,6 +2,8 @@ import { statisticOf } from './context.js';
 import type { Table } from './table.js';
 import type { ReadCell } from './table-claims.js';
 
+const hasValue = (cell: ReadCell | undefined) => cell !== undefined && cell.value.kind !== 'empty' && cell.value.kind !== 'text';
+
 /** A variable of a table: a label row ("Sex, n (%)") and its levels ("Male", "Female"), or one row. */
 export interface Variable {
   id: string;
@@ -14,7 +16,9 @@ export interface Variable {
   rows: number[];
 }
 
-const hasValue = (cell: ReadCell | undefined) => cell !== undefined && cell.value.kind !== 'empty' && cell.value.kind !== 'text';
+/** "11-43", "2000–8000000": a range printed on a line of its own under the summary row it belongs to. */
+export const RANGE_CELL = /^\s*[-−]?\d[\d.,]*\s*(?:[–—-]|to)\s*[-−]?\d[\d.,]*\s*$/;
+const rangeOnly = (cell: ReadCell | undefined, text: string | undefined) => cell !== undefined && cell.value.kind === 'text' && RANGE_CELL.test(text ?? '');
 const kindOf = (cells: (ReadCell | undefined)[], groupCols: readonly number[]) => {
   for (const c of groupCols) {
     const v = cells[c]?.value;
@@ -65,6 +69,12 @@ export function groupVariables(table: Table, cells: readonly (readonly (ReadCell
     const row = cells[r]!;
     const label = table.rowLabels[r]!;
     const indent = table.indents[r] ?? 0;
+    // a "range | 11-43 | 12-54" line is the summary row's above it: a row of its own, not a heading over the rows after it
+    if (groupCols.some((c) => rangeOnly(row[c], table.grid[r]![c])) && groupCols.every((c) => !hasValue(row[c]) || rangeOnly(row[c], table.grid[r]![c]))) {
+      close();
+      out.push({ id: `v${r}`, levels: [r], rows: [r] });
+      continue;
+    }
     const valued = groupCols.some((c) => hasValue(row[c]));
     if (!valued) {
       // a line of the label row's own (superscripts, a heading wrapped in a PDF) before any level: still that label

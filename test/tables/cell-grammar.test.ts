@@ -51,6 +51,10 @@ describe('readCell', () => {
     ['8·8 (1·4)', ['pair', '8.8', '1.4']],
     ['50·3%', ['number', '50.3', true]],
     ['20 (<0.1)', ['pair', '20', '0.1']],
+    ['5.6 ± 2.7 (1–9)', ['mean-sd', '5.6', '2.7']],
+    ['18.0 ± 13.5 (1–62)', ['mean-sd', '18.0', '13.5']],
+    ['60 ± 8 [range 40-80]', ['mean-sd', '60', '8']],
+    ['5.6 ± 2.7 (1)', ['text']],
   ])('%s', (text, expected) => expect(digits(text)).toEqual(expected));
 
   it('reads decimal commas when asked, and a lone "59,4" in any table', () => {

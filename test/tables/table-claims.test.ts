@@ -418,3 +418,60 @@ describe('tableClaims: misprints the reader reports, and says how sure it is', (
     expect(audit(x)).toEqual([]);
   });
 });
+
+describe('tableClaims: row percentages with no Total column, sizes a row label above states', () => {
+  const survivors = (misprint: string) => `| | Survivors, n = 328 | Non-survivors, n = 25 |
+|---|---|---|
+| Male sex, n (%) | 167 (93.30) | 12 (6.70) |
+| Diabetes, n (%) | 55 (77.46) | 16 (22.54) |
+| Hypertension, n (%) | 84 (84.00) | 16 (16.00) |
+| Low albumin, n (%) | ${misprint} |`;
+
+  it('reads each row\'s cells as shares of the row\'s counts added up, when three rows or more read so', () => {
+    const x = md(survivors('112 (86.15) | 18 (13.85)'));
+    expect(rows(x)).toEqual([[167, 179, '93.30', 'row-sum'], [12, 179, '6.70', 'row-sum'], [55, 71, '77.46', 'row-sum'], [16, 71, '22.54', 'row-sum'], [84, 100, '84.00', 'row-sum'], [16, 100, '16.00', 'row-sum'], [112, 130, '86.15', 'row-sum'], [18, 130, '13.85', 'row-sum']]);
+    expect(x.claims.every((c) => c.denominatorSource === 'assumed' && /add up to/.test(c.denominatorNote ?? ''))).toBe(true);
+    expect(audit(x)).toEqual([]);
+  });
+
+  it('still reports a row that fits neither its sum nor its columns, against its column', () => {
+    const x = md(survivors('112 (80.15) | 18 (19.85)'));
+    const bad = x.claims.filter((c) => c.label.startsWith('Low albumin'));
+    expect(bad.map((c) => c.denominatorBasis)).toEqual(['column', 'column']);
+    expect(audit(x).filter((f) => f.startsWith('percent-'))).toEqual(bad.flatMap((c) => [`percent-impossible ${c.id}`, `percent-mismatch ${c.id}`]));
+  });
+
+  it('does not read two rows that add up to 100% as row percentages: that may be chance', () => {
+    const x = md('| | A, n = 328 | B, n = 25 |\n|---|---|---|\n| Male sex, n (%) | 167 (93.30) | 12 (6.70) |\n| Diabetes, n (%) | 55 (77.46) | 16 (22.54) |\n| Smoker, n (%) | 100 (30.49) | 5 (20.00) |');
+    expect(x.claims.every((c) => c.denominatorBasis === 'column')).toBe(true);
+  });
+
+  it('takes the size a row label above states for the rows under it that fit it and not their column', () => {
+    const x = md(`| | Control n = 30 | Study n = 30 |
+|---|---|---|
+| GI (six edentulous patients excluded, i.e., n = 24) | 0.74 ± 0.2 | 0.83 ± 0.86 |
+| Without gingivitis, n (%) | 15 (50.00) | 8 (33.33) |
+| Mild gingivitis, n (%) | 8 (33.33) | 9 (37.50) |`);
+    expect(rows(x)).toEqual([[15, 30, '50.00', 'column'], [8, 24, '33.33', 'stated-above'], [8, 24, '33.33', 'stated-above'], [9, 24, '37.50', 'stated-above']]);
+    expect(audit(x).filter((f) => /percent-impossible/.test(f))).toEqual([]);
+  });
+});
+
+describe('tableClaims: levels exclusive in one column are exclusive in all', () => {
+  it('checks levels whose percents pass 100 against N when another column\'s counts of them add up to its N', () => {
+    const table = (non: string) => `| | Total (n = 62) | Non-participants (n = 31) |
+|---|---|---|
+| Site | | |
+| Pharynx | 48 (77%) | 25 (81%) |
+| Oral cavity | 10 (16%) | ${non} |
+| Other | 4 (6%) | 2 (6%) |`;
+    const over = md(table('5 (16%)'));
+    expect(over.partitions.map((p) => [p.total, p.difference])).toEqual([[62, 0], [31, 1]]);
+    expect(over.notes.join(' ')).toMatch(/add up to its N exactly, so they are exclusive/);
+    expect(audit(over)).toContain(`count-sum-mismatch ${over.partitions[1]!.id}`);
+    // without a column that adds up exactly, levels past 100% stay "not exclusive"
+    const open = md(table('5 (16%)').replace('| 4 (6%) |', '| 3 (5%) |'));
+    expect(open.partitions.map((p) => p.total)).toEqual([]);
+    expect(open.notes.join(' ')).toMatch(/not exclusive/);
+  });
+});
