@@ -175,6 +175,24 @@ export function readCell(text: string, options: { decimalComma?: boolean } = {})
   return { kind: 'text' };
 }
 
+/**
+ * A cell of percents each named by its word: "62% male, 38% female", "45% yes"; undefined for anything else.
+ *
+ * @example
+ * namedPercents('62% male, 38% female'); // [{ level: 'male', percent: { digits: '62', … } }, { level: 'female', … }]
+ */
+export function namedPercents(text: string, decimalComma = false): { level: string; percent: CellNumber }[] | undefined {
+  const parts = text.trim().split(/\s*[,;]\s+|\s*;\s*/);
+  const out: { level: string; percent: CellNumber }[] = [];
+  for (const part of parts) {
+    const m = /^(\d+(?:[.,]\d+)?\s*%)\s+(\p{L}[\p{L} -]{0,30})$/u.exec(part.trim());
+    const percent = m ? readNumber(m[1]!, decimalComma) : undefined;
+    if (!m || !percent || percent.value > 100) return undefined;
+    out.push({ level: m[2]!.trim(), percent });
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 /** Does a table write decimals with commas ("84,3")? Yes when commas precede 1–2 digits and no point does. */
 export function usesDecimalComma(texts: readonly string[]): boolean {
   let comma = 0;

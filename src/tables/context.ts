@@ -42,9 +42,26 @@ export function statisticOf(text: string): Statistic | undefined {
  * "Values are n (%)". Text naming several summaries ("Data are mean (SD) or n (%)") sets no default.
  */
 export function defaultStatistic(text: string): Statistic | undefined {
-  const m = /\b(?:values|data|numbers|figures|results)\s+(?:are|is|were|represent|shown as|presented as|given as|expressed as)\b([^.]*)/i.exec(text);
+  const m = DATA_ARE.exec(text);
   if (!m) return undefined;
   return statisticOf(m[1]!);
+}
+
+const DATA_ARE = /\b(?:values|data|numbers|figures|results)\s+(?:are|is|were|represent|shown as|presented as|given as|expressed as)\b([^.]*)/i;
+
+/**
+ * Every summary the caption or notes say the table prints: "Data presented as percentages and mean
+ * (SD)" names 'percent' and 'mean-sd'; empty when they say nothing of it.
+ *
+ * @example
+ * statedStatistics('Data presented as percentages and mean (SD).'); // ['percent', 'mean-sd']
+ */
+export function statedStatistics(text: string): Statistic[] {
+  const m = DATA_ARE.exec(text);
+  if (!m) return [];
+  const named = statisticsIn(m[1]!);
+  // "percentages" beside another summary: statisticsIn names the percent only when no count is named
+  return /\bpercentages?\b|\bper\s?cent\b/i.test(m[1]!) && !named.includes('percent') && !named.includes('count-percent') ? ['percent', ...named] : named;
 }
 
 // "n = 120", "N: 58", "n = 2,694", "N = 21 024", "(n 5295)" without a sign in parentheses, and

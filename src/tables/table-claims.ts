@@ -1,6 +1,7 @@
-import { hasFootnoteMark, readCell, usesDecimalComma, type CellNumber, type CellValue } from './cell-grammar.js';
+import { checkPartition } from '../audit/check-partition.js';
+import { hasFootnoteMark, namedPercents, readCell, usesDecimalComma, type CellNumber, type CellValue } from './cell-grammar.js';
 import { columnSizes } from './column-sizes.js';
-import { defaultStatistic, isCount, missingColumn, notAGroup, statedN, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
+import { defaultStatistic, isCount, missingColumn, notAGroup, statedN, statedStatistics, statisticOf, TOTAL_LABEL, type Statistic } from './context.js';
 import { fits } from './fits.js';
 import { footnoteMarks, footnoteText, qualifyingMark, rowSizeInNotes } from './footnotes.js';
 import { sizesInNotes } from './sizes-in-notes.js';
@@ -500,6 +501,22 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return undefined;
   };
 
+  // "Male | 17 | 23" under "Gender" when the notes say "Data presented as percentages and mean (SD)":
+  // bare whole numbers that are a variable's levels and add up to 100 in every column are percents
+  const percentLevelRows = new Set<number>();
+  if (statedStatistics(context).includes('percent') && !statedStatistics(context).includes('count-percent')) {
+    for (const v of variables) {
+      if (v.label === undefined || v.levels.length < 2) continue;
+      const columns = groupCols.filter((c) => v.levels.some((r) => cells[r]![c]?.value.kind !== 'empty'));
+      const whole = columns.length > 0 && columns.every((c) => {
+        const xs = v.levels.map((r) => cells[r]![c]?.value);
+        if (xs.some((x) => x?.kind !== 'number' || x.value.percent || x.value.bound || x.value.negative || x.value.value > 100)) return false;
+        return checkPartition({ total: 1, parts: xs.map((x) => ({ percent: (x as { value: CellNumber }).value.digits })) }).percentSumOk;
+      });
+      if (whole) for (const r of v.levels) percentLevelRows.add(r);
+    }
+  }
+
   // claims and means
   const claimAt = new Map<string, TableClaim>();
   // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
@@ -632,7 +649,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
         const claim: TableClaim = { id: uniqueId(slug(name)), label: name, numerator: v.count.value, denominator: v.total.value, denominatorSource: 'with-claim', denominatorBasis: 'cell', cell: ref };
         out.claims.push(claim);
         claimAt.set(`${r} ${c}`, claim);
-      } else if (v.kind === 'number' && (!isCount(v.value) || rowSaysPercent(r)) && !v.value.bound && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
+      } else if (v.kind === 'number' && (!isCount(v.value) || rowSaysPercent(r) || percentLevelRows.has(r)) && !v.value.bound && (v.value.percent || cell.statistic === 'percent' || cell.statistic === 'count-percent' || percentLevelRows.has(r))) {
         // a percent printed alone ("66.1" under "Men, %", "37" in a row "Never (%)"): a share of the column
         if (v.value.value > 100 || v.value.negative) continue;
         const chosen = candidates.find((k) => k.basis !== 'row-total' && k.basis !== 'levels' && k.basis !== 'another-row');
@@ -641,6 +658,13 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           continue;
         }
         out.claims.push({ id: uniqueId(slug(name)), label: name, denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+      } else if (v.kind === 'text' && namedPercents(grid[r]![c]!, decimalComma) !== undefined) {
+        // "62% male, 38% female": each a percent of the column, named by its word
+        const chosen = candidates.find((k) => k.basis === 'column' || k.basis === 'row' || k.basis === 'subgroup');
+        if (!chosen || unknownBase(r, '')) continue;
+        for (const part of namedPercents(grid[r]![c]!, decimalComma)!) {
+          out.claims.push({ id: uniqueId(slug(`${name} ${part.level}`)), label: `${name} (${part.level})`, denominator: chosen.n, percent: part.percent.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+        }
       } else if (v.kind === 'text' && (cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
         // "30.3/28.8/40.9" under "Education level low/medium/high, %": one percent of the column per level
         const parts = percentList(grid[r]![c]!, table.rowLabels[r]!, decimalComma);

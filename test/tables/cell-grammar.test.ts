@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCell, usesDecimalComma } from '../../src/tables/cell-grammar.js';
+import { namedPercents, readCell, usesDecimalComma } from '../../src/tables/cell-grammar.js';
 
 const digits = (text: string, decimalComma = false) => {
   const v = readCell(text, { decimalComma });
@@ -69,5 +69,15 @@ describe('readCell', () => {
     expect(v.kind === 'pair' && v.second.bound).toBe(true);
     const w = readCell('20 (0.1)');
     expect(w.kind === 'pair' && w.second.bound).toBeFalsy();
+  });
+});
+
+describe('namedPercents', () => {
+  it('reads percents each named by its word', () => {
+    expect(namedPercents('62% male, 38% female')?.map((p) => [p.level, p.percent.digits])).toEqual([['male', '62'], ['female', '38']]);
+    expect(namedPercents('45.5 % yes')?.map((p) => [p.level, p.percent.digits])).toEqual([['yes', '45.5']]);
+    expect(namedPercents('62 male, 38 female')).toBeUndefined();
+    expect(namedPercents('62% (n = 12)')).toBeUndefined();
+    expect(namedPercents('120% male')).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statedN, statisticOf } from '../../src/tables/context.js';
+import { statedN, statedStatistics, statisticOf } from '../../src/tables/context.js';
 
 describe('statisticOf', () => {
   it('reads the summary a label names', () => {
@@ -21,5 +21,13 @@ describe('statedN', () => {
     expect(statedN('Treated (n = 120)')).toBe(120);
     expect(statedN('(n 5295)')).toBe(5295);
     expect(statedN('no size')).toBeNull();
+  });
+});
+
+describe('statedStatistics', () => {
+  it('names every summary a "data are" note names', () => {
+    expect(statedStatistics('Data presented as percentages and mean (SD).')).toEqual(['percent', 'mean-sd']);
+    expect(statedStatistics('Values are n (%) or mean ± SD.')).toEqual(['count-percent', 'mean-sd']);
+    expect(statedStatistics('Chi-square for frequencies.')).toEqual([]);
   });
 });

@@ -475,3 +475,22 @@ describe('tableClaims: levels exclusive in one column are exclusive in all', () 
     expect(open.notes.join(' ')).toMatch(/not exclusive/);
   });
 });
+
+describe('tableClaims: percents printed without their sign', () => {
+  it('reads a variable\'s bare whole numbers as percents when the notes say the table prints percentages and they add up to 100', () => {
+    const table = (notes: string, male: string) => readTables(`<figure><table><thead><tr><th></th><th>EG (n = 47)</th><th>CG (n = 53)</th></tr></thead><tbody>
+<tr><td>Age (years)</td><td>72.7 (5.2)</td><td>72.2 (6.6)</td></tr>
+<tr><td>Gender</td><td></td><td></td></tr><tr><td>Male</td><td>${male}</td><td>23</td></tr><tr><td>Female</td><td>83</td><td>77</td></tr>
+</tbody></table><p>${notes}</p></figure>`, { format: 'html' })[0]!;
+    const x = tableClaims(table('Data presented as percentages and mean (SD).', '17'));
+    expect(rows(x)).toEqual([[undefined, 47, '17', 'column'], [undefined, 53, '23', 'column'], [undefined, 47, '83', 'column'], [undefined, 53, '77', 'column']]);
+    // counts, or percents the notes do not name, or numbers that do not add up to 100, stay what they are
+    expect(tableClaims(table('Data presented as n and mean (SD).', '17')).claims).toEqual([]);
+    expect(tableClaims(table('Data presented as percentages and mean (SD).', '27')).claims).toEqual([]);
+  });
+
+  it('reads "62% male, 38% female" as two percents of the column', () => {
+    const x = md('| | All participants (n = 555) | Women (n = 208) | Men (n = 347) |\n|---|---|---|---|\n| Sex | 62% male, 38% female | — | — |');
+    expect(x.claims.map((c) => [c.label, c.denominator, c.percent])).toEqual([['Sex / All participants (n = 555) (male)', 555, '62'], ['Sex / All participants (n = 555) (female)', 555, '38']]);
+  });
+});
