@@ -2,6 +2,7 @@ import { checkPartition } from '../audit/check-partition.js';
 import type { Table } from './table.js';
 import type { TableClaim, TablePartition } from './table-claims.js';
 import type { Variable } from './variables.js';
+import { TOTAL_LABEL } from './context.js';
 
 const FAMILIES: RegExp[] = [
   /^(?:males?|females?|men|women|boys|girls|man|woman|m|f)\b/i,
@@ -65,16 +66,24 @@ interface Context {
 export function levelPartitions(ctx: Context): TablePartition[] {
   const out: TablePartition[] = [];
   const rowLabel = (r: number) => ctx.table.rowLabels[r]?.split(' / ').pop()?.replace(/^[\s•·*-]+/, '').trim() ?? '';
-  // a column where the variable's levels add up to its printed N exactly, their percents to 100: then
-  // the levels are exclusive (a variable's levels are the same in every column)
-  const exactElsewhere = (v: Variable, c: number): number | undefined =>
-    ctx.groupCols.find((d) => {
-      if (d === c || !ctx.colN.has(d)) return false;
-      const xs = v.levels.map((r) => ctx.claimAt.get(`${r} ${d}`));
-      if (xs.some((x) => x?.numerator === undefined || x.percent === undefined || x.denominator !== ctx.colN.get(d) || x.denominatorBasis !== 'column')) return false;
-      const sum = xs.reduce((t, x) => t + x!.numerator!, 0);
-      return sum === ctx.colN.get(d) && checkPartition({ total: sum, parts: xs.map((x) => ({ percent: x!.percent!, numerator: x!.numerator! })) }).percentSumOk;
-    });
+  // the first k levels add up to a column's printed N exactly, their percents to 100, in the Total
+  // column or in two columns: then those levels are exclusive (a variable's levels are the same in
+  // every column), and the rows after them are not its levels (an unindented "Clinical stage III–IV"
+  // after "Site"); one column other than the Total could add up so by chance
+  const exactElsewhere = (v: Variable, c: number): { column: number; k: number } | undefined => {
+    for (let k = v.levels.length; k >= 2; k--) {
+      const exact = ctx.groupCols.filter((d) => {
+        if (d === c || !ctx.colN.has(d)) return false;
+        const xs = v.levels.slice(0, k).map((r) => ctx.claimAt.get(`${r} ${d}`));
+        if (xs.some((x) => x?.numerator === undefined || x.percent === undefined || x.denominator !== ctx.colN.get(d) || x.denominatorBasis !== 'column')) return false;
+        const sum = xs.reduce((t, x) => t + x!.numerator!, 0);
+        return sum === ctx.colN.get(d) && checkPartition({ total: sum, parts: xs.map((x) => ({ percent: x!.percent!, numerator: x!.numerator! })) }).percentSumOk;
+      });
+      const total = exact.find((d) => TOTAL_LABEL.test(ctx.table.columnLabels[d]!.split(' / ').pop() ?? '') || TOTAL_LABEL.test(ctx.table.columnLabels[d]!));
+      if (total !== undefined || exact.length >= 2) return { column: total ?? exact[0]!, k };
+    }
+    return undefined;
+  };
   for (const v of ctx.variables) {
     if (v.label === undefined || v.levels.length < 2) continue;
     // a "Total" row closing the levels (its percent 100, or none) says what they add up to, whatever their percents
@@ -122,8 +131,15 @@ export function levelPartitions(ctx: Context): TablePartition[] {
         const elsewhere = exactElsewhere(v, c);
         if (knownExclusive(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
         else if (elsewhere !== undefined) {
-          partitionTotal = total;
-          ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, but under ${ctx.table.columnLabels[elsewhere] || `column ${elsewhere + 1}`} the same levels add up to its N exactly, so they are exclusive and their counts here must add up to ${total}.`);
+          const kept = all.slice(0, elsewhere.k);
+          const keptSum = kept.reduce((t, p) => t + p.numerator, 0);
+          // fewer than N may be missing values left out, as elsewhere; more cannot be
+          if (keptSum < total) continue;
+          const levels = elsewhere.k === all.length ? 'the same levels' : `its first ${elsewhere.k} levels`;
+          ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, but under ${ctx.table.columnLabels[elsewhere.column] || `column ${elsewhere.column + 1}`} ${levels} add up to its N exactly, so they are exclusive and their counts here must add up to ${total}.`);
+          const base = `${v.label} ${ctx.table.columnLabels[c] ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+          out.push({ id: ctx.uniqueId(base || 'levels'), total, parts: kept.map((p) => p.id), basis: 'levels', difference: keptSum - total });
+          continue;
         } else ctx.notes.push(`${name}: the percents add up to ${check.percentSum}%, so the levels are not exclusive (several can apply); no partition is proposed.`);
       }
       if (partitionTotal !== undefined) {

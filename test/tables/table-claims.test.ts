@@ -474,6 +474,29 @@ describe('tableClaims: levels exclusive in one column are exclusive in all', () 
     expect(open.partitions.map((p) => p.total)).toEqual([]);
     expect(open.notes.join(' ')).toMatch(/not exclusive/);
   });
+
+  it('takes the first levels that add up to the Total column\'s N for the variable, the unindented rows after them not', () => {
+    const x = md(`| | Total (n = 62) | Non-participants (n = 31) |
+|---|---|---|
+| Site | | |
+| Pharynx | 48 (77%) | 25 (81%) |
+| Oral cavity | 10 (16%) | 5 (16%) |
+| Other | 4 (6%) | 2 (6%) |
+| Clinical stage III–IV | 51 (82%) | 27 (87%) |`);
+    expect(x.partitions.map((p) => [p.total, p.parts.length, p.difference])).toEqual([[31, 3, 1]]);
+    expect(x.notes.join(' ')).toMatch(/its first 3 levels add up to its N exactly/);
+  });
+
+  it('does not take one column other than the Total adding up exactly for proof that the levels are exclusive', () => {
+    const x = md(`| | A (n = 60) | B (n = 31) |
+|---|---|---|
+| Comorbidities | | |
+| Diabetes | 30 (50%) | 25 (81%) |
+| Hypertension | 30 (50%) | 10 (32%) |
+| Kidney disease | 10 (17%) | 2 (6%) |`);
+    expect(x.partitions).toEqual([]);
+    expect(audit(x).filter((f) => f.startsWith('count-sum'))).toEqual([]);
+  });
 });
 
 describe('tableClaims: percents printed without their sign', () => {
