@@ -86,6 +86,13 @@ export function levelPartitions(ctx: Context): TablePartition[] {
   };
   for (const v of ctx.variables) {
     if (v.label === undefined || v.levels.length < 2) continue;
+    // "Yes, No, Yes, No": levels named twice are two variables run together (a heading lost, in a PDF at a
+    // page break), not one variable's levels, whatever they add up to
+    const names = v.levels.map((r) => rowLabel(r).toLowerCase());
+    if (new Set(names).size < names.length) {
+      ctx.notes.push(`${v.label}: a level is named twice (${names.find((n, i) => names.indexOf(n) !== i)}), so these rows are not the levels of one variable; no partition is proposed.`);
+      continue;
+    }
     // a "Total" row closing the levels (its percent 100, or none) says what they add up to, whatever their percents
     const last = v.levels[v.levels.length - 1]!;
     const totalRow = TOTAL_ROW.test(rowLabel(last)) ? last : TOTAL_ROW.test(rowLabel(last + 1)) && !ctx.variables.some((w) => w !== v && w.label !== undefined && w.levels.includes(last + 1)) ? last + 1 : undefined;

@@ -517,3 +517,12 @@ describe('tableClaims: percents printed without their sign', () => {
     expect(x.claims.map((c) => [c.label, c.denominator, c.percent])).toEqual([['Sex / All participants (n = 555) (male)', 555, '62'], ['Sex / All participants (n = 555) (female)', 555, '38']]);
   });
 });
+
+describe('tableClaims: levels named twice', () => {
+  it('proposes no partition for levels named twice (two variables run together when a heading is lost)', () => {
+    const x = md('| Variables | n (%) |\n|---|---|\n| Quality assessed | |\n| Yes | 221 (73.4) |\n| No | 80 (26.6) |\n| Yes | 86 (28.6) |\n| No | 215 (71.4) |');
+    expect(x.partitions).toEqual([]);
+    expect(x.notes.join(' ')).toMatch(/named twice/);
+    expect(audit(x).filter((f) => f.startsWith('count-sum'))).toEqual([]);
+  });
+});
