@@ -13,13 +13,14 @@ const ROWS_NEEDED = 3;
  * The rows of a table that print percentages of the row: two or more groups, every one a count and
  * percent, their percents adding up to 100 within rounding, each fitting the sum of the row's counts,
  * and some not fitting the column's N. Only when at least three rows read so (one such row can be
- * chance); then every row that fits its sum is returned, as row → that sum. Empty otherwise.
+ * chance; `rowsNeeded` changes that, for one row of a table already known to be so); then every row
+ * that fits its sum is returned, as row → that sum. Empty otherwise.
  *
  * @example
  * // rows "178 (98.89) | 2 (1.11)", "112 (94.92) | 6 (5.08)", "38 (69.09) | 17 (30.91)" under n = 328 and n = 25:
  * // Map { r1 → 180, r2 → 118, r3 → 55 }
  */
-export function rowPercentSums(cells: readonly (readonly (ReadCell | undefined)[])[], groupCols: readonly number[], colN: ReadonlyMap<number, number>, headerRows: number): Map<number, number> {
+export function rowPercentSums(cells: readonly (readonly (ReadCell | undefined)[])[], groupCols: readonly number[], colN: ReadonlyMap<number, number>, headerRows: number, rowsNeeded = ROWS_NEEDED): Map<number, number> {
   const sums = new Map<number, number>();
   let decisive = 0;
   if (groupCols.length < 2) return sums;
@@ -33,5 +34,5 @@ export function rowPercentSums(cells: readonly (readonly (ReadCell | undefined)[
     sums.set(r, sum);
     if (groupCols.some((c, k) => !fits(cps[k]!.count.value, colN.get(c) ?? 0, cps[k]!.percent))) decisive += 1;
   }
-  return decisive >= ROWS_NEEDED ? sums : new Map();
+  return decisive >= rowsNeeded ? sums : new Map();
 }

@@ -307,6 +307,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       let kind: 'count-percent' | 'percent-count' | 'mean-sd' | undefined;
       // "Mean age or median of trial means": the cell's own form says which ("55·6 (53·7–57·0)" or "60·6 (13·9)")
       if (hint === 'median' && /\bmean\b/i.test(table.rowLabels[r]!)) hint = undefined;
+      // "Age in yr, median (IQR)" over "< 40 | 178 (98.89)": a median with its IQR or range prints three numbers,
+      // so a pair in a row of the heading's levels is not one (the heading's own row would print the median)
+      if (hint === 'median' && statisticOf(table.rowLabels[r]!.split(' / ').pop() ?? '') === undefined && variableOf.get(r)?.label !== undefined && statisticOf(variableOf.get(r)!.label!) === 'median' && variableOf.get(r)!.labelRow !== r) hint = undefined;
       if (hint === 'count-percent' || hint === 'percent') kind = countLike ? 'count-percent' : isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
       else if (hint === 'percent-count') kind = isCount(b) && a.value <= 100 ? 'percent-count' : undefined;
       else if (hint === 'mean-sd') kind = 'mean-sd';
@@ -330,10 +333,19 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
   }
   // a row prints one statistic in every group: a pair its words leave open is a count and percent
   // when the row's other pairs are (a misprinted percent no longer fits, "244 (44.0)" beside "522 (72.7)")
+  // in a table of row percentages, a row whose pairs read as counts fit its own sum and add up to 100% is one more such row
+  const rowPercentTable = totalCol === undefined && undecided.length > 0 && rowPercentSums(cells, groupCols, colN, H).size > 0;
+  const fitsRowSum = (r: number): boolean => {
+    const pairs = groupCols.map((d) => cells[r]![d]?.value);
+    if (pairs.some((x) => x?.kind !== 'pair' && x?.kind !== 'count-percent')) return false;
+    const tentative = cells.map((row, k) => (k !== r ? [] : row.map((x) => (x && x.value.kind === 'pair' ? { ...x, value: { kind: 'count-percent' as const, count: x.value.first, percent: x.value.second, order: 'n (%)' as const } } : x))));
+    return rowPercentSums(tentative, groupCols, new Map(), H, 1).has(r);
+  };
   for (const { r, c, countLike } of undecided) {
     const others = groupCols.filter((d) => d !== c).map((d) => cells[r]![d]?.value.kind);
     const v = cells[r]![c]!.value;
-    if (countLike && v.kind === 'pair' && others.includes('count-percent') && !others.includes('mean-sd') && !others.includes('pair')) cells[r]![c]!.value = { kind: 'count-percent', count: v.first, percent: v.second, order: 'n (%)' };
+    if (countLike && v.kind === 'pair' && rowPercentTable && fitsRowSum(r)) cells[r]![c]!.value = { kind: 'count-percent', count: v.first, percent: v.second, order: 'n (%)' };
+    else if (countLike && v.kind === 'pair' && others.includes('count-percent') && !others.includes('mean-sd') && !others.includes('pair')) cells[r]![c]!.value = { kind: 'count-percent', count: v.first, percent: v.second, order: 'n (%)' };
     else out.unresolved.push({ text: grid[r]![c]!, reason: 'a pair of numbers that could be a count and percent or a mean and SD; nothing in the table says which', cell: cellRef(r, c) });
   }
 

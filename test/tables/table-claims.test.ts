@@ -434,6 +434,15 @@ describe('tableClaims: row percentages with no Total column, sizes a row label a
     expect(audit(x)).toEqual([]);
   });
 
+  it('reads the pairs of a row under "Age, median (IQR)" as counts when they fit the row\'s sum in such a table', () => {
+    const x = md(survivors('112 (86.15) | 18 (13.85)').replace('| Male sex, n (%) |', '| Age in yr, median (IQR) | | |\n| < 40 | 178 (98.89) | 2 (1.11) |\n| Male sex, n (%) |'));
+    expect(rows(x).slice(0, 2)).toEqual([[178, 180, '98.89', 'row-sum'], [2, 180, '1.11', 'row-sum']]);
+    // where the table is not one of row percentages, such a pair stays open
+    const open = md('| | A, n = 328 | B, n = 25 |\n|---|---|---|\n| Age in yr, median (IQR) | | |\n| < 40 | 178 (98.89) | 2 (1.11) |');
+    expect(open.claims).toEqual([]);
+    expect(open.unresolved.length).toBe(2);
+  });
+
   it('still reports a row that fits neither its sum nor its columns, against its column', () => {
     const x = md(survivors('112 (80.15) | 18 (19.85)'));
     const bad = x.claims.filter((c) => c.label.startsWith('Low albumin'));
