@@ -5,9 +5,11 @@ import { statedN } from './context.js';
 const NUMBER = String.raw`(\d{1,3}(?:[,\s\u00a0\u202f\u2009]\d{3})+|\d+)`;
 // "k = 12", "(k=186)": the number of studies or trials a review column counts
 const K_SIZE = new RegExp(String.raw`(?:^|[\s(\[,;])[kK]\s*=\s*${NUMBER}(?![\d.,]\d)`);
-const WHO = String.raw`(?:patients|participants|subjects|children|women|men|persons|people|individuals|cases|controls|infants|adults|respondents|trials|studies|reviews|eyes|pregnancies|mothers)`;
+const WHO = String.raw`(?:patients|pts\.?|participants|subjects|children|women|men|persons|people|individuals|cases|controls|infants|adults|respondents|trials|studies|reviews|eyes|pregnancies|mothers)`;
 // the whole heading, or its last part in brackets or after a comma or colon: "(40 patients)",
 // "Treated, 120 patients", "120 patients"; not "per 100 patients" or "≥ 2 patients"
+// "No. of patients = 120", "Number of participants: 58"
+const NUMBER_OF = new RegExp(String.raw`\b(?:no\.?|number)\s+of\s+${WHO}\s*[=:]\s*${NUMBER}(?![\d.,]\d)`, 'iu');
 const WHO_SIZE = new RegExp(String.raw`(?:^|\(\s*|[,:;]\s+|\s[–—-]\s+)${NUMBER}\s+${WHO}\s*\)?\s*$`, 'iu');
 
 /**
@@ -19,12 +21,13 @@ const WHO_SIZE = new RegExp(String.raw`(?:^|\(\s*|[,:;]\s+|\s[–—-]\s+)${NUMB
  * headerSize('Trials (k = 186)');        // 186
  * headerSize('Group A (40 patients)');   // 40
  * headerSize('1,204 participants');      // 1204
+ * headerSize('No. of patients = 120');   // 120
  * headerSize('Events per 100 patients'); // null
  */
 export function headerSize(text: string): number | null {
   const stated = statedN(text);
   if (stated !== null) return stated;
-  const m = K_SIZE.exec(text) ?? (/\b(?:per|every|each)\s+\d/i.test(text) || /[<>≤≥]\s*\d[\d,\s]*\s+\p{L}+\s*\)?\s*$/u.test(text) ? null : WHO_SIZE.exec(text));
+  const m = K_SIZE.exec(text) ?? NUMBER_OF.exec(text) ?? (/\b(?:per|every|each)\s+\d/i.test(text) || /[<>≤≥]\s*\d[\d,\s]*\s+\p{L}+\s*\)?\s*$/u.test(text) ? null : WHO_SIZE.exec(text));
   if (!m) return null;
   const n = Number(m[1]!.replace(/[^\d]/g, ''));
   return Number.isSafeInteger(n) && n > 0 ? n : null;

@@ -22,6 +22,9 @@ describe('headerSize', () => {
     expect(headerSize('120 patients')).toBe(120);
     expect(headerSize('Treated, 1,204 participants')).toBe(1204);
     expect(headerSize('Included trials: 35 trials')).toBe(35);
+    expect(headerSize('Group A (40 pts)')).toBe(40);
+    expect(headerSize('No. of patients = 120')).toBe(120);
+    expect(headerSize('Number of participants: 1,204')).toBe(1204);
   });
 
   it('reads no size from rates, thresholds or counts inside a phrase', () => {
