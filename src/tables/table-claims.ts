@@ -13,6 +13,7 @@ import { hasMissingLevel, levelPartitions, rowPartitions } from './table-partiti
 import { groupVariables, type Variable } from './variables.js';
 import { joinSummaryLevels } from './summary-levels.js';
 import { rowPercentSums } from './row-percent-sums.js';
+import { groupSizeCount } from './group-size-count.js';
 import { percentsComplete, splitAtFullLevels } from './split-levels.js';
 
 /** Where a table figure stands: the table, its row and column, its name and its text. */
@@ -55,6 +56,8 @@ export interface TableClaim {
   denominatorBasis: DenominatorBasis;
   /** How an inferred denominator was found, when the cell does not fit it (its finding says so). */
   denominatorNote?: string;
+  /** A percent printed alone whose count is the size of another column ("62% male" beside "Men (n = 347)"): that column's heading. */
+  numeratorFrom?: string;
   cell: TableCellRef;
 }
 
@@ -529,6 +532,15 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     }
   }
 
+  // "62% male" in "All (n = 555)" beside "Men (n = 347)": the percent's count is that column's size
+  const countOfGroup = (level: string, c: number, chosen: { n: number; basis: DenominatorBasis }): { numerator?: number; numeratorFrom?: string; denominatorNote?: string } => {
+    if (chosen.basis !== 'column' || inferredCols.has(c) || fromSpanningHeading.has(c)) return {};
+    const g = groupSizeCount(level, c, groupCols, table.columnLabels, colN);
+    if (!g || g.n > chosen.n) return {};
+    const heading = table.columnLabels[g.column]!.split(' / ').pop()!;
+    return { numerator: g.n, numeratorFrom: heading, denominatorNote: `the count, ${g.n}, is the size of the column "${heading}"; the cell prints only the percent` };
+  };
+
   // claims and means
   const claimAt = new Map<string, TableClaim>();
   // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
@@ -669,13 +681,14 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           out.unresolved.push({ text: ref.quote, reason: 'a percent with no denominator in the table', cell: ref });
           continue;
         }
-        out.claims.push({ id: uniqueId(slug(name)), label: name, denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+        const level = table.rowLabels[r]!.split(' / ').pop()!.replace(/\s*[,(]?\s*%\s*\)?\s*$/, '').trim();
+        out.claims.push({ id: uniqueId(slug(name)), label: name, ...countOfGroup(level, c, chosen), denominator: chosen.n, percent: v.value.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
       } else if (v.kind === 'text' && namedPercents(grid[r]![c]!, decimalComma) !== undefined) {
         // "62% male, 38% female": each a percent of the column, named by its word
         const chosen = candidates.find((k) => k.basis === 'column' || k.basis === 'row' || k.basis === 'subgroup');
         if (!chosen || unknownBase(r, '')) continue;
         for (const part of namedPercents(grid[r]![c]!, decimalComma)!) {
-          out.claims.push({ id: uniqueId(slug(`${name} ${part.level}`)), label: `${name} (${part.level})`, denominator: chosen.n, percent: part.percent.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
+          out.claims.push({ id: uniqueId(slug(`${name} ${part.level}`)), label: `${name} (${part.level})`, ...countOfGroup(part.level, c, chosen), denominator: chosen.n, percent: part.percent.digits, denominatorSource: source(chosen.basis), denominatorBasis: chosen.basis, cell: ref });
         }
       } else if (v.kind === 'text' && (cell.statistic === 'percent' || cell.statistic === 'count-percent')) {
         // "30.3/28.8/40.9" under "Education level low/medium/high, %": one percent of the column per level

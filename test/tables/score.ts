@@ -27,7 +27,8 @@ export interface Score {
   wrong: string[];
 }
 
-const claimKey = (c: { numerator?: number; denominator: number; percent?: string }) => `${c.numerator ?? '-'}/${c.denominator} ${c.percent ?? ''}`;
+// what the cell prints: a count taken from another column's size ("62% male" beside "Men (n = 347)") is not printed in it
+const claimKey = (c: { numerator?: number; denominator: number; percent?: string; numeratorFrom?: string }) => `${c.numeratorFrom === undefined ? c.numerator ?? '-' : '-'}/${c.denominator} ${c.percent ?? ''}`;
 const meanKey = (m: { mean: string; sd?: string; n: number }) => `${m.mean} ${m.sd ?? ''} ${m.n}`;
 
 function match<T>(gold: readonly (T & { optional: boolean })[], extracted: readonly string[], key: (g: T) => string) {
@@ -70,7 +71,7 @@ export function scoreTable(gold: GoldTable, extractions: readonly TableFigures[]
   const file = {
     title: gold.id,
     source: { name: gold.url },
-    claims: claims.map(({ cell: _cell, denominatorBasis: _b, denominatorSource: _s, ...rest }) => rest),
+    claims: claims.map(({ cell: _cell, denominatorBasis: _b, denominatorSource: _s, numeratorFrom: _f, ...rest }) => rest),
     partitions: extractions.flatMap((x) => x.partitions.map((p) => ({ id: p.id, total: p.total, parts: p.parts }))),
     means: means.map(({ cell: _cell, nSource: _s, ...rest }) => rest),
   };

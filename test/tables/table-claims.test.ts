@@ -535,3 +535,12 @@ describe('tableClaims: levels named twice', () => {
     expect(audit(x).filter((f) => f.startsWith('count-sum'))).toEqual([]);
   });
 });
+
+describe('tableClaims: percents whose count is another column\'s size', () => {
+  it('takes "62% male" in the whole\'s column for the men of the "Men (n = 347)" column, and says so', () => {
+    const x = md('| | All participants (n = 555) | Women (n = 208) | Men (n = 347) |\n|---|---|---|---|\n| Sex | 63% male, 37% female | — | — |\n| Men, % | 62 | 0 | 100 |');
+    expect(x.claims.filter((c) => c.numeratorFrom).map((c) => [c.numerator, c.denominator, c.percent, c.numeratorFrom])).toEqual([[347, 555, '63', 'Men (n = 347)'], [208, 555, '37', 'Women (n = 208)'], [347, 555, '62', 'Men (n = 347)']]);
+    expect(x.claims[0]!.denominatorNote).toMatch(/the count, 347, is the size of the column "Men \(n = 347\)"/);
+    expect(audit(x).filter((f) => f.startsWith('percent-mismatch'))).toEqual([`percent-mismatch ${x.claims.find((c) => c.percent === '62')!.id}`]);
+  });
+});
