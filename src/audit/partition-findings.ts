@@ -10,9 +10,10 @@ type Subgroups = NonNullable<ClaimsFile['subgroups']>[number];
 /** Do the parts of a partition add up, in counts and in printed percents? */
 export function partitionChecks(p: Partition, parts: readonly Claim[], path: string, ctx: AuditContext): Check[] {
   const out: Check[] = [];
-  // percents of different denominators (a row's groups against its Total cell, each a share of its
-  // own column) say nothing when added up; only shares of one N must add up to 100
-  const withPercents = parts.every((c) => c.percent !== undefined) && new Set(parts.map((c) => c.denominator)).size === 1;
+  // percents of another N than the total (a row's groups against its Total cell, each a share of its
+  // own column, even when the columns are the same size) say nothing when added up; only shares of
+  // the total must add up to 100
+  const withPercents = parts.every((c) => c.percent !== undefined && c.denominator === p.total);
   const r = checkPartition(
     { total: p.total, parts: parts.map((c) => ({ percent: c.percent ?? '0', ...(c.numerator !== undefined ? { numerator: c.numerator } : {}) })) },
     { rounding: ctx.modes, decimalComma: ctx.decimalComma },

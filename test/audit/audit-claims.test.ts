@@ -101,6 +101,19 @@ describe('auditClaims on constructed cases', () => {
     expect(r.findings.find((f) => f.path === 'partitions[0]')?.codes).toEqual(['count-sum-mismatch', 'percent-sum-out-of-bounds']);
   });
 
+  it('does not add up the percents of parts that are shares of another N than the total', () => {
+    // a row's two years of 200 patients each against its Total of 400: 60% and 65% of each year, 62.5% of all
+    const r = auditClaims({
+      ...base,
+      claims: [
+        { id: 'y1', numerator: 120, denominator: 200, percent: '60.0' },
+        { id: 'y2', numerator: 130, denominator: 200, percent: '65.0' },
+      ],
+      partitions: [{ id: 'row', total: 250, parts: ['y1', 'y2'] }],
+    });
+    expect(r.findings.filter((f) => f.path === 'partitions[0]')).toEqual([]);
+  });
+
   it('catches a total rate that is not the mean of its subgroups', () => {
     const r = auditClaims({
       ...base,
