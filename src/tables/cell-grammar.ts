@@ -179,7 +179,8 @@ export function readCell(text: string, options: { decimalComma?: boolean } = {})
  * A cell of percents each named by its word: "62% male, 38% female", "45% yes"; undefined for anything else.
  *
  * @example
- * namedPercents('62% male, 38% female'); // [{ level: 'male', percent: { digits: '62', … } }, { level: 'female', … }]
+ * // (internal to the table reader, not exported)
+ * // namedPercents('62% male, 38% female') → [{ level: 'male', percent: { digits: '62', … } }, { level: 'female', … }]
  */
 export function namedPercents(text: string, decimalComma = false): { level: string; percent: CellNumber }[] | undefined {
   const parts = text.trim().split(/\s*[,;]\s+|\s*;\s*/);

@@ -54,7 +54,8 @@ const DATA_ARE = /\b(?:values|data|numbers|figures|results)\s+(?:are|is|were|rep
  * (SD)" names 'percent' and 'mean-sd'; empty when they say nothing of it.
  *
  * @example
- * statedStatistics('Data presented as percentages and mean (SD).'); // ['percent', 'mean-sd']
+ * // (internal to the table reader, not exported)
+ * // statedStatistics('Data presented as percentages and mean (SD).') → ['percent', 'mean-sd']
  */
 export function statedStatistics(text: string): Statistic[] {
   const m = DATA_ARE.exec(text);

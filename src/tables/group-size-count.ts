@@ -15,8 +15,9 @@ const groupName = (label: string) => label.replace(/[([]?\s*(?:[nNkK]\s*=|n\s+\d
  * undefined.
  *
  * @example
- * groupSizeCount('male', 1, [1, 2, 3], ['All (n = 555)', 'Women (n = 208)', 'Men (n = 347)'], new Map([[1, 555], [2, 208], [3, 347]]));
- * // { column: 3, n: 347 }
+ * // (internal to the table reader, not exported)
+ * // groupSizeCount('male', 1, [1, 2, 3], ['', 'All (n = 555)', 'Women (n = 208)', 'Men (n = 347)'], sizes of 555, 208, 347)
+ * // → { column: 3, n: 347 }
  */
 export function groupSizeCount(level: string, column: number, groupCols: readonly number[], labels: readonly string[], sizes: ReadonlyMap<number, number>): { column: number; n: number } | undefined {
   const whole = sizes.get(column);

@@ -17,12 +17,10 @@ const WHO_SIZE = new RegExp(String.raw`(?:^|\(\s*|[,:;]\s+|\s[–—-]\s+)${NUMB
  * of people (or studies) closing the heading.
  *
  * @example
- * headerSize('Treated (n = 120)');      // 120
- * headerSize('Trials (k = 186)');        // 186
- * headerSize('Group A (40 patients)');   // 40
- * headerSize('1,204 participants');      // 1204
- * headerSize('No. of patients = 120');   // 120
- * headerSize('Events per 100 patients'); // null
+ * // (internal to the table reader, not exported)
+ * // headerSize('Treated (n = 120)') → 120, headerSize('Trials (k = 186)') → 186,
+ * // headerSize('Group A (40 patients)') → 40, headerSize('1,204 participants') → 1204,
+ * // headerSize('No. of patients = 120') → 120, headerSize('Events per 100 patients') → null
  */
 export function headerSize(text: string): number | null {
   const stated = statedN(text);

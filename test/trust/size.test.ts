@@ -15,7 +15,7 @@ const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   ['mantelHaenszel + cmhTest + breslowDay', `export { mantelHaenszel, cmhTest, breslowDay } from './dist/browser/index.js';`, 36 * KB, ['zod', 'yaml']], // 32.9 KB
   // htmlparser2's tokenizer with the HTML5 entity table is 53.7 KB of readTables' 58.8 KB; only importers of readTables pay it
   ['readTables', `export { readTables } from './dist/browser/index.js';`, 62 * KB, ['zod', 'stdlib', 'yaml']], // 58.8 KB
-  ['tableClaims + grimmer', `export { tableClaims, grimmer } from './dist/browser/index.js';`, 20 * KB, ['zod', 'stdlib', 'yaml']], // 19.4 KB (18.6 before inferred sizes confirmed by levels, Total rows, "n" columns and subject-count pairs; 16.4 before n/N and Mean-or-% column pairs, shares a note names, missing-count columns, bare Total counts; 14.4 before levels' sums, sizes in the body and notes, row-percent columns; 12.9 before Mean | SD and N columns, level lists, bounds and marked rows; 12.0 when set)
+  ['tableClaims + grimmer', `export { tableClaims, grimmer } from './dist/browser/index.js';`, 22.5 * KB, ['zod', 'stdlib', 'yaml']], // 21.8 KB (19.4 before headings' sizes in k = and patient counts, levels under a summary row, row percentages with no Total column, sizes stated above, percents without their sign or named by a word, counts from another column's size; 18.6 before inferred sizes confirmed by levels, Total rows, "n" columns and subject-count pairs; 16.4 before n/N and Mean-or-% column pairs, shares a note names, missing-count columns, bare Total counts; 14.4 before levels' sums, sizes in the body and notes, row-percent columns; 12.9 before Mean | SD and N columns, level lists, bounds and marked rows; 12.0 when set)
 ];
 
 describe('bundle size budget', () => {
@@ -35,8 +35,10 @@ describe('bundle size budget', () => {
   // to 2.6 KB apart (265.1 and 267.7 KB; 267.5 to 268.6 KB in four builds of these), as the order in which its chunks
   // import each other changes between builds, so a budget there had to carry that noise (sizes in git log -p). Measured 270.5 KB from the sources (277,032 bytes; 805,510
   // minified); the budget is that plus 1% (2.7 KB, the headroom the last budget on dist/ left): a breach is growth.
+  // Raised on purpose to 277.6 KB: 274.9 KB measured with the tables' heading sizes, levels under a summary row, row
+  // percentages, sizes stated above and counts from another column's size (2.4 KB over the 272.5 KB before them), plus 1%.
   it('everything, bundled from the sources', async () => {
-    const budget = 273.2 * KB;
+    const budget = 277.6 * KB;
     const size = await bundleSize('everything', `export * from './src/index.ts';`, FROM_SOURCES);
     console.log(`everything: ${(size.gzipped / KB).toFixed(1)} KB gzip (budget ${(budget / KB).toFixed(1)} KB)`);
     expect(size.gzipped).toBeLessThanOrEqual(budget);
