@@ -37,11 +37,13 @@ export interface Passage {
    * 12: German, French and Spanish passages collected beside the eleventh, from URLs not in the corpus
    * before; gold committed before the extractor ran on it; in each language the 30% whose ids have
    * the lowest hash under its own seed are held back.
+   * 13: English passages collected after the twelfth, from URLs not in the corpus before; gold committed
+   * before the extractor ran on it; the 30% whose ids have the lowest hash under its own seed are held back.
    * 14: German, French and Spanish passages collected after the twelfth, from URLs not in the corpus
    * before; gold committed before the extractor ran on it; in each language the 30% whose ids have the
    * lowest hash under its own seed are held back.
    */
-  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 14;
+  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14;
   url: string;
   style: string;
   text: string;
@@ -100,6 +102,8 @@ const lowestHashShare = (batch: number, seed: string): ((id: string) => Passage[
 export const splitOfNinth = lowestHashShare(9, 'eighth collection');
 /** The twelfth collection: likewise, under the seed written as the eleventh's when it was split, before it was numbered. */
 export const splitOfTwelfth = lowestHashShare(12, 'eleventh collection');
+/** The thirteenth collection (English alone): the 30% with the lowest hash under its own seed. */
+export const splitOfThirteenth = lowestHashShare(13, 'thirteenth collection');
 /** The fourteenth collection: likewise, under its own seed, written when it was split. */
 export const splitOfFourteenth = lowestHashShare(14, 'fourteenth collection');
 /**
@@ -109,11 +113,13 @@ export const splitOfFourteenth = lowestHashShare(14, 'fourteenth collection');
  * development whole; the sixth is halved by its own hash, the seventh by the first hash; the eighth
  * has 30% held back by its own hash, the ninth the 30% of each language with the lowest hash; the tenth,
  * gathered after the rules were changed for the eighth, is held back whole, and so is the eleventh; the
- * twelfth is split like the ninth, under its own seed, and so is the fourteenth.
+ * twelfth is split like the ninth, under its own seed, and so are the thirteenth and the fourteenth.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
   p.batch === 14
     ? splitOfFourteenth(p.id)
+    : p.batch === 13
+    ? splitOfThirteenth(p.id)
     : p.batch === 12
     ? splitOfTwelfth(p.id)
     : p.batch === 9
@@ -138,6 +144,7 @@ const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string => {
   if (p.batch === 10) return 'held-back, tenth collection';
   if (p.batch === 11) return 'held-back, eleventh collection';
   if (p.batch === 12) return `${p.split}, twelfth collection`;
+  if (p.batch === 13) return `${p.split}, thirteenth collection`;
   if (p.batch === 14) return `${p.split}, fourteenth collection`;
   if (p.split === 'development') return p.batch === 3 ? 'development, third collection' : p.batch === 5 ? 'development, fifth collection' : 'development, first collection';
   return p.batch === 2 ? 'held-back, second collection' : p.batch === 4 ? 'held-back, fourth collection' : 'held-back, first collection';
