@@ -63,7 +63,15 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
   // is a subgroup the sentences after it may describe; parts listed together ("72 (80%) ... 18 (20%)") split the whole
   const counts = scope.recentCounts(share.start);
   const singled = (g: Group) => g.sentence < sentence && counts.every((o) => o === g || !o.isPart || o.sentence !== g.sentence);
-  const subgroup = counts.find((g) => (!g.isPart || singled(g)) && since(g) && g.value < chosen.value && fits(g));
+  // a part printed with its share of the total ("250 (33.7%) were women") is a subgroup too: a later bare percent
+  // that fits it as well as the total may be of either (on unseen text it was of the part more often than not)
+  // (in the sentence before, only when the fit says something and the parts printed with it do not split the whole:
+  // "72 (80,0%) ... 18 (20,0%)" of 90 leave the whole as what the next sentence speaks of)
+  const splitsWhole = (g: Group) => counts.filter((o) => o.isPart === true && o.sentence === g.sentence).reduce((a, o) => a + o.value, 0) === chosen.value;
+  const partSince = (g: Group) =>
+    g.isPart === true && g.ratio !== true && g.start > chosen.end && g.end <= share.start &&
+    (g.sentence === sentence || (g.sentence === sentence - 1 && !uninformative(g.value, share.percent!.decimals) && !splitsWhole(g)));
+  const subgroup = counts.find((g) => (!g.isPart || singled(g) || partSince(g)) && (since(g) || partSince(g)) && g.value < chosen.value && fits(g));
   if (subgroup) return `${printed} fits both the ${chosen.value} stated earlier and the ${subgroup.value} named after it: the text does not say which group it is of`;
   // two groups each printed with a ratio of its own ("9 of 396 cases ... compared to 3 of 389 cases") are parallel
   if (r.source !== 'earlier-sentence') return undefined;
@@ -105,6 +113,11 @@ export function narrowedBy(text: string, share: ShareMention, clauseStart: numbe
   const bare = head.replace(/^(?:the|all|our)\s+/i, '').toLowerCase();
   if (cohortNoun !== undefined && bare === cohortNoun.toLowerCase()) return undefined;
   return head;
+}
+
+/** Whether most percents printed with `decimals` decimals are possible shares of `n` (a fit then says little). */
+function uninformative(n: number, decimals: number): boolean {
+  return n + 1 > (100 * 10 ** decimals + 1) / 2;
 }
 
 /** The subgroup noun a count is printed with ("180 boys"), by which a later "40% of the boys" names it. */

@@ -24,6 +24,22 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys('We enrolled 500 patients. In all, 90 (18.0%) had surgery and 410 (82.0%) did not. Wound infection was seen in 20.0%.')).toContain('-/500/20.0');
   });
 
+  it('leaves a percent unresolved when a part printed with its share in the same sentence or the one before fits it as well as the total', () => {
+    // "68 (17.2%) thought they had taken vitamins (79.4% were correct)": the percent after the part may be of the part
+    const same = 'We surveyed 395 participants. In all, 68 (17.2%) thought they had taken vitamins (79.4% were correct).';
+    expect(keys(same)).toEqual(['68/395/17.2']);
+    expect(reasons(same).join('\n')).toMatch(/79\.4%: 79\.4% fits both the 395 stated earlier and the 68 named after it/);
+    const before = 'Of the 742 patients enrolled, 250 (33.7%) were women. A good outcome was reported in 61.2%.';
+    expect(keys(before)).toEqual(['250/742/33.7']);
+    expect(reasons(before).join('\n')).toMatch(/61\.2%: 61\.2% fits both the 742 stated earlier and the 250 named after it/);
+    // a part that nearly every percent of its precision fits says nothing ("97%" of 3071 or of 4990)
+    expect(keys('We saw 4990 new cases. Of these, 3071 (61.5%) were women and 359 (7.2%) were under 17. Histology was verified in 97%.')).toContain('-/4990/97');
+    // parts that split the whole in the sentence before leave the whole as what the next sentence speaks of
+    expect(keys('We enrolled 90 patients. Of them, 72 (80.0%) were treated after 2009 and 18 (20.0%) before. Most were men (66.7%).')).toContain('-/90/66.7');
+    // a part two sentences back is no longer the group a reader would take the percent for
+    expect(keys('We enrolled 90 patients. Of them, 30 (33.3%) had surgery and 20 (22.2%) radiotherapy. The median stay was 6 days. Most were men (66.7%).')).toContain('-/90/66.7');
+  });
+
   it('leaves a later percent unresolved between two totals of different things stated in one phrase, unless its words name one', () => {
     const text = 'Data on 180 114 eyes from 127 685 patients were collected. Overall, 36.9% had ocular co-pathology.';
     expect(keys(text)).toEqual([]);
