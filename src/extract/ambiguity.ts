@@ -11,10 +11,10 @@ import { lazyWords } from './word-boundary.js';
 // "9.6% in smokers and 5.3% in non-smokers", "40% of boys and 30% of girls", "un 69,1% de hombres ... un 15,4% de
 // mujeres" (after "de", "des" only nouns of people: "40 % d'événements" names what is counted): a percent followed by the
 // subgroup it is measured in (the cohort's own nouns, "of patients", "in women", name no subgroup of it)
-const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)|(?:de|des|d['’]|der)\s*(?:les\s+|los\s+|las\s+|la\s+|el\s+)?(hombres|mujeres|varones|niños|niñas|femmes|hommes|garçons|filles|Männer|Frauen|Jungen|Mädchen|fumadores|fumeurs|Raucher)(?![\p{L}])|for\s+(?:the\s+)?(men|women|boys|girls|males|females|adults|children|infants|smokers|non-smokers)\b)/iu);
+const IN_SUBGROUP_AFTER = lazyWords(() => /^\s*\)?\s*(?:(?:in|among|of|bei|chez|entre|unter|parmi)\s+(?:the\s+|les\s+|los\s+|las\s+|den\s+)?([\p{L}][\p{L}-]+)|(?:de|des|d['’]|der)\s*(?:les\s+|los\s+|las\s+|la\s+|el\s+)?(hombres|mujeres|varones|niños|niñas|femmes|hommes|garçons|filles|Männer|Frauen|Jungen|Mädchen|fumadores|fumeurs|Raucher)(?![\p{L}])|for\s+(?:the\s+)?(men|women|boys|girls|males|females|adults|children|infants|smokers|non-smokers|[\p{L}][\p{L}-]{3,})(?![\p{L}])|(men|women|boys|girls|males|females)(?![\p{L}]))/iu);
 // names that say when or where rather than which subgroup: "in 2019", "in total", "in our series"
 // (the cohort's nouns in the four languages: "de los pacientes", "des cas", "der Patienten" name no subgroup)
-const NOT_A_SUBGROUP = new Set('total all both our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population pacientes paciente casos niños sujetos participantes personas población muestra grupo estudio serie ellos ellas estos estas cas enfants sujets personnes malades population échantillon groupe étude série ces eux elles patientes patientinnen fälle fällen kinder personen teilnehmer probanden befragten bevölkerung stichprobe gruppe studie serie gesamtzahl'.split(' '));
+const NOT_A_SUBGROUP = new Set('total all both example instance our this these those them the each every addition particular general contrast comparison turn summary study series cohort sample group groups patients patient cases children subjects participants people persons respondents whole entire overall same present included enrolled treated evaluated population pacientes paciente casos niños sujetos participantes personas población muestra grupo estudio serie ellos ellas estos estas cas enfants sujets personnes malades population échantillon groupe étude série ces eux elles patientes patientinnen fälle fällen kinder personen teilnehmer probanden befragten bevölkerung stichprobe gruppe studie serie gesamtzahl'.split(' '));
 
 /**
  * The bare percents of a sentence that compare subgroups named after them ("9.6% in women and 5.3%
@@ -35,6 +35,27 @@ export function comparedSubgroups(text: string, mentions: readonly Mention[], se
   // "52% in boys and 48% in girls" splits one group: those are shares of it
   if (Math.abs(sum - 100) <= named.length * 0.5 * 10 ** -decimals + 1e-9) return new Map();
   return new Map(named.map((n) => [n.m, n.name]));
+}
+
+const P_VALUE = /(?<![\p{L}])[pP]\s*(?:[=<>≤≥]|value)/u;
+const PERCENT_SIGN = /\d\s?%/gu;
+
+/**
+ * Whether a percent stands in a bracket that also holds another percent and a p-value ("(6.8% men and 6.1%
+ * women; P=0.55)", "(7.0% and 5.9%; P=0.32)"): the bracket reports a test between groups, and its percents are
+ * the rates of the groups compared, not shares of the cohort.
+ *
+ * @example
+ * const text = 'Eligibility was similar by sex (7.0% and 5.9%; P=0.32).';
+ * testedComparison(text, text.indexOf('7.0%'), 0, text.length); // true
+ */
+export function testedComparison(text: string, at: number, sentenceStart: number, sentenceEnd: number): boolean {
+  const open = text.lastIndexOf('(', at);
+  if (open < sentenceStart || text.slice(open, at).includes(')')) return false;
+  const close = text.indexOf(')', at);
+  if (close < 0 || close > sentenceEnd) return false;
+  const inside = text.slice(open + 1, close);
+  return P_VALUE.test(inside) && (inside.match(PERCENT_SIGN) ?? []).length >= 2;
 }
 
 /**

@@ -3,7 +3,7 @@ import { lazyWords } from './word-boundary.js';
 import { textDocument } from '../document/text-document.js';
 import { cerebralPalsyCohort } from '../schema/cerebral-palsy.js';
 import type { Cohort } from '../schema/define-cohort.js';
-import { ambiguousTie, comparedSubgroups, countNoun, narrowedBy, percentOfNoun } from './ambiguity.js';
+import { ambiguousTie, comparedSubgroups, countNoun, narrowedBy, percentOfNoun, testedComparison } from './ambiguity.js';
 import { resolveShare, Scope, type Group } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
 import { declaredName, usedName } from './named-groups.js';
@@ -358,6 +358,12 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
         claimed.add(m.percent.start);
         continue;
       }
+    }
+    // "(6.8% men and 6.1% women; P=0.55)": percents a p-value tests against each other are rates of the groups compared
+    if (m.percent && m.count === undefined && m.denominator === undefined && testedComparison(out.text, m.percent.start, bounds.start, bounds.end)) {
+      out.unresolvedAt(m.start, m.end, 'a rate of one of the groups a test compares (a p-value in its bracket), whose sizes are not tied to the percents');
+      claimed.add(m.percent.start);
+      continue;
     }
     // "Completion rates were highest for inpatient treatment (75%) and lowest for outpatient programs (18%)"
     if (m.percent && m.count === undefined && m.denominator === undefined && RANKED_SUBGROUP_BEFORE().test(out.text.slice(Math.max(bounds.start, m.percent.start - 120), m.percent.start))) {

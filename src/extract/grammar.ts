@@ -377,7 +377,9 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       const compares = (from: NumberToken, gap: string) => VERSUS().test(gap) && (!THAN_ONLY().test(gap) || COMPARATIVE_BEFORE().test(text.slice(Math.max(sentenceStart, from.start - 60), from.start)));
       // "(12,3 vs. 51,3%)": the first figure of a comparison shares the percent sign printed after the second
       const sharedSign = left !== undefined && left.excluded === 'a decimal that is not a percent' && compares(left, between(text, left, t)) ? left : undefined;
-      const versus = isPercent(n1) && compares(t, between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && compares(prevShare.percent, text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : sharedSign;
+      // (and a whole number printed as the second is: "(49 vs. 48%)")
+      const leftBare = sharedSign === undefined && left !== undefined && !left.percent && !left.word && left.decimals === 0 && t.decimals === 0 && left.value <= 100 && left.start >= sentenceStart && compares(left, between(text, left, t)) ? left : undefined;
+      const versus = isPercent(n1) && compares(t, between(text, t, n1)) ? n1 : prevShare?.kind === 'share' && prevShare.percent && compares(prevShare.percent, text.slice(prevShare.percent.end, t.start)) ? prevShare.percent : sharedSign ?? leftBare;
       const approximate = APPROXIMATE_PERCENT_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 24), t.start));
       const after = text.slice(t.end, Math.min(sentenceEnd, t.end + 200));
       const namedGroup = NAMED_GROUP_AFTER().exec(after.slice(0, 80))?.[1];

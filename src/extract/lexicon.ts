@@ -68,7 +68,7 @@ export interface LanguageCues {
 }
 
 const EN: LanguageCues = {
-  changeVerbs: ['increased', 'decreased', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'declined', 'grew', 'climbed', 'jumped', 'went\\s+(?:up|down)', 'was\\s+reduced', 'were\\s+reduced', 'improved', 'worsened'],
+  changeVerbs: ['increased', 'decreased', 'rose', 'risen', 'fell', 'fallen', 'dropped', 'declined', 'grew', 'climbed', 'jumped', 'went\\s+(?:up|down)', 'was\\s+reduced', 'were\\s+reduced', 'improved', 'worsened', 'rising', 'rises', 'falling', 'falls', 'increasing', 'increases', 'decreasing', 'decreases', 'declining', 'declines', 'dropping', 'growing', 'climbing'],
   changeLinks: ['by', 'to', 'from', 'reaching'],
   countChangeLinks: ['by'],
   differenceAfter: ['more\\s+than', 'fewer', 'less\\s+than'],

@@ -403,7 +403,11 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (sharePopulationOfCount(text, tokens, t)) return void set('the share the count before it makes of a larger population that is not counted');
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');
-    if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) return void set('a change or range (from ... to ...)');
+    if (FROM_BEFORE().test(b) && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+\d/u.test(a)) {
+      // "varied from 57.99% in the highest quintile to 22.93% in the lowest": the figure it runs to is the other end
+      if (next?.percent && next.excluded === undefined && /^\s*(?:\w+\s+){0,6}?(?:to|auf|à|a|hasta)\s+$/u.test(text.slice(token.end, next.start))) next.excluded = 'a change or range (from ... to ...)';
+      return void set('a change or range (from ... to ...)');
+    }
     if (MODELLED_BEFORE().test(before(text, token.start, 70))) return void set('a modelled, expected or target rate, not a share of a counted group');
     if (AFFECTS_BEFORE().test(b) || POPULATION_AFTER().test(a) || POPULATION_RATE_BEFORE().test(before(text, token.start, 110))) return void set('prevalence in a population that is not counted');
     if (THRESHOLD_BEFORE().test(before(text, token.start, 60))) return void set('a threshold or bound, not a share');

@@ -40,6 +40,16 @@ describe('ambiguous ties of a bare percent', () => {
     expect(keys('We enrolled 90 patients. Of them, 30 (33.3%) had surgery and 20 (22.2%) radiotherapy. The median stay was 6 days. Most were men (66.7%).')).toContain('-/90/66.7');
   });
 
+  it('leaves the percents of groups compared against each other unresolved: "X vs. Y%", a p-value in their bracket, "for A and ... for B"', () => {
+    const total = 'A total of 26,475 patients were treated. ';
+    expect(keys(total + 'Intracerebral hemorrhage (4.1 vs. 3.2%, P < 0.001) and in-hospital mortality (2.55 vs. 1.83%, P < 0.001) were higher in women.')).toEqual([]);
+    expect(keys(total + 'Eligibility was similar by sex (6.8% men and 6.1% women; P=0.55), even after adjusting for age (7.0% and 5.9%; P=0.32).')).toEqual([]);
+    expect(reasons(total + 'Eligibility was similar (7.0% and 5.9%; P=0.32).').join('\n')).toMatch(/7\.0%: a rate of one of the groups a test compares/);
+    expect(keys(total + 'Xa inhibitors had the lowest complication rate at 14% compared to 20% for enoxaparin and 20.7% for warfarin.')).toEqual([]);
+    // one group split in two by the same words is still a share of the total
+    expect(keys(total + 'Of them, 52% were treated for stroke and 48% for bleeding.')).toEqual(['-/26475/52', '-/26475/48']);
+  });
+
   it('leaves a later percent unresolved between two totals of different things stated in one phrase, unless its words name one', () => {
     const text = 'Data on 180 114 eyes from 127 685 patients were collected. Overall, 36.9% had ocular co-pathology.';
     expect(keys(text)).toEqual([]);

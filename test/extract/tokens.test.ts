@@ -58,6 +58,12 @@ describe('tokenize: what yields nothing', () => {
     expect(reasonOf('1,954 children')[0]).toBeNull();
   });
 
+  it('takes both ends of "from X% in one group to Y% in another" for a range, and a level an -ing verb rises to for a change', () => {
+    expect(reasonOf('rates varied from 57.99% in the highest quintile to 22.93% in the lowest')).toEqual(['a change or range (from ... to ...)', 'a change or range (from ... to ...)']);
+    expect(reasonOf('the incidence rising steeply in late adolescence to 32% by age 20')[0]).toMatch(/change/);
+    expect(reasonOf('the share of day cases increasing to 41%')[0]).toMatch(/change/);
+  });
+
   it('reads "15 and 25% respectively" as two percents', () => {
     expect(read('mortality rates were 15 and 25% respectively').map((t) => t[2])).toEqual([true, true]);
   });
