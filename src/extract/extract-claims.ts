@@ -26,7 +26,8 @@ const CONDITION_NAME = lazyWords(() => /\b(?:cerebral\s+palsy|CP)\b/gi);
 const TYPE_WORD = lazyWords(() => /\b(?:type|types|form|forms|subtype|subtypes)\b/gi);
 const OTHER_BEFORE = lazyWords(() => /\bother\s*$/i);
 // "(26% women)", "(57% boys; ...)": a word after the percent inside its bracket says what part of the count it is
-const COMPOSITION_AFTER = lazyWords(() => /^\s*(?!(?:of|aller|der|des|de|du|del|von|in|among|vs\.?|versus)\b)[\p{L}][\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*[);]/iu);
+// ("(57.5% male with mean age of 63 years)": a share of the sexes may go on to another trait of the group)
+const COMPOSITION_AFTER = lazyWords(() => /^\s*(?:(?!(?:of|aller|der|des|de|du|del|von|in|among|vs\.?|versus)\b)[\p{L}][\p{L}-]*(?:\s+[\p{L}-]+){0,2}\s*[);]|(?:male|female|men|women|boys|girls|males|females)\s*(?:,|\bwith\b|\band\b))/iu);
 const RATE_NAME = lazyWords(() => /\b(?:the\s+)?(?:total\s+|overall\s+)?(?:[\p{L}-]+\s+)?(?:rate|Rate|rate\b|taux|tasa|rate)\b/iu);
 
 
@@ -407,7 +408,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       continue;
     }
     // "102,004 (26% women) STEMI": the percent describes the count printed before it, its own group
-    if (m.count && m.percent && m.denominator === undefined && /^\s*\(\s*$/.test(out.text.slice(m.count.end, m.percent.start)) && COMPOSITION_AFTER().test(out.text.slice(m.percent.end, Math.min(bounds.end, m.percent.end + 40)))) {
+    if (m.count && m.percent && m.denominator === undefined && /^\s*(?:[\p{L}-]+\s+){0,3}\(\s*$/u.test(out.text.slice(m.count.end, m.percent.start)) && COMPOSITION_AFTER().test(out.text.slice(m.percent.end, Math.min(bounds.end, m.percent.end + 40)))) {
       const n = m.count;
       const claim: ExtractedClaim = {
         id: out.id(slug(cleanLabel(m.label)) || 'claim'),

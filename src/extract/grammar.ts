@@ -95,9 +95,9 @@ const NAMED_GROUP_AFTER = lazyWords(() => /^(?:\s*(?:,|and|or|y|o|und|oder|et|ou
 const PERCENT_OF_BETWEEN = /^\s*(?:of|of\s+the|of\s+all(?:\s+the)?|of\s+these|von|von\s+den|von\s+allen|der|aller|sämtlicher|des|de\s+tou(?:s|tes)\s+les|de\s+l['’]ensemble\s+des|de\s+los|de\s+las|de\s+tod(?:os|as)\s+l[oa]s|del\s+total\s+de(?:\s+l[oa]s)?|de)\s*$/iu;
 const SHARE_OF_AFTER = lazyWords(() => /^\s*(?:of|aller|der|des|de|du|del|von)\b/iu);
 // a sentence's opening words naming the group it is about (a heading glued on, "ResultadosDe las", is allowed)
-const SENTENCE_OPENS_WITHOUT_ARTICLE = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s*$/u;
+const SENTENCE_OPENS_WITHOUT_ARTICLE = /^\s*(?:[\p{L}]+(?:\s*:\s*|[ \t]*\n\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s*$/u;
 const OPENS_WITH_OF_GROUP = /^\s*(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las|insgesamt|un\s+total\s+de|au\s+total)?\s*$/u;
-const SENTENCE_OPENS_WITH_GROUP = /^\s*(?:[\p{L}]+(?:\s*:\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las)\s*$/u;
+const SENTENCE_OPENS_WITH_GROUP = /^\s*(?:[\p{L}]+(?:\s*:\s*|[ \t]*\n\s*|(?<=\p{Ll})(?=\p{Lu})))?(?:Of|Among|De|Von|Sur|Parmi|Entre|Unter)\s+(?:the|all|all\s+the|las|los|den|les|todos\s+los|todas\s+las)\s*$/u;
 const THAN_ONLY = lazyWords(() => /^\s*\)?\s*(?:than|als|que)\b/iu);
 const COMPARATIVE_BEFORE = lazyWords(() => /\b(?:more|less|fewer|higher|lower|greater|smaller|better|worse|mehr|weniger|höher|niedriger|größer|kleiner|häufiger|seltener|plus|moins|más|menos|mayor|menor)\b/iu);
 const COPULA_BEFORE = lazyWords(() => /\b(?:betrug|betrugen|lag\s+bei|belief\s+sich\s+auf|was|were|is|are|fue\s+de|fue|fueron|ascendió\s+a|ascendía\s+a|était\s+de|était|est\s+de|s['’]élevait\s+à|s['’]élève\s+à)\s*$/iu);

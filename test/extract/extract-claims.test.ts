@@ -43,6 +43,18 @@ describe("extractClaims on the clinic's paragraph", () => {
   });
 });
 
+describe('extractClaims: a group named where a sentence opens, and a share of the sexes', () => {
+  const keys = (text: string) => extractClaims(text).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+  it('takes "Of N strokes," after a section label on its own line for the group the percents are of', () => {
+    expect(keys('Results\nOf 1837 ischemic strokes, 58% were women, 24% were black.')).toEqual(['-/1837/58', '-/1837/24']);
+  });
+  it('takes the percent of a sex after a count with its noun ("Forty eligible patients (57.5% male with ...)") for a share of that count', () => {
+    expect(keys('Forty eligible patients (57.5% male with mean age of 63 years) received thrombolysis.')).toEqual(['-/40/57.5']);
+    // a part with its percent is still a part: the word after the bracket is no composition
+    expect(keys('We treated 200 patients: 150 with spastic type (75%) and 50 with mixed type (25%).')).toEqual(['150/200/75', '50/200/25']);
+  });
+});
+
 describe(`extractClaims on ${CORPUS.length} sentences written for the tests`, () => {
   let truePositives = 0;
   let extracted = 0;
