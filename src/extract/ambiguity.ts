@@ -85,7 +85,7 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
   const counts = scope.recentCounts(share.start);
   const singled = (g: Group) => g.sentence < sentence && counts.every((o) => o === g || !o.isPart || o.sentence !== g.sentence);
   // a part printed with its share of the total ("250 (33.7%) were women") is a subgroup too: a later bare percent
-  // that fits it as well as the total may be of either (on unseen text it was of the part more often than not)
+  // that fits it as well as the total may be of either (in the held-back corpus passages such percents were of the part more often than not)
   // (in the sentence before, only when the fit says something and the parts printed with it do not split the whole:
   // "72 (80,0%) ... 18 (20,0%)" of 90 leave the whole as what the next sentence speaks of)
   const splitsWhole = (g: Group) => counts.filter((o) => o.isPart === true && o.sentence === g.sentence).reduce((a, o) => a + o.value, 0) === chosen.value;

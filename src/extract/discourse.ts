@@ -27,6 +27,8 @@ export interface Group {
    * may be of; or the denominator of one ("3 of 389 cases"), a group of its own.
    */
   ratio?: boolean;
+  /** How many groups the text had counted when this one was stated (see {@link Scope.countedSince}). */
+  countedAt?: number;
 }
 
 /** The groups in reach at one point of the document. */
@@ -42,6 +44,13 @@ export class Scope {
   private counts: Group[] = [];
   /** Groups the document names ("group A (n = 44)"), by name: they stay in reach to the end. */
   private named = new Map<string, Group>();
+  /** Totals and counts stated so far, for how far the text has moved on from a group. */
+  private counted = 0;
+
+  /** How many totals and counts the text has stated since `group`. */
+  countedSince(group: Group): number {
+    return group.countedAt === undefined ? 0 : this.counted - group.countedAt;
+  }
 
   nameGroup(name: string, group: Group): void {
     this.named.set(name.toLowerCase(), group);
@@ -84,6 +93,7 @@ export class Scope {
   }
 
   addTotal(group: Group): void {
+    group.countedAt ??= ++this.counted;
     this.paragraph.push(group);
     if (this.paragraph.length > 16) this.paragraph.shift();
     this.lastCount = group;
@@ -96,6 +106,7 @@ export class Scope {
   }
 
   addCount(group: Group): void {
+    group.countedAt ??= ++this.counted;
     this.lastCount = group;
     this.counts.push(group);
     if (this.counts.length > 6) this.counts.shift();

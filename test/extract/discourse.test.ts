@@ -15,6 +15,16 @@ describe('the groups a share of a later sentence can be of', () => {
     expect(reasons(text).join('\n')).toMatch(/11\.3%/);
   });
 
+  it('leaves a bare percent unresolved three sentences after its total when the text has counted three groups since, unless its words name the whole', () => {
+    const opening = 'We operated on 806 patients. Of these, 120 had a second operation. Drains were used in 60 and antibiotics in 95. ';
+    const text = opening + 'Follow-up lasted one year. Wound infection was seen in 4.3%.';
+    expect(keys(text)).not.toContain('-/806/4.3');
+    expect(reasons(text).join('\n')).toMatch(/4\.3%: 4\.3% fits the 806 stated 4 sentences before, but the text has counted 3 groups since/);
+    expect(keys(opening + 'Follow-up lasted one year. Wound infection was seen in 4.3% of patients.')).toContain('-/806/4.3');
+    // two sentences on, or with fewer groups counted since, the total is still the group
+    expect(keys('We operated on 806 patients. Of these, 120 had a second operation. Wound infection was seen in 4.3%.')).toContain('-/806/4.3');
+  });
+
   it('still ties a count with its percent to a count of an earlier sentence that it fits', () => {
     expect(keys('We treated 120 patients. 53 were operated on. Six (11.3%) had a wound infection.')).toContain('6/53/11.3');
   });
