@@ -114,6 +114,8 @@ const AVERAGE_AFTER = lazyWords(() => /^\s*%?\s*(?:on\s+average|in\s+average|ave
 const ALIVE_AFTER = lazyWords(() => /^\s*%?\s*(?:of\s+(?:the\s+)?[\p{L}-]+\s+)?(?:were|was|are|is|remained)\s+(?:still\s+)?(?:alive|surviving|event-free|disease-free|relapse-free|progression-free|recurrence-free)\b/iu);
 const TIME_POINT_BEFORE = lazyWords(() => /\b(?:at|after|by)\s+\d+\s*(?:years?|months?|weeks?)\b|\b\d+-(?:year|month|week)\b/i);
 // "of those older than 80", "aged over 65": an age bound, not a group's size
+const AVERAGE_STATED_BEFORE = lazyWords(() => /\b(?:mean|median|average)\s+(?:[\p{L}-]+\s+){0,5}(?:was|were|is|are)\s*(?:about|approximately|around)?\s*$/iu);
+const KINDS_AFTER = lazyWords(() => /^\s*(?:different\s+|main\s+|distinct\s+)?(?:types?|kinds?|sorts?|categories|classes|modalities)\s+of\b/iu);
 const AGE_BOUND_BEFORE = lazyWords(() => /\b(?:(?:older|younger)\s+than|(?:over|under|above|below)\s+the\s+age\s+of|aged?\s+(?:over|under|above|below|at\s+least|less\s+than|more\s+than))\s*$/i);
 // "expected mortality from the S-MPM was 1.2%", "the predicted rate of 8%", "a target of 95%": a modelled or aimed-for rate
 const MODELLED_BEFORE = lazyWords(() => /\b(?:expected|predicted|estimated|projected|modell?ed|target(?:ed)?|goal|aim|estimée?s?|estimad[oa]s?|geschätzt|erwartet|prognostiziert)\b(?:\s+[\p{L}-]+){0,5}?\s*(?:was|is|were|are|of|at|to\s+be)?\s*$/iu);
@@ -422,6 +424,10 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (SURVIVAL().test(words) || (TIME_UNIT_NEAR().test(words) && TIME_POINT_RATE().test(words))) return void set('a survival or time-to-event estimate');
   } else {
     if (POINTS_AFTER().test(aNumber)) return void set('a percent change');
+    // "The mean age of the patients was 53", "the median number of visits per child was 4": the value of an average
+    if (AVERAGE_STATED_BEFORE().test(before(text, token.start, 70))) return void set('a statistic (p-value, ratio, mean, score)');
+    // "Four types of treatments were considered": a number of kinds, not a group of the people counted
+    if (KINDS_AFTER().test(aNumber)) return void set('a number of kinds, not a counted group');
     if (UNIT_AFTER.test(aNumber)) return void set('a measurement (dose, duration, age or size)');
     // "an IQ < 50", "aged > 65": a bound, not a group
     if (/[<>≤≥]\s*$/.test(b) || AGE_BOUND_BEFORE().test(b)) return void set('a threshold or bound, not a count');

@@ -64,6 +64,13 @@ describe('tokenize: what yields nothing', () => {
     expect(reasonOf('the share of day cases increasing to 41%')[0]).toMatch(/change/);
   });
 
+  it('takes the value an average is stated to be, and a number of kinds, for no group', () => {
+    expect(reasonOf('The mean age of the patients was 53 (range, 34-88 years).')[0]).toMatch(/statistic/);
+    expect(reasonOf('the median number of visits per child was 4')[0]).toMatch(/statistic/);
+    expect(reasonOf('Four types of treatments were considered')[0]).toBe('a number of kinds, not a counted group');
+    expect(reasonOf('Four patients were treated')[0]).toBeNull();
+  });
+
   it('reads "15 and 25% respectively" as two percents', () => {
     expect(read('mortality rates were 15 and 25% respectively').map((t) => t[2])).toEqual([true, true]);
   });
