@@ -16,6 +16,7 @@ import { screenExtraction } from './screen.js';
 import { splitSentences } from './sentences.js';
 import { readTextTables } from './text-table.js';
 import { tieSharesToLaterTotals } from './later-totals.js';
+import { proposeValueLines } from './value-lines.js';
 import { tokenize, type NumberToken } from './tokens.js';
 import type { ExtractedClaim, ExtractedMean, ExtractedPartition, Extraction, ExtractOptions, TextSpan, TotalInScope, UnresolvedFigure } from './types.js';
 
@@ -211,6 +212,7 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
     reportPercents(out, tokens, claimed);
   });
   flushList();
+  proposeValueLines(out, text, locale, document.blocks.filter((b) => b.kind !== 'heading' && !(b.kind === 'table' && b.table && options.tables)));
   return screenExtraction({ claims: out.claims, partitions: out.partitions, unresolved: out.unresolved, ...(out.means.length > 0 ? { means: out.means } : {}), locale: locale.language, decimalComma: locale.decimalComma });
 }
 

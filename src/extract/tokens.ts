@@ -451,7 +451,9 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (ONE_BEFORE().test(b) && ONE_IN.test(aNumber)) return void set('a rate per population');
     // "57 per 100,000 population": the base of the rate is no group either
     if (/(?:^|[^\p{L}])(?:per|pro|pour|por|par|je|auf)\s*$/iu.test(b) && [100, 1000, 10000, 100000, 1000000].includes(token.value)) return void set('the base of a rate per population');
-    if (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b)) return void set('a ratio or a time (1:1, 10:30)');
+    // ("Patients treated in 2019: 120" gives a year's figure after its label, no ratio)
+    const yearLabel = (/^:\s/.test(aNumber) && token.digits.length === 4 && /^(?:19|20)\d\d$/.test(token.digits)) || /(?<![\d.,])(?:19|20)\d\d:\s+$/.test(b);
+    if (!yearLabel && (/^\s*:\s*\d/.test(aNumber) || /\d\s*:\s*$/.test(b))) return void set('a ratio or a time (1:1, 10:30)');
     // "Le nombre estimé de nouveaux cas ... était de 25 277", "an estimated 12,000 cases": an estimate, no group the text counted
     if (ESTIMATED_COUNT_BEFORE().test(before(text, token.start, 90))) return void set('an estimated number, not a counted group');
     if (isYear(token, b, aNumber, text)) return void set('a year');

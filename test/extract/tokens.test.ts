@@ -64,6 +64,11 @@ describe('tokenize: what yields nothing', () => {
     expect(reasonOf('the share of day cases increasing to 41%')[0]).toMatch(/change/);
   });
 
+  it('reads "in 2019: 120" as a year and the figure its label gives, but "1:1" and "10:30" as ratios or times', () => {
+    expect(reasonOf('Patients treated in 2019: 120')).toEqual(['a year', null]);
+    expect(reasonOf('randomised 1:1 at 10:30')).toEqual(Array(4).fill('a ratio or a time (1:1, 10:30)'));
+  });
+
   it('takes the value an average is stated to be, and a number of kinds, for no group', () => {
     expect(reasonOf('The mean age of the patients was 53 (range, 34-88 years).')[0]).toMatch(/statistic/);
     expect(reasonOf('the median number of visits per child was 4')[0]).toMatch(/statistic/);
