@@ -12,6 +12,8 @@ import type { ExtractedClaim } from './types.js';
 // lines are a partition. Only exact sums over every column are taken, so a header of years ("| 2025
 // | 2026 |") or a list of unrelated figures proposes nothing.
 
+const MAX_PARTS = 60;
+
 /** One line holding a label and one or more counts, and nothing else. */
 interface ValueLine {
   label: string;
@@ -73,10 +75,11 @@ export function proposeValueLines(out: ExtractionBuilder, text: string, locale: 
 function proposeRun(out: ExtractionBuilder, lines: readonly ValueLine[], claimedAt: ReadonlySet<number>): void {
   for (let i = 0; i + 2 < lines.length; i++) {
     const total = lines[i]!;
-    // the lines right after it, as many as add up to it in the first column
+    // the lines right after it, as many as add up to it in the first column (a list has at most MAX_PARTS items,
+    // which keeps a run of thousands of lines linear)
     let sum = 0;
     let j = i + 1;
-    while (j < lines.length && sum < total.values[0]!.value) sum += lines[j++]!.values[0]!.value;
+    while (j < lines.length && j - i <= MAX_PARTS && sum < total.values[0]!.value) sum += lines[j++]!.values[0]!.value;
     const parts = lines.slice(i + 1, j);
     if (parts.length < 2 || !total.values.every((v, c) => v.value > 0 && parts.reduce((a, p) => a + p.values[c]!.value, 0) === v.value)) continue;
     if (parts.some((p) => p.values.some((v) => claimedAt.has(v.start)))) continue;
