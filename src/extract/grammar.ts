@@ -235,6 +235,12 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       used.add(t).add(n1);
       continue;
     }
+    // "(63.2%, 24 of 38 cases)", "(55%; 16/29)": a percent and then its ratio in one bracket
+    if (percentLike(t) && isCount(n1) && isCount(n2) && /^\s*[,;]\s*$/.test(between(text, t, n1)) && /^\s*(?:\/|of|out\s+of)\s*$/iu.test(between(text, n1, n2!)) && n2!.value >= n1.value && /\(\s*$/.test(text.slice(Math.max(sentenceStart, t.start - 3), t.start)) && /^\s*(?:[\p{L}-]+\s*)?\)/u.test(text.slice(n2!.end, n2!.end + 24))) {
+      out.push(share({ percent: t, count: n1, denominator: n2!, start: t.start, end: closeAfter(text, n2!.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
+      used.add(t).add(n1).add(n2!);
+      continue;
+    }
     // "(46,8 %, n = 60)", "(40,6%, n=28)"
     if (percentLike(t) && isCount(n1) && /^\s*[,;]\s*[nN]\s*[=:]\s*$/.test(between(text, t, n1))) {
       out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd) }));

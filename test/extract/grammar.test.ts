@@ -24,6 +24,12 @@ describe('readMentions: a percent printed with a ratio', () => {
     // one that does not fit is another figure
     expect(mentions('Complete response 12/40 45%.')).not.toContain('share 12/40/45');
   });
+  it('reads "(63.2%, 24 of 38 cases)" and "(55%; 16/29)" as one share, the ratio after the percent in its bracket', () => {
+    expect(mentions('MRSE was the most prevalent bacterium (63.2%, 24 of 38 cases).')).toEqual(['share 24/38/63.2']);
+    expect(mentions('Objective response (55%; 16/29) was seen.')).toEqual(['share 16/29/55']);
+    // outside a bracket the figures after the percent are a sentence of their own
+    expect(mentions('The rate was 55%, 16 of 29 patients responded.')).not.toContain('share 16/29/55');
+  });
   it('reads "(n = 29/94)" after a percent as its count and denominator', () => {
     expect(mentions('The rate was 31% (n = 29/94).')).toEqual(['share 29/94/31']);
   });
