@@ -298,6 +298,22 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       const from = last === undefined ? m.start : Math.max(last.end, chain?.group === last ? chain.end : 0);
       const adjacent = last !== undefined && (last.sentence === sentence - 1 || (chain?.group === last && chain.sentence === sentence - 1)) && m.start - from <= 400 && !/\d/.test(out.text.slice(from, m.start));
       const back = !m.subgroup && !shareBetween && m.percent && last !== undefined && (last.sentence === sentence || adjacent) && last.end <= m.start && !last.approximate && fitShare(fitFields(undefined, m.percent), last.value) === 'exact' ? last : undefined;
+      // "70% of the patients had a vaginal approach, 10% of them an abdominal and 20% of them a laparoscopic one": bare
+      // percents of one sentence that add up to 100 split one group, so "of them" is the group of the share before it
+      const split = back === undefined && shareBetween && m.percent && !m.subgroup ? splitWith(mentions, pending, m) : undefined;
+      if (split !== undefined && m.percent) {
+        const claim: ExtractedClaim = {
+          id: out.id(slug(cleanLabel(m.label)) || 'claim'),
+          denominator: split.value,
+          denominatorSource: split.sentence === sentence ? 'same-sentence' : 'earlier-sentence',
+          denominatorNote: `"of them" after a share of the ${split.value}: the percents of the sentence add up to 100, so they split that one group`,
+          percent: m.percent.digits,
+          span: out.span(m.start, m.end),
+          context,
+        };
+        pending.push({ mention: m, claim, group: split });
+        continue;
+      }
       if (!back || !m.percent) {
         out.unresolvedAt(m.start, m.end, 'a share of a subgroup whose size is not printed ("of them")');
         if (m.percent) claimed.add(m.percent.start);
@@ -577,6 +593,22 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   proposeNestedParts(out, mentions, result.claims, context, claimsBefore);
   demoteParts(out, scope, result.totals, partitionsBefore, claimsBefore);
   return result;
+}
+
+/**
+ * The group of the share just before `m` in its sentence, when the bare percents of the sentence add up to 100 (they
+ * split one group) and every one of them is possible for that group.
+ */
+function splitWith(mentions: readonly Mention[], pending: readonly { mention: ShareMention; group?: Group }[], m: ShareMention): Group | undefined {
+  const bare = mentions.filter((o): o is ShareMention => o.kind === 'share' && o.percent !== undefined && o.count === undefined && o.denominator === undefined);
+  if (bare.length < 2) return undefined;
+  const decimals = Math.max(...bare.map((o) => o.percent!.decimals));
+  const sum = bare.reduce((a, o) => a + o.percent!.value, 0);
+  if (Math.abs(sum - 100) > bare.length * 0.5 * 10 ** -decimals + 1e-9) return undefined;
+  // the first share of the sentence, already tied to its group
+  const group = bare[0] === m ? undefined : pending.find((p) => p.mention === bare[0])?.group;
+  if (group === undefined) return undefined;
+  return bare.every((o) => fitShare(fitFields(undefined, o.percent!), group.value) === 'exact') ? group : undefined;
 }
 
 // "13.6% of patients", "Of all patients 49% ...": the percent's own words say it is of the whole

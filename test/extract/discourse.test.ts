@@ -47,6 +47,14 @@ describe('the groups a share of a later sentence can be of', () => {
     ]);
   });
 
+  it('takes "of them" after a share for that share\'s group when the percents of the sentence add up to 100 (they split it)', () => {
+    const text = 'The sample included 120 women. 70% of the patients had a vaginal approach, 10% of them an abdominal one and 20% of them a laparoscopic one.';
+    expect(keys(text)).toEqual(['-/120/70', '-/120/10', '-/120/20']);
+    expect(extractClaims(text).partitions.map((p) => `${p.total}:${p.parts.length}`)).toEqual(['120:3']);
+    // percents that do not add up to 100 leave "of them" the subgroup of the share before it
+    expect(keys('We enrolled 81 men. Before surgery, 54.3% of patients had a catheter, removed in 75% of them.')).toEqual(['-/81/54.3']);
+  });
+
   it('leaves "X% of these" unresolved when a sentence without the count stands between', () => {
     const text = 'The receptionists recorded 100 queries. The audit ran for a week.\n\n29% of these were about medication.';
     expect(keys(text)).toEqual([]);
