@@ -477,12 +477,18 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
     const listedGroup = m.percent ? respective.get(m) : undefined;
     if (listedGroup !== undefined && m.percent) {
       const fit = fitShare(fitFields(undefined, m.percent), listedGroup.size);
+      // a percent "respectively" gives a group it is no possible share of says the groups were not these: left unresolved
+      if (fit !== 'exact') {
+        out.unresolvedAt(m.start, m.end, `"respectively" would give ${m.percent.digits}% to the ${listedGroup.size} listed ${listedGroup.ordinal} of ${listedGroup.of} groups before it, of which it is no possible share: the percents are of other groups`);
+        claimed.add(m.percent.start);
+        continue;
+      }
       const claim: ExtractedClaim = {
         id: out.id(slug(listedGroup.label) || 'claim'),
         ...(listedGroup.label ? { label: listedGroup.label } : {}),
         denominator: listedGroup.size,
         denominatorSource: listedGroup.sameSentence ? 'same-sentence' : 'earlier-sentence',
-        denominatorNote: `"respectively": the share of the ${listedGroup.size} listed ${listedGroup.ordinal} of ${listedGroup.of} groups before it${fit === 'exact' ? '' : `; ${m.percent.digits}% is not exactly possible for ${listedGroup.size}`}`,
+        denominatorNote: `"respectively": the share of the ${listedGroup.size} listed ${listedGroup.ordinal} of ${listedGroup.of} groups before it`,
         percent: m.percent.digits,
         span: out.span(m.start, m.end),
         context,

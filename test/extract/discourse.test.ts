@@ -76,6 +76,10 @@ describe('the groups a share of a later sentence can be of', () => {
     const text = 'We enrolled 200 patients (100 surgical, 100 medical). Complications occurred in 12% and 8%, respectively.';
     expect(keys(text)).toEqual(['100/200/-', '100/200/-', '-/100/12', '-/100/8']);
     expect(extractClaims(text).claims[2]!.denominatorNote).toMatch(/respectively/);
+    // a percent that is no possible share of the group "respectively" gives it says the groups were other ones
+    const other = 'We enrolled 200 patients (130 surgical, 70 medical). Complications occurred in 12.5% and 8.3%, respectively.';
+    expect(keys(other)).toEqual(['130/200/-', '70/200/-']);
+    expect(reasons(other).join('\n')).toMatch(/12\.5%: "respectively" would give 12\.5% to the 130 listed 1 of 2 groups before it, of which it is no possible share/);
     // two measures of the one group listed with "respectively" stay shares of it
     expect(keys('We recorded 72 patients. ICU and hospital mortality rates were 15 and 25% respectively.')).toEqual(['-/72/15', '-/72/25']);
   });
