@@ -45,6 +45,9 @@ describe("extractClaims on the clinic's paragraph", () => {
 
 describe('extractClaims: a group named where a sentence opens, and a share of the sexes', () => {
   const keys = (text: string) => extractClaims(text).claims.map((c) => `${c.numerator ?? '-'}/${c.denominator}/${c.percent ?? '-'}`);
+  it('reads the shares of a list whose items open with a dash ("- 30% had spastic CP") under the total before it', () => {
+    expect(keys('Of the 150 patients treated:\n- 30% had spastic CP\n- 70% had other forms')).toEqual(['-/150/30', '-/150/70']);
+  });
   it('takes "Of N strokes," after a section label on its own line for the group the percents are of', () => {
     expect(keys('Results\nOf 1837 ischemic strokes, 58% were women, 24% were black.')).toEqual(['-/1837/58', '-/1837/24']);
   });

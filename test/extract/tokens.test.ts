@@ -69,6 +69,11 @@ describe('tokenize: what yields nothing', () => {
     expect(reasonOf('randomised 1:1 at 10:30')).toEqual(Array(4).fill('a ratio or a time (1:1, 10:30)'));
   });
 
+  it('reads a dash that opens a list item as its bullet, not as a minus sign', () => {
+    expect(reasonOf('- 30% had spastic CP')).toEqual([null]);
+    expect(reasonOf('the score changed by -30%')).toEqual(['a percent change']);
+  });
+
   it('takes the value an average is stated to be, and a number of kinds, for no group', () => {
     expect(reasonOf('The mean age of the patients was 53 (range, 34-88 years).')[0]).toMatch(/statistic/);
     expect(reasonOf('the median number of visits per child was 4')[0]).toMatch(/statistic/);
