@@ -160,7 +160,9 @@ export function resolveShare(share: ShareMention, scope: Scope, sentence: number
     // a bare percent is not taken for a share of a count that is itself another share's part ("18 (20,0%) ... (61,1%)")
     // nor, across sentences, for a share of a count at all: a later sentence's bare percent is as often of a
     // subgroup it describes as of a count that merely happens to fit it (a total is stated as one)
-    ...(precise ? scope.recentCounts(share.start).filter((g) => share.count !== undefined || (!g.isPart && g.sentence === sentence)).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
+    // nor, within its sentence, for a share of a count that merely fits it: a bare percent so tied was wrong every
+    // time in the corpus (the count is a subgroup's, or of something else), where a count with its percent is right
+    ...(precise ? scope.recentCounts(share.start).filter((g) => share.count !== undefined).map((group) => ({ group, source: (group.sentence === sentence ? 'same-sentence' : 'earlier-sentence') as DenominatorSource, via: 'a count stated earlier' })) : []),
   ].filter((f) => f.group.value !== share.count?.value);
   // an earlier count is taken on its fit alone, so the fit must say something: a bare "42.89%" fits every
   // count above 5000 ("a decrease of 700,541 patients, a decrease rate of 42.89%"); a later total is tied by

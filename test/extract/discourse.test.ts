@@ -25,6 +25,12 @@ describe('the groups a share of a later sentence can be of', () => {
     expect(keys('We operated on 806 patients. Of these, 120 had a second operation. Wound infection was seen in 4.3%.')).toContain('-/806/4.3');
   });
 
+  it('does not tie a bare percent to a count of its own sentence that merely fits it, when no total is in reach', () => {
+    const text = 'Including 9 with surgery, 44.4% had radiotherapy.';
+    expect(keys(text)).toEqual([]);
+    expect(reasons(text)).toEqual(['44.4%: a percent with no total in reach']);
+  });
+
   it('still ties a count with its percent to a count of an earlier sentence that it fits', () => {
     expect(keys('We treated 120 patients. 53 were operated on. Six (11.3%) had a wound infection.')).toContain('6/53/11.3');
   });
