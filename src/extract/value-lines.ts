@@ -13,6 +13,7 @@ import type { ExtractedClaim } from './types.js';
 // | 2026 |") or a list of unrelated figures proposes nothing.
 
 const MAX_PARTS = 60;
+const WHOLE_LABEL = /\b(?:total|totals|all|overall|sum|in\s+all)\b/iu;
 
 /** One line holding a label and one or more counts, and nothing else. */
 interface ValueLine {
@@ -83,6 +84,8 @@ function proposeRun(out: ExtractionBuilder, lines: readonly ValueLine[], claimed
     const parts = lines.slice(i + 1, j);
     if (parts.length < 2 || !total.values.every((v, c) => v.value > 0 && parts.reduce((a, p) => a + p.values[c]!.value, 0) === v.value)) continue;
     if (parts.some((p) => p.values.some((v) => claimedAt.has(v.start)))) continue;
+    // two values in one column add up to a third by chance often enough: then the label must say it is a total
+    if (parts.length === 2 && total.values.length === 1 && !WHOLE_LABEL.test(total.label)) continue;
     for (let c = 0; c < total.values.length; c++) {
       const whole = total.values[c]!;
       const claims = parts.map((p): ExtractedClaim => {

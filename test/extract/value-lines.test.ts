@@ -24,5 +24,8 @@ describe('proposeValueLines: a total line over the lines that add up to it', () 
   it('proposes nothing when the lines do not add up to the line above them exactly, in every column', () => {
     expect(read('| Total | 950 | 120 |\n| Hips | 600 | 70 |\n| Knees | 340 | 49 |\n| Shoulders | 10 | 2 |').claims).toEqual([]);
     expect(read('Admissions: 950\nBeds: 600\nStaff: 340').claims).toEqual([]);
+    // two lines that add up to the one above by chance, under a label that names no whole
+    expect(read('Hospitals: 5\nWards: 3\nTheatres: 2').claims).toEqual([]);
+    expect(read('Total: 5\nWards: 3\nTheatres: 2').claims).toEqual(['2/5/-', '3/5/-']);
   });
 });
