@@ -43,11 +43,8 @@ const PERCENT_SIGN = /\d\s?%/gu;
 /**
  * Whether a percent stands in a bracket that also holds another percent and a p-value ("(6.8% men and 6.1%
  * women; P=0.55)", "(7.0% and 5.9%; P=0.32)"): the bracket reports a test between groups, and its percents are
- * the rates of the groups compared, not shares of the cohort.
- *
- * @example
- * const text = 'Eligibility was similar by sex (7.0% and 5.9%; P=0.32).';
- * testedComparison(text, text.indexOf('7.0%'), 0, text.length); // true
+ * the rates of the groups compared, not shares of the cohort ("Eligibility was similar by sex (7.0% and
+ * 5.9%; P=0.32)": true for either percent).
  */
 export function testedComparison(text: string, at: number, sentenceStart: number, sentenceEnd: number): boolean {
   const open = text.lastIndexOf('(', at);

@@ -42,10 +42,8 @@ function readValueLine(text: string, start: number, end: number, locale: Reading
 
 /**
  * Propose the partitions of lists of values one label a line whose first line is the total of the
- * lines right after it, in every column; values already claimed by the prose reader are left to it.
- *
- * @example
- * // "| Total | 1,773 |" over "| Hip | 1,072 |", "| Knee | 629 |", "| Other | 72 |": three bare claims of 1773
+ * lines right after it, in every column; values already claimed by the prose reader are left to it
+ * ("| Total | 1,773 |" over "| Hip | 1,072 |", "| Knee | 629 |", "| Other | 72 |": three bare claims of 1773).
  */
 export function proposeValueLines(out: ExtractionBuilder, text: string, locale: ReadingLocale, blocks: readonly { start: number; end: number }[]): void {
   const claimedAt = new Set(out.claims.map((c) => c.span.start));
