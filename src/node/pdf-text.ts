@@ -46,9 +46,15 @@ const median = (xs: number[]) => {
 // a printed figure: a count, a percent, "45 (37.5)", "7.4 ± 2.1", "12/40", a p value
 const isFigure = (s: string) => /\d/.test(s) && /^[\s\d.,·()[\]%±+\-–−<>=≤≥/;:]+$/.test(s);
 const opens = (s: string) => (s.match(/[([]/g)?.length ?? 0) - (s.match(/[)\]]/g)?.length ?? 0);
-// the lower run is what the upper figure left open: the other side of its "±" or range, the rest of its bracket
-const continues = (upper: string, lower: string) =>
-  isFigure(upper) && isFigure(lower) && (/(?:±|\+\/-|\d\s*[–\-−,;]|[([])\s*$/.test(upper.trim()) ? /^[-−]?\d/.test(lower.trim()) && opens(upper) + opens(lower) === 0 : opens(upper) > 0 && opens(upper) + opens(lower) === 0);
+// the lower run is what the upper figure left open: the other side of its "±", range or "<", the rest of
+// its bracket ("60.3 (60.1" / "to 60.6)")
+const continues = (upper: string, lower: string) => {
+  const u = upper.trim();
+  const l = lower.trim();
+  if (!/\d/.test(l) || !(isFigure(u) || /^[<>≤≥=]$/.test(u))) return false;
+  if (/(?:±|\+\/-|\d\s*[–\-−,;]|[([<>≤≥=]|\bto)$/.test(u)) return /^(?:[-−]?\d|to\s)/.test(l) && opens(u) + opens(l) === 0;
+  return opens(u) > 0 && opens(u) + opens(l) === 0;
+};
 const overlaps = (a: TextItem, b: TextItem) => a.x < b.x + b.width && b.x < a.x + a.width;
 
 interface CellBox {
@@ -113,7 +119,13 @@ function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] 
       if (isFigure(a.str) && isFigure(item.str) && !bracket) joins = false;
       const lineA = onLine(a.y).filter((i) => i !== a);
       const lineB = onLine(item.y).filter((i) => i !== item);
-      if (joins && !bracket && lineA.some((i) => isFigure(i.str)) && lineB.some((i) => isFigure(i.str))) joins = false;
+      // (a figure the line below continues in its own column is one cell over both lines, not a row's)
+      const lower = (i: TextItem) => lineB.find((j) => overlaps(i, j));
+      const upper = (j: TextItem) => lineA.find((i) => overlaps(i, j));
+      const own = (i: TextItem, j: TextItem | undefined) => j !== undefined && continues(i.str, j.str);
+      const figuresA = lineA.filter((i) => isFigure(i.str) && !own(i, lower(i)));
+      const figuresB = lineB.filter((j) => isFigure(j.str) && !(upper(j) && own(upper(j)!, j)));
+      if (joins && !bracket && figuresA.length > 0 && figuresB.length > 0) joins = false;
       if (lineB.filter((i) => overlaps(i, a)).length > 0 || lineA.filter((i) => overlaps(i, item)).length > 0) joins = false;
     }
     if (joins && cell) {
@@ -155,27 +167,39 @@ function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] 
   });
 }
 
-/** Where columns start on a page: the x at which an item set after a wide gap starts, on three lines or more. */
-function columnStarts(lines: readonly TextItem[][], unit: number, raised: ReadonlySet<TextItem>): number[] {
-  const seen = new Map<number, Set<number>>();
-  lines.forEach((line, n) => {
-    for (let k = 1; k < line.length; k++) {
-      const item = line[k]!;
-      const before = line[k - 1]!;
-      if (raised.has(item) || item.x - (before.x + before.width) <= unit * 1.5) continue;
-      const x = Math.round(item.x);
-      seen.set(x, (seen.get(x) ?? new Set()).add(n));
-    }
-  });
+/**
+ * Where columns start in a document: the x at which an item set after a gap wider than most spaces
+ * starts, on three lines or more of its pages (a table's columns stand in the same place on every
+ * page it takes, however few rows a page holds).
+ */
+function columnStarts(pages: readonly { lines: readonly TextItem[][]; unit: number; raised: ReadonlySet<TextItem> }[]): number[] {
+  const seen = new Map<number, Set<string>>();
+  const close = new Map<number, Set<string>>();
+  pages.forEach(({ lines, unit, raised }, p) =>
+    lines.forEach((line, n) => {
+      for (let k = 1; k < line.length; k++) {
+        const item = line[k]!;
+        const before = line[k - 1]!;
+        const gap = item.x - (before.x + before.width);
+        if (raised.has(item) || gap <= unit * 0.25) continue;
+        const x = Math.round(item.x);
+        (gap > unit * 0.8 ? seen : close).set(x, ((gap > unit * 0.8 ? seen : close).get(x) ?? new Set()).add(`${p}:${n}`));
+      }
+    }),
+  );
   const starts: number[] = [];
-  for (const [x, on] of seen) {
-    const near = [x - 1, x, x + 1].reduce((s, y) => s + (seen.get(y)?.size ?? 0), 0);
-    if (on.size >= 1 && near >= 3) starts.push(x);
+  const count = (map: Map<number, Set<string>>, x: number) => [x - 1, x, x + 1].reduce((s, y) => s + (map.get(y)?.size ?? 0), 0);
+  for (const x of new Set([...seen.keys(), ...close.keys()])) {
+    const wide = count(seen, x);
+    // a run that starts in the same place on many lines, a space or less after the run before it, is
+    // a column whose cells fill it ("222/394" right before "56.3%"): no cell's words line up so
+    // (a style change in a label falls where its words end, elsewhere on each line)
+    if (wide >= 3 || wide + count(close, x) >= 6) starts.push(x);
   }
   return starts;
 }
 
-// cells of a table are set in separate runs of text: a run that starts where a column starts on is a cell of that column, however little space the column before it left
+// cells of a table are set in separate runs of text: a run that starts where a column starts on
 // other lines is a cell of that column, however little space the column before it left; so is a run
 // set apart from the one before by a gap a column starts in (headings centred over their columns,
 // "All patients  ICU survivors", each a little right of where its column's values start)
@@ -210,8 +234,17 @@ interface LaidPage {
   place: number;
 }
 
-/** A page's lines as cells, in PDF units (see {@link layoutPage}). */
-function pageRows(items: readonly TextItem[]): LaidPage | undefined {
+interface PageLines {
+  words: TextItem[];
+  lines: TextItem[][];
+  raised: Set<TextItem>;
+  unit: number;
+  place: number;
+  size: number;
+}
+
+/** A page's items as lines, wrapped cells joined and raised marks set on the line under them. */
+function pageLines(items: readonly TextItem[]): PageLines | undefined {
   let words = items.filter((i) => i.str.trim() !== '');
   if (words.length === 0) return undefined;
   const unit = median(words.map((i) => i.width / Math.max(1, i.str.length))) || 5;
@@ -238,7 +271,11 @@ function pageRows(items: readonly TextItem[]): LaidPage | undefined {
   }
   lines.sort((a, b) => b[0]!.y - a[0]!.y);
   for (const line of lines) line.sort((a, b) => a.x - b.x);
-  const starts = columnStarts(lines, unit, raised);
+  return { words, lines, raised, unit, place, size };
+}
+
+/** A page's lines as cells, in PDF units (see {@link layoutPage}). */
+function pageRows({ words, lines, raised, unit, place, size }: PageLines, starts: readonly number[]): LaidPage {
   const left = Math.min(...words.map((i) => i.x));
   // each line as its cells: runs of text set close together are one cell, a wide gap or the start
   // of a column begins the next
@@ -285,7 +322,7 @@ function pageRows(items: readonly TextItem[]): LaidPage | undefined {
  */
 function spreadHeadings(rows: LaidRow[], starts: readonly number[], unit: number): void {
   const sorted = [...starts].sort((a, b) => a - b);
-  if (sorted.length < 2) return;
+  if (sorted.length === 0) return;
   const first = sorted[0]!;
   rows.forEach((row, k) => {
     if (row.small) return;
@@ -316,7 +353,9 @@ function spreadHeadings(rows: LaidRow[], starts: readonly number[], unit: number
  * text, as it does on paper.
  */
 export function layoutPages(pages: readonly (readonly TextItem[])[]): string[] {
-  const laid = pages.map(pageRows);
+  const lined = pages.map(pageLines);
+  const starts = columnStarts(lined.filter((p): p is PageLines => p !== undefined));
+  const laid = lined.map((p) => (p ? pageRows(p, starts) : undefined));
   const present = laid.filter((p): p is LaidPage => p !== undefined);
   if (present.length === 0) return pages.map(() => '');
   const left = Math.min(...present.map((p) => p.left));

@@ -81,4 +81,46 @@ describe('layoutPage', () => {
     expect(at(two!, '1 (10.0)')).toBe(at(one!, '1 (10.0)'));
     expect(at(two!, 'Control')).toBe(at(one!, 'Control'));
   });
+
+  it('joins a row whose label, interval and p value all wrap: "60.3 (60.1" / "to 60.6)", "<" / "0.0001"', () => {
+    const items = [item('Characteristics', 66, 700, 12, 90), item('Survivors', 226.8, 700, 12, 55), item('Non-survivors', 330.4, 700, 12, 75), item('p', 500.3, 700, 12, 7)];
+    items.push(item('Mean age in years (95%', 66, 615.8, 12, 145.6), item('CI)', 66, 601.5, 12, 16.6), item('60.3 (60.1', 226.8, 615.8, 12, 61.9), item('to 60.6)', 226.8, 601.5, 12, 47.3));
+    items.push(item('63.5 (63.0', 330.4, 615.8, 12, 61.9), item('to 63.95)', 330.4, 601.5, 12, 54.9), item('<', 500.3, 615.8, 12, 10.1), item('0.0001', 500.3, 601.5, 12, 42));
+    for (let k = 0; k < 3; k++) items.push(item(`Level ${k}`, 66, 580 - 17 * k, 12, 40), item(`${k + 1} (1${k}.0)`, 226.8, 580 - 17 * k, 12, 50), item(`${k + 2} (2${k}.0)`, 330.4, 580 - 17 * k, 12, 50), item('0.5', 500.3, 580 - 17 * k, 12, 18));
+    expect(cells(layoutPage(items)).find((r) => r[0]?.startsWith('Mean age'))).toEqual(['Mean age in years (95% CI)', '60.3 (60.1 to 60.6)', '63.5 (63.0 to 63.95)', '< 0.0001']);
+  });
+
+  it('keeps two figures one above the other in two rows when other columns print figures on both lines', () => {
+    const items = [item('A', 66, 700, 12, 10), item('12 (3.4)', 226.8, 700, 12, 45), item('15 (4.1)', 330.4, 700, 12, 45)];
+    items.push(item('B', 66, 687, 12, 10), item('13 (3.6)', 226.8, 687, 12, 45), item('18 (4.9)', 330.4, 687, 12, 45));
+    expect(cells(layoutPage(items))).toEqual([['A', '12 (3.4)', '15 (4.1)'], ['B', '13 (3.6)', '18 (4.9)']]);
+  });
+
+  it('splits a column whose cells fill it, a space or less before the next, when its runs start in one place on many lines', () => {
+    const items = [item('Item', 66, 724.5, 12, 50), item('n/N', 468.5, 724.5, 12, 23), item('%', 520.9, 724.5, 12, 12)];
+    for (let k = 0; k < 6; k++) items.push(item(`Item ${k}?`, 66, 707.3 - 17 * k, 12, 60), item(`${222 + k}/394`, 455, 707.3 - 17 * k, 12, 49.9), item(`${56 + k}.3%`, 507.9, 707.3 - 17 * k, 12, 38.1));
+    const [t] = readTables(layoutPage(items), { format: 'text' });
+    expect(t!.columnLabels).toEqual(['Item', 'n/N', '%']);
+    expect(t!.grid[1]!.slice(1)).toEqual(['222/394', '56.3%']);
+  });
+
+  it('finds where columns start on every page of a table: a page of rows set close still splits them', () => {
+    const rows = (values: [string, string][], gapWide: boolean) => {
+      const items = [item('Characteristics', 66, 720, 12, 90), item('n', 257, 720, 12, 8.5), item('%', 307.1, 720, 12, 12)];
+      values.forEach(([n, pc], k) => items.push(item(`Row ${k}`, 66, 700 - 17 * k, 12, 40), item(n, 226.8, 700 - 17 * k, 12, gapWide ? 30 : 67), item(pc, 298.8, 700 - 17 * k, 12, 26.7)));
+      return items;
+    };
+    const [one, two] = layoutPages([rows([['11,265', '61.6'], ['3403', '18.6'], ['635', '3.5']], true), rows([['15,846 [a]', '86.6'], ['2452 [b]', '13.4']], false)]);
+    expect(cells(two!).slice(1)).toEqual([['Row 0', '15,846 [a]', '86.6'], ['Row 1', '2452 [b]', '13.4']]);
+    expect(cells(one!)[1]).toEqual(['Row 0', '11,265', '61.6']);
+  });
+
+  it('sets a heading centred over the only column of values where that column starts', () => {
+    const items = [item('N (%)', 492.8, 716.3, 12, 37.2)];
+    for (let k = 0; k < 4; k++) items.push(item(`Level ${k}`, 36, 699 - 17 * k, 12, 40), item(`${30 + k} (6${k})`, 446.8, 699 - 17 * k, 12, 43.7));
+    const [t] = readTables(layoutPage(items), { format: 'text' });
+    expect(t!.columnLabels).toEqual(['', 'N (%)']);
+    expect(t!.headerRows).toBe(1);
+  });
 });
+
