@@ -227,6 +227,22 @@ export interface TextTableRegion {
 
 const CAPTION = /^\s*(?:Table|Tab\.|Tabelle|Tableau|Tabla)\b/i;
 
+const indentOf = (line: string) => /^\s*/.exec(line)![0].length;
+
+/**
+ * Is line `k` the rest of a caption set over several lines ("Table 1. Characteristics ... 2014–" /
+ * "2015 (n 5295)")? A line of one field, as far in as the caption, right under it or under another
+ * such line (up to two).
+ */
+function continuesCaption(lines: readonly string[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - 2; j--) {
+    const line = lines[j + 1]!;
+    if (fields(line).length !== 1 || Math.abs(indentOf(line) - indentOf(lines[j]!)) > 1 || lines[j]!.trim() === '') return false;
+    if (CAPTION.test(lines[j]!)) return true;
+  }
+  return false;
+}
+
 /** A caption printed as a paragraph of up to three lines, a blank line above the table ("Table 2. Reasons (total ... = 5,903)"). */
 function captionParagraphAbove(lines: readonly string[], top: number): [number, number] | undefined {
   if (top < 2 || lines[top - 1]!.trim() !== '') return undefined;
@@ -243,7 +259,7 @@ export function textTableRegions(text: string): TextTableRegion[] {
   const blocks = new Map<TextTableRegion, { block: string[]; head: number }>();
   let i = 0;
   while (i < lines.length) {
-    if (!hasValue(lines[i]!) || lines[i]!.trim().length > 400) {
+    if (!hasValue(lines[i]!) || lines[i]!.trim().length > 400 || continuesCaption(lines, i)) {
       i += 1;
       continue;
     }
@@ -266,7 +282,11 @@ export function textTableRegions(text: string): TextTableRegion[] {
     let captionLine = '';
     let captionAbove: [number, number] | undefined;
     const head = lines.slice(top, i);
-    if (head.length > 0 && CAPTION.test(head[0]!)) captionLine = head.shift()!.trim();
+    if (head.length > 0 && CAPTION.test(head[0]!)) {
+      const caption = [head.shift()!.trim()];
+      while (head.length > 0 && continuesCaption([lines[top]!, ...caption.slice(1), head[0]!], caption.length)) caption.push(head.shift()!.trim());
+      captionLine = caption.join(' ');
+    }
     else captionAbove = captionParagraphAbove(lines, top);
     if (captionAbove) captionLine = lines.slice(...captionAbove).map((l) => l.trim()).join(' ');
     // a one-field line just above the values is a variable's label ("Gender"), not a header

@@ -222,6 +222,20 @@ describe('text tables: a PDF page\'s gaps, captions and notes', () => {
     expect(tableClaims(t!).claims.map((c) => c.denominator)).toEqual([555, 138, 417, 555, 138, 417]);
   });
 
+  it('reads a caption set over two lines as the caption, its second line ending in a size no row of the table', () => {
+    const text = [
+      '  Table 1. Basic characteristics of participants: schoolchildren aged 7–11 years, 2014–',
+      '  2015 (n 5295)',
+      '                    Overall (n 5295)   Boys (n 2866)   Girls (n 2429)',
+      '   Weight (kg)      31·6 (9·3)         32·4 (9·4)      30·7 (9·1)',
+      '   Height (cm)      136·4 (10·3)       136·2 (9·8)     136·6 (10·8)',
+    ].join('\n');
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.caption).toBe('Table 1. Basic characteristics of participants: schoolchildren aged 7–11 years, 2014– 2015 (n 5295)');
+    expect(t!.columnLabels.slice(1)).toEqual(['Overall (n 5295)', 'Boys (n 2866)', 'Girls (n 2429)']);
+    expect(tableClaims(t!).means.map((m) => m.n)).toEqual([5295, 2866, 2429, 5295, 2866, 2429]);
+  });
+
   it('reads "8.5% (n = 5)" rows as values, not as lines of sizes', () => {
     const [t] = readTables('                 Early (n = 59)        Late (n = 226)\n  Death          8.5% (n = 5)          38.5% (n = 87)\n  Illness        17.0% (n = 10)        23.0% (n = 52)', { format: 'text' });
     expect(t!.headerRows).toBe(1);
