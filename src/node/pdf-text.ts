@@ -84,8 +84,29 @@ function rowBaseline(parts: readonly TextItem[], x: number, end: number, boxes: 
     // positions as printed: one row's cells stand within a fraction of a point of each other
     for (const m of modes) if (Math.abs(mine[m] - theirs[m]) <= size * 0.2) score[m] += weight;
   }
-  const best = modes.reduce((b, m) => (score[m] > score[b] ? m : b), 'top' as (typeof modes)[number]);
+  const best = (['middle', 'top', 'bottom'] as const).reduce((b, m) => (score[m] > score[b] ? m : b), 'middle' as (typeof modes)[number]);
   return score[best] > 0 ? mine[best] : mine.middle;
+}
+
+/**
+ * Runs of one line set against each other, with no space between, are one text: a change of style
+ * inside a cell ("Overall (" then an italic "n"). Two cells are never set so close (each keeps its
+ * padding), so no cell is joined to the next.
+ */
+function joinTouchingRuns(words: readonly TextItem[], size: number, unit: number): TextItem[] {
+  const sorted = [...words].sort((a, b) => b.y - a.y || a.x - b.x);
+  const out: TextItem[] = [];
+  for (const w of sorted) {
+    const last = out[out.length - 1];
+    const same = last && Math.abs(last.y - w.y) <= size * 0.05 && Math.abs(last.size - w.size) <= size * 0.05 && last.top === undefined && w.top === undefined;
+    const gap = last ? w.x - (last.x + last.width) : Infinity;
+    if (last && same && gap >= -unit * 0.3 && gap <= unit * 0.15) {
+      out[out.length - 1] = { ...last, str: last.str + w.str, width: w.x + w.width - last.x };
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
 }
 
 /**
@@ -99,7 +120,10 @@ function rowBaseline(parts: readonly TextItem[], x: number, end: number, boxes: 
  * columns are two rows too; a run above several runs of the next line is a heading over columns.
  */
 function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] {
-  const body = words.filter((i) => i.size >= size * 0.85);
+  // a line of a paragraph (a caption, the notes) is no cell of a narrow column: half the page's text
+  // width or more is left as it is
+  const wide = (Math.max(...words.map((i) => i.x + i.width)) - Math.min(...words.map((i) => i.x))) / 2;
+  const body = words.filter((i) => i.size >= size * 0.85 && i.width < wide);
   const onLine = (y: number) => body.filter((i) => Math.abs(i.y - y) <= size * 0.4);
   const cells: { parts: TextItem[]; last: TextItem }[] = [];
   const cellOf = new Map<TextItem, (typeof cells)[number]>();
@@ -115,14 +139,15 @@ function joinWrappedCells(words: readonly TextItem[], size: number): TextItem[] 
     if (joins && a) {
       // the lower line is the rest of the upper: its bracket ("45" / "(37.5)"), or what a figure
       // left open needs ("3.7 ±" / "1.5", "62 (58–" / "65)", "1.2 (0.8," / "1.9)")
-      const bracket = (/^[([]/.test(item.str.trim()) && !/[([]/.test(a.str)) || continues(a.str, item.str);
+      const rest = (upper: TextItem, lower: TextItem) => (/^[([]/.test(lower.str.trim()) && !/[([]/.test(upper.str)) || continues(upper.str, lower.str);
+      const bracket = rest(a, item);
       if (isFigure(a.str) && isFigure(item.str) && !bracket) joins = false;
       const lineA = onLine(a.y).filter((i) => i !== a);
       const lineB = onLine(item.y).filter((i) => i !== item);
       // (a figure the line below continues in its own column is one cell over both lines, not a row's)
       const lower = (i: TextItem) => lineB.find((j) => overlaps(i, j));
       const upper = (j: TextItem) => lineA.find((i) => overlaps(i, j));
-      const own = (i: TextItem, j: TextItem | undefined) => j !== undefined && continues(i.str, j.str);
+      const own = (i: TextItem, j: TextItem | undefined) => j !== undefined && isFigure(i.str) && rest(i, j);
       const figuresA = lineA.filter((i) => isFigure(i.str) && !own(i, lower(i)));
       const figuresB = lineB.filter((j) => isFigure(j.str) && !(upper(j) && own(upper(j)!, j)));
       if (joins && !bracket && figuresA.length > 0 && figuresB.length > 0) joins = false;
@@ -253,7 +278,7 @@ function pageLines(items: readonly TextItem[]): PageLines | undefined {
   const widths = words.filter((i) => i.str.trim().length >= 4).map((i) => i.width / i.str.length).sort((a, b) => a - b);
   const place = Math.min(unit, widths[Math.floor(widths.length * 0.05)] ?? unit);
   const size = median(words.map((i) => i.size)) || 10;
-  words = joinWrappedCells(words, size);
+  words = joinWrappedCells(joinTouchingRuns(words, size, unit), size);
   // superscripts ("kg/m²", a footnote mark "a" after a label or a value) are set smaller and raised:
   // they belong to the line whose baseline is just under them, not to a line of their own
   const raised = new Set(words.filter((i) => i.size < size * 0.85 && i.str.trim().length <= 3));

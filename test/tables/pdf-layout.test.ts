@@ -122,5 +122,35 @@ describe('layoutPage', () => {
     expect(t!.columnLabels).toEqual(['', 'N (%)']);
     expect(t!.headerRows).toBe(1);
   });
+
+  it('joins a label wrapped beside values wrapped as "78.7" / "(7.8)", all set from the top of the row', () => {
+    const items = [item('Characteristics', 66, 140, 12, 90), item('India', 169, 140, 12, 30), item('Pakistan', 240, 140, 12, 50)];
+    items.push(item('DBP (mm Hg),', 66, 91.5, 12, 85.5), item('mean (SD)', 66, 77.3, 12, 64.1), item('78.7', 169, 91.5, 12, 26.7), item('(7.8)', 169, 77.3, 12, 28.4), item('79.5', 240, 91.5, 12, 26.7), item('(9.7)', 240, 77.3, 12, 28.4));
+    items.push(item('HbA1c (%),', 66, 60, 12, 67.5), item('mean (SD)', 66, 45.8, 12, 64.1), item('5.6', 169, 60, 12, 19.1), item('(0.5)', 169, 45.8, 12, 28.4), item('5.9', 240, 60, 12, 19.1), item('(0.3)', 240, 45.8, 12, 28.4));
+    for (let k = 0; k < 3; k++) items.push(item(`Row ${k}`, 66, 125 - 11 * k, 12, 40), item(`${k + 1}`, 169, 125 - 11 * k, 12, 8), item(`${k + 2}`, 240, 125 - 11 * k, 12, 8));
+    const rows = cells(layoutPage(items)).filter((r) => r.length > 0);
+    expect(rows.slice(-2)).toEqual([['DBP (mm Hg), mean (SD)', '78.7 (7.8)', '79.5 (9.7)'], ['HbA1c (%), mean (SD)', '5.6 (0.5)', '5.9 (0.3)']]);
+  });
+
+  it('reads runs set against each other as one text ("Overall (" and an italic "n"), so a centred heading wrapped after them joins', () => {
+    const items = [item('Variable', 66, 703, 12, 55.7), item('Overall (', 232.9, 710.3, 12, 58.1), item('n', 290.9, 710.3, 12, 8.5), item('5295)', 246.7, 696, 12, 38.9)];
+    items.push(item('Boys (', 333.6, 710.3, 12, 42), item('n', 375.6, 710.3, 12, 8.5), item('2866)', 339.4, 696, 12, 38.9));
+    for (let k = 0; k < 3; k++) items.push(item(`Row ${k}`, 66, 680 - 17 * k, 12, 40), item(`8·${k}`, 232.9, 680 - 17 * k, 12, 20), item(`9·${k}`, 333.6, 680 - 17 * k, 12, 20));
+    const [t] = readTables(layoutPage(items), { format: 'text' });
+    expect(t!.columnLabels).toEqual(['Variable', 'Overall (n 5295)', 'Boys (n 2866)']);
+  });
+
+  it('sets headings of two and three lines on one line when a heading set over both header rows is centred beside them', () => {
+    const items = [item('Characteristic', 89.2, 672.8, 12, 94.6), item('Stroke or', 220, 678.8, 12, 62.7), item('TIA n = 26', 216.4, 664.5, 12, 69.8), item('366', 238.8, 650.3, 12, 25)];
+    items.push(item('Stroke n', 301.3, 671.3, 12, 57.1), item('= 15 950', 299.8, 657, 12, 60.2), item('TIA n =', 373.2, 671.3, 12, 48.9), item('10 416', 374.7, 657, 12, 45.9));
+    for (let k = 0; k < 3; k++) items.push(item(`Row ${k}`, 66, 625 - 17 * k, 12, 60), item(`${k + 1} (1.0)`, 210.1, 625 - 17 * k, 12, 40), item(`${k + 2} (2.0)`, 295.6, 625 - 17 * k, 12, 40), item(`${k + 3} (3.0)`, 367.1, 625 - 17 * k, 12, 40));
+    expect(cells(layoutPage(items))[0]).toEqual(['Characteristic', 'Stroke or TIA n = 26 366', 'Stroke n = 15 950', 'TIA n = 10 416']);
+  });
+
+  it('leaves the lines of a paragraph as wide as the page apart', () => {
+    const items = [item('Row', 36, 300, 12, 20), item('1 (2.0)', 300, 300, 12, 40), item('Row', 36, 283, 12, 20), item('2 (3.0)', 300, 283, 12, 40)];
+    items.push(item('Optimal risk factors are defined as SBP less than 120 mmHg, DBP less than 80', 36, 260, 12, 420), item('mmHg, non-HDL-C less than 3.11 mmol/l and no diabetes.', 36, 246, 12, 300));
+    expect(layoutPage(items).split('\n').slice(-2).map((l) => l.trim())).toEqual(['Optimal risk factors are defined as SBP less than 120 mmHg, DBP less than 80', 'mmHg, non-HDL-C less than 3.11 mmol/l and no diabetes.']);
+  });
 });
 
