@@ -282,10 +282,17 @@ export function textTableRegions(text: string): TextTableRegion[] {
     let captionLine = '';
     let captionAbove: [number, number] | undefined;
     const head = lines.slice(top, i);
-    if (head.length > 0 && CAPTION.test(head[0]!)) {
-      const caption = [head.shift()!.trim()];
-      while (head.length > 0 && continuesCaption([lines[top]!, ...caption.slice(1), head[0]!], caption.length)) caption.push(head.shift()!.trim());
-      captionLine = caption.join(' ');
+    // the head starts inside a caption set over several lines: the caption's start is above it
+    let captionStart = -1;
+    for (let j = top - 1; j >= Math.max(0, top - 2) && head.length > 0 && continuesCaption(lines, top); j--) if (CAPTION.test(lines[j]!)) captionStart = j;
+    if (captionStart >= 0) {
+      const caption = lines.slice(captionStart, top);
+      while (head.length > 0 && continuesCaption([...caption, head[0]!], caption.length)) caption.push(head.shift()!);
+      captionLine = caption.map((l) => l.trim()).join(' ');
+    } else if (head.length > 0 && CAPTION.test(head[0]!)) {
+      const caption = [head.shift()!];
+      while (head.length > 0 && continuesCaption([...caption, head[0]!], caption.length)) caption.push(head.shift()!);
+      captionLine = caption.map((l) => l.trim()).join(' ');
     }
     else captionAbove = captionParagraphAbove(lines, top);
     if (captionAbove) captionLine = lines.slice(...captionAbove).map((l) => l.trim()).join(' ');

@@ -236,6 +236,23 @@ describe('text tables: a PDF page\'s gaps, captions and notes', () => {
     expect(tableClaims(t!).means.map((m) => m.n)).toEqual([5295, 2866, 2429, 5295, 2866, 2429]);
   });
 
+  it('reads a caption of three lines as the caption when the header under it takes three lines too', () => {
+    const text = [
+      '  Table 4 Mean observed and imputed follow-up outcomes',
+      '  by randomised group (N = 70). From: a pilot randomised',
+      '  controlled trial',
+      '                               Group         Group',
+      '                               Intervention  Control',
+      '  Outcome                      Mean (SD)     Mean (SD)',
+      '  Observed data                77.5 (18.4)   70.7 (21.2)',
+      '  Per protocol data            73.9 (17.5)   70.7 (21.2)',
+    ].join('\n');
+    const [t] = readTables(text, { format: 'text' });
+    expect(t!.caption).toBe('Table 4 Mean observed and imputed follow-up outcomes by randomised group (N = 70). From: a pilot randomised controlled trial');
+    expect(t!.headerRows).toBe(3);
+    expect(t!.columnLabels[0]).toBe('Outcome');
+  });
+
   it('reads "8.5% (n = 5)" rows as values, not as lines of sizes', () => {
     const [t] = readTables('                 Early (n = 59)        Late (n = 226)\n  Death          8.5% (n = 5)          38.5% (n = 87)\n  Illness        17.0% (n = 10)        23.0% (n = 52)', { format: 'text' });
     expect(t!.headerRows).toBe(1);
