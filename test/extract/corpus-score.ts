@@ -42,8 +42,10 @@ export interface Passage {
    * 14: German, French and Spanish passages collected after the twelfth, from URLs not in the corpus
    * before; gold committed before the extractor ran on it; in each language the 30% whose ids have the
    * lowest hash under its own seed are held back.
+   * 16: German, French and Spanish passages collected after the fourteenth, from URLs not in the corpus
+   * before; gold committed before the extractor ran on it; split like the fourteenth, under its own seed.
    */
-  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14;
+  batch?: 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 16;
   url: string;
   style: string;
   text: string;
@@ -106,6 +108,8 @@ export const splitOfTwelfth = lowestHashShare(12, 'eleventh collection');
 export const splitOfThirteenth = lowestHashShare(13, 'thirteenth collection');
 /** The fourteenth collection: likewise, under its own seed, written when it was split. */
 export const splitOfFourteenth = lowestHashShare(14, 'fourteenth collection');
+/** The sixteenth collection: likewise, under its own seed, written when it was split. */
+export const splitOfSixteenth = lowestHashShare(16, 'sixteenth collection');
 /**
  * The first collection is split by the hash; the second, gathered after the rules were chosen, is held
  * back whole; the third, gathered to learn from, is development whole; the fourth, gathered after the
@@ -113,10 +117,13 @@ export const splitOfFourteenth = lowestHashShare(14, 'fourteenth collection');
  * development whole; the sixth is halved by its own hash, the seventh by the first hash; the eighth
  * has 30% held back by its own hash, the ninth the 30% of each language with the lowest hash; the tenth,
  * gathered after the rules were changed for the eighth, is held back whole, and so is the eleventh; the
- * twelfth is split like the ninth, under its own seed, and so are the thirteenth and the fourteenth.
+ * twelfth is split like the ninth, under its own seed, and so are the thirteenth, the fourteenth and
+ * the sixteenth.
  */
 export const splitOfPassage = (p: Pick<Passage, 'id' | 'batch'>): Passage['split'] =>
-  p.batch === 14
+  p.batch === 16
+    ? splitOfSixteenth(p.id)
+    : p.batch === 14
     ? splitOfFourteenth(p.id)
     : p.batch === 13
     ? splitOfThirteenth(p.id)
@@ -146,6 +153,7 @@ const collectionOf = (p: Pick<Passage, 'split' | 'batch'>): string => {
   if (p.batch === 12) return `${p.split}, twelfth collection`;
   if (p.batch === 13) return `${p.split}, thirteenth collection`;
   if (p.batch === 14) return `${p.split}, fourteenth collection`;
+  if (p.batch === 16) return `${p.split}, sixteenth collection`;
   if (p.split === 'development') return p.batch === 3 ? 'development, third collection' : p.batch === 5 ? 'development, fifth collection' : 'development, first collection';
   return p.batch === 2 ? 'held-back, second collection' : p.batch === 4 ? 'held-back, fourth collection' : 'held-back, first collection';
 };
