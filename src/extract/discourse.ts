@@ -85,6 +85,12 @@ export class Scope {
     return this.paragraph.some((g) => g.start >= from && g.end <= to);
   }
 
+  /** Whether a group of `value` was stated in reach (its section, paragraph, recent paragraphs or counts). */
+  stated(value: number): boolean {
+    const has = (gs: readonly Group[]) => gs.some((g) => g.value === value);
+    return has(this.paragraph) || has(this.counts) || has(this.earlierParagraphs) || has(this.section);
+  }
+
   /** The largest exact total of the paragraph so far. */
   largestTotal(): number | undefined {
     let max: number | undefined;

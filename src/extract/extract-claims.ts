@@ -188,8 +188,10 @@ export function extractClaims(input: string | TextDocument, options: ExtractOpti
       while (t < tokens.length && tokens[t]!.start < s.start) t++;
       for (let u = t; u < tokens.length && tokens[u]!.start < s.end; u++) inSentence.push(tokens[u]!);
       const largest = scope.largestTotal();
-      const mentions = readMentions(text, inSentence, s.start, s.end, largest !== undefined ? { largestTotal: largest } : {});
-      const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed, s);
+      const statedSize = (value: number) => scope.stated(value);
+      const totalsInReach = scope.candidates(s.start, sentenceIndex, false).map((c) => c.group.value);
+      const mentions = readMentions(text, inSentence, s.start, s.end, { ...(largest !== undefined ? { largestTotal: largest } : {}), statedSize, totalsInReach });
+      const sentence = readSentence(out, mentions, scope, sentenceIndex, b, block, claimed, s, tokens);
       if (block.kind === 'list-item') listShares.push(...sentence.claims);
       if (block.kind === 'list-item' && sentence.claims.length === 0) {
         const parts = mentions.filter((m): m is PartMention => m.kind === 'part');
@@ -238,7 +240,7 @@ function tableLines(block: DocumentBlock) {
 }
 
 /** Resolve the shares of one sentence, add its totals to the scope, and propose partitions. */
-function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>, bounds: { start: number; end: number }): SentenceClaims {
+function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence: number, blockIndex: number, block: DocumentBlock, claimed: Set<number>, bounds: { start: number; end: number }, blockTokens: readonly NumberToken[]): SentenceClaims {
   const result: SentenceClaims = { claims: [], totals: [], partCue: false };
   const unresolvedBefore = out.unresolved.length;
   const context = out.span(block.start, block.end);
@@ -259,7 +261,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
   const compared = comparedSubgroups(out.text, mentions, bounds.end);
   // percents closed by "respectively" are each of its own group: never the cohort's rate
   const listedRun = new Set<Mention>();
-  const respective = respectiveGroups(out, mentions, block.start, listedRun);
+  const respective = respectiveGroups(out, mentions, block.start, blockTokens, listedRun);
   const composed: NumberToken[] = [];
   // where the mention before the current one ends: the clause that introduces it starts there
   let previousEnd = bounds.start;
@@ -390,7 +392,7 @@ function readSentence(out: Builder, mentions: Mention[], scope: Scope, sentence:
       claimed.add(m.percent.start);
       continue;
     }
-    if (m.subgroup && m.percent && m.count === undefined && m.denominator === undefined) {
+    if (m.subgroup && m.percent && m.count === undefined && m.denominator === undefined && !(m.subgroup === 'listed' && respective.has(m))) {
       out.unresolvedAt(m.start, m.end, m.subgroup === 'described' ? 'a share of a smaller group described by its members ("of patients with ..."), whose size is not printed' : 'one of a list of percents, each of its own subgroup ("..., respectively"), whose sizes are not printed');
       claimed.add(m.percent.start);
       continue;
@@ -699,15 +701,19 @@ function ofPercentBefore(text: string, mentions: readonly Mention[], m: ShareMen
   return mentions.some((o) => o.kind === 'share' && o !== m && o.percent !== undefined && o.count === undefined && o.denominator === undefined && o.end <= m.start && o.start >= from && ANAPHOR_AFTER_SHARE.test(text.slice(o.end, m.start)));
 }
 
-const RESPECTIVELY_NEXT = /^\s*%?\s*\)?\s*,?\s*respectively\b/i;
-const AND_NEXT = /^\s*%?\s*,?\s*(?:and|or)?\s*$/i;
+// "respectively" closes the run in the four languages; German often joins the run by "bzw." instead
+const RESPECTIVELY_NEXT = lazyWords(() => /^\s*%?\s*\)?\s*,?\s*(?:respectively|respectivement|respectivamente|beziehungsweise|jeweils)\b/iu);
+const RESPECTIVELY_BETWEEN = lazyWords(() => /^\s*%?\s*,?\s*(?:bzw\.|beziehungsweise)\s*$/iu);
+const AND_NEXT = lazyWords(() => /^\s*%?\s*,?\s*(?:and|or|und|oder|bzw\.|beziehungsweise|et|ou|y|o|e)?\s*$/iu);
+const N_EQUALS_OPEN = /[([]\s*[nN]\s*[=:]\s*$/u;
+const CLOSE_NEXT = /^\s*[)\]]/u;
 
 /**
  * "We enrolled 200 patients (100 surgical, 100 medical). Complications occurred in 12% and 8%,
  * respectively.": a run of bare percents closed by "respectively" with no groups named after it takes, in
  * order, the groups of the last partition of the paragraph when it has as many parts as the run.
  */
-function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart: number, unmatched: Set<Mention>): Map<Mention, { size: number; label: string; ordinal: number; of: number; sameSentence?: boolean }> {
+function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart: number, blockTokens: readonly NumberToken[], unmatched: Set<Mention>): Map<Mention, { size: number; label: string; ordinal: number; of: number; sameSentence?: boolean }> {
   const found = new Map<Mention, { size: number; label: string; ordinal: number; of: number; sameSentence?: boolean }>();
   let run: ShareMention[] = [];
   for (const m of mentions) {
@@ -716,9 +722,14 @@ function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart
       run = [];
       continue;
     }
-    if (run.length > 0 && !AND_NEXT.test(out.text.slice(run[run.length - 1]!.percent!.end, m.percent!.start))) run = [];
+    const joint = run.length > 0 ? out.text.slice(run[run.length - 1]!.percent!.end, m.percent!.start) : '';
+    if (run.length > 0 && !AND_NEXT().test(joint)) run = [];
     run.push(m);
-    if (!RESPECTIVELY_NEXT.test(out.text.slice(m.percent!.end, m.percent!.end + 24))) continue;
+    const closed = RESPECTIVELY_NEXT().test(out.text.slice(m.percent!.end, m.percent!.end + 24));
+    // "75 % bzw. 60 %": the run is respective when the next figure does not continue it
+    const next = mentions[mentions.indexOf(m) + 1];
+    const byBzw = run.length >= 2 && RESPECTIVELY_BETWEEN().test(joint) && !(next?.kind === 'share' && next.percent !== undefined && AND_NEXT().test(out.text.slice(m.percent!.end, next.percent.start)));
+    if (!closed && !byBzw) continue;
     const last = out.partitions[out.partitions.length - 1];
     if (run.length >= 2 && last !== undefined && last.parts.length === run.length && last.span.start >= blockStart && last.span.end <= run[0]!.start) {
       // the parts were added just before: only the last claims are looked at, so a long page stays linear
@@ -730,9 +741,10 @@ function respectiveGroups(out: Builder, mentions: readonly Mention[], blockStart
     // before the run, as many as its percents, each of which fits its own
     if (run.length >= 2 && !found.has(run[0]!)) {
       const from = Math.max(blockStart, run[0]!.start - 300);
-      const matches = [...out.text.slice(from, run[0]!.start).matchAll(/\(\s*n\s*=\s*(\d{1,3}(?:,\d{3})*|\d+)\s*\)/giu)].slice(-run.length);
-      const sized = matches.map((x) => Number(x[1]!.replace(/,/g, '')));
-      const sameSentence = matches.length > 0 && !/[.;]\s/u.test(out.text.slice(from + matches[0]!.index!, run[0]!.start));
+      // the sizes are read by the tokenizer, in the text's locale ("(n = 1.200)" with decimal commas is 1200)
+      const matches = blockTokens.filter((t) => t.start >= from && t.end <= run[0]!.start && t.excluded === undefined && !t.percent && t.decimals === 0 && N_EQUALS_OPEN.test(out.text.slice(Math.max(from, t.start - 8), t.start)) && CLOSE_NEXT.test(out.text.slice(t.end, t.end + 3))).slice(-run.length);
+      const sized = matches.map((t) => t.value);
+      const sameSentence = matches.length > 0 && !/[.;]\s/u.test(out.text.slice(matches[0]!.start, run[0]!.start));
       if (sized.length === run.length && run.every((r, i) => fitShare(fitFields(undefined, r.percent), sized[i]!) === 'exact')) run.forEach((r, i) => found.set(r, { size: sized[i]!, label: '', ordinal: i + 1, of: run.length, sameSentence }));
     }
     if (run.length >= 2 && !found.has(run[0]!)) for (const r of run) unmatched.add(r);

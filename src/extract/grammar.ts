@@ -84,6 +84,14 @@ const N_EQUALS_BEFORE = /(?:\(|\[|,|;|^|\s)\s*[nN]\s*[=:]\s*$/u;
 const OF_BETWEEN = /^\s*(?:\/|of|out\s+of|of\s+the|of\s+all|of\s+these|of\s+those|von|von\s+den|von\s+insgesamt|von\s+diesen|dieser|aus|der|sur|sur\s+les|sur\s+ces|de\s+ces|de|de\s+los|de\s+las|de\s+estos|de\s+estas|des|dei|dos\s+)\s*(?:the\s+|first\s+|last\s+|initial\s+|remaining\s+|evaluable\s+|eligible\s+)?$/iu;
 /** A round power of ten after "von", "sur", "de cada": a rate per population ("3 von 1000 Neugeborenen"), not a ratio of a counted group. */
 const PER_POWER_OF_TEN = new Set([1000, 10_000, 100_000, 1_000_000]);
+/**
+ * "acht von zehn Deutschen", "9 patients sur 10", "four out of five", "neun von hundert": a rate said as a figure
+ * of speech (a base of ten, or a base of a hundred or up to five written in words) is a ratio of a counted group
+ * only when the text stated a group of that size; "97 von 100 Patienten" counts a hundred.
+ */
+const RATE_OF_BETWEEN = lazyWords(() => /^\s*(?:[\p{L}-]+\s+){0,2}?(?:von|sur|out\s+of|of|de|in)\s*$/iu);
+const rateFigure = (text: string, t: NumberToken, n1: NumberToken, stated: (value: number) => boolean): boolean =>
+  (n1.value === 10 || (n1.word && t.word && (n1.value === 100 || n1.value <= 5))) && !stated(n1.value) && RATE_OF_BETWEEN().test(text.slice(t.end, n1.start));
 const OF_THEM_AFTER = lazyWords(() => /^\s*(?:of\s+(?:them|these|those|whom)|davon|von\s+ihnen|d'entre\s+eux|d'entre\s+elles|de\s+ellos|de\s+ellas)\b/iu);
 const VERSUS = lazyWords(() => /^\s*\)?\s*(?:vs\.?|versus|v\.?|gegenüber|contre|frente\s+a|comparado\s+con|compared\s+with|compared\s+to|than|als|que)\s*(?:[\p{L}-]+\s+){0,3}\(?\s*$/iu);
 // "about 18%", "etwa 40 %", "environ 30 %", "alrededor del 20 %" (bounds such as "more than" are thresholds, excluded earlier)
@@ -107,6 +115,7 @@ const NUMBER_OF_SUBJECT = lazyWords(() => /^\s*(?:[\p{L}]+\s*:\s*)?(?:(?:the|die
 const GROUP_FIELD_BEFORE = /(?:Grundgesamtheit|Nenner)\s*:?\s*$/iu;
 const EVENTS_FIELD_BEFORE = /(?:Zähler|beobachtete\s+Ereignisse|Ereignisse)\s*:?\s*$/iu;
 const RATE_FIELD_BEFORE = /(?:Ergebnis|Rate)(?:\s*\([^)]{0,20}\))?\s*:?\s*$/iu;
+const CLAUSE_THEN_BRACKET = lazyWords(() => /^\s*(?:[\p{L}-]+\s+){1,10}\(\s*$/u);
 const PAREN_OPEN = /^\s*(?:[\p{L}\s\-/'’]{0,40})?\(\s*$/u;
 
 const between = (text: string, a: { end: number }, b: { start: number }) => text.slice(a.end, b.start);
@@ -183,7 +192,7 @@ function totalKind(text: string, token: NumberToken, sentenceStart: number, sent
  * The mentions of one sentence: totals, shares (with their printed denominators) and bare
  * parts, in text order. `tokens` are the sentence's numbers, `text` the block they index.
  */
-export function readMentions(text: string, tokens: readonly NumberToken[], sentenceStart: number, sentenceEnd: number, context: { largestTotal?: number } = {}): Mention[] {
+export function readMentions(text: string, tokens: readonly NumberToken[], sentenceStart: number, sentenceEnd: number, context: { largestTotal?: number; statedSize?: (value: number) => boolean; totalsInReach?: readonly number[] } = {}): Mention[] {
   const out: Mention[] = [];
   const used = new Set<NumberToken>();
   // what came before in the sentence, bounded: a sentence of a table rendered as text can run for pages
@@ -235,6 +244,13 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
       used.add(t).add(n1);
       continue;
     }
+    // "27 Prozent aller Patienten wurde wegen ... behandelt (3 060 Fälle)": a bracket closing the percent's clause
+    // with a count and its noun gives the count of the share, when it is that share of a total in reach
+    if (percentLike(t) && isCount(n1) && CLAUSE_THEN_BRACKET().test(between(text, t, n1)) && COUNT_NOUN_AFTER().test(text.slice(n1.end, n1.end + 40)) && /^[^()\d]{0,40}\)/u.test(text.slice(n1.end, n1.end + 41)) && (context.totalsInReach ?? []).some((total) => fitShare(fitFields(n1, t), total) === 'exact')) {
+      out.push(share({ percent: t, count: n1, start: t.start, end: closeAfter(text, n1.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
+      used.add(t).add(n1);
+      continue;
+    }
     // "(63.2%, 24 of 38 cases)", "(55%; 16/29)": a percent and then its ratio in one bracket
     if (percentLike(t) && isCount(n1) && isCount(n2) && /^\s*[,;]\s*$/.test(between(text, t, n1)) && /^\s*(?:\/|of|out\s+of)\s*$/iu.test(between(text, n1, n2!)) && n2!.value >= n1.value && /\(\s*$/.test(text.slice(Math.max(sentenceStart, t.start - 3), t.start)) && /^\s*(?:[\p{L}-]+\s*)?\)/u.test(text.slice(n2!.end, n2!.end + 24))) {
       out.push(share({ percent: t, count: n1, denominator: n2!, start: t.start, end: closeAfter(text, n2!.end, sentenceEnd), label: labelAround(text, t, undefined, sentenceEnd) }));
@@ -264,6 +280,11 @@ export function readMentions(text: string, tokens: readonly NumberToken[], sente
     // "X/N (Y%)", "X of N (Y%)", "X of the N patients (Y%)", "X von N", bare "X/N"
     const nounOf = countLike(t) && isCount(n1) && /(?:sur|of|los|las|den|insgesamt|les)\s*$/u.test(between(text, t, n1)) && NOUN_OF_BETWEEN().test(between(text, t, n1));
     const perPopulation = isCount(n1) && PER_POWER_OF_TEN.has(n1.value) && /^\s*(?:von|sur|out\s+of)\s*$/iu.test(between(text, t, n1));
+    // neither figure of the rate is a count or a group of the text
+    if (countLike(t) && isCount(n1) && n1.value >= t.value && rateFigure(text, t, n1, context.statedSize ?? (() => false))) {
+      used.add(t).add(n1);
+      continue;
+    }
     if (countLike(t) && isCount(n1) && !t.weak && !perPopulation && (OF_BETWEEN.test(between(text, t, n1)) || nounOf) && n1.value >= t.value) {
       // "Etwa 2/3 sind Frauen", "about 4 out of 5": a ratio given approximately is a rough fraction, no counts to check
       if (APPROXIMATE_BEFORE().test(text.slice(Math.max(sentenceStart, t.start - 30), t.start))) {

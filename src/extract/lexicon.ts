@@ -97,7 +97,7 @@ const DE: LanguageCues = {
   topicIntroducers: ['hinsichtlich', 'bezüglich', 'in\\s+bezug\\s+auf', 'was', 'betreffend', 'im\\s+hinblick\\s+auf'],
   subgroupNouns: ['Verstorbenen', 'Verstorbene', 'Überlebenden', 'Überlebende', 'Operierten', 'Erkrankten', 'Betroffenen', 'Raucher', 'Rauchern', 'Nichtraucher', 'Nichtrauchern', 'Diabetiker', 'Diabetikern', 'Responder', 'Respondern', 'Non-Respondern'],
   subgroupQualifiers: ['mit', 'ohne', 'die', 'welche', 'über', 'unter', 'ab', 'im\\s+alter', 'nach'],
-  restatements: ['das\\s+sind', 'das\\s+entspricht', 'entsprechend', 'd\\.\\s?h\\.', 'also', 'oder'],
+  restatements: ['das\\s+sind', '(?<=\\p{L}\\s{1,3})bzw\\.', 'das\\s+entspricht', 'entsprechend', 'd\\.\\s?h\\.', 'also', 'oder'],
   ratioLinks: ['von', 'von\\s+den', 'von\\s+insgesamt', 'der', 'aus'],
   countNouns: ['Transplantationen', 'Spender', 'Befragte', 'Neugeborene', 'Neugeborenen', 'Schwangere', 'Schwangeren', 'Geburten', 'Fragebögen', 'Entbindungen', 'Erkrankungen', 'Gelenke', 'Gelenken'],
   compoundHeads: ['patient(?:inn)?en', 'kinder', 'kindern', 'fälle', 'fällen', 'personen', 'frauen', 'männer', 'männern', 'teilnehmer(?:innen|n)?', 'probanden', 'säuglinge', 'säuglingen', 'eingriffe', 'eingriffen', 'operationen', 'behandlungen', 'geburten', 'entbindungen', 'transplantationen', 'spender', 'spendern', 'befragten', 'erkrankungen', 'neugeborenen?', 'gelenke', 'gelenken'],

@@ -309,3 +309,40 @@ describe('extractClaims: a quality indicator printed as its fields', () => {
     expect(read('Grundgesamtheit 412 Beobachtete Ereignisse 35 Rechnerisches Ergebnis 8,50 %')).toEqual([[35, 412, '8.50']]);
   });
 });
+
+describe('extractClaims: "respectively" lists sized by "(n = X)" in any locale', () => {
+  const read = (text: string, locale: 'fr' | 'de' | 'auto') => extractClaims(text, { locale }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+  it('reads "(n = 1.200)" with the decimal comma locale as 1200, so each percent takes its own group', () => {
+    expect(read('Les groupes A (n = 1.200) et B (n = 800) ont eu des taux de 75 % et 60 %, respectivement.', 'fr')).toEqual([[null, 1200, '75'], [null, 800, '60']]);
+    expect(read('Die Gruppen A (n = 1.200) und B (n = 800) hatten Raten von 75 % bzw. 60 %.', 'de')).toEqual([[null, 1200, '75'], [null, 800, '60']]);
+    // with the English grouping the same sizes are read the same way
+    expect(read('Groups A (n = 1,200) and B (n = 800) had rates of 75% and 60%, respectively.', 'auto')).toEqual([[null, 1200, '75'], [null, 800, '60']]);
+  });
+});
+
+describe('extractClaims: rates said as figures of speech', () => {
+  const read = (text: string) => extractClaims(text, { locale: 'auto' }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+  it('reads "acht von zehn", "9 sur 10" and "deux sur cinq" as no count when no group of that size was stated', () => {
+    expect(read('Für acht von zehn Deutschen ist der eigene Arzt erster Ansprechpartner.')).toEqual([]);
+    expect(read('En 2008, 56% des patients avaient donné une note de 9 sur 10 à leur expérience hospitalière.')).toEqual([]);
+    expect(read('Deux Français sur cinq trouvent son accès plus difficile.')).toEqual([]);
+  });
+  it('keeps the ratio when the text counts the group ("10 Patienten ... acht von zehn") or a hundred by its count ("97 von 100")', () => {
+    expect(read('Wir behandelten 10 Patienten. Acht von zehn Patienten waren danach beschwerdefrei.')).toEqual([[8, 10, null]]);
+    expect(read('Bei Aufnahme brachten 97 von 100 Patienten eine Röntgenaufnahme mit.')).toEqual([[97, 100, null]]);
+  });
+});
+
+describe('extractClaims: a count in a bracket after its percent', () => {
+  const read = (text: string) => extractClaims(text, { locale: 'auto' }).claims.map((c) => [c.numerator ?? null, c.denominator, c.percent ?? null]);
+  it('joins "(4 516 Fälle bzw. 25 Prozent)" into one share, the count named before "bzw."', () => {
+    expect(read('17 889 Kinder wurden behandelt. Die meisten gingen auf Krankheiten des Atmungssystems (4 516 Fälle bzw. 25 Prozent) zurück.')).toEqual([[4516, 17889, '25']]);
+    // "bzw." between two percents pairs them ("12 bzw. 15 %"): no count restated
+    expect(read('17 889 Kinder wurden behandelt. Die Raten lagen bei 12 bzw. 15 Prozent.')).not.toContainEqual([12, 17889, '15']);
+  });
+  it('takes "(3 060 Fälle)" closing the percent\'s clause as its count when it is that share of a total in reach', () => {
+    expect(read('Im Jahr 2010 sind 11 156 Kinder behandelt worden.\n\n27 Prozent aller Patienten wurde wegen Krankheiten des Atmungssystems behandelt (3 060 Fälle).')).toEqual([[3060, 11156, '27']]);
+    // a count that is not that share stays apart
+    expect(read('Im Jahr 2010 sind 11 156 Kinder behandelt worden.\n\n27 Prozent aller Patienten wurde wegen Krankheiten des Atmungssystems behandelt (1 060 Fälle).')).not.toContainEqual([1060, 11156, '27']);
+  });
+});
