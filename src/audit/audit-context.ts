@@ -1,5 +1,6 @@
 import type { Claim } from '../claims/schema.js';
 import type { RoundingMode } from '../format/rounding.js';
+import { DECIMALS_LIMIT } from '../exact/validate.js';
 
 /** What every check of one claims file shares: its rounding and how it writes numbers. */
 export interface AuditContext {
@@ -25,6 +26,13 @@ export const modeName = (mode: RoundingMode): string => MODE_NAMES[mode];
 
 /** Digits after the decimal mark of a printed percent. */
 export const decimalsOf = (percent: string): number => percent.replace('%', '').trim().split(/[.,]/)[1]?.length ?? 0;
+
+/**
+ * Decimals to show a figure's exact value at in a message: `extra` more than it was printed
+ * with, but never past the limit a figure may be read with, so a figure that was read is never
+ * refused by the message about it.
+ */
+export const finerDecimals = (decimals: number, extra: number): number => Math.min(decimals + extra, DECIMALS_LIMIT);
 
 /** How a claim is named in messages. */
 export const label = (c: Claim): string => c.label ?? c.id;

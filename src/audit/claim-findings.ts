@@ -1,6 +1,6 @@
 import type { Claim } from '../claims/schema.js';
 import { formatPercent } from '../format/format-percent.js';
-import { decimalsOf, label, listModes, modeName, type AuditContext } from './audit-context.js';
+import { decimalsOf, finerDecimals, label, listModes, modeName, type AuditContext } from './audit-context.js';
 import { checkPercent } from './check-percent.js';
 import { explainRounding } from './explain-rounding.js';
 import type { Check } from './finding.js';
@@ -55,7 +55,7 @@ export function claimChecks(claim: Claim, path: string, ctx: AuditContext): Chec
     });
   } else if (c.numerator === undefined) {
     const r = check.numerators!;
-    const pct = (k: number) => ctx.num(formatPercent(k, c.denominator, { decimals: d + 2 }));
+    const pct = (k: number) => ctx.num(formatPercent(k, c.denominator, { decimals: finerDecimals(d, 2) }));
     out.push({
       code: 'numerator-range',
       severity: 'info',
@@ -72,7 +72,7 @@ export function claimChecks(claim: Claim, path: string, ctx: AuditContext): Chec
     const prints = [...new Set(ctx.modes.map((m) => formatPercent(numerator, c.denominator, { decimals: d, rounding: m })))];
     const printed = c.percent.replace('%', '').trim().replace(',', '.');
     if (!prints.includes(printed)) {
-      const exact = ctx.num(formatPercent(numerator, c.denominator, { decimals: d + 4, rounding: 'floor' }));
+      const exact = ctx.num(formatPercent(numerator, c.denominator, { decimals: finerDecimals(d, 4), rounding: 'floor' }));
       out.push({
         code: 'percent-mismatch',
         severity: 'error',

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, describeValue } from '../errors.js';
+import { DECIMALS_LIMIT } from '../exact/validate.js';
 
 /** A printed number, read exactly from its text: `digits / 10^decimals`, with its sign. */
 export interface ReportedNumber {
@@ -47,15 +48,17 @@ export function readReported(text: string, options: ReadReportedOptions = {}): R
   const parts = body.split(mark);
   const [whole = '', frac = ''] = parts;
   const digitsOnly = /^\d*$/;
-  if (parts.length > 2 || !digitsOnly.test(whole) || !digitsOnly.test(frac) || whole + frac === '' || body.length > 40) {
+  if (parts.length > 2 || !digitsOnly.test(whole) || !digitsOnly.test(frac) || whole + frac === '') {
     const hint = !decimalComma && /^\d+,\d+$/.test(body) ? ' (for a decimal comma, set decimalComma: true)' : '';
     const example = decimalComma ? '"31,34"' : '"31.34"';
     throw new InvalidArgumentError(argument, text, `${argument} must be a printed decimal number such as ${example} or "96%", got ${describeValue(text)}${hint}`);
   }
-  // Every check works to at most 20 decimals (see assertDecimals); a longer figure is a float's
-  // digits, not a printed one, and is refused here so validation and the audit agree.
-  if (frac.length > 20) {
-    throw new InvalidArgumentError(argument, text, `${argument} must have at most 20 decimals, got ${frac.length} in ${describeValue(text)}; write the figure as printed`);
+  // The one rule for how many decimals a figure may have: validation and the audit both read
+  // figures here, and every check prints at most DECIMALS_LIMIT decimals. A longer figure is a
+  // float's digits, not a printed one.
+  if (frac.length > DECIMALS_LIMIT) {
+    throw new InvalidArgumentError(argument, text, `${argument} must have at most ${DECIMALS_LIMIT} decimals, got ${frac.length} in ${describeValue(text)}; write the figure as printed`);
   }
+  if (body.length > 40) throw new InvalidArgumentError(argument, text, `${argument} must be at most 40 characters, got ${body.length} in ${describeValue(text)}`);
   return { text, digits: BigInt(whole + frac), decimals: frac.length, negative };
 }

@@ -39,10 +39,17 @@ export function assertPart(part: unknown, whole: unknown, partName: string, whol
   }
 }
 
-/** Throws unless `value` is an integer number of decimals in [0, 20]. */
+/**
+ * The most decimals a figure may have, printed or read: formatters print at most this many, and
+ * a printed figure with more is refused when read, so every check of a figure that was read can
+ * print it again at its own decimals.
+ */
+export const DECIMALS_LIMIT = 20;
+
+/** Throws unless `value` is an integer number of decimals in [0, {@link DECIMALS_LIMIT}]. */
 export function assertDecimals(value: unknown, name = 'decimals'): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 20) {
-    throw new InvalidArgumentError(name, value, `${name} must be a whole number from 0 to 20, got ${describeValue(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > DECIMALS_LIMIT) {
+    throw new InvalidArgumentError(name, value, `${name} must be a whole number from 0 to ${DECIMALS_LIMIT}, got ${describeValue(value)}`);
   }
 }
 
