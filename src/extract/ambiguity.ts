@@ -1,6 +1,7 @@
 import type { Group, Resolution, Scope } from './discourse.js';
 import { fitFields, fitShare } from './fit.js';
 import type { Mention, ShareMention } from './grammar.js';
+import { anyLanguage } from './lexicon.js';
 import { lazyWords } from './word-boundary.js';
 
 // A bare percent tied to a total of an earlier sentence is tied by nearness and by fit alone. When
@@ -114,9 +115,11 @@ export function ambiguousTie(share: ShareMention, r: Resolution & { ok: true }, 
 
 // "In children with GMFCS level IV, 64% ...", "Among those treated surgically, 40% ...", "For patients older
 // than 10 years, the rate was 40%": a fronted phrase that narrows the group before the percent
-const FRONTED_HEAD = lazyWords(() => /(?:^|[;:.]\s+|^\s*)(?:in|among|amongst|of|for|within)\s+([^,;:%]{2,80}?),\s*(?:[\p{L}-]+\s+){0,6}$/iu);
+const FRONTED_HEAD = lazyWords(() => new RegExp(String.raw`(?:^|[;:.,]\s+|^\s*)${anyLanguage('frontedNarrowing')}\s+([^,;:%]{2,120}?),\s*(?:[\p{L}-]+\s+){0,6}$`, 'iu'));
+// German fronts the phrase without a comma, the verb second: "Bei den Frauen lag die Rate bei 40 %"
+const FRONTED_HEAD_VERB_SECOND = lazyWords(() => /(?:^|[;:.]\s+)(?:bei|unter)\s+((?:den|der|dem)\s+[\p{L}][\p{L}-]+)\s+(?:[\p{L}-]+\s+){1,8}$/iu);
 // heads that speak of the whole, of a time or of the text itself: "In total,", "Of these,", "In 2019,", "In our series,"
-const WHOLE_HEAD = lazyWords(() => /^(?:the\s+|all\s+(?:the\s+)?|our\s+|this\s+|these\s+|those\s*$|them\s*$|whom\s*$)?(?:whole\s+|entire\s+|total\s+|overall\s+|present\s+|same\s+|included\s+|enrolled\s+|treated\s+)?(?:total|all|sum|addition|contrast|comparison|general|particular|summary|conclusion|short|practice|turn|fact|brief|study|series|cohort|sample|population|group|trial|registry|register|analysis|period|year|years|month|months|first|second|third|last|\d[\d\s,.\u2013-]*)\b/iu);
+const WHOLE_HEAD = lazyWords(() => /^(?:the\s+|all\s+(?:the\s+)?|our\s+|this\s+|these\s+|those\s*$|them\s*$|whom\s*$)?(?:whole\s+|entire\s+|total\s+|overall\s+|present\s+|same\s+|included\s+|enrolled\s+|treated\s+|presente\s+|présente\s+|vorliegenden\s+)?(?:total|all|sum|addition|contrast|comparison|general|particular|summary|conclusion|short|practice|turn|fact|brief|study|series|cohort|sample|population|group|trial|registry|register|analysis|period|year|years|month|months|first|second|third|last|insgesamt|gesamt|allen|diesen|ihnen|Studie|Kohorte|Stichprobe|ces|eux|elles|tous|notre|nos|cette|étude|série|cohorte|échantillon|ellos|ellas|estos|estas|todos|nuestra|nuestro|este|esta|estudio|serie|muestra|general|conjunto|\d[\d\s,.\u2013-]*)\b/iu);
 
 /**
  * The narrowing phrase before a percent tied across sentences ("In children with GMFCS level IV,"), or
@@ -125,10 +128,11 @@ const WHOLE_HEAD = lazyWords(() => /^(?:the\s+|all\s+(?:the\s+)?|our\s+|this\s+|
  */
 export function narrowedBy(text: string, share: ShareMention, clauseStart: number, cohortNoun: string | undefined): string | undefined {
   if (!share.percent || share.anaphor) return undefined;
-  const before = text.slice(Math.max(clauseStart, share.percent.start - 140), share.percent.start);
-  const head = FRONTED_HEAD().exec(before)?.[1]?.trim();
-  if (head === undefined || WHOLE_HEAD().test(head)) return undefined;
-  const bare = head.replace(/^(?:the|all|our)\s+/i, '').toLowerCase();
+  const before = text.slice(Math.max(clauseStart, share.percent.start - 200), share.percent.start);
+  const head = (FRONTED_HEAD().exec(before) ?? FRONTED_HEAD_VERB_SECOND().exec(before))?.[1]?.trim();
+  if (head === undefined) return undefined;
+  const bare = head.replace(/^(?:the|all|our|den|der|dem|die|les|la|le|l['’]|los|las|el)\s*/iu, '').toLowerCase();
+  if (WHOLE_HEAD().test(head) || WHOLE_HEAD().test(bare)) return undefined;
   if (cohortNoun !== undefined && bare === cohortNoun.toLowerCase()) return undefined;
   return head;
 }

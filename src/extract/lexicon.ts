@@ -24,6 +24,11 @@ export interface LanguageCues {
    * "Hinsichtlich der Diabetiker", "En cuanto a los fumadores".
    */
   topicIntroducers: readonly string[];
+  /**
+   * Prepositions that front a phrase narrowing the group before a percent: "In children with X, 64%", "Chez les
+   * femmes, 40 %", "Entre los hombres, el 40 %", "Bei den Frauen lag die Rate bei 40 %".
+   */
+  frontedNarrowing: readonly string[];
   /** Words after a noun of people that describe a smaller group: "mit", "avec", "con", "who", "âgés de". */
   subgroupQualifiers: readonly string[];
   /**
@@ -73,6 +78,7 @@ const EN: LanguageCues = {
   countChangeLinks: ['by'],
   differenceAfter: ['more\\s+than', 'fewer', 'less\\s+than'],
   topicIntroducers: ['regarding', 'as\\s+for', 'as\\s+regards', 'with\\s+regard\\s+to', 'with\\s+respect\\s+to', 'concerning'],
+  frontedNarrowing: ['in', 'among', 'amongst', 'of', 'for', 'within'],
   subgroupNouns: ['deceased', 'decedents', 'survivors', 'responders', 'non-responders', 'nonresponders', 'smokers', 'non-smokers', 'nonsmokers', 'diabetics', 'completers', 'non-completers', 'dropouts'],
   subgroupQualifiers: ['with', 'without', 'who', 'whose', 'aged', 'older\\s+than', 'younger\\s+than', 'over', 'under', 'treated', 'receiving', 'undergoing', 'having'],
   restatements: ['i\\.\\s?e\\.', 'that\\s+is', 'representing', 'or'],
@@ -95,6 +101,7 @@ const DE: LanguageCues = {
   countChangeLinks: ['um'],
   differenceAfter: ['mehr\\s+als', 'weniger\\s+als'],
   topicIntroducers: ['hinsichtlich', 'bezüglich', 'in\\s+bezug\\s+auf', 'was', 'betreffend', 'im\\s+hinblick\\s+auf'],
+  frontedNarrowing: ['bei', 'unter'],
   subgroupNouns: ['Verstorbenen', 'Verstorbene', 'Überlebenden', 'Überlebende', 'Operierten', 'Erkrankten', 'Betroffenen', 'Raucher', 'Rauchern', 'Nichtraucher', 'Nichtrauchern', 'Diabetiker', 'Diabetikern', 'Responder', 'Respondern', 'Non-Respondern'],
   subgroupQualifiers: ['mit', 'ohne', 'die', 'welche', 'über', 'unter', 'ab', 'im\\s+alter', 'nach'],
   restatements: ['das\\s+sind', '(?<=\\p{L}\\s{1,3})bzw\\.', 'das\\s+entspricht', 'entsprechend', 'd\\.\\s?h\\.', 'also', 'oder'],
@@ -117,6 +124,7 @@ const FR: LanguageCues = {
   countChangeLinks: ['de'],
   differenceAfter: ['de\\s+plus\\s+que', 'de\\s+moins\\s+que'],
   topicIntroducers: ['en\\s+ce\\s+qui\\s+concerne', 'concernant', "s['’]agissant\\s+des?", 'quant\\s+aux?', 'pour\\s+ce\\s+qui\\s+est\\s+des?', 'au\\s+sein\\s+des?'],
+  frontedNarrowing: ['chez', 'parmi', 'pour', 'dans', 'sur'],
   subgroupNouns: ['décédés', 'décédées', 'survivants', 'survivantes', 'fumeurs', 'fumeuses', 'non-fumeurs', 'diabétiques', 'répondeurs', 'non-répondeurs'],
   subgroupQualifiers: ['avec', 'sans', 'qui', 'ayant', 'présentant', 'souffrant', 'atteints?', 'atteintes?', 'âgés', 'âgées', 'de\\s+plus\\s+de', 'de\\s+moins\\s+de', 'traités', 'traitées', 'opérés', 'opérées', 'hospitalisés', 'hospitalisées', 'suivis', 'suivies', 'non'],
   restatements: ['soit', "c['’]est-à-dire", 'représentant', 'correspondant\\s+à', 'ou'],
@@ -140,6 +148,7 @@ const ES: LanguageCues = {
   countChangeLinks: ['en'],
   differenceAfter: ['más\\s+que', 'menos\\s+que'],
   topicIntroducers: ['en\\s+cuanto\\s+a(?:\\s+l[oa]s|l)?', 'respecto\\s+a(?:l|\\s+l[oa]s)?', 'con\\s+respecto\\s+a(?:l|\\s+l[oa]s)?', 'en\\s+relación\\s+(?:a|con)(?:l|\\s+l[oa]s)?', 'en\\s+lo\\s+que\\s+respecta\\s+a(?:l|\\s+l[oa]s)?'],
+  frontedNarrowing: ['entre', 'para', 'de'],
   subgroupNouns: ['fallecidos', 'fallecidas', 'supervivientes', 'sobrevivientes', 'fumadores', 'fumadoras', 'no\\s+fumadores', 'diabéticos', 'diabéticas', 'hipertensos', 'hipertensas', 'respondedores', 'no\\s+respondedores'],
   subgroupQualifiers: ['con', 'sin', 'que', 'mayores\\s+de', 'menores\\s+de', 'de\\s+más\\s+de', 'tratados', 'tratadas', 'operados', 'operadas', 'intervenidos', 'intervenidas', 'hospitalizados', 'hospitalizadas', 'no'],
   restatements: ['lo\\s+que\\s+(?:representa|supone|equivale\\s+al?)', 'es\\s+decir', 'o\\s+sea', 'que\\s+representan?', 'equivalente\\s+al?', 'para\\s+un', 'para\\s+el'],

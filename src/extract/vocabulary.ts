@@ -104,7 +104,7 @@ export const SUBGROUP_DESCRIBED_BEFORE = lazyWords(() => /(?:\b(?:among|in|from|
 const PEOPLE = String.raw`(?:patients?|patientes?|Patienten|Patientinnen|children|enfants|niños|niñas|Kinder|Kindern|women|men|femmes|hommes|mujeres|hombres|varones|Frauen|Männer|Männern|adults|adultes|adultos|Erwachsenen?|personas|personnes|Personen|participants|participantes|Teilnehmer(?:innen)?|diabetics|diabétiques|diabéticos|Diabetiker(?:n|innen)?|smokers|fumeurs|fumadores|Raucher(?:n|innen)?|hipertensos|hypertendus|Hypertoniker(?:n)?|elderly|ancianos|Senioren|girls|boys|filles|garçons|Mädchen|Jungen)`;
 
 /** A verb of change and its link just before a percent: "erhöhte sich 2006 leicht auf", "cayó un", "a augmenté de". */
-export const CHANGE_VERB_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('changeVerbs')},?\s+(?:[\p{L}\p{N}-]+,?\s+){0,4}?${anyLanguage('changeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|alrededor\s+de|casi|el|le|la)?\s*$`, 'iu'));
+export const CHANGE_VERB_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('changeVerbs')},?\s+(?:[\p{L}\p{N}-]+(?:[.,]\p{N}+)?(?:\s?(?:%|Prozent|por\s+ciento|pour\s+cent))?,?\s+){0,4}?${anyLanguage('changeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|alrededor\s+de|casi|el|le|la)?\s*$`, 'iu'));
 
 /** A verb of change and its link just before a count: "ha bajado en 196", "stieg um 30", "decreased by 12". */
 export const COUNT_CHANGE_BEFORE = lazyWords(() => new RegExp(String.raw`\b${anyLanguage('changeVerbs')}\s+(?:[\p{L}\p{N}-]+\s+){0,3}?${anyLanguage('countChangeLinks')}\s*(?:about|approximately|rund|etwa|ca\.?|environ|casi)?\s*$`, 'iu'));

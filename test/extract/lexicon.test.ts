@@ -267,3 +267,27 @@ describe('risk reductions', () => {
     expect(claims(text, locale)).toEqual([]);
   });
 });
+
+describe('a fronted phrase that narrows the group, in the four languages', () => {
+  it.each([
+    ['de', 'Wir behandelten 300 Patienten. Bei den Frauen lag die Rate bei 40 %.'],
+    ['fr', 'Nous avons traité 300 patients. Chez les femmes, 40 % ont eu une complication.'],
+    ['fr', "Il y avait 783 personnes en réanimation le 6 avril.\n\nD'après une étude, sur les cas admis en réanimation depuis le début de l'épidémie, 73,6 % sont des hommes."],
+    ['es', 'Se trataron 300 pacientes. Entre los hombres, el 40 % tuvo complicaciones.'],
+  ] as const)('%s: leaves the share of the narrowed group unresolved: %s', (locale, text) => {
+    expect(claims(text, locale)).toEqual([]);
+    expect(extractClaims(text, { locale }).unresolved.length).toBe(1);
+  });
+  it.each([
+    ['fr', 'Nous avons traité 300 patients. Dans notre série, 40 % ont eu une complication.'],
+    ['es', 'Se trataron 300 pacientes. De ellos, el 40 % tuvo complicaciones.'],
+  ] as const)('%s: keeps a share of the whole the phrase names: %s', (locale, text) => {
+    expect(claims(text, locale)).toEqual([[null, 300, '40']]);
+  });
+});
+
+describe('the far end of a change whose near end is a figure too', () => {
+  it('reads "gesunken, von 32,3 auf 30,5 Prozent" as a change, not a share of the total before it', () => {
+    expect(claims('776 883 Säuglinge kamen zur Welt. Die Kaiserschnittrate ist gesunken, von 32,3 auf 30,5 Prozent.', 'de')).toEqual([]);
+  });
+});
