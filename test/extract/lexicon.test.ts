@@ -291,3 +291,9 @@ describe('the far end of a change whose near end is a figure too', () => {
     expect(claims('776 883 Säuglinge kamen zur Welt. Die Kaiserschnittrate ist gesunken, von 32,3 auf 30,5 Prozent.', 'de')).toEqual([]);
   });
 });
+
+describe('a sample drawn from a population', () => {
+  it('takes the shares after "la población fue de 230, y la muestra 115" as of the sample', () => {
+    expect(claims('La población fue de 230, y la muestra 115, a través de un muestreo intencional. Antes de la intervención el 46,09 % tuvo respuestas inadecuadas.', 'es')).toEqual([[null, 115, '46.09']]);
+  });
+});

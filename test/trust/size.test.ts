@@ -37,8 +37,11 @@ describe('bundle size budget', () => {
   // minified); the budget is that plus 1% (2.7 KB, the headroom the last budget on dist/ left): a breach is growth.
   // Raised on purpose to 277.6 KB: 274.9 KB measured with the tables' heading sizes, levels under a summary row, row
   // percentages, sizes stated above and counts from another column's size (2.4 KB over the 272.5 KB before them), plus 1%.
+  // Raised by 0.4 KB to 278.0 KB: 277.9 KB measured (284,584 bytes) with the German, French and Spanish readings of rates
+  // said as figures of speech, "respectively" sizes read by the tokenizer, fronted narrowing phrases and sample sizes
+  // (0.3 KB: 277.5 KB before them) and the audit's decimals limit beside them.
   it('everything, bundled from the sources', async () => {
-    const budget = 277.6 * KB;
+    const budget = 278.0 * KB;
     const size = await bundleSize('everything', `export * from './src/index.ts';`, FROM_SOURCES);
     console.log(`everything: ${(size.gzipped / KB).toFixed(1)} KB gzip (budget ${(budget / KB).toFixed(1)} KB)`);
     expect(size.gzipped).toBeLessThanOrEqual(budget);
