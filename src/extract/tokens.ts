@@ -36,6 +36,7 @@ import {
 } from './vocabulary.js';
 
 // expressions used inside functions, built once (a literal there is rebuilt on every call)
+const DEGREE_BEFORE = lazyWords(() => /(?:[\p{L}]\s+)(?:à|zu|al)\s*$/iu);
 const FROM_BEFORE = lazyWords(() => /\b(?:from|von|de|desde)\s*$/iu);
 const ONE_BEFORE = lazyWords(() => /\b(?:one|ein(?:e|es|er)?|un|une|uno|una)\s*$/iu);
 const SCORE_BEFORE = lazyWords(() => /\b(?:from|to|a|an|score|scored|VAS|EVA|NRS)\s*$/iu);
@@ -402,6 +403,8 @@ function excludeByContext(text: string, tokens: NumberToken[], t: number): void 
     if (ALIVE_AFTER().test(a) && TIME_POINT_BEFORE().test(before(text, token.start, 60))) return void set('a survival or time-to-event estimate');
     if ((MEASURE_BEFORE().test(b) || MEASURE_AFTER().test(a)) && !/^\s*\(\s*\d+\s*\/\s*\d+\s*\)/.test(a)) return void set("a measure of a study's power, raters' agreement or a risk reduction, not a share of a counted group");
     if (LEVEL_AFTER().test(a)) return void set('a level of improvement, not a share');
+    // "une prise en charge à 100 %", "zu 100 Prozent erstattet", "cubierto al 100 %": how fully, not a share of a group
+    if (token.value === 100 && DEGREE_BEFORE().test(b)) return void set('a degree (fully), not a share of a counted group');
     if (sharePopulationOfCount(text, tokens, t)) return void set('the share the count before it makes of a larger population that is not counted');
     if (CHANGE_BEFORE().test(b) || CHANGE_AFTER().test(a)) return void set('a percent change');
     if (CHANGE_LINK_AT_END().test(b) && CHANGE_VERB_BEFORE().test(before(text, token.start, 80))) return void set('a percent change or the level a change reached');

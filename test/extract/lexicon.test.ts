@@ -297,3 +297,10 @@ describe('a sample drawn from a population', () => {
     expect(claims('La población fue de 230, y la muestra 115, a través de un muestreo intencional. Antes de la intervención el 46,09 % tuvo respuestas inadecuadas.', 'es')).toEqual([[null, 115, '46.09']]);
   });
 });
+
+describe('percents that are no share of a counted group', () => {
+  it('reads "à 100 %", "zu 100 Prozent", "al 100 %" as how fully, not a share', () => {
+    expect(claims('Sur les 172 questionnaires, 62,20 % étaient des femmes. Un tiers avait une prise en charge à 100% au titre d’une ALD.', 'fr')).toEqual([[null, 172, '62.20']]);
+    expect(claims('Es wurden 200 Patienten behandelt. Die Kosten wurden zu 100 Prozent erstattet.', 'de')).toEqual([]);
+  });
+});
