@@ -86,6 +86,14 @@ const PATTERNS: { re: RegExp; build: (m: RegExpExecArray, dc: boolean) => CellVa
       return mean && sd ? { kind: 'mean-sd', mean, sd } : undefined;
     },
   },
+  // mean (SD=x): "33.3 (SD=5.0)", "33.1(SD 5.1)": the bracket names its figure
+  {
+    re: new RegExp(String.raw`^(${NUM})\s*[(\[]\s*(?:SD|s\.d\.)\s*[=:]?\s*(${NUM})\s*[)\]]$`, 'i'),
+    build: (m, dc) => {
+      const [mean, sd] = [readNumber(m[1]!, dc), readNumber(m[2]!, dc)];
+      return mean && sd ? { kind: 'mean-sd', mean, sd } : undefined;
+    },
+  },
   // mean ± SD (range): "5.6 ± 2.7 (1–9)", "18.0 ± 13.5 [range 1–62]": the range after it is the data's, not a second statistic to check
   {
     re: new RegExp(String.raw`^(${NUM})\s*(?:±|\+/-|\+-)\s*(${NUM})\s*[(\[]\s*(?:range\s*[:,]?\s*)?${NUM}${RANGE_SEP}${NUM}\s*[)\]]$`, 'i'),

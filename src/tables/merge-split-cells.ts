@@ -77,6 +77,18 @@ export function mergeSplitCounts(table: Table): { table: Table; quotes: string[]
       columnLabels = [...columnLabels.slice(0, c), `${upper(a) ? `${upper(a)} / ` : ''}${merged(last(a))}`, ...columnLabels.slice(c + 2)];
     }
   }
+  // "The Lancet (n = 51)" spanning two columns, "5 | 10%" under it: a count and its percent with no
+  // "n" or "%" heading, told by the cells (whole numbers beside percents with their sign, in every row with both)
+  for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {
+    if (columnLabels[c] !== columnLabels[c + 1] || columnLabels[c] === '') continue;
+    const rows = grid.slice(table.headerRows).filter((row) => row[c]!.trim() !== '' || row[c + 1]!.trim() !== '');
+    const split = rows.filter((row) => /^\d[\d,]*$/.test(row[c]!.trim()) && /^\d[\d.,·]*\s*%$/.test(row[c + 1]!.trim()));
+    if (split.length < 3 || split.length < rows.length) continue;
+    grid = grid.map((row, r) => [...row.slice(0, c), r < table.headerRows ? row[c]! : join(row[c]!, row[c + 1]!), ...row.slice(c + 2)]);
+    quotes = quotes.map((row, r) => [...row.slice(0, c), r < table.headerRows || row[c + 1] === '' ? row[c]! : `${row[c]} | ${row[c + 1]}`, ...row.slice(c + 2)]);
+    origins = origins.map((row) => [...row.slice(0, c), { ...row[c]!, also: row[c + 1]! }, ...row.slice(c + 2)]);
+    columnLabels = [...columnLabels.slice(0, c), columnLabels[c]!, ...columnLabels.slice(c + 2)];
+  }
   // an "N" column before a group's "Mean (SD)": each row's n for its mean, not a group of its own
   let sizes: (number | undefined)[][] = grid.map((r) => r.map(() => undefined));
   for (let c = table.labelColumns; c < columnLabels.length - 1; c++) {

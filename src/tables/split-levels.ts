@@ -10,7 +10,7 @@ const countPercent = (cell: ReadCell | undefined): CountPercent | undefined => {
 };
 
 /** Do these percents add up to 100 within their rounding? */
-export function percentsComplete(values: readonly CountPercent[]): boolean {
+export function percentsComplete(values: readonly { percent: CellNumber }[]): boolean {
   if (values.length < 2) return false;
   return checkPartition({ total: 1, parts: values.map((v) => ({ percent: v.percent.digits })) }).percentSumOk;
 }

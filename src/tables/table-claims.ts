@@ -14,6 +14,8 @@ import { groupVariables, type Variable } from './variables.js';
 import { joinSummaryLevels } from './summary-levels.js';
 import { rowPercentSums } from './row-percent-sums.js';
 import { groupSizeCount } from './group-size-count.js';
+import { levelBase, type LevelBase } from './level-base.js';
+import { countedSizeRows } from './size-rows.js';
 import { percentsComplete, splitAtFullLevels } from './split-levels.js';
 
 /** Where a table figure stands: the table, its row and column, its name and its text. */
@@ -278,6 +280,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     }
   }
 
+  // "Gravidity | 682 | 519": a row of bare counts that the rows under it add up to is their size
+  for (const [k, n] of countedSizeRows(cells, groupCols, H)) if (!sizeRowN.has(k)) sizeRowN.set(k, n);
+
   // sizes of rows and subgroups stated in their labels
   const rowN = (r: number): number | null => statedN(table.rowLabels[r]!.split(' / ').pop() ?? '');
   const subgroupN = (r: number): number | null => {
@@ -432,14 +437,19 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   // "Started on ART 13 (100)" under "HIV-positive 13 (31.7)": a share of the row above, not of the
   // column, when the percent is far from the column's share and fits a count printed just above
+  // ... or, nearer the column's share, when another cell of the run under that count is one of its shares too
+  // ("Reported 27" over "Yes 20 (74.1)" and "Yes 7 (25.9)" of 29: both shares of 27, neither of 29)
+  const countAt = (q: number, c: number) => { const v = cells[q]?.[c]?.value; return v?.kind === 'count-percent' && isCount(v.count) && !v.percent.bound ? { count: v.count.value, percent: v.percent } : undefined; };
+  const alsoShare = (r: number, c: number, k: number, m: number, n: number) =>
+    [...Array.from({ length: r - k - 1 }, (_, i) => k + 1 + i), r + 1].some((q) => { const x = countAt(q, c); return x !== undefined && x.count <= m && fits(x.count, m, x.percent) && !fits(x.count, n, x.percent); });
   const shareOfRowAbove = (r: number, c: number, count: number, percent: CellNumber): { n: number; basis: DenominatorBasis } | undefined => {
     const n = colN.get(c);
-    if (n === undefined || Math.abs((100 * count) / n - percent.value) <= 10) return undefined;
+    if (n === undefined) return undefined;
+    const far = Math.abs((100 * count) / n - percent.value) > 10;
     for (let k = r - 1; k >= Math.max(H, r - 3); k--) {
-      const above = cells[k]![c]?.value;
-      const m = above?.kind === 'count-percent' && isCount(above.count) ? above.count.value : undefined;
+      const m = countAt(k, c)?.count;
       if (m === undefined) return undefined;
-      if (m >= count && m < n && fits(count, m, percent)) return { n: m, basis: 'another-row' };
+      if (m >= count && m < n && fits(count, m, percent) && (far || alsoShare(r, c, k, m, n))) return { n: m, basis: 'another-row' };
     }
     return undefined;
   };
@@ -457,22 +467,23 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     }
   }
 
-  // a variable's levels adding up to fewer than the column's N (missing values left out): when their
-  // percents all fit that sum and not all fit N, the sum is every level's denominator, not just of
-  // the cells N does not explain; when they fit both, the table does not say which, and no level is claimed
-  const levelBase = new Map<string, number | 'either'>();
+  // what a variable's levels in one column are shares of, when not the column's N: the size its
+  // heading row prints, their own sum (missing values left out), or a smaller size they all fit
+  const levelBases = new Map<string, LevelBase>();
+  const addsUp = (v: Variable, c: number): boolean | undefined => {
+    const xs = v.levels.map((r) => cells[r]![c]?.value).filter((x) => !(x?.kind === 'number' && x.value.value === 0) && x?.kind !== 'empty');
+    if (xs.length < 2 || xs.some((x) => x?.kind !== 'count-percent')) return undefined;
+    return xs.reduce((t, x) => t + (x as { count: CellNumber }).count.value, 0) === colN.get(c);
+  };
+  const completeElsewhere = (v: Variable, c: number) => levelGroups.some((w) => w !== v && w.label !== undefined && addsUp(w, c) === true) && groupCols.every((d) => d === c || !colN.has(d) || addsUp(v, d) !== false);
   for (const v of levelGroups) {
     if (v.label === undefined || v.levels.length < 2) continue;
     for (const c of groupCols) {
-      const sum = levelSums.get(`${v.id} ${c}`);
       const n = subgroupN(v.levels[0]!) ?? colN.get(c);
-      if (sum === undefined || n === undefined || sum >= n || v.levels.some((r) => rowN(r) !== null || cellSizes[r]?.[c] !== undefined)) continue;
-      const values = v.levels.map((r) => cells[r]![c]!.value as { count: CellNumber; percent: CellNumber; total?: CellNumber });
-      if (values.some((x) => x.total !== undefined || x.percent.bound || x.count.bound) || !percentsComplete(values)) continue;
-      const fitSum = values.every((x) => fits(x.count.value, sum, x.percent));
-      const fitN = values.every((x) => fits(x.count.value, n, x.percent));
-      if (fitSum && !fitN) levelBase.set(`${v.id} ${c}`, sum);
-      else if (fitSum && fitN && !hasMissingLevel(v.levels.map((r) => table.rowLabels[r]!))) levelBase.set(`${v.id} ${c}`, 'either');
+      if (n === undefined || v.levels.some((r) => rowN(r) !== null || cellSizes[r]?.[c] !== undefined || sizeRowN.has(`${r} ${c}`))) continue;
+      const heading = v.labelRow !== undefined && !v.levels.includes(v.labelRow) ? /^\s*(\d+)\s*[a-z*†‡§¶]?\s*$/.exec(grid[v.labelRow]![c]!) : null;
+      const base = levelBase({ levels: v.levels.map((r) => ({ label: table.rowLabels[r]!.split(' / ').pop()!.replace(/^[\s•·*-]+/, '').trim(), cell: cells[r]![c], text: grid[r]![c]! })), n, ...(heading ? { headingCount: Number(heading[1]) } : {}), missingNoted, completeElsewhere: completeElsewhere(v, c) });
+      if (base) levelBases.set(`${v.id} ${c}`, base);
     }
   }
 
@@ -541,6 +552,19 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
     return { numerator: g.n, numeratorFrom: heading, denominatorNote: `the count, ${g.n}, is the size of the column "${heading}"; the cell prints only the percent` };
   };
 
+  // a column of shares of each row's Total: three or more of its cells fit their row's Total and not the column's N
+  const rowPercentColumn = (c: number): boolean => {
+    if (totalCol === undefined || c === totalCol) return false;
+    let k = 0;
+    for (let r = H; r < grid.length; r++) {
+      const v = cells[r]![c]?.value;
+      const t = cells[r]![totalCol]?.value;
+      const total = t?.kind === 'count-percent' ? t.count.value : t?.kind === 'number' ? t.value.value : undefined;
+      if (v?.kind === 'count-percent' && total !== undefined && fits(v.count.value, total, v.percent) && !fits(v.count.value, colN.get(c) ?? 0, v.percent)) k += 1;
+    }
+    return k >= 3;
+  };
+
   // claims and means
   const claimAt = new Map<string, TableClaim>();
   // cells no denominator explains, with their row's Total count: in a column of row percentages, that is theirs
@@ -593,8 +617,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
       const variable = variableOf.get(r);
       const levelGroup = levelGroupOf.get(r);
       if (levelGroup) add(levelSums.get(`${levelGroup.id} ${c}`), 'levels');
-      const base = levelGroup ? levelBase.get(`${levelGroup.id} ${c}`) : undefined;
-      if (typeof base === 'number' && !candidates.some((k) => k.basis === 'cell')) candidates.unshift({ n: base, basis: 'levels' });
+      const base = levelGroup ? levelBases.get(`${levelGroup.id} ${c}`) : undefined;
+      const baseCandidate = base && 'n' in base && !candidates.some((k) => k.basis === 'cell') ? { n: base.n, basis: base.basis } : undefined;
+      if (baseCandidate) candidates.unshift(baseCandidate);
       const source = (basis: DenominatorBasis): TableDenominatorSource => (basis === 'cell' ? 'with-claim' : basis === 'levels' || basis === 'inferred' || basis === 'another-row' || basis === 'row-sum' || basis === 'stated-above' ? 'assumed' : 'table-header');
 
       if (v.kind === 'count-percent') {
@@ -611,8 +636,12 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           } else out.unresolved.push({ text: ref.quote, reason: 'a percent printed as a bound ("<0.1"), not as a figure to check', cell: ref });
           continue;
         }
-        if (base === 'either') {
-          out.unresolved.push({ text: ref.quote, reason: `the levels add up to ${levelSums.get(`${levelGroup!.id} ${c}`)}, fewer than the column's ${colN.get(c)}, and every percent fits both: the table does not say which is the denominator`, cell: ref });
+        // a size the table prints for this cell (its row, a row its note names) outranks one the levels only fit
+        const printedFits = candidates.some((k) => k !== baseCandidate && k.basis !== 'column' && k.basis !== 'inferred' && k.basis !== 'levels' && fits(count, k.n, v.percent));
+        if (printedFits && baseCandidate?.basis === 'inferred') candidates.splice(candidates.indexOf(baseCandidate), 1);
+        const otherSize = candidates.some((k) => k.basis !== 'column' && k.basis !== 'inferred' && k.basis !== 'levels' && (k.basis !== 'row-total' || rowPercentColumn(c)));
+        if (base && 'unresolved' in base && !printedFits && !(base.unlessOtherSize && otherSize)) {
+          out.unresolved.push({ text: ref.quote, reason: base.unresolved, cell: ref });
           continue;
         }
         const fitting = candidates.find((k) => fits(count, k.n, v.percent)) ?? shareOfRowAbove(r, c, count, v.percent);
@@ -657,7 +686,9 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
           percent: v.percent.digits,
           denominatorSource: source(chosen.basis),
           denominatorBasis: chosen.basis,
-          ...(chosen.basis === 'inferred' && !fitting
+          ...(chosen === baseCandidate && base && 'note' in base
+            ? { denominatorNote: base.note }
+            : chosen.basis === 'inferred' && !fitting
             ? { denominatorNote: `no size is printed; ${chosen.n} fits most of the column's counts and percents${confirmed ? ", and this variable's levels add up to it" : ''}` }
             : chosen.basis === 'row-sum'
               ? { denominatorNote: `the row's groups add up to ${chosen.n}, and the table prints percentages of the row` }
@@ -758,7 +789,7 @@ export function tableClaims(input: Table, options: TableClaimsOptions = {}): Tab
 
   const whole = wholeTableVariable(table, variables);
   if (whole.length > 0) out.notes.push(`The rows are read as the levels of one variable ("${whole[0]!.label}"): they have no heading rows and one of them is a catch-all level, so their counts should add up to the column's N.`);
-  out.partitions.push(...levelPartitions({ table, variables: [...variables, ...whole], groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds }));
+  out.partitions.push(...levelPartitions({ table, variables: [...variables, ...whole], groupCols, claimAt, colN, uniqueId, notes: out.notes, bounds, countsAddUp: !missingNoted && missingCols.length === 0 }));
   if (totalCol !== undefined) out.partitions.push(...rowPartitions({ table, groupCols, totalCol, claimAt, colN, uniqueId, inferredCols }));
   // a row of the columns' sizes that prints them as shares ("All | 1373 (52.6)" under "Year 3 (n = 2611)",
   // "Number of patients (%) | 4,669 (100) | 3,577 (76.6%)"): each a share of the heading's size or of the row's 100% cell

@@ -3,6 +3,7 @@ import type { Table } from './table.js';
 import type { TableClaim, TablePartition } from './table-claims.js';
 import type { Variable } from './variables.js';
 import { TOTAL_LABEL } from './context.js';
+import { fits } from './fits.js';
 
 const FAMILIES: RegExp[] = [
   /^(?:males?|females?|men|women|boys|girls|man|woman|m|f)\b/i,
@@ -53,7 +54,13 @@ interface Context {
   notes: string[];
   /** Claims whose percent was printed only as a bound ("<0.1"): claim id → the bound. */
   bounds?: ReadonlyMap<string, number>;
+  /** Nothing says values are missing: levels whose percents of N add up to 100 must add up to N. */
+  countsAddUp?: boolean;
 }
+
+// a level printed "0" (or a dash) alone counts no one: it adds nothing to the sum
+const ZERO_CELL = /^\s*(?:0|[-–—])\s*$/;
+const asCellNumber = (percent: string) => ({ digits: percent, value: Number(percent), decimals: percent.split('.')[1]?.length ?? 0, negative: false, percent: true });
 
 /**
  * A variable's levels in one column are a partition of the column's N when their percents add up to
@@ -84,6 +91,17 @@ export function levelPartitions(ctx: Context): TablePartition[] {
     }
     return undefined;
   };
+  // the counts of a variable's levels in a column, when every level prints one
+  const levelCounts = (v: Variable, c: number): number[] | undefined => {
+    const xs = v.levels.filter((r) => !ZERO_CELL.test(ctx.table.grid[r]?.[c] ?? '')).map((r) => ctx.claimAt.get(`${r} ${c}`)?.numerator);
+    return xs.length >= 2 && xs.every((x) => x !== undefined) ? (xs as number[]) : undefined;
+  };
+  const exact = (v: Variable, c: number) => levelCounts(v, c)?.reduce((s, x) => s + x, 0) === ctx.colN.get(c);
+  // levels short of N, their percents of N adding up to 100, are a misprint only where the table
+  // shows no values missing: another variable adds up to this column's N exactly, and this one adds
+  // up exactly in every other column
+  const completeElsewhere = (v: Variable, c: number): boolean =>
+    ctx.variables.some((w) => w !== v && w.label !== undefined && exact(w, c)) && ctx.groupCols.every((d) => d === c || !ctx.colN.has(d) || levelCounts(v, d) === undefined || exact(v, d));
   for (const v of ctx.variables) {
     if (v.label === undefined || v.levels.length < 2) continue;
     // "Yes, No, Yes, No": levels named twice are two variables run together (a heading lost, in a PDF at a
@@ -113,7 +131,7 @@ export function levelPartitions(ctx: Context): TablePartition[] {
         }
       }
       if (totalRow === last) continue;
-      const claims = v.levels.map((r) => ctx.claimAt.get(`${r} ${c}`));
+      const claims = v.levels.filter((r) => !ZERO_CELL.test(ctx.table.grid[r]?.[c] ?? '')).map((r) => ctx.claimAt.get(`${r} ${c}`));
       const bounded = (x: TableClaim | undefined) => x !== undefined && ctx.bounds?.has(x.id) === true;
       if (claims.some((x) => x === undefined || x.numerator === undefined || (x.percent === undefined && !bounded(x)))) continue;
       const all = claims as (TableClaim & { numerator: number })[];
@@ -134,6 +152,9 @@ export function levelPartitions(ctx: Context): TablePartition[] {
         // a "Missing" level counts everyone left: the levels are then all of N, fewer is an error too
         if (sum >= total || hasMissingLevel(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;
         else if (all.every((p) => p.denominator === sum)) partitionTotal = sum;
+        // every percent a share of N and adding up to 100, the counts short of N: a count is misprinted
+        // (a value left out unsaid is below the percents' rounding only when it is a handful)
+        else if (ctx.countsAddUp && ctx.colN.has(c) && parts.length === all.length && all.every((p) => p.denominator === total && (p.denominatorBasis === 'column' || p.denominatorBasis === 'subgroup') && fits(p.numerator, total, asCellNumber(p.percent!))) && completeElsewhere(v, c)) partitionTotal = total;
       } else if (over) {
         const elsewhere = exactElsewhere(v, c);
         if (knownExclusive(v.levels.map((r) => ctx.table.rowLabels[r]!))) partitionTotal = total;

@@ -64,6 +64,12 @@ describe('readCell', () => {
     expect(usesDecimalComma(['1,204 (84.3)', '12.5'])).toBe(false);
   });
 
+  it('reads a mean whose bracket names its SD ("33.3 (SD=5.0)", "33.1(SD 5.1)")', () => {
+    expect(digits('33.3 (SD=5.0)')).toEqual(['mean-sd', '33.3', '5.0']);
+    expect(digits('33.1(SD 5.1)')).toEqual(['mean-sd', '33.1', '5.1']);
+    expect(digits('33.1 (SE=0.2)')).toEqual(['text']);
+  });
+
   it('marks a value printed as a bound', () => {
     const v = readCell('20 (<0.1)');
     expect(v.kind === 'pair' && v.second.bound).toBe(true);

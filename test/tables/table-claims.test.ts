@@ -543,4 +543,20 @@ describe('tableClaims: percents whose count is another column\'s size', () => {
     expect(x.claims[0]!.denominatorNote).toMatch(/the count, 347, is the size of the column "Men \(n = 347\)"/);
     expect(audit(x).filter((f) => f.startsWith('percent-mismatch'))).toEqual([`percent-mismatch ${x.claims.find((c) => c.percent === '62')!.id}`]);
   });
+
+  it('joins "n | %" cells under one group heading with no "n" or "%" heading of their own', () => {
+    const html = `<table><thead><tr><th></th><th colspan="2">The Lancet (n = 51)</th><th colspan="2">NEJM (n = 67)</th></tr></thead><tbody>
+      <tr><td>Type of Intervention</td><td></td><td></td><td></td><td></td></tr>
+      <tr><td>Drug</td><td>19</td><td>37%</td><td>47</td><td>70%</td></tr>
+      <tr><td>Surgical</td><td>9</td><td>18%</td><td>13</td><td>19%</td></tr>
+      <tr><td>Other</td><td>23</td><td>45%</td><td>7</td><td>10%</td></tr></tbody></table>`;
+    const x = tableClaims(readTables(html, { format: 'html' })[0]!);
+    expect(rows(x)).toEqual([[19, 51, '37', 'column'], [47, 67, '70', 'column'], [9, 51, '18', 'column'], [13, 67, '19', 'column'], [23, 51, '45', 'column'], [7, 67, '10', 'column']]);
+  });
+
+  it('reads two cells under a count printed above them, which fit it and not the column, as its shares', () => {
+    const x = md('| Items | English (n=29,%) |\n|---|---|\n| Type of the primary outcome | |\n| Reported | 27 (93.1) |\n| Yes, patient-reported | 20 (74.1) |\n| Yes, laboratory | 7 (25.9) |\n| Unclear | 2 (6.9) |');
+    expect(rows(x).map((r) => r.slice(0, 2))).toEqual([[27, 29], [20, 27], [7, 27], [2, 29]]);
+    expect(audit(x)).toEqual([]);
+  });
 });
